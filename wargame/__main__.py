@@ -1,0 +1,5 @@
+"""`python -m wargame`."""
+
+from wargame.cli import main
+
+main()

@@ -1,0 +1,352 @@
+"""The campaign file format: a pydantic schema of what a campaign author writes.
+
+Units used throughout: distances and positions in km on the map, altitudes and
+antenna heights in m, speeds in m/s, times in s, costs in millions of USD,
+radar cross-sections in m². The loader (`wargame.campaign.loader`) builds these
+models from TOML and adds the cross-reference checks; the engine reads the
+validated `Campaign` and never the file.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_VERSION = 1
+
+# Guards against absurd sizes: a campaign this large would be a typo, not a plan.
+MAX_COUNT = 100_000
+MAX_KM = 20_000.0
+
+
+class ThreatClass(StrEnum):
+    """What a threat is, as the kill-probability tables and the track glyphs know it."""
+
+    FIGHTER = "fighter"
+    BOMBER = "bomber"
+    AWACS = "awacs"
+    CRUISE_MISSILE = "cruise_missile"
+    BALLISTIC_MISSILE = "ballistic_missile"
+    DRONE = "drone"
+    DECOY = "decoy"
+    ARM = "arm"
+
+
+class Difficulty(StrEnum):
+    TUTORIAL = "tutorial"
+    EASY = "easy"
+    NORMAL = "normal"
+    HARD = "hard"
+    EXPERT = "expert"
+
+
+class _Model(BaseModel):
+    # A misspelt key is an error, and every value must be finite.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, allow_inf_nan=False, use_attribute_docstrings=True
+    )
+
+
+PositiveKm = Annotated[float, Field(gt=0, le=MAX_KM)]
+Km = Annotated[float, Field(ge=-MAX_KM, le=MAX_KM)]
+Name = Annotated[str, Field(min_length=1, max_length=80)]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Count = Annotated[int, Field(ge=1, le=MAX_COUNT)]
+Cost = Annotated[float, Field(ge=0.0, le=1e6)]
+
+Position = tuple[Km, Km] | Name
+"""Either `[x_km, y_km]` on the map or the name of a place in `map.places`."""
+
+
+class Meta(_Model):
+    title: Name
+    """The campaign's title, as the picker shows it."""
+    summary: Annotated[str, Field(max_length=400)] = ""
+    """One or two sentences for the campaign picker."""
+    briefing: Annotated[str, Field(max_length=20_000)] = ""
+    """The briefing, in Markdown, shown before the first turn."""
+    difficulty: Difficulty = Difficulty.NORMAL
+    """tutorial, easy, normal, hard or expert."""
+    author: Annotated[str, Field(max_length=120)] = ""
+    """Who wrote the campaign."""
+
+
+class Clock(_Model):
+    seconds_per_turn: Annotated[float, Field(ge=5.0, le=600.0)] = 60.0
+    """Game time that one turn covers, in seconds."""
+    turn_limit: Annotated[int, Field(ge=1, le=10_000)] = 60
+    """The game ends after this many turns even if raids remain."""
+
+
+class Place(_Model):
+    name: Name
+    """A name that positions elsewhere in the file may use instead of coordinates."""
+    position: tuple[Km, Km]
+    """[x_km, y_km] on the map."""
+
+
+class MapSpec(_Model):
+    width_km: PositiveKm
+    """East-west extent of the map; x runs from 0 to width_km."""
+    height_km: PositiveKm
+    """North-south extent of the map; y runs from 0 (south) to height_km (north)."""
+    places: list[Place] = []
+    """Named places: towns, bases, entry points. Drawn on the map."""
+
+
+class RadarType(_Model):
+    name: Name
+    """Catalogue name, e.g. '92N6E-class engagement radar'."""
+    role: Literal["acquisition", "engagement", "all_altitude"]
+    """What the radar is for; an engagement radar can guide missiles."""
+    detection_range_km: PositiveKm
+    """Range at which a 1 m² target is detected with probability reference_pd per turn."""
+    reference_pd: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
+    """The single-look detection probability at detection_range_km (Swerling 1)."""
+    false_alarm_probability: Annotated[float, Field(gt=0.0, lt=0.1)] = 1e-6
+    """Pfa of the detector; with reference_pd it fixes the reference signal-to-noise."""
+    antenna_height_m: Annotated[float, Field(ge=0.0, le=500.0)] = 10.0
+    """Antenna height above ground; sets the radar horizon."""
+    tracking_channels: Annotated[int, Field(ge=1, le=10_000)] = 100
+    """How many tracks the radar can hold at once."""
+    guidance_channels: Annotated[int, Field(ge=0, le=100)] = 0
+    """Targets it can engage at once (engagement radars only; 0 for others)."""
+    value: Cost = 100.0
+    """What losing one costs in the score, millions of USD."""
+    beamwidth_deg: Annotated[float, Field(gt=0.0, le=90.0)] = 2.0
+    """Main-lobe width: a jammer within half of it of the target's bearing jams at full power."""
+    sidelobe_db: Annotated[float, Field(ge=0.0, le=80.0)] = 30.0
+    """How much weaker a jammer outside the main lobe is received, dB."""
+    note: str = ""
+    """Where the figures come from."""
+
+
+class MissileType(_Model):
+    name: Name
+    """Catalogue name, e.g. '48N6-class'."""
+    min_range_km: Annotated[float, Field(ge=0.0, le=MAX_KM)]
+    """Closest intercept point."""
+    max_range_km: PositiveKm
+    """Farthest intercept point."""
+    min_altitude_m: Annotated[float, Field(ge=0.0, le=200_000.0)] = 10.0
+    """Lowest target altitude it can intercept."""
+    max_altitude_m: Annotated[float, Field(gt=0.0, le=200_000.0)] = 27_000.0
+    """Highest target altitude it can intercept."""
+    speed_mps: Annotated[float, Field(gt=0.0, le=10_000.0)]
+    """Average speed over its flight; time of flight is range / speed."""
+    cost: Cost = 1.0
+    """Price of one round, millions of USD."""
+    per_tube: Annotated[int, Field(ge=1, le=16)] = 1
+    """How many rounds fit in one launcher tube (small missiles pack four to a tube)."""
+    pk: dict[ThreatClass, Probability]
+    """Game kill probability of one round by threat class, inside the envelope.
+    A class left out cannot be engaged by this missile."""
+    note: str = ""
+    """Where the figures come from."""
+
+    @model_validator(mode="after")
+    def _envelope_is_ordered(self) -> MissileType:
+        if self.min_range_km >= self.max_range_km:
+            raise ValueError(
+                f"min_range_km {self.min_range_km:g} is not below max_range_km "
+                f"{self.max_range_km:g}"
+            )
+        if self.min_altitude_m >= self.max_altitude_m:
+            raise ValueError(
+                f"min_altitude_m {self.min_altitude_m:g} is not below max_altitude_m "
+                f"{self.max_altitude_m:g}"
+            )
+        return self
+
+
+class LauncherType(_Model):
+    name: Name
+    """Catalogue name, e.g. '5P85-class launcher'."""
+    tubes: Annotated[int, Field(ge=1, le=32)] = 4
+    """Missile tubes per launcher."""
+    reload_s: Annotated[float, Field(ge=0.0, le=86_400.0)] = 1800.0
+    """Time for the crew to reload one launcher from the unit's stock."""
+    note: str = ""
+
+
+class ThreatType(_Model):
+    name: Name
+    """Catalogue name, e.g. 'Subsonic cruise missile'."""
+    threat_class: ThreatClass = Field(alias="class")
+    """fighter, bomber, awacs, cruise_missile, ballistic_missile, drone, decoy or arm."""
+    speed_mps: Annotated[float, Field(gt=0.0, le=10_000.0)]
+    """Cruise speed (for ballistic missiles, the average ground speed)."""
+    altitude_m: Annotated[float, Field(ge=0.0, le=1_000_000.0)]
+    """Cruise altitude (for ballistic missiles, the apogee)."""
+    rcs_m2: Annotated[float, Field(gt=0.0, le=10_000.0)]
+    """Radar cross-section, m²."""
+    warhead_kg: Annotated[float, Field(ge=0.0, le=100_000.0)] = 0.0
+    """Explosive delivered on the target; 0 for aircraft that only support."""
+    cost: Cost = 1.0
+    """Price of one, millions of USD."""
+    jammer_jnr_db: Annotated[float, Field(ge=0.0, le=120.0)] | None = None
+    """If it jams: the jammer-to-noise ratio, dB, it raises in a radar 100 km away."""
+    release_range_km: Annotated[float, Field(ge=0.0, le=MAX_KM)] = 0.0
+    """Aircraft release their weapons this far from the target (0: overfly)."""
+    mimics: Name | None = None
+    """Decoys only: the threat type the radars take it for."""
+    arm_range_km: Annotated[float, Field(gt=0.0, le=MAX_KM)] | None = None
+    """Anti-radiation missiles only: the launch range against an emitting radar."""
+    note: str = ""
+
+
+class Catalogue(_Model):
+    radars: list[RadarType] = []
+    """Radar types added to (or replacing by name) the built-in ones."""
+    missiles: list[MissileType] = []
+    """Missile types added to (or replacing by name) the built-in ones."""
+    launchers: list[LauncherType] = []
+    """Launcher types added to (or replacing by name) the built-in ones."""
+    threats: list[ThreatType] = []
+    """Threat types added to (or replacing by name) the built-in ones."""
+
+
+class CommandPost(_Model):
+    name: Name
+    position: Position
+    hardness: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.5
+    """Chance that a hit on it does no harm."""
+    value: Cost = 200.0
+    """What losing it costs in the score, millions of USD."""
+
+
+class Radar(_Model):
+    name: Name
+    type: Name
+    """A radar type of the catalogue."""
+    position: Position
+    command_post: Name
+    """The command post it reports to."""
+    emitting: bool = True
+    """Emitting when the game starts."""
+
+
+class FireUnit(_Model):
+    name: Name
+    radar: Name
+    """The engagement radar type (catalogue) that guides its missiles."""
+    position: Position
+    command_post: Name
+    """The command post it reports to; cut off from it, it fights alone."""
+    launcher: Name = "5P85-class launcher"
+    """Launcher type (catalogue)."""
+    launchers: Annotated[int, Field(ge=1, le=64)] = 8
+    """Number of launchers."""
+    loadout: dict[Name, Annotated[int, Field(ge=0, le=MAX_COUNT)]]
+    """Rounds ready on the launchers, by missile type."""
+    reloads: dict[Name, Annotated[int, Field(ge=0, le=MAX_COUNT)]] = {}
+    """Rounds in stock for reloading, by missile type."""
+    emitting: bool = True
+    """Radar emitting when the game starts."""
+
+
+class Asset(_Model):
+    name: Name
+    position: Position
+    value: Annotated[float, Field(gt=0.0, le=1e6)]
+    """What it is worth, in millions of USD; damage costs that much in the score."""
+    hardness: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.0
+    """Chance that a hit does no damage (shelters, dispersal, repair)."""
+
+
+class Raid(_Model):
+    name: Name
+    turn: Annotated[int, Field(ge=1, le=10_000)]
+    """Turn on which the first threat of the raid enters."""
+    threat: Name
+    """Threat type (catalogue)."""
+    count: Count
+    """How many threats fly in the raid."""
+    origin: Position
+    """Where the raid enters; must be on the map."""
+    waypoints: list[Position] = []
+    """Points flown in order before heading for the target."""
+    target: Name
+    """An asset, command post, radar or fire unit."""
+    spacing_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 5.0
+    """Distance between consecutive threats in the stream."""
+
+
+class SeadFlight(_Model):
+    name: Name
+    turn: Annotated[int, Field(ge=1, le=10_000)]
+    """Turn the flight enters."""
+    aircraft: Name
+    """Threat type of the aircraft (catalogue)."""
+    count: Count
+    origin: Position
+    station: Position
+    """Where the flight holds while hunting emitters."""
+    arm: Name
+    """Anti-radiation missile type (catalogue, class arm)."""
+    arms_per_aircraft: Annotated[int, Field(ge=1, le=16)] = 2
+
+
+class Jammer(_Model):
+    name: Name
+    turn: Annotated[int, Field(ge=1, le=10_000)]
+    aircraft: Name
+    """Threat type with a jammer (catalogue)."""
+    origin: Position
+    station: Position
+    """Where it holds while jamming."""
+    until_turn: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    """Turn it leaves; by default it stays while any raid is in the air."""
+
+
+class Blue(_Model):
+    command_posts: list[CommandPost]
+    radars: list[Radar] = []
+    fire_units: list[FireUnit]
+    assets: list[Asset]
+
+
+class Red(_Model):
+    raids: list[Raid]
+    sead: list[SeadFlight] = []
+    jammers: list[Jammer] = []
+
+
+class Scoring(_Model):
+    threat_cost_destroyed: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score per million USD of threats destroyed."""
+    interceptor_cost: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score lost per million USD of interceptors fired."""
+    asset_value_lost: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score lost per million USD of asset value destroyed."""
+    radar_lost: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score lost per million USD of radar value destroyed."""
+    defeat_asset_loss: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
+    """The game is lost, and ends, once this fraction of total asset value is destroyed."""
+
+
+class Rules(_Model):
+    track_coast_turns: Annotated[int, Field(ge=0, le=20)] = 2
+    """Turns a track is kept without a detection before it is dropped."""
+    identification_looks: Annotated[int, Field(ge=1, le=20)] = 2
+    """Detections needed before a track counts as hostile (weapons tight)."""
+    march_kmh: Annotated[float, Field(gt=0.0, le=200.0)] = 40.0
+    """Road speed of a relocating unit."""
+    setup_s: Annotated[float, Field(ge=0.0, le=86_400.0)] = 300.0
+    """Time to pack up plus time to set up at the new site."""
+
+
+class Campaign(_Model):
+    format_version: Literal[1] = 1
+    """Version of this file format."""
+    meta: Meta
+    clock: Clock = Clock()
+    map: MapSpec
+    catalogue: Catalogue = Catalogue()
+    """Extra or replacement system types; the built-in catalogue is always there."""
+    blue: Blue
+    red: Red
+    scoring: Scoring = Scoring()
+    rules: Rules = Rules()

@@ -1,0 +1,149 @@
+"""The `wargame` command line: thin commands over the library.
+
+Every expected failure is a `WargameError`; `main` prints its problems one a
+line on stderr and exits with its code, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wargame import __version__
+from wargame.errors import Problem, WargameError
+
+app = typer.Typer(
+    name="wargame",
+    help="A terminal air-defence wargame and training tool.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wargame {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """A terminal air-defence wargame and training tool."""
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Campaign files to check.", show_default=False)],
+) -> None:
+    """Check campaign files; print one line per problem (exit 2), or nothing (exit 0)."""
+    from wargame.campaign import load_campaign
+
+    failed = False
+    for file in files:
+        try:
+            load_campaign(file)
+        except WargameError as error:
+            failed = True
+            for problem in error.problems:
+                typer.echo(str(problem), err=True)
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the campaign file format (for TOML editors)."""
+    from wargame.campaign.jsonschema import campaign_json_schema
+
+    typer.echo(json.dumps(campaign_json_schema(), indent=2))
+
+
+@app.command()
+def run(
+    campaign: Annotated[Path, typer.Argument(help="Campaign file (TOML).", show_default=False)],
+    seed: Annotated[int, typer.Option(help="Seed of the dice; the same seed and orders replay the same game.", min=0)] = 1,
+    orders: Annotated[
+        Path | None, typer.Option(help="Orders file (TOML or JSON); units without orders follow default doctrine.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    events: Annotated[
+        Path | None, typer.Option(help="Write every event to this file, one JSON object a line.")
+    ] = None,
+    save: Annotated[Path | None, typer.Option(help="Write a save (a verified replay) to this file.")] = None,
+) -> None:
+    """Play a campaign to the end headless and print a summary."""
+    from wargame.campaign import load_campaign
+    from wargame.engine import Game
+    from wargame.record.orders_file import load_orders, orders_by_turn
+    from wargame.report.summary import summarise
+
+    try:
+        loaded = load_campaign(campaign)
+        plan = orders_by_turn(load_orders(orders)) if orders else {}
+    except WargameError as error:
+        raise fail(error) from None
+    recorder = None
+    if save is not None:
+        from wargame.record import Recorder
+
+        recorder = Recorder.new(loaded, seed)
+        game = recorder.game
+    else:
+        game = Game.new(loaded, seed)
+    log = [game.started_event()]
+    while not game.over:
+        turn_orders = plan.get(game.turn + 1, [])
+        log.extend(recorder.step(turn_orders) if recorder else game.step(turn_orders))
+    if events is not None:
+        _write_lines(events, (json.dumps(e.to_dict(), separators=(",", ":")) for e in log))
+    if recorder is not None and save is not None:
+        from wargame.record import write_save
+
+        try:
+            write_save(recorder.record, save)
+        except WargameError as error:
+            raise fail(error) from None
+    summary = summarise(str(campaign), seed, log)
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+    else:
+        from wargame.report.summary_table import print_summary
+
+        print_summary(summary)
+
+
+def _write_lines(path: Path, lines: Iterator[str]) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            for line in lines:
+                out.write(line + "\n")
+    except OSError as exc:
+        raise fail(WargameError(Problem(str(path), f"cannot write: {exc.strerror or exc}"))) from None
+
+
+def fail(error: WargameError) -> typer.Exit:
+    """Print an error's problems, one a line, on stderr; the caller raises what this returns."""
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+    return typer.Exit(error.exit_code)
+
+
+def main() -> None:
+    """Entry point of the console script and of `python -m wargame`."""
+    try:
+        app()
+    except WargameError as error:  # a command that forgot to catch its own
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        sys.exit(error.exit_code)

@@ -1,0 +1,122 @@
+"""Orders phase: the player's orders applied to units, or refused with a reason.
+
+Settings (emission, weapons, salvo, doctrine, reserve) take effect at once;
+relocation takes the unit out of action while it marches and sets up; manual
+engagements are handed to the allocation phase, which checks the envelope.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+
+from wargame.engine.events import Event, OrderAccepted, OrderRefused, RelocationStarted
+from wargame.engine.orders import DOCTRINES, EMISSION, MAX_SALVO, WEAPONS, Order
+from wargame.engine.scenario import CLASSES, Scenario
+from wargame.engine.state import State
+
+
+def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
+    """Apply this turn's orders; returns the accepted-so-far manual engagements."""
+    engagements: list[Order] = []
+    for order in orders:
+        reason = _refusal(sc, st, order)
+        if reason:
+            events.append(OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason))
+            continue
+        if order.action == "engage":
+            engagements.append(order)  # accepted or refused by the allocation phase
+            continue
+        _carry_out(sc, st, order, events)
+    return engagements
+
+
+def _refusal(sc: Scenario, st: State, order: Order) -> str:
+    if order.turn != st.turn:
+        return f"order is for turn {order.turn}, not turn {st.turn}"
+    names = sc.r_name
+    if order.unit not in names:
+        close = difflib.get_close_matches(order.unit, names, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"no unit named '{order.unit}'{hint}"
+    radar = names.index(order.unit)
+    fire_unit = int(sc.r_fire_unit[radar])
+    if not st.radar_alive[radar]:
+        return "the unit is destroyed"
+    action = order.action
+    if action in ("weapons", "salvo", "doctrine", "reserve", "engage") and fire_unit < 0:
+        return "only fire units have weapons"
+    if action == "emission":
+        if order.setting not in EMISSION:
+            return "emission must be 'on' or 'off'"
+        if order.setting == "on" and st.ready_turn[radar] > st.turn:
+            return f"the unit is relocating until turn {st.ready_turn[radar]}"
+    elif action == "weapons":
+        if order.setting not in WEAPONS:
+            return "weapons must be 'hold', 'tight' or 'free'"
+    elif action == "doctrine":
+        if order.setting not in DOCTRINES:
+            return "doctrine must be 'auto', 'sls' (shoot-look-shoot) or 'ss' (shoot-shoot)"
+    elif action == "salvo":
+        if not isinstance(order.salvo, int) or not 0 <= order.salvo <= MAX_SALVO:
+            return f"salvo must be a number of rounds from 1 to {MAX_SALVO} (0 for the default)"
+    elif action == "reserve":
+        if order.missile not in sc.m_name:
+            return f"unknown missile type '{order.missile}'"
+        if not isinstance(order.count, int) or order.count < 0:
+            return "reserve needs a count of rounds, 0 or more"
+        if order.threat_class not in [str(c) for c in CLASSES]:
+            return f"unknown threat class '{order.threat_class}'"
+    elif action == "engage":
+        if not isinstance(order.track, int):
+            return "engage needs a track number"
+        if order.salvo is not None and not 1 <= order.salvo <= MAX_SALVO:
+            return f"salvo must be from 1 to {MAX_SALVO} rounds"
+    elif action == "relocate":
+        if order.position is None:
+            return "relocate needs a position"
+        x, y = order.position
+        size = sc.loaded.campaign.map
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return "relocate needs a finite position"
+        if not (0.0 <= x <= size.width_km and 0.0 <= y <= size.height_km):
+            return f"[{x:g}, {y:g}] is off the map"
+        if st.ready_turn[radar] > st.turn:
+            return f"the unit is already relocating until turn {st.ready_turn[radar]}"
+    else:
+        return f"unknown action '{action}'"
+    return ""
+
+
+def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> None:
+    radar = sc.r_name.index(order.unit)
+    fire_unit = int(sc.r_fire_unit[radar])
+    match order.action:
+        case "emission":
+            st.emitting[radar] = order.setting == "on"
+        case "weapons":
+            st.weapons[fire_unit] = WEAPONS.index(str(order.setting))
+        case "doctrine":
+            st.doctrine[fire_unit] = DOCTRINES.index(str(order.setting))
+        case "salvo":
+            st.salvo[fire_unit] = int(order.salvo or 0)
+        case "reserve":
+            m = sc.m_name.index(str(order.missile))
+            st.reserve_count[fire_unit, m] = int(order.count or 0)
+            st.reserve_class[fire_unit, m] = [str(c) for c in CLASSES].index(str(order.threat_class))
+        case "relocate":
+            assert order.position is not None
+            x, y = order.position
+            rules = sc.loaded.campaign.rules
+            distance = math.hypot(x - st.r_x[radar], y - st.r_y[radar])
+            seconds = distance / rules.march_kmh * 3600.0 + rules.setup_s
+            st.ready_turn[radar] = st.turn + max(1, math.ceil(seconds / sc.dt))
+            st.r_x[radar], st.r_y[radar] = x, y
+            st.emitting[radar] = False
+            events.append(
+                RelocationStarted(
+                    turn=st.turn, unit=order.unit, x_km=x, y_km=y, ready_turn=int(st.ready_turn[radar])
+                )
+            )
+            return
+    events.append(OrderAccepted(turn=st.turn, unit=order.unit, order=order.text()))

@@ -1,0 +1,520 @@
+"""Allocation and launches: each command post assigns its fire units to its tracks.
+
+A command post sees the tracks of its own radars and of its fire units' radars;
+a fire unit cut off from its post (post destroyed) fights alone on its own
+radar. For every (fire unit, track) the best missile type is chosen where the
+predicted intercept point lies inside that missile's envelope (range, altitude,
+the fire unit's radar horizon) before the threat reaches its target. Target
+values come from what each threat heads for and how soon it gets there; the
+numeric core `assign` then picks the salvos that minimise the expected surviving
+threat value, within free guidance channels and ready rounds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from wargame.engine.allocation import assign
+from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
+from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
+from wargame.engine.movement import time_to_go
+from wargame.engine.orders import Order
+from wargame.engine.scenario import (
+    AIRCRAFT_CLASSES,
+    CLASSES,
+    MISSILE_CLASSES,
+    REFERENCE_WARHEAD_KG,
+    TARGET_ASSET,
+    TARGET_CP,
+    TARGET_RADAR,
+    Scenario,
+)
+from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, Shot, State
+
+URGENCY_S = 300.0
+"""A threat this many seconds from its target is worth 1.5 times one far away."""
+MAX_SALVOS_IN_AIR = 2
+"""Shoot-shoot: salvos that may be on their way to one target at once."""
+MAX_TARGETS = 200
+"""Tracks a command post weighs at once; the most valuable are kept."""
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """A planned salvo: launched in the launch phase if the target is still flying."""
+
+    fire_unit: int
+    missile: int
+    threat: int
+    rounds: int
+    pk: float
+    range_km: float
+    time_of_flight: float
+    manual: bool
+
+
+@dataclass
+class Options:
+    """Per (fire unit, track) the best missile and what it would achieve."""
+
+    missile: np.ndarray
+    """(W, T) best missile type, -1 if none can reach."""
+    pk: np.ndarray
+    """(W, T) single-round pk of that missile at the intercept point."""
+    range_km: np.ndarray
+    tof: np.ndarray
+    reason: np.ndarray
+    """(W, T) why none can reach, as an index into REASONS."""
+
+
+REASONS = (
+    "",
+    "no rounds ready",
+    "beyond maximum range",
+    "inside minimum range",
+    "below the missile's lowest altitude",
+    "above the missile's highest altitude",
+    "below the fire unit's radar horizon",
+    "the threat reaches its target before any intercept",
+    "no missile can engage that class",
+)
+
+
+def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
+    """Fire units that can fire now: radar alive, emitting and set up."""
+    r = sc.f_radar
+    return np.asarray(st.radar_alive[r] & st.emitting[r] & (st.ready_turn[r] <= st.turn))
+
+
+def picture(sc: Scenario, st: State, fire_unit: int) -> np.ndarray:
+    """Threat slots the fire unit's command post (or the unit alone, if cut off) tracks."""
+    radar = sc.f_radar[fire_unit]
+    cp = sc.r_cp[radar]
+    if st.cp_alive[cp]:
+        radars = np.flatnonzero((sc.r_cp == cp) & st.radar_alive)
+    else:
+        radars = np.array([radar])
+    fresh = st.turn - sc.loaded.campaign.rules.track_coast_turns
+    held = (st.seen_by[radars] >= fresh).any(axis=0)
+    return np.flatnonzero(held & (st.track_id >= 0) & (st.status == ACTIVE))
+
+
+def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarray) -> np.ndarray:
+    """Rounds per engagement: the unit's setting, or by default 2 against missiles, 1 against
+    aircraft."""
+    if st.salvo[fire_unit] > 0:
+        return np.full(apparent_class.shape, st.salvo[fire_unit], dtype=np.int64)
+    return np.where(np.isin(apparent_class, list(AIRCRAFT_CLASSES)), 1, 2).astype(np.int64)
+
+
+def track_values(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
+    """What killing each threat is worth: the damage it would do where it heads (as the
+    radars see it: a decoy is valued as what it mimics), plus its own cost, with urgency."""
+    kind = st.target_kind[threats]
+    index = st.target_index[threats]
+    fraction = np.minimum(1.0, sc.t_apparent_warhead[threats] / REFERENCE_WARHEAD_KG)
+    damage = np.zeros(threats.size)
+    asset = kind == TARGET_ASSET
+    damage[asset] = (
+        sc.a_value[index[asset]] * (1.0 - sc.a_hardness[index[asset]]) * fraction[asset]
+    )
+    cp = kind == TARGET_CP
+    damage[cp] = sc.c_value[index[cp]] * (1.0 - sc.c_hardness[index[cp]])
+    radar = kind == TARGET_RADAR
+    damage[radar] = sc.r_value[index[radar]]
+    damage[sc.t_apparent_warhead[threats] <= 0.0] = 0.0
+    own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
+    ttg = time_to_go(sc, st, threats)
+    urgency = 1.0 + URGENCY_S / (URGENCY_S + np.minimum(ttg, 1e9))
+    return np.asarray((damage + own) * urgency)
+
+
+def options(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> Options:
+    """The best missile per (fire unit, threat) pair, from the tracks' estimates."""
+    w, t, m = units.size, threats.size, len(sc.m_name)
+    dt_since = (st.turn - st.track_last[threats]) * sc.dt
+    tx = st.track_x[threats] + st.track_vx[threats] * dt_since
+    ty = st.track_y[threats] + st.track_vy[threats] * dt_since
+    vx, vy = st.track_vx[threats], st.track_vy[threats]
+    radars = sc.f_radar[units]
+    px = (tx[None, :] - st.r_x[radars, None])[:, :, None]
+    py = (ty[None, :] - st.r_y[radars, None])[:, :, None]
+    speed = sc.m_speed[None, None, :]
+    tof = intercept_time(px, py, vx[None, :, None], vy[None, :, None], speed)
+    finite = np.isfinite(tof)
+    tof_f = np.where(finite, tof, 0.0)
+    ix = px + vx[None, :, None] * tof_f
+    iy = py + vy[None, :, None] * tof_f
+    rng = np.hypot(ix, iy)
+    alt = _altitude_at(sc, st, threats, tof_f)
+    cls = sc.t_apparent_class[threats]
+    nominal = sc.m_pk[:, cls].T[None, :, :]  # (1, T, M)
+    ttg = time_to_go(sc, st, threats)[None, :, None]
+    horizon = HORIZON_KM_PER_SQRT_M * (
+        np.sqrt(sc.r_height[radars])[:, None, None] + np.sqrt(np.maximum(alt, 0.0))
+    )
+    rounds = _usable_rounds(sc, st, units, cls)  # (W, T, M)
+    checks = [
+        rounds > 0,
+        finite & (rng <= sc.m_max_range[None, None, :]),
+        rng >= sc.m_min_range[None, None, :],
+        alt >= sc.m_min_alt[None, None, :],
+        alt <= sc.m_max_alt[None, None, :],
+        rng <= horizon,
+        tof < ttg,
+        np.broadcast_to(nominal > 0.0, (w, t, m)),
+    ]
+    ok = np.ones((w, t, m), dtype=bool)
+    first_fail = np.zeros((w, t, m), dtype=np.int64)
+    for k, check in enumerate(checks, start=1):
+        fail_here = ok & ~check
+        first_fail[fail_here] = k
+        ok &= check
+    pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range[None, None, :]), 0.0)
+    values = track_values(sc, st, threats)
+    # Best type: largest expected gain net of the round's cost, so that a cheap
+    # drone does not draw a long-range round.
+    net = np.where(ok, pk * values[None, :, None] - sc.m_cost[None, None, :], -np.inf)
+    best = np.argmax(net, axis=2)
+    take = np.take_along_axis
+    best_net = take(net, best[..., None], axis=2)[..., 0]
+    has = np.isfinite(best_net)
+    missile = np.where(has, best, -1)
+    # The reason shown is that of the missile that came closest (failed the latest check).
+    reason = np.where(has, 0, first_fail.max(axis=2))
+    return Options(
+        missile=missile,
+        pk=np.where(has, take(pk, best[..., None], axis=2)[..., 0], 0.0),
+        range_km=take(rng, best[..., None], axis=2)[..., 0],
+        tof=take(tof_f, best[..., None], axis=2)[..., 0],
+        reason=reason,
+    )
+
+
+def _altitude_at(sc: Scenario, st: State, threats: np.ndarray, tof: np.ndarray) -> np.ndarray:
+    """Altitude at the intercept time: cruise altitude, or the ballistic profile."""
+    alt = np.broadcast_to(st.alt[threats][None, :, None], tof.shape).copy()
+    ballistic = sc.t_ballistic[threats]
+    if ballistic.any():
+        b = threats[ballistic]
+        speed = np.hypot(st.track_vx[b], st.track_vy[b])
+        flown = st.flown[b][None, :, None] + speed[None, :, None] * tof[:, ballistic, :]
+        s = np.clip(flown / sc.t_total[b][None, :, None], 0.0, 1.0)
+        alt[:, ballistic, :] = sc.t_cruise_alt[b][None, :, None] * 4.0 * s * (1.0 - s)
+    return alt
+
+
+def _usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) -> np.ndarray:
+    """(W, T, M) rounds each unit may fire at each class, reserves held back."""
+    ready = st.ready[units][:, None, :]
+    kept = st.reserve_count[units][:, None, :]
+    kept_for = st.reserve_class[units][:, None, :]
+    released = kept_for == cls[None, :, None]
+    return np.asarray(np.where(released, ready, np.maximum(ready - kept, 0)))
+
+
+def channels_in_use(sc: Scenario, st: State) -> np.ndarray:
+    """Targets each fire unit is guiding missiles to right now."""
+    used = np.zeros(len(sc.f_name), dtype=np.int64)
+    pairs = {(s.fire_unit, s.threat) for s in st.shots}
+    for unit, _ in pairs:
+        used[unit] += 1
+    return used
+
+
+def plan_engagements(
+    sc: Scenario, st: State, manual: list[Order], events: list[Event]
+) -> list[Engagement]:
+    """Manual engagements first, then each command post's automatic allocation."""
+    plan: list[Engagement] = []
+    able = able_fire_units(sc, st)
+    free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
+    for order in manual:
+        engagement = _manual(sc, st, order, able, free, events)
+        if engagement is not None:
+            plan.append(engagement)
+            free[engagement.fire_unit] -= 1
+    in_flight, salvos_at = _in_flight(sc, st, plan)
+    for node in _nodes(sc, st):
+        units = node[able[node] & (st.weapons[node] != HOLD) & (free[node] > 0)]
+        if units.size == 0:
+            continue
+        threats = picture(sc, st, int(units[0]))
+        if threats.size == 0:
+            continue
+        plan.extend(_allocate(sc, st, units, threats, free, in_flight, salvos_at))
+    return plan
+
+
+def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
+    """Groups of fire units that share a picture: per live command post, and each cut-off
+    unit alone."""
+    cps = sc.r_cp[sc.f_radar]
+    nodes = []
+    for cp in range(len(sc.c_name)):
+        members = np.flatnonzero(cps == cp)
+        if members.size == 0:
+            continue
+        if st.cp_alive[cp]:
+            nodes.append(members)
+        else:
+            nodes.extend(np.array([u]) for u in members.tolist())
+    return nodes
+
+
+def _in_flight(
+    sc: Scenario, st: State, plan: list[Engagement]
+) -> tuple[dict[int, float], dict[int, int]]:
+    """Per threat: the probability it survives the missiles already on their way (or
+    planned this turn), and how many salvos those are."""
+    survive: dict[int, float] = {}
+    salvos: set[tuple[int, int, float]] = set()
+    for shot in st.shots:
+        survive[shot.threat] = survive.get(shot.threat, 1.0) * (1.0 - shot.pk_planned)
+        salvos.add((shot.threat, shot.fire_unit, shot.intercept_time))
+    count: dict[int, int] = {}
+    for threat, _, _ in salvos:
+        count[threat] = count.get(threat, 0) + 1
+    for e in plan:
+        survive[e.threat] = survive.get(e.threat, 1.0) * (1.0 - e.pk) ** e.rounds
+        count[e.threat] = count.get(e.threat, 0) + 1
+    return survive, count
+
+
+def _allocate(
+    sc: Scenario,
+    st: State,
+    units: np.ndarray,
+    threats: np.ndarray,
+    free: np.ndarray,
+    in_flight: dict[int, float],
+    salvos_at: dict[int, int],
+) -> list[Engagement]:
+    tight = st.weapons[units] == TIGHT
+    identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
+    values = track_values(sc, st, threats)
+    survive = np.array([in_flight.get(int(j), 1.0) for j in threats.tolist()])
+    salvos_in_air = np.array([salvos_at.get(int(j), 0) for j in threats.tolist()])
+    if threats.size > MAX_TARGETS:
+        keep = np.sort(np.argsort(-values * survive, kind="stable")[:MAX_TARGETS])
+        threats, values, survive = threats[keep], values[keep], survive[keep]
+        identified, salvos_in_air = identified[keep], salvos_in_air[keep]
+    opt = options(sc, st, units, threats)
+    cls = sc.t_apparent_class[threats]
+    salvo = np.stack([salvo_size(sc, st, int(u), cls) for u in units.tolist()])
+    pk_salvo = 1.0 - (1.0 - opt.pk) ** salvo
+    pk_salvo[opt.missile < 0] = 0.0
+    pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0
+    # Shoot-look-shoot: one salvo in the air per target, then wait for the kill
+    # assessment. Shoot-shoot: a second salvo may follow before the first arrives.
+    look = (st.doctrine[units] == SLS)[:, None] | (
+        (st.doctrine[units] == AUTO)[:, None] & np.isin(cls, list(AIRCRAFT_CLASSES))[None, :]
+    )
+    ss = (st.doctrine[units] == SS)[:, None] & ~look
+    cap = np.maximum(np.where(ss.any(axis=0), MAX_SALVOS_IN_AIR, 1) - salvos_in_air, 0)
+    pk_salvo[:, cap == 0] = 0.0
+    ammo = np.minimum(free[units], st.ready[units].sum(axis=1))
+    salvo_cost = np.where(
+        opt.missile >= 0, sc.m_cost[np.maximum(opt.missile, 0)] * salvo, 0.0
+    ) * sc.loaded.campaign.scoring.interceptor_cost
+    shots = _capped_assign(values * survive, pk_salvo, ammo, cap, salvo_cost)
+    plan = []
+    for wi, tj in zip(*np.nonzero(shots), strict=True):
+        unit = int(units[wi])
+        for _ in range(int(shots[wi, tj])):
+            plan.append(
+                Engagement(
+                    fire_unit=unit,
+                    missile=int(opt.missile[wi, tj]),
+                    threat=int(threats[tj]),
+                    rounds=int(salvo[wi, tj]),
+                    pk=float(opt.pk[wi, tj]),
+                    range_km=float(opt.range_km[wi, tj]),
+                    time_of_flight=float(opt.tof[wi, tj]),
+                    manual=False,
+                )
+            )
+    return plan
+
+
+def _capped_assign(
+    values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cap: np.ndarray, cost: np.ndarray
+) -> np.ndarray:
+    """`assign`, then the doctrine's cap on salvos per target and the price of a salvo.
+
+    Salvos above a target's cap are dropped (the best kept) and the freed rounds are
+    assigned again to the other targets; a salvo that saves less expected value than
+    it costs is not fired."""
+    total = np.zeros(pk.shape, dtype=np.int64)
+    values = values.copy()
+    pk = pk.copy()
+    ammo = ammo.copy()
+    cap = cap.copy()
+    for _ in range(4):
+        if not (pk > 0).any() or ammo.sum() == 0:
+            break
+        shots = assign(values, pk, ammo)
+        trimmed = False
+        for j in np.flatnonzero(shots.sum(axis=0) > cap).tolist():
+            order = np.argsort(-pk[:, j], kind="stable")
+            keep = np.zeros(pk.shape[0], dtype=np.int64)
+            room = int(cap[j])
+            for i in order.tolist():
+                take = min(int(shots[i, j]), room)
+                keep[i], room = take, room - take
+            shots[:, j] = keep
+            trimmed = True
+        # Worth its price: the expected value it saves exceeds what the salvo costs.
+        for i, j in zip(*np.nonzero(shots), strict=True):
+            others = np.prod((1.0 - pk[:, j]) ** shots[:, j]) / (1.0 - pk[i, j])
+            gain = values[j] * others * pk[i, j]
+            if gain < cost[i, j]:
+                shots[i, j] = 0
+        total += shots
+        ammo -= shots.sum(axis=1)
+        values = values * np.prod((1.0 - pk) ** shots, axis=0)
+        cap = cap - shots.sum(axis=0)
+        pk[:, cap <= 0] = 0.0
+        if not trimmed:
+            break
+    return total
+
+
+def _manual(
+    sc: Scenario,
+    st: State,
+    order: Order,
+    able: np.ndarray,
+    free: np.ndarray,
+    events: list[Event],
+) -> Engagement | None:
+    def refuse(reason: str) -> None:
+        events.append(OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason))
+
+    unit = sc.f_name.index(order.unit)
+    radar = sc.f_radar[unit]
+    if not st.radar_alive[radar]:
+        refuse("the fire unit's radar is destroyed")
+        return None
+    if st.ready_turn[radar] > st.turn:
+        refuse(f"the fire unit is relocating until turn {st.ready_turn[radar]}")
+        return None
+    if not able[unit]:
+        refuse("the fire unit's radar is silent: engaging needs it emitting")
+        return None
+    if free[unit] <= 0:
+        refuse("no free guidance channel")
+        return None
+    slots = np.flatnonzero(st.track_id == order.track)
+    if order.track is None or slots.size == 0:
+        refuse(f"no track {order.track}")
+        return None
+    threat = int(slots[0])
+    if threat not in set(picture(sc, st, unit).tolist()):
+        refuse(f"track {order.track} is not in the fire unit's picture")
+        return None
+    threats = np.array([threat])
+    opt = options(sc, st, np.array([unit]), threats)
+    missile = int(opt.missile[0, 0])
+    if order.missile is not None:
+        if order.missile not in sc.m_name:
+            refuse(f"unknown missile type '{order.missile}'")
+            return None
+        wanted = sc.m_name.index(order.missile)
+        if st.ready[unit, wanted] <= 0:
+            refuse(f"no {order.missile} rounds ready")
+            return None
+        if missile != wanted:
+            reason = _why_not(sc, st, unit, threat, wanted)
+            if reason:
+                refuse(f"{order.missile}: {reason}")
+                return None
+            missile = wanted
+            opt = options(sc, st, np.array([unit]), threats)
+    if missile < 0:
+        refuse(f"track {order.track}: {REASONS[int(opt.reason[0, 0])] or 'cannot be engaged'}")
+        return None
+    cls = sc.t_apparent_class[threats]
+    rounds = order.salvo or int(salvo_size(sc, st, unit, cls)[0])
+    pk = _pk_of(sc, st, unit, threat, missile)
+    events.append(OrderAccepted(turn=st.turn, unit=order.unit, order=order.text()))
+    return Engagement(
+        fire_unit=unit,
+        missile=missile,
+        threat=threat,
+        rounds=rounds,
+        pk=pk[0],
+        range_km=pk[1],
+        time_of_flight=pk[2],
+        manual=True,
+    )
+
+
+def _why_not(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> str:
+    """Why one missile type cannot engage one threat ('' if it can)."""
+    saved_ready = st.ready.copy()
+    try:
+        # Evaluate that missile alone by hiding the others' rounds.
+        mask = np.zeros_like(st.ready[unit])
+        mask[missile] = st.ready[unit, missile]
+        st.ready[unit] = mask
+        opt = options(sc, st, np.array([unit]), np.array([threat]))
+    finally:
+        st.ready[:] = saved_ready
+    return "" if opt.missile[0, 0] == missile else REASONS[int(opt.reason[0, 0])]
+
+
+def _pk_of(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> tuple[float, float, float]:
+    saved_ready = st.ready.copy()
+    try:
+        mask = np.zeros_like(st.ready[unit])
+        mask[missile] = st.ready[unit, missile]
+        st.ready[unit] = mask
+        opt = options(sc, st, np.array([unit]), np.array([threat]))
+    finally:
+        st.ready[:] = saved_ready
+    return float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
+
+
+def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
+    """Fire the planned salvos whose targets are still flying."""
+    now = st.turn * sc.dt
+    for e in plan:
+        if st.status[e.threat] != ACTIVE:
+            continue
+        rounds = min(e.rounds, int(st.ready[e.fire_unit, e.missile]))
+        if rounds <= 0:
+            continue
+        true_pk = float(
+            sc.m_pk[e.missile, sc.t_class[e.threat]] * edge_factor(e.range_km / sc.m_max_range[e.missile])
+        )
+        hit_time = now + e.time_of_flight
+        intercept_turn = int(np.ceil(hit_time / sc.dt - 1e-9))
+        for _ in range(rounds):
+            st.ready[e.fire_unit, e.missile] -= 1
+            st.fired[e.fire_unit, e.missile] += 1
+            st.shots_at[e.threat] += 1
+            st.interceptor_cost += float(sc.m_cost[e.missile])
+            track = int(st.track_id[e.threat])
+            st.shots.append(
+                Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk)
+            )
+            events.append(
+                MissileLaunched(
+                    turn=st.turn,
+                    fire_unit=sc.f_name[e.fire_unit],
+                    missile=sc.m_name[e.missile],
+                    track=track,
+                    threat=e.threat,
+                    threat_class=str(CLASSES[sc.t_apparent_class[e.threat]]),
+                    pk=r3(e.pk),
+                    range_km=r3(e.range_km),
+                    intercept_turn=max(intercept_turn, st.turn + 1),
+                    cost=float(sc.m_cost[e.missile]),
+                )
+            )
+
+
+__all__ = ["FREE", "MISSILE_CLASSES", "Engagement", "launch", "plan_engagements"]

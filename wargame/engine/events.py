@@ -1,0 +1,285 @@
+"""Typed events: everything that happens in a game, as frozen records.
+
+The engine returns them from each turn; saves keep them; the after-action
+report and the screens are computed from them. Each has `turn` and a `kind`,
+and round-trips through a plain dict (`to_dict` / `event_from_dict`), which is
+what a JSON line of `--events` or a save holds. Floats are rounded when the
+event is built, so the same game gives the same bytes on any machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+KINDS: dict[str, type[Event]] = {}
+
+
+def r3(value: float) -> float:
+    """Round a reported figure to 3 decimals: events carry what a player reads."""
+    return round(float(value), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    turn: int
+    kind: ClassVar[str] = "event"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"turn": self.turn, "kind": self.kind}
+        for f in fields(self):
+            if f.name != "turn":
+                value = getattr(self, f.name)
+                out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an event from `to_dict` output; KeyError/TypeError/ValueError if malformed."""
+    cls = KINDS[data["kind"]]
+    values = {k: v for k, v in data.items() if k != "kind"}
+    for f in fields(cls):
+        if isinstance(values.get(f.name), list):
+            values[f.name] = tuple(
+                tuple(v) if isinstance(v, list) else v for v in values[f.name]
+            )
+    return cls(**values)
+
+
+# ------------------------------------------------------------------ the game
+
+
+@dataclass(frozen=True, slots=True)
+class GameStarted(Event):
+    """Turn 0: what the AAR needs to know of the starting forces."""
+
+    kind: ClassVar[str] = "game_started"
+    title: str
+    seed: int
+    seconds_per_turn: float
+    radars: tuple[tuple[str, float, bool], ...]
+    """(name, value, emitting at start) of every radar, fire-unit radars included."""
+    fire_units: tuple[str, ...]
+    assets: tuple[tuple[str, float], ...]
+    """(name, value)."""
+    threats: int
+    """Threats the campaign will send, ARMs not counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class TurnEnded(Event):
+    kind: ClassVar[str] = "turn_ended"
+    time_s: float
+    emitting: tuple[str, ...]
+    """Radars that emitted during the turn."""
+    tracks: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class GameOver(Event):
+    kind: ClassVar[str] = "game_over"
+    termination: str
+    """raids_spent, defence_collapsed or turn_limit."""
+    result: str
+    """victory or defeat."""
+    score: float
+    threat_cost_destroyed: float
+    interceptor_cost: float
+    asset_value_lost: float
+    radar_value_lost: float
+
+
+# --------------------------------------------------------------------- orders
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAccepted(Event):
+    kind: ClassVar[str] = "order_accepted"
+    unit: str
+    order: str
+    """The order as its one-line text, e.g. 'emission off'."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRefused(Event):
+    kind: ClassVar[str] = "order_refused"
+    unit: str
+    order: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelocationStarted(Event):
+    kind: ClassVar[str] = "relocation_started"
+    unit: str
+    x_km: float
+    y_km: float
+    ready_turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelocationComplete(Event):
+    kind: ClassVar[str] = "relocation_complete"
+    unit: str
+
+
+# ------------------------------------------------------------------ red side
+
+
+@dataclass(frozen=True, slots=True)
+class RaidEntered(Event):
+    kind: ClassVar[str] = "raid_entered"
+    raid: str
+    threat_type: str
+    threat_class: str
+    count: int
+    target: str
+    threats: tuple[int, ...]
+    """Ids of its threats (for the after-action report)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArmLaunched(Event):
+    kind: ClassVar[str] = "arm_launched"
+    flight: str
+    threat: int
+    """Id of the anti-radiation missile (a threat)."""
+    radar: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatLeft(Event):
+    """An aircraft went home (weapons released, ARMs spent, or its time over)."""
+
+    kind: ClassVar[str] = "threat_left"
+    threat: int
+    threat_class: str
+
+
+# ------------------------------------------------------------------- picture
+
+
+@dataclass(frozen=True, slots=True)
+class TrackInitiated(Event):
+    kind: ClassVar[str] = "track_initiated"
+    track: int
+    threat: int
+    """The threat behind the track: for the after-action report, not the player."""
+    threat_class: str
+    """The class the track appears to be (a decoy shows what it mimics)."""
+    radar: str
+    range_km: float
+
+
+@dataclass(frozen=True, slots=True)
+class TrackDropped(Event):
+    kind: ClassVar[str] = "track_dropped"
+    track: int
+    threat: int
+
+
+# ---------------------------------------------------------------- engagements
+
+
+@dataclass(frozen=True, slots=True)
+class MissileLaunched(Event):
+    kind: ClassVar[str] = "missile_launched"
+    fire_unit: str
+    missile: str
+    track: int
+    threat: int
+    threat_class: str
+    pk: float
+    """Kill probability of this round at its planned intercept point."""
+    range_km: float
+    intercept_turn: int
+    cost: float
+
+
+@dataclass(frozen=True, slots=True)
+class InterceptResolved(Event):
+    kind: ClassVar[str] = "intercept_resolved"
+    fire_unit: str
+    missile: str
+    track: int
+    threat: int
+    threat_class: str
+    killed: bool
+    pk: float
+    roll: float
+    reason: str
+    """Why it missed without a roll ('' if it rolled)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatDestroyed(Event):
+    kind: ClassVar[str] = "threat_destroyed"
+    threat: int
+    threat_class: str
+    threat_type: str
+    cost: float
+    fire_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leaker(Event):
+    """A threat reached its target and delivered its warhead."""
+
+    kind: ClassVar[str] = "leaker"
+    threat: int
+    threat_class: str
+    target: str
+    damaged: bool
+    value_lost: float
+
+
+@dataclass(frozen=True, slots=True)
+class RadarDestroyed(Event):
+    kind: ClassVar[str] = "radar_destroyed"
+    radar: str
+    by: str
+    """'arm' or 'strike'."""
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArmMissed(Event):
+    kind: ClassVar[str] = "arm_missed"
+    threat: int
+    radar: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandPostDestroyed(Event):
+    kind: ClassVar[str] = "command_post_destroyed"
+    command_post: str
+    cut_off: tuple[str, ...]
+    """Fire units now fighting alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadComplete(Event):
+    kind: ClassVar[str] = "reload_complete"
+    fire_unit: str
+    missile: str
+    rounds: int
+
+
+@dataclass(frozen=True, slots=True)
+class MagazineEmpty(Event):
+    """A fire unit has fired its last round of a type, with none left to reload."""
+
+    kind: ClassVar[str] = "magazine_empty"
+    fire_unit: str
+    missile: str
+
+
+KINDS.update(
+    {
+        cls.kind: cls
+        for cls in list(globals().values())
+        if isinstance(cls, type) and issubclass(cls, Event) and cls is not Event
+    }
+)

@@ -1,0 +1,256 @@
+"""A game: the campaign, the seed, the state, and the turn that moves it on.
+
+`resolve_turn(scenario, state, orders, seed)` is the pure heart: it copies the
+state and runs the phases in order (orders, movement, detection and tracking,
+allocation, launches and intercepts, leakers and damage, red decisions, end
+checks), returning the new state and the turn's events. `Game` wraps it for
+callers that play forward: `Game.new(campaign, seed)`, `game.step(orders)`,
+`game.outcome`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from wargame.campaign import LoadedCampaign
+from wargame.engine.command import apply_orders
+from wargame.engine.detection import detect_and_track
+from wargame.engine.dice import check_seed
+from wargame.engine.engagement import launch, plan_engagements
+from wargame.engine.events import (
+    Event,
+    GameOver,
+    GameStarted,
+    MagazineEmpty,
+    ReloadComplete,
+    RelocationComplete,
+    TurnEnded,
+    r3,
+)
+from wargame.engine.intercept import resolve_intercepts, resolve_leakers
+from wargame.engine.movement import move_threats
+from wargame.engine.orders import Order
+from wargame.engine.red import red_decisions, spawn_raids, strike_over
+from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
+from wargame.engine.state import State, initial_state
+
+RAIDS_SPENT = "raids_spent"
+DEFENCE_COLLAPSED = "defence_collapsed"
+TURN_LIMIT = "turn_limit"
+
+
+@dataclass(frozen=True)
+class Score:
+    """The score and its parts, in the campaign's weights."""
+
+    total: float
+    threat_cost_destroyed: float
+    interceptor_cost: float
+    asset_value_lost: float
+    radar_value_lost: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a game ended: the rules (raids spent, defence collapsed) or the clock (turn limit)."""
+
+    termination: str
+    result: str
+    """'victory' or 'defeat'."""
+    score: Score
+    turn: int
+
+
+class GameOverError(ValueError):
+    """A turn was asked of a game that has ended."""
+
+
+def score_of(sc: Scenario, st: State) -> Score:
+    w = sc.loaded.campaign.scoring
+    total = (
+        w.threat_cost_destroyed * st.threat_cost_destroyed
+        - w.interceptor_cost * st.interceptor_cost
+        - w.asset_value_lost * st.asset_value_lost
+        - w.radar_lost * st.radar_value_lost
+    )
+    return Score(
+        total=r3(total),
+        threat_cost_destroyed=r3(st.threat_cost_destroyed),
+        interceptor_cost=r3(st.interceptor_cost),
+        asset_value_lost=r3(st.asset_value_lost),
+        radar_value_lost=r3(st.radar_value_lost),
+    )
+
+
+def resolve_turn(
+    sc: Scenario, state: State, orders: list[Order], seed: int
+) -> tuple[State, list[Event]]:
+    """Resolve the next turn; `state` is left as it was."""
+    if state.over:
+        raise GameOverError("the game is over")
+    st = state.copy()
+    st.turn += 1
+    events: list[Event] = []
+    _units_set_up(sc, st, events)
+    manual = apply_orders(sc, st, orders, events)
+    spawn_raids(sc, st, events)
+    move_threats(sc, st)
+    detect_and_track(sc, st, seed, events)
+    plan = plan_engagements(sc, st, manual, events)
+    resolve_intercepts(sc, st, seed, events)
+    launch(sc, st, plan, events)
+    _magazines(sc, st, events)
+    _reload(sc, st, events)
+    resolve_leakers(sc, st, seed, events)
+    red_decisions(sc, st, events)
+    _end_checks(sc, st, events)
+    return st, events
+
+
+def _units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
+    back = np.flatnonzero((st.ready_turn == st.turn) & st.radar_alive)
+    for radar in back.tolist():
+        st.emitting[radar] = True
+        events.append(RelocationComplete(turn=st.turn, unit=sc.r_name[radar]))
+
+
+def _magazines(sc: Scenario, st: State, events: list[Event]) -> None:
+    fired_now = {(e.fire_unit, e.missile) for e in events if e.kind == "missile_launched"}  # type: ignore[attr-defined]
+    for unit_name, missile_name in sorted(fired_now):
+        f, m = sc.f_name.index(unit_name), sc.m_name.index(missile_name)
+        if st.ready[f, m] == 0 and st.stock[f, m] == 0:
+            events.append(MagazineEmpty(turn=st.turn, fire_unit=unit_name, missile=missile_name))
+
+
+def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
+    """One launcher at a time per fire unit is reloaded from its stock."""
+    for f in range(len(sc.f_name)):
+        if not st.radar_alive[sc.f_radar[f]]:
+            continue
+        m = int(st.reload_missile[f])
+        if m >= 0 and st.reload_done[f] <= st.turn:
+            rounds = min(int(st.stock[f, m]), _room(sc, st, f, m))
+            st.stock[f, m] -= rounds
+            st.ready[f, m] += rounds
+            st.reload_missile[f] = -1
+            if rounds:
+                events.append(
+                    ReloadComplete(turn=st.turn, fire_unit=sc.f_name[f], missile=sc.m_name[m], rounds=rounds)
+                )
+        if st.reload_missile[f] < 0:
+            wanted = np.flatnonzero(
+                (st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f])
+            )
+            for m in wanted.tolist():
+                if _room(sc, st, f, m) > 0:
+                    st.reload_missile[f] = m
+                    st.reload_done[f] = st.turn + sc.f_reload_turns[f]
+                    break
+
+
+def _room(sc: Scenario, st: State, f: int, m: int) -> int:
+    """Rounds of type m that one launcher's worth of free tubes can take."""
+    per_tube = sc.m_per_tube
+    used = int(np.sum(-(-st.ready[f] // per_tube)))
+    free_tubes = min(int(sc.f_tubes[f]) - used, int(sc.f_tubes_per_launcher[f]))
+    return max(0, free_tubes) * int(per_tube[m])
+
+
+def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
+    total_value = float(sc.a_value.sum())
+    defeat = sc.loaded.campaign.scoring.defeat_asset_loss
+    lost_fraction = st.asset_value_lost / total_value if total_value > 0 else 0.0
+    termination = ""
+    if lost_fraction >= defeat:
+        termination = DEFENCE_COLLAPSED
+    elif strike_over(sc, st):
+        termination = RAIDS_SPENT
+    elif st.turn >= sc.turn_limit:
+        termination = TURN_LIMIT
+    score = score_of(sc, st)
+    tracks = int((st.track_id >= 0).sum())
+    emitting = tuple(
+        sc.r_name[r]
+        for r in np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).tolist()
+    )
+    events.append(
+        TurnEnded(turn=st.turn, time_s=st.turn * sc.dt, emitting=emitting, tracks=tracks, score=score.total)
+    )
+    if termination:
+        st.over = True
+        events.append(
+            GameOver(
+                turn=st.turn,
+                termination=termination,
+                result="defeat" if lost_fraction >= defeat else "victory",
+                score=score.total,
+                threat_cost_destroyed=score.threat_cost_destroyed,
+                interceptor_cost=score.interceptor_cost,
+                asset_value_lost=score.asset_value_lost,
+                radar_value_lost=score.radar_value_lost,
+            )
+        )
+
+
+class Game:
+    """A game in play: `Game.new(campaign, seed)`, then `step(orders)` until `outcome`."""
+
+    def __init__(self, scenario: Scenario, state: State, seed: int, outcome: Outcome | None = None) -> None:
+        self.scenario = scenario
+        self.state = state
+        self.seed = seed
+        self._outcome = outcome
+
+    @classmethod
+    def new(cls, campaign: LoadedCampaign, seed: int) -> Game:
+        seed = check_seed(seed)
+        scenario = build_scenario(campaign)
+        return cls(scenario, initial_state(scenario), seed)
+
+    def started_event(self) -> GameStarted:
+        """Turn 0: the starting forces, for the after-action report."""
+        sc = self.scenario
+        return GameStarted(
+            turn=0,
+            title=sc.loaded.campaign.meta.title,
+            seed=self.seed,
+            seconds_per_turn=sc.dt,
+            radars=tuple(
+                (name, float(sc.r_value[i]), bool(self.state.emitting[i]))
+                for i, name in enumerate(sc.r_name)
+            ),
+            fire_units=tuple(sc.f_name),
+            assets=tuple((n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)),
+            threats=int((sc.t_role != ROLE_ARM).sum()),
+        )
+
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """How the game ended, or None while it goes on."""
+        return self._outcome
+
+    def step(self, orders: list[Order] | None = None) -> list[Event]:
+        """Resolve the next turn with these orders (units without orders keep their settings)."""
+        self.state, events = resolve_turn(self.scenario, self.state, list(orders or []), self.seed)
+        if self.state.over:
+            over = next(e for e in events if isinstance(e, GameOver))
+            self._outcome = Outcome(
+                termination=over.termination,
+                result=over.result,
+                score=score_of(self.scenario, self.state),
+                turn=self.state.turn,
+            )
+        return events
+
+    def score(self) -> Score:
+        return score_of(self.scenario, self.state)

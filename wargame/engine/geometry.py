@@ -1,0 +1,68 @@
+"""Textbook geometry and radar formulas, on numpy arrays.
+
+Heights in m, distances in km. A reader can check each against a radar
+textbook (Skolnik; Mahafza).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+F64 = NDArray[np.float64]
+
+HORIZON_KM_PER_SQRT_M = 4.12
+"""Radar horizon over a 4/3-radius Earth: d = 4.12 (sqrt(h1) + sqrt(h2)) km, h in m."""
+
+
+def radar_horizon_km(h_radar_m: F64 | float, h_target_m: F64 | float) -> F64:
+    return np.asarray(
+        HORIZON_KM_PER_SQRT_M * (np.sqrt(h_radar_m) + np.sqrt(np.maximum(h_target_m, 0.0))),
+        dtype=np.float64,
+    )
+
+
+def snr(snr_ref: F64 | float, rcs_m2: F64 | float, range_ref_km: F64 | float,
+        range_km: F64 | float) -> F64:
+    """Signal-to-noise of a target: the reference SNR (1 m² at range_ref) scaled by σ/R⁴."""
+    ratio = np.asarray(range_ref_km, dtype=np.float64) / np.maximum(range_km, 1e-3)
+    return np.asarray(snr_ref * rcs_m2 * ratio**4, dtype=np.float64)
+
+
+def swerling1_pd(pfa: F64 | float, snr_value: F64 | float) -> F64:
+    """Swerling-1 single-look detection probability: Pd = Pfa^(1/(1+SNR))."""
+    return np.asarray(np.power(pfa, 1.0 / (1.0 + np.asarray(snr_value))), dtype=np.float64)
+
+
+JAMMER_REFERENCE_KM = 100.0
+
+
+def jammer_jnr(jnr_at_reference: F64 | float, range_km: F64 | float) -> F64:
+    """Jammer-to-noise in the receiver: one-way path, so it falls as 1/R²."""
+    ratio = JAMMER_REFERENCE_KM / np.maximum(range_km, 1e-3)
+    return np.asarray(jnr_at_reference * ratio**2, dtype=np.float64)
+
+
+def edge_factor(range_fraction: F64 | float) -> F64:
+    """Kill probability falls off towards the edge of the envelope: full out to 70 %
+    of the maximum range, then linearly down to half at the maximum range."""
+    f = np.clip((np.asarray(range_fraction, dtype=np.float64) - 0.7) / 0.3, 0.0, 1.0)
+    return np.asarray(1.0 - 0.5 * f, dtype=np.float64)
+
+
+def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
+    """Time for a missile of average `speed` from the origin to meet a target at p moving
+    at v (constant velocity): the smallest t > 0 with |p + v t| = speed t; inf if none."""
+    a = vx * vx + vy * vy - speed * speed
+    b = 2.0 * (px * vx + py * vy)
+    c = px * px + py * py
+    disc = b * b - 4.0 * a * c
+    ok = disc >= 0.0
+    root = np.sqrt(np.where(ok, disc, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        small_a = np.abs(a) < 1e-12
+        t1 = np.where(small_a, -c / np.where(b == 0.0, -1e-300, b), (-b - root) / (2.0 * a))
+        t2 = np.where(small_a, np.inf, (-b + root) / (2.0 * a))
+    t1 = np.where(ok & (t1 > 0.0), t1, np.inf)
+    t2 = np.where(ok & (t2 > 0.0), t2, np.inf)
+    return np.asarray(np.minimum(t1, t2), dtype=np.float64)

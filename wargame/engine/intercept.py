@@ -1,0 +1,179 @@
+"""Intercepts, leakers and damage.
+
+Missiles due this turn are resolved in the order they arrive. A missile rolls
+for a kill only if its target is still flying and its fire unit still guides it
+(radar alive, emitting, in place); a target killed by an earlier missile of the
+salvo makes the later ones miss. The roll for the k-th missile resolved against
+threat j this turn is U[j, k] from the turn's intercept generator.
+
+A threat that reaches its target delivers its warhead: against an asset it
+damages with probability 1 - hardness and destroys min(1, warhead / 500 kg) of
+the asset's value; a command post is destroyed with probability 1 - hardness; a
+radar hit by a strike is destroyed. An anti-radiation missile destroys its radar
+if that radar is still emitting where the missile was aimed, and misses otherwise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wargame.engine.dice import Phase, generator
+from wargame.engine.events import (
+    CommandPostDestroyed,
+    Event,
+    InterceptResolved,
+    Leaker,
+    RadarDestroyed,
+    ThreatDestroyed,
+    r3,
+)
+from wargame.engine.scenario import (
+    CLASSES,
+    REFERENCE_WARHEAD_KG,
+    ROLE_ARM,
+    TARGET_ASSET,
+    TARGET_CP,
+    TARGET_RADAR,
+    Scenario,
+)
+from wargame.engine.state import ACTIVE, DELIVERED, KILLED, SPENT, State
+
+ROLL_SLOTS = 8
+"""Intercept rolls drawn per threat per turn; more missiles than this on one threat in one
+turn take further draws from the same generator, in order."""
+
+
+def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
+    end = st.turn * sc.dt
+    due = [s for s in st.shots if s.intercept_time <= end + 1e-9]
+    if not due:
+        return
+    st.shots = [s for s in st.shots if s.intercept_time > end + 1e-9]
+    due.sort(key=lambda s: (s.intercept_time, s.fire_unit, s.threat))
+    gen = generator(seed, st.turn, Phase.INTERCEPT)
+    rolls = gen.random((sc.n_threats, ROLL_SLOTS))
+    slot_used: dict[int, int] = {}
+    for shot in due:
+        j = shot.threat
+        cls = str(CLASSES[sc.t_apparent_class[j]])
+        radar = sc.f_radar[shot.fire_unit]
+        reason = ""
+        if st.status[j] == KILLED:
+            reason = "target already destroyed"
+        elif st.status[j] != ACTIVE or st.arrival_time[j] < shot.intercept_time:
+            reason = "target no longer in the air"
+        elif not (st.radar_alive[radar] and st.emitting[radar] and st.ready_turn[radar] <= st.turn):
+            reason = "guidance lost: the fire unit's radar stopped"
+        roll = 1.0
+        killed = False
+        if not reason:
+            k = slot_used.get(j, 0)
+            slot_used[j] = k + 1
+            roll = float(rolls[j, k]) if k < ROLL_SLOTS else float(gen.random())
+            killed = roll < shot.pk_true
+        events.append(
+            InterceptResolved(
+                turn=st.turn,
+                fire_unit=sc.f_name[shot.fire_unit],
+                missile=sc.m_name[shot.missile],
+                track=shot.track,
+                threat=j,
+                threat_class=cls,
+                killed=killed,
+                pk=r3(shot.pk_true),
+                roll=r3(roll),
+                reason=reason,
+            )
+        )
+        if killed:
+            st.status[j] = KILLED
+            st.threat_cost_destroyed += float(sc.t_cost[j])
+            events.append(
+                ThreatDestroyed(
+                    turn=st.turn,
+                    threat=j,
+                    threat_class=str(CLASSES[sc.t_class[j]]),
+                    threat_type=sc.threat_type[j].name,
+                    cost=float(sc.t_cost[j]),
+                    fire_unit=sc.f_name[shot.fire_unit],
+                )
+            )
+
+
+def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
+    arrived = np.flatnonzero((st.status == ACTIVE) & np.isfinite(st.arrival_time))
+    if arrived.size == 0:
+        return
+    order = arrived[np.argsort(st.arrival_time[arrived], kind="stable")]
+    rolls = generator(seed, st.turn, Phase.DAMAGE).random(sc.n_threats)
+    for j in order.tolist():
+        if sc.t_role[j] == ROLE_ARM:
+            _arm_arrives(sc, st, j, events)
+        else:
+            _strike_arrives(sc, st, j, float(rolls[j]), events)
+
+
+def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
+    from wargame.engine.events import ArmMissed
+
+    radar = int(st.target_index[j])
+    name = sc.r_name[radar]
+    moved = np.hypot(st.r_x[radar] - st.path_end[j, 0], st.r_y[radar] - st.path_end[j, 1]) > 0.5
+    if not st.radar_alive[radar]:
+        reason = "radar already destroyed"
+    elif moved:
+        reason = "radar has moved"
+    elif not st.emitting[radar]:
+        reason = "radar silent"
+    else:
+        reason = ""
+    if reason:
+        st.status[j] = SPENT
+        events.append(ArmMissed(turn=st.turn, threat=j, radar=name, reason=reason))
+        return
+    st.status[j] = DELIVERED
+    _destroy_radar(sc, st, radar, "arm", events)
+
+
+def _destroy_radar(sc: Scenario, st: State, radar: int, by: str, events: list[Event]) -> None:
+    st.radar_alive[radar] = False
+    st.emitting[radar] = False
+    st.radar_value_lost += float(sc.r_value[radar])
+    events.append(
+        RadarDestroyed(turn=st.turn, radar=sc.r_name[radar], by=by, value=float(sc.r_value[radar]))
+    )
+
+
+def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[Event]) -> None:
+    st.status[j] = DELIVERED
+    kind, index = int(st.target_kind[j]), int(st.target_index[j])
+    warhead = float(sc.t_warhead[j])
+    cls = str(CLASSES[sc.t_class[j]])
+    target = sc.target_name(kind, index)
+    damaged = False
+    lost = 0.0
+    if warhead > 0.0:
+        if kind == TARGET_ASSET:
+            if roll < 1.0 - sc.a_hardness[index]:
+                damaged = True
+                value = float(sc.a_value[index])
+                lost = min(value - float(st.asset_lost[index]), value * min(1.0, warhead / REFERENCE_WARHEAD_KG))
+                st.asset_lost[index] += lost
+        elif kind == TARGET_CP:
+            if st.cp_alive[index] and roll < 1.0 - sc.c_hardness[index]:
+                damaged = True
+                st.cp_alive[index] = False
+                lost = float(sc.c_value[index])
+                st.radar_value_lost += lost
+                cut_off = tuple(
+                    sc.f_name[f] for f in range(len(sc.f_name)) if sc.r_cp[sc.f_radar[f]] == index
+                )
+                events.append(CommandPostDestroyed(turn=st.turn, command_post=target, cut_off=cut_off))
+        elif kind == TARGET_RADAR and st.radar_alive[index]:
+            damaged = True
+            lost = float(sc.r_value[index])
+    events.append(
+        Leaker(turn=st.turn, threat=j, threat_class=cls, target=target, damaged=damaged, value_lost=r3(lost))
+    )
+    if kind == TARGET_RADAR and damaged:
+        _destroy_radar(sc, st, index, "strike", events)

@@ -1,0 +1,111 @@
+"""Movement phase: threats fly their paths for one turn.
+
+Raid members, SEAD aircraft and jammers follow their waypoints at their speed
+and altitude; ballistic missiles fly straight at their target with a parabolic
+altitude profile (apogee at mid-flight, very fast terminal dive); anti-radiation
+missiles fly straight at the radar that was emitting when they were launched.
+A threat that reaches its target (or its release point) gets its arrival time;
+the leakers phase decides what it does there, after the intercepts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wargame.engine.scenario import ROLE_ARM, TARGET_NONE, Scenario
+from wargame.engine.state import ACTIVE, State
+
+
+def move_threats(sc: Scenario, st: State) -> None:
+    """Advance every active threat by one turn; sets `arrival_time` for those that arrive."""
+    st.arrival_time[:] = np.inf
+    active = np.flatnonzero(st.status == ACTIVE)
+    if active.size == 0:
+        return
+    t0 = (st.turn - 1) * sc.dt
+    is_arm = sc.t_role[active] == ROLE_ARM
+    _follow_paths(sc, st, active[~is_arm], t0)
+    _home_arms(sc, st, active[is_arm], t0)
+
+
+def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    if idx.size == 0:
+        return
+    speed = sc.t_speed[idx]
+    budget = speed * sc.dt
+    left = budget.copy()
+    x, y = st.x[idx], st.y[idx]
+    point = st.next_point[idx]
+    n_points = sc.t_n_points[idx]
+    flown = st.flown[idx]
+    for _ in range(sc.t_path.shape[1] + 1):
+        going = (left > 0.0) & (point < n_points)
+        if not going.any():
+            break
+        k = np.minimum(point, n_points - 1)
+        tx, ty = sc.t_path[idx, k, 0], sc.t_path[idx, k, 1]
+        dx, dy = tx - x, ty - y
+        dist = np.hypot(dx, dy)
+        reach = going & (dist <= left)
+        part = going & ~reach
+        scale = np.where(part, left / np.maximum(dist, 1e-12), 0.0)
+        x = np.where(reach, tx, x + dx * scale)
+        y = np.where(reach, ty, y + dy * scale)
+        flown = flown + np.where(reach, dist, np.where(part, left, 0.0))
+        left = np.where(reach, left - dist, np.where(part, 0.0, left))
+        point = point + reach
+    st.x[idx], st.y[idx], st.next_point[idx], st.flown[idx] = x, y, point, flown
+
+    done = point >= n_points
+    targeted = sc.t_target_kind[idx] != TARGET_NONE
+    arrived = done & targeted
+    st.arrival_time[idx[arrived]] = t0 + (budget[arrived] - left[arrived]) / speed[arrived]
+
+    # Velocity now: along the current leg; zero for those holding on station.
+    k = np.minimum(point, n_points - 1)
+    dx, dy = sc.t_path[idx, k, 0] - x, sc.t_path[idx, k, 1] - y
+    dist = np.maximum(np.hypot(dx, dy), 1e-12)
+    moving = ~done
+    st.vx[idx] = np.where(moving, dx / dist * speed, 0.0)
+    st.vy[idx] = np.where(moving, dy / dist * speed, 0.0)
+
+    ballistic = sc.t_ballistic[idx]
+    if ballistic.any():
+        b = idx[ballistic]
+        s = np.clip(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0, 1.0)
+        st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
+
+
+def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    if idx.size == 0:
+        return
+    speed = sc.t_speed[idx]
+    budget = speed * sc.dt
+    dx = st.path_end[idx, 0] - st.x[idx]
+    dy = st.path_end[idx, 1] - st.y[idx]
+    dist = np.hypot(dx, dy)
+    reach = dist <= budget
+    scale = np.where(reach, 1.0, budget / np.maximum(dist, 1e-12))
+    st.x[idx] += dx * scale
+    st.y[idx] += dy * scale
+    st.flown[idx] += np.minimum(dist, budget)
+    st.arrival_time[idx[reach]] = t0 + dist[reach] / speed[reach]
+    d = np.maximum(dist, 1e-12)
+    st.vx[idx] = dx / d * speed
+    st.vy[idx] = dy / d * speed
+    # Dive from cruise altitude over the last 20 km.
+    remaining = np.maximum(dist - budget, 0.0)
+    st.alt[idx] = sc.t_cruise_alt[idx] * np.clip(remaining / 20.0, 0.0, 1.0)
+
+
+def time_to_go(sc: Scenario, st: State, idx: np.ndarray) -> np.ndarray:
+    """Seconds until each threat reaches the end of its path (inf if it holds station)."""
+    is_arm = sc.t_role[idx] == ROLE_ARM
+    k = np.minimum(st.next_point[idx], sc.t_n_points[idx] - 1)
+    px, py = sc.t_path[idx, k, 0], sc.t_path[idx, k, 1]
+    px = np.where(is_arm, st.path_end[idx, 0], px)
+    py = np.where(is_arm, st.path_end[idx, 1], py)
+    remaining = np.hypot(px - st.x[idx], py - st.y[idx])
+    remaining = remaining + np.where(is_arm, 0.0, sc.t_leg_after[idx, k])
+    holding = (sc.t_target_kind[idx] == TARGET_NONE) & ~is_arm
+    return np.where(holding, np.inf, remaining / sc.t_speed[idx])

@@ -1,0 +1,86 @@
+"""Orders: what a player tells a unit to do, in the one format shared by the TUI,
+orders files and saves.
+
+An order is a flat record: the turn it applies to, the unit, the action and
+the action's fields. `Order.from_dict(order.to_dict()) == order`. Whether an
+order can be carried out is the engine's business (it refuses impossible ones
+with a reason as an event); this module only knows the shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ACTIONS = ("emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate")
+EMISSION = ("on", "off")
+WEAPONS = ("hold", "tight", "free")
+DOCTRINES = ("auto", "sls", "ss")
+MAX_SALVO = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """One order. Fields unused by the action stay None."""
+
+    turn: int
+    unit: str
+    action: str
+    setting: str | None = None
+    """emission: on/off; weapons: hold/tight/free; doctrine: auto/sls/ss."""
+    salvo: int | None = None
+    """salvo: rounds per engagement, 1..4 (0 restores the default)."""
+    missile: str | None = None
+    """reserve: the missile type kept back; engage: the type to fire (optional)."""
+    count: int | None = None
+    """reserve: rounds kept back."""
+    threat_class: str | None = None
+    """reserve: the threat class the kept rounds are for."""
+    track: int | None = None
+    """engage: the track to fire at."""
+    position: tuple[float, float] | None = None
+    """relocate: the new site, km."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"turn": self.turn, "unit": self.unit, "action": self.action}
+        for name in ("setting", "salvo", "missile", "count", "threat_class", "track"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.position is not None:
+            out["position"] = [self.position[0], self.position[1]]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Order:
+        position = data.get("position")
+        return cls(
+            turn=int(data["turn"]),
+            unit=str(data["unit"]),
+            action=str(data["action"]),
+            setting=data.get("setting"),
+            salvo=data.get("salvo"),
+            missile=data.get("missile"),
+            count=data.get("count"),
+            threat_class=data.get("threat_class"),
+            track=data.get("track"),
+            position=None if position is None else (float(position[0]), float(position[1])),
+        )
+
+    def text(self) -> str:
+        """The order as a player reads it: 'emission off', 'engage track 12 with 48N6-class'."""
+        match self.action:
+            case "emission" | "weapons" | "doctrine":
+                return f"{self.action} {self.setting}"
+            case "salvo":
+                return f"salvo {self.salvo}"
+            case "reserve":
+                return f"reserve {self.count} {self.missile} for {self.threat_class}"
+            case "engage":
+                weapon = f" with {self.missile}" if self.missile else ""
+                salvo = f" salvo {self.salvo}" if self.salvo else ""
+                return f"engage track {self.track}{weapon}{salvo}"
+            case "relocate":
+                x, y = self.position if self.position else (float("nan"), float("nan"))
+                return f"relocate to [{x:g}, {y:g}]"
+        return self.action

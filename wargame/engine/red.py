@@ -1,0 +1,117 @@
+"""Red behaviour: raids entering on schedule, SEAD flights firing anti-radiation
+missiles at emitters, support aircraft going home.
+
+Red plays by fixed rules so that a trainee can learn them: a SEAD aircraft fires
+one ARM a turn at the nearest radar that emits within its missile's reach, and
+leaves when its ARMs are spent; jammers hold station until their time is up or
+the raids are over.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
+from wargame.engine.scenario import (
+    CLASSES,
+    ROLE_ARM,
+    ROLE_JAMMER,
+    ROLE_SEAD,
+    ROLE_STRIKE,
+    TARGET_RADAR,
+    Scenario,
+)
+from wargame.engine.state import ACTIVE, LEFT, PENDING, SPENT, State
+
+
+def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
+    """Threats scheduled for this turn enter at their entry points."""
+    entering = np.flatnonzero((sc.t_spawn_turn == st.turn) & (st.status == PENDING))
+    if entering.size == 0:
+        return
+    st.status[entering] = ACTIVE
+    roles = sc.t_role[entering]
+    groups = sc.t_group[entering]
+    for role, group in sorted(set(zip(roles.tolist(), groups.tolist(), strict=True))):
+        members = entering[(roles == role) & (groups == group)]
+        first = int(members[0])
+        ttype = sc.threat_type[first]
+        target = sc.target_name(int(sc.t_target_kind[first]), int(sc.t_target_index[first]))
+        events.append(
+            RaidEntered(
+                turn=st.turn,
+                raid=sc.group_name(first),
+                threat_type=ttype.name,
+                threat_class=str(ttype.threat_class),
+                count=int(members.size),
+                target=target,
+                threats=tuple(members.tolist()),
+            )
+        )
+
+
+def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
+    _fire_arms(sc, st, events)
+    _support_goes_home(sc, st, events)
+    # ARMs still on a rail of an aircraft that is gone will never fly.
+    carried = np.flatnonzero((sc.t_role == ROLE_ARM) & (st.status == PENDING))
+    if carried.size:
+        parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
+        st.status[carried[parent_gone]] = SPENT
+
+
+def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
+    hunters = np.flatnonzero(
+        (sc.t_role == ROLE_SEAD) & (st.status == ACTIVE) & (st.arms_left > 0)
+    )
+    if hunters.size == 0:
+        return
+    emitters = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
+    if emitters.size == 0:
+        return
+    for aircraft in hunters.tolist():
+        arms = np.flatnonzero((sc.t_parent == aircraft) & (st.status == PENDING))
+        if arms.size == 0:
+            continue
+        arm = int(arms[0])
+        reach = sc.t_arm_range[arm]
+        d = np.hypot(st.r_x[emitters] - st.x[aircraft], st.r_y[emitters] - st.y[aircraft])
+        in_reach = d <= reach
+        if not in_reach.any():
+            continue
+        radar = int(emitters[in_reach][np.argmin(d[in_reach])])
+        st.status[arm] = ACTIVE
+        st.x[arm], st.y[arm] = st.x[aircraft], st.y[aircraft]
+        st.alt[arm] = sc.t_cruise_alt[arm]
+        st.path_end[arm] = (st.r_x[radar], st.r_y[radar])
+        st.target_kind[arm] = TARGET_RADAR
+        st.target_index[arm] = radar
+        st.arms_left[aircraft] -= 1
+        events.append(
+            ArmLaunched(
+                turn=st.turn, flight=sc.group_name(aircraft), threat=arm, radar=sc.r_name[radar]
+            )
+        )
+
+
+def strike_over(sc: Scenario, st: State) -> bool:
+    """Every raid member and ARM has been spent one way or another."""
+    live = (st.status == PENDING) | (st.status == ACTIVE)
+    return not bool((live & sc.strike_mask).any() or (live & (sc.t_role == ROLE_ARM)).any())
+
+
+def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
+    active = st.status == ACTIVE
+    done_sead = active & (sc.t_role == ROLE_SEAD) & (st.arms_left == 0)
+    timed_out = active & (sc.t_role == ROLE_JAMMER) & (sc.t_until_turn <= st.turn)
+    leaving = done_sead | timed_out
+    if strike_over(sc, st):
+        leaving |= active & ((sc.t_role == ROLE_SEAD) | (sc.t_role == ROLE_JAMMER))
+    for slot in np.flatnonzero(leaving).tolist():
+        st.status[slot] = LEFT
+        events.append(
+            ThreatLeft(turn=st.turn, threat=slot, threat_class=str(CLASSES[sc.t_class[slot]]))
+        )
+
+
+__all__ = ["ROLE_STRIKE", "red_decisions", "spawn_raids", "strike_over"]

@@ -1,0 +1,1 @@
+"""Records of play: orders files, saves and verified replays."""

@@ -1,0 +1,131 @@
+"""Orders files: the player's orders for headless play, in TOML or JSON.
+
+The same records as the orders inside a save, so a save's orders can be copied
+out, edited into a what-if and played again:
+
+    [[orders]]
+    turn = 3
+    unit = "FU Alpha"
+    action = "emission"
+    setting = "off"
+
+A JSON file holds `{"orders": [...]}` with the same fields. The shape is checked
+here (one line per problem, with the file, line where known and field path);
+whether an order can be carried out is the engine's call, made during play.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wargame.campaign.loader import read_text, suggest
+from wargame.campaign.locate import LineFinder
+from wargame.engine.orders import ACTIONS, DOCTRINES, EMISSION, WEAPONS, Order
+from wargame.errors import OrdersError, Problem
+
+
+class OrderEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    turn: Annotated[int, Field(ge=1, le=100_000)]
+    """The turn the order is given on."""
+    unit: Annotated[str, Field(min_length=1, max_length=80)]
+    """A fire unit or radar, by name."""
+    action: Literal["emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate"]
+    setting: str | None = None
+    salvo: Annotated[int, Field(ge=0, le=4)] | None = None
+    missile: str | None = None
+    count: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    threat_class: str | None = None
+    track: Annotated[int, Field(ge=1)] | None = None
+    position: tuple[float, float] | None = None
+
+
+class OrdersDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    orders: list[OrderEntry] = []
+
+
+_NEEDS = {
+    "emission": ("setting", EMISSION),
+    "weapons": ("setting", WEAPONS),
+    "doctrine": ("setting", DOCTRINES),
+}
+
+
+def load_orders(path: str | Path) -> list[Order]:
+    """Read an orders file (.toml or .json); raise `OrdersError` naming every problem."""
+    path = Path(path)
+    text = read_text(path, OrdersError)
+    return parse_orders(text, str(path), json_format=path.suffix.lower() == ".json")
+
+
+def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Order]:
+    lines: LineFinder | None = None
+    try:
+        if json_format:
+            document = json.loads(text)
+        else:
+            document = tomllib.loads(text)
+            lines = LineFinder(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        kind = "JSON" if json_format else "TOML"
+        raise OrdersError(Problem(name, f"not valid {kind}: {exc}")) from None
+    except RecursionError:
+        raise OrdersError(Problem(name, "nested too deeply")) from None
+    try:
+        parsed = OrdersDocument.model_validate(document)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
+            path = _dotted(loc)
+            message = str(error["msg"])
+            if error["type"] == "extra_forbidden":
+                key = str(loc[-1])
+                message = f"unknown key '{key}'{suggest(key, OrderEntry.model_fields)}"
+            elif error["type"] == "missing":
+                message = "missing required field"
+            elif error["type"] == "literal_error":
+                given = str(error.get("input"))
+                message = f"unknown action '{given}'{suggest(given, ACTIONS)}; one of {', '.join(ACTIONS)}"
+            else:
+                message = message[:1].lower() + message[1:]
+            line = lines.line_of(loc, missing=error["type"] == "missing") if lines else None
+            problems.append(Problem(name, message, path, line))
+        raise OrdersError(problems) from None
+    problems = []
+    for i, entry in enumerate(parsed.orders):
+        need = _NEEDS.get(entry.action)
+        if need and getattr(entry, need[0]) not in need[1]:
+            loc: tuple[str | int, ...] = ("orders", i, need[0])
+            problems.append(
+                Problem(
+                    name,
+                    f"{entry.action} needs {need[0]} = one of {', '.join(need[1])}",
+                    _dotted(loc),
+                    lines.line_of(loc) or lines.line_of(("orders", i)) if lines else None,
+                )
+            )
+    if problems:
+        raise OrdersError(problems)
+    return [Order.from_dict(entry.model_dump(exclude_none=True)) for entry in parsed.orders]
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def orders_by_turn(orders: list[Order]) -> dict[int, list[Order]]:
+    by_turn: dict[int, list[Order]] = {}
+    for order in orders:
+        by_turn.setdefault(order.turn, []).append(order)
+    return by_turn

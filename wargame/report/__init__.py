@@ -1,0 +1,2 @@
+"""After-action reports: computed from a game's events, rendered for the terminal,
+Markdown, JSON and HTML."""

@@ -1,0 +1,104 @@
+"""The short summary of a headless game (`wargame run`), computed from its events.
+
+Threats by class (spawned, detected, killed, leaked), interceptors by missile
+type (fired, kills, cost), damage by asset, radars lost and the score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from wargame.engine.events import (
+    ArmLaunched,
+    Event,
+    GameOver,
+    GameStarted,
+    InterceptResolved,
+    Leaker,
+    MissileLaunched,
+    RadarDestroyed,
+    RaidEntered,
+    ThreatDestroyed,
+    TrackInitiated,
+    TurnEnded,
+)
+
+
+def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, Any]:
+    """The `--json` object of `wargame run`."""
+    threats: dict[str, dict[str, int]] = {}
+    interceptors: dict[str, dict[str, float]] = {}
+    assets: dict[str, dict[str, float]] = {}
+    detected: set[int] = set()
+    true_class: dict[int, str] = {}
+    radars_lost: list[str] = []
+    turns = 0
+    result: dict[str, Any] = {}
+
+    def row(cls: str) -> dict[str, int]:
+        return threats.setdefault(cls, {"spawned": 0, "detected": 0, "killed": 0, "leaked": 0})
+
+    def weapon(name: str) -> dict[str, float]:
+        return interceptors.setdefault(name, {"fired": 0, "kills": 0, "cost": 0.0})
+
+    for event in events:
+        turns = max(turns, event.turn)
+        match event:
+            case GameStarted():
+                for name, value in event.assets:
+                    assets[name] = {"value": value, "damage": 0.0}
+            case RaidEntered():
+                row(event.threat_class)["spawned"] += event.count
+                true_class.update(dict.fromkeys(event.threats, event.threat_class))
+            case ArmLaunched():
+                row("arm")["spawned"] += 1
+                true_class[event.threat] = "arm"
+            case TrackInitiated():
+                if event.threat not in detected:
+                    detected.add(event.threat)
+                    row(true_class.get(event.threat, event.threat_class))["detected"] += 1
+            case MissileLaunched():
+                w = weapon(event.missile)
+                w["fired"] += 1
+                w["cost"] = round(w["cost"] + event.cost, 3)
+            case InterceptResolved() if event.killed:
+                weapon(event.missile)["kills"] += 1
+            case ThreatDestroyed():
+                row(event.threat_class)["killed"] += 1
+            case Leaker():
+                row(event.threat_class)["leaked"] += 1
+                if event.target in assets:
+                    assets[event.target]["damage"] = round(
+                        assets[event.target]["damage"] + event.value_lost, 3
+                    )
+            case RadarDestroyed():
+                radars_lost.append(event.radar)
+                if event.by == "arm":
+                    row("arm")["leaked"] += 1
+            case GameOver():
+                result = {
+                    "termination": event.termination,
+                    "result": event.result,
+                    "score": event.score,
+                    "score_parts": {
+                        "threat_cost_destroyed": event.threat_cost_destroyed,
+                        "interceptor_cost": event.interceptor_cost,
+                        "asset_value_lost": event.asset_value_lost,
+                        "radar_value_lost": event.radar_value_lost,
+                    },
+                }
+            case TurnEnded():
+                result.setdefault("score", event.score)
+            case _:
+                pass
+    return {
+        "campaign": campaign,
+        "seed": seed,
+        "turns": turns,
+        "threats": threats,
+        "interceptors": interceptors,
+        "assets": assets,
+        "radars_lost": radars_lost,
+        **({"score": 0.0} | result),
+    }

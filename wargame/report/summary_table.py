@@ -1,0 +1,38 @@
+"""The summary of a headless game as Rich tables in the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_summary(summary: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console()
+    result = summary.get("result", "unfinished")
+    console.print(
+        f"[bold]{summary['campaign']}[/bold]  seed {summary['seed']}  "
+        f"{summary['turns']} turns  {summary.get('termination', '')}  "
+        f"[bold]{result}[/bold]  score [bold]{summary['score']:.1f}[/bold]"
+    )
+    threats = Table(title="Threats", title_justify="left")
+    for column in ("class", "spawned", "detected", "killed", "leaked"):
+        threats.add_column(column, justify="left" if column == "class" else "right")
+    for cls, row in summary["threats"].items():
+        threats.add_row(cls, *(str(row[k]) for k in ("spawned", "detected", "killed", "leaked")))
+    console.print(threats)
+    weapons = Table(title="Interceptors", title_justify="left")
+    for column in ("missile", "fired", "kills", "cost M$"):
+        weapons.add_column(column, justify="left" if column == "missile" else "right")
+    for name, row in summary["interceptors"].items():
+        weapons.add_row(name, str(row["fired"]), str(row["kills"]), f"{row['cost']:.1f}")
+    console.print(weapons)
+    assets = Table(title="Assets", title_justify="left")
+    for column in ("asset", "value M$", "damage M$"):
+        assets.add_column(column, justify="left" if column == "asset" else "right")
+    for name, row in summary["assets"].items():
+        assets.add_row(name, f"{row['value']:.0f}", f"{row['damage']:.1f}")
+    console.print(assets)
+    lost = ", ".join(summary["radars_lost"]) or "none"
+    console.print(f"Radars lost: {lost}")
