@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 FORMAT_VERSION = 1
 
@@ -146,19 +146,15 @@ class MissileType(_Model):
     note: str = ""
     """Where the figures come from."""
 
-    @model_validator(mode="after")
-    def _envelope_is_ordered(self) -> MissileType:
-        if self.min_range_km >= self.max_range_km:
-            raise ValueError(
-                f"min_range_km {self.min_range_km:g} is not below max_range_km "
-                f"{self.max_range_km:g}"
-            )
-        if self.min_altitude_m >= self.max_altitude_m:
-            raise ValueError(
-                f"min_altitude_m {self.min_altitude_m:g} is not below max_altitude_m "
-                f"{self.max_altitude_m:g}"
-            )
-        return self
+    @field_validator("max_range_km", "max_altitude_m")
+    @classmethod
+    def _envelope_is_ordered(cls, value: float, info: ValidationInfo) -> float:
+        # Reported at the max_ field, the later of the two, so the message has a line.
+        low = "min_range_km" if info.field_name == "max_range_km" else "min_altitude_m"
+        least = info.data.get(low)  # absent when min_ itself was refused
+        if least is not None and least >= value:
+            raise ValueError(f"{low} {least:g} is not below {info.field_name} {value:g}")
+        return value
 
 
 class LauncherType(_Model):

@@ -47,7 +47,7 @@ def detection_probability(sc: Scenario, st: State, radars: np.ndarray, active: n
     ratio = sc.r_range_ref[radars, None] / np.maximum(slant, 1e-3)
     ratio2 = ratio * ratio
     signal = sc.r_snr_ref[radars, None] * sc.t_rcs[active][None, :] * ratio2 * ratio2
-    jnr = _jamming(sc, st, radars, active, dx, dy, ground)
+    jnr = _jamming(sc, st, radars, active, dx, dy, ground, slant)
     if jnr is not None:
         signal = signal / (1.0 + jnr)
     pd = np.exp(-sc.r_log_pfa[radars, None] / (1.0 + signal))
@@ -82,6 +82,7 @@ def _jamming(
     dx: np.ndarray,
     dy: np.ndarray,
     ground: np.ndarray,
+    slant: np.ndarray,
 ) -> np.ndarray | None:
     jammers = np.flatnonzero(sc.t_jnr[active] > 0.0)
     if jammers.size == 0:
@@ -91,9 +92,8 @@ def _jamming(
     target_bearing = np.arctan2(dy, dx)
     for k in jammers.tolist():
         jx, jy = dx[:, k], dy[:, k]
-        d = ground[:, k]
-        visible = d <= HORIZON_KM_PER_SQRT_M * (np.sqrt(h_r) + np.sqrt(st.alt[active[k]]))
-        power = sc.t_jnr[active[k]] * (JAMMER_REFERENCE_KM / np.maximum(d, 1e-3)) ** 2
+        visible = ground[:, k] <= HORIZON_KM_PER_SQRT_M * (np.sqrt(h_r) + np.sqrt(st.alt[active[k]]))
+        power = sc.t_jnr[active[k]] * (JAMMER_REFERENCE_KM / np.maximum(slant[:, k], 1e-3)) ** 2
         power = np.where(visible, power, 0.0)
         off = np.abs(np.angle(np.exp(1j * (target_bearing - np.arctan2(jy, jx)[:, None]))))
         gain = np.where(off <= sc.r_half_beam[radars, None], 1.0, sc.r_sidelobe[radars, None])

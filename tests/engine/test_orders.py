@@ -1,0 +1,128 @@
+"""Orders: each impossible order is refused with its reason as an event, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.campaign import LoadedCampaign
+from wargame.engine import Game, Order
+from wargame.engine.events import OrderAccepted, OrderRefused, RelocationStarted
+
+
+def _refusal(game: Game, order: Order) -> str:
+    events = game.step([order])
+    refused = [e for e in events if isinstance(e, OrderRefused)]
+    assert len(refused) == 1, events
+    return refused[0].reason
+
+
+@pytest.mark.parametrize(
+    ("order", "reason"),
+    [
+        (Order(1, "FU Alpah", "emission", setting="off"), "no unit named 'FU Alpah' (did you mean 'FU Alpha'?)"),
+        (Order(2, "FU Alpha", "emission", setting="off"), "order is for turn 2, not turn 1"),
+        (Order(1, "Big Bird", "weapons", setting="free"), "only fire units have weapons"),
+        (Order(1, "FU Alpha", "emission", setting="dim"), "emission must be 'on' or 'off'"),
+        (Order(1, "FU Alpha", "weapons", setting="loose"), "weapons must be 'hold', 'tight' or 'free'"),
+        (Order(1, "FU Alpha", "doctrine", setting="yolo"),
+         "doctrine must be 'auto', 'sls' (shoot-look-shoot) or 'ss' (shoot-shoot)"),
+        (Order(1, "FU Alpha", "salvo", salvo=9), "salvo must be a number of rounds from 1 to 4 (0 for the default)"),
+        (Order(1, "FU Alpha", "reserve", missile="S-500", count=2, threat_class="awacs"),
+         "unknown missile type 'S-500'"),
+        (Order(1, "FU Alpha", "reserve", missile="40N6-class", count=2, threat_class="ufo"),
+         "unknown threat class 'ufo'"),
+        (Order(1, "FU Alpha", "engage", track=99), "no track 99"),
+        (Order(1, "FU Alpha", "relocate", position=(900.0, 10.0)), "[900, 10] is off the map"),
+        (Order(1, "FU Alpha", "dance"), "unknown action 'dance'"),
+    ],
+)
+def test_an_impossible_order_is_refused_with_its_reason(
+    first_contact: LoadedCampaign, order: Order, reason: str
+) -> None:
+    assert _refusal(Game.new(first_contact, 1), order) == reason
+
+
+def _game_with_a_track(loaded: LoadedCampaign) -> tuple[Game, int]:
+    """Play until the strike package is tracked; returns the game and a fighter's track."""
+    game = Game.new(loaded, 7)
+    while True:
+        game.step([])
+        tracked = [
+            int(game.state.track_id[j])
+            for j in range(game.scenario.n_threats)
+            if game.state.track_id[j] >= 0 and game.scenario.t_class[j] == 0
+        ]
+        if tracked:
+            return game, tracked[0]
+
+
+def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(first_contact: LoadedCampaign) -> None:
+    game = Game.new(first_contact, 1)
+    events = game.step([Order(1, "FU Charlie", "relocate", position=(285.0, 145.0))])
+    (started,) = [e for e in events if isinstance(e, RelocationStarted)]
+    # 20 km at 40 km/h (1800 s) plus 300 s setup = 2100 s = 35 turns of 60 s.
+    assert started.ready_turn == 1 + 35
+    assert _refusal(game, Order(2, "FU Charlie", "emission", setting="on")) == (
+        "the unit is relocating until turn 36"
+    )
+    assert _refusal(game, Order(3, "FU Charlie", "relocate", position=(280.0, 140.0))) == (
+        "the unit is already relocating until turn 36"
+    )
+
+
+def test_engaging_with_a_silent_radar_is_refused(first_contact: LoadedCampaign) -> None:
+    game, track = _game_with_a_track(first_contact)
+    turn = game.turn + 1
+    events = game.step(
+        [Order(turn, "FU Bravo", "emission", setting="off"), Order(turn, "FU Bravo", "engage", track=track)]
+    )
+    refused = [e for e in events if isinstance(e, OrderRefused)]
+    assert [r.reason for r in refused] == ["the fire unit's radar is silent: engaging needs it emitting"]
+
+
+def test_engaging_beyond_a_missiles_reach_is_refused_with_the_envelope_reason(
+    first_contact: LoadedCampaign,
+) -> None:
+    game, track = _game_with_a_track(first_contact)
+    turn = game.turn + 1
+    reason = _refusal(game, Order(turn, "FU Bravo", "engage", track=track, missile="9M96E-class"))
+    assert reason == "9M96E-class: beyond maximum range"
+
+
+def test_engaging_with_a_missile_type_the_unit_has_none_of_is_refused(first_contact: LoadedCampaign) -> None:
+    game, track = _game_with_a_track(first_contact)
+    turn = game.turn + 1
+    assert _refusal(game, Order(turn, "FU Bravo", "engage", track=track, missile="40N6-class")) == (
+        "no 40N6-class rounds ready"
+    )
+
+
+def test_a_manual_engagement_fires_and_is_accepted(first_contact: LoadedCampaign) -> None:
+    game, track = _game_with_a_track(first_contact)
+    turn = game.turn + 1
+    events = game.step([Order(turn, "FU Alpha", "engage", track=track, missile="40N6-class", salvo=1)])
+    assert any(isinstance(e, OrderAccepted) and e.order.startswith("engage") for e in events)
+    launches = [e for e in events if e.kind == "missile_launched" and e.track == track]  # type: ignore[attr-defined]
+    assert launches and launches[0].fire_unit == "FU Alpha"  # type: ignore[attr-defined]
+
+
+def test_orders_to_a_destroyed_unit_are_refused(first_contact: LoadedCampaign) -> None:
+    game = Game.new(first_contact, 1)
+    game.state.radar_alive[game.scenario.r_name.index("FU Alpha")] = False
+    assert _refusal(game, Order(1, "FU Alpha", "emission", setting="on")) == "the unit is destroyed"
+
+
+def test_a_settings_order_is_accepted_and_takes_effect(first_contact: LoadedCampaign) -> None:
+    game = Game.new(first_contact, 1)
+    events = game.step([Order(1, "FU Alpha", "emission", setting="off")])
+    assert [e.order for e in events if isinstance(e, OrderAccepted)] == ["emission off"]
+    assert not game.state.emitting[game.scenario.r_name.index("FU Alpha")]
+
+
+def test_order_round_trips_through_its_dict() -> None:
+    for order in (
+        Order(3, "FU Alpha", "relocate", position=(10.0, 20.0)),
+        Order(4, "FU Bravo", "reserve", missile="40N6-class", count=2, threat_class="awacs"),
+        Order(5, "FU Bravo", "engage", track=3, missile="48N6-class", salvo=2),
+    ):
+        assert Order.from_dict(order.to_dict()) == order

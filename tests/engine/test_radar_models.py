@@ -1,0 +1,124 @@
+"""The radar models against their closed forms: horizon, R⁴, Swerling 1, burn-through."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from wargame.campaign import LoadedCampaign
+from wargame.engine import Game
+from wargame.engine.detection import detect_and_track, detection_probability
+from wargame.engine.geometry import radar_horizon_km, snr, swerling1_pd
+from wargame.engine.scenario import reference_snr
+from wargame.engine.state import ACTIVE
+
+
+def test_radar_horizon_matches_the_four_thirds_earth_rule_by_hand() -> None:
+    # 25 m mast, 50 m cruise missile: 4.12 * (5 + 7.0711) = 49.733 km.
+    assert float(radar_horizon_km(25.0, 50.0)) == pytest.approx(49.733, abs=1e-3)
+    # 10 m antenna, 10 km fighter: 4.12 * (3.1623 + 100) = 425.03 km.
+    assert float(radar_horizon_km(10.0, 10_000.0)) == pytest.approx(425.03, abs=1e-2)
+
+
+def test_signal_to_noise_falls_as_the_fourth_power_of_range_and_grows_with_rcs() -> None:
+    assert float(snr(20.0, 1.0, 100.0, 100.0)) == pytest.approx(20.0)
+    assert float(snr(20.0, 1.0, 100.0, 200.0)) == pytest.approx(20.0 / 16.0)
+    assert float(snr(20.0, 0.1, 100.0, 50.0)) == pytest.approx(20.0 * 0.1 * 16.0)
+
+
+def test_reference_snr_gives_back_the_stated_pd_at_the_stated_range() -> None:
+    # Pfa 1e-6, Pd 0.5: SNR = ln(1e-6)/ln(0.5) - 1 = 18.93 (12.8 dB).
+    s = reference_snr(0.5, 1e-6)
+    assert s == pytest.approx(math.log(1e-6) / math.log(0.5) - 1.0)
+    assert s == pytest.approx(18.93, abs=0.01)
+    assert float(swerling1_pd(1e-6, s)) == pytest.approx(0.5)
+
+
+def _one_radar_one_threat(loaded: LoadedCampaign, range_km: float, rcs: float | None = None) -> tuple[Game, int, int]:
+    """The first-contact game with one fighter put at `range_km` east of Big Bird, high up."""
+    game = Game.new(loaded, 1)
+    st = game.state
+    radar = game.scenario.r_name.index("Big Bird")
+    threat = int(np.flatnonzero(game.scenario.t_class == 0)[0])  # a fighter slot
+    st.status[:] = 0
+    st.status[threat] = ACTIVE
+    st.x[threat] = st.r_x[radar] - range_km
+    st.y[threat] = st.r_y[radar]
+    st.alt[threat] = 10_000.0
+    st.emitting[:] = False
+    st.emitting[radar] = True
+    if rcs is not None:
+        game.scenario.t_rcs[threat] = rcs
+    return game, radar, threat
+
+
+@pytest.mark.parametrize("range_km", [150.0, 240.0, 300.0, 340.0])
+def test_detection_frequency_matches_swerling_one_at_several_ranges(
+    first_contact: LoadedCampaign, range_km: float
+) -> None:
+    game, radar, threat = _one_radar_one_threat(first_contact, range_km)
+    sc, st = game.scenario, game.state
+    rcs = float(sc.t_rcs[threat])
+    slant = math.hypot(range_km, (10_000.0 - 10.0) / 1000.0)
+    s = reference_snr(0.5, 1e-6) * rcs * (240.0 / slant) ** 4
+    expected = (1e-6) ** (1.0 / (1.0 + s))
+    computed = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
+    assert computed == pytest.approx(expected, rel=1e-9)
+    runs = 4000
+    hits = 0
+    for turn in range(1, runs + 1):
+        st.turn = turn
+        st.seen_by[:] = -1
+        detect_and_track(sc, st, seed=11, events=[])
+        hits += int(st.seen_by[radar, threat] == turn)
+    se = math.sqrt(expected * (1 - expected) / runs)
+    assert abs(hits / runs - expected) <= 4 * se + 1e-12
+
+
+def test_a_target_below_the_horizon_is_never_detected(first_contact: LoadedCampaign) -> None:
+    game, radar, threat = _one_radar_one_threat(first_contact, 60.0)
+    game.state.alt[threat] = 50.0  # horizon 4.12*(sqrt(10)+sqrt(50)) = 42.2 km < 60 km
+    pd = detection_probability(game.scenario, game.state, np.array([radar]), np.array([threat]))
+    assert pd[0, 0] == 0.0
+
+
+def test_self_screening_jammer_burns_through_at_the_closed_form_range(
+    first_contact: LoadedCampaign,
+) -> None:
+    game, radar, threat = _one_radar_one_threat(first_contact, 100.0)
+    sc, st = game.scenario, game.state
+    jnr_db = 30.0
+    sc.t_jnr[threat] = 10 ** (jnr_db / 10)
+    rcs = float(sc.t_rcs[threat])
+    s0 = reference_snr(0.5, 1e-6)
+    # Pd = 0.5 needs SNR_eff = s0. With x = R²: s0·σ·R0⁴/x² = s0·(1 + J0·100²/x)
+    #   => x² + J0·1e4·x − σ·R0⁴ = 0.
+    j0 = 10 ** (jnr_db / 10)
+    a, b, c = 1.0, j0 * 1e4, -rcs * 240.0**4
+    burn_through = math.sqrt((-b + math.sqrt(b * b - 4 * a * c)) / (2 * a))
+    # The closed form is in slant range; the target flies at 10 km, the antenna at 10 m.
+    height_km = (10_000.0 - 10.0) / 1000.0
+    for factor, compare in ((1.0, "equal"), (0.8, "above"), (1.25, "below")):
+        ground = math.sqrt((burn_through * factor) ** 2 - height_km**2)
+        st.x[threat] = st.r_x[radar] - ground
+        pd = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
+        if compare == "equal":
+            assert pd == pytest.approx(0.5, abs=1e-9)
+        elif compare == "above":
+            assert pd > 0.5
+        else:
+            assert pd < 0.5
+    # Unjammed, the same target is seen at Pd 0.5 much farther out.
+    assert burn_through < 240.0 * rcs**0.25 / 2
+
+
+def test_a_silent_radar_detects_nothing(first_contact: LoadedCampaign) -> None:
+    game, radar, threat = _one_radar_one_threat(first_contact, 50.0)
+    game.state.emitting[radar] = False
+    game.state.turn = 1
+    events: list[object] = []
+    detect_and_track(game.scenario, game.state, seed=3, events=events)  # type: ignore[arg-type]
+    assert game.state.track_id[threat] == -1
+    assert events == []

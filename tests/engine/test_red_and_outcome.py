@@ -1,0 +1,57 @@
+"""Red behaviour and how games end: ARMs against emitters, and orders that win or lose."""
+
+from __future__ import annotations
+
+from wargame.campaign import LoadedCampaign
+from wargame.engine import Game, Order
+from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
+
+
+def _play(loaded: LoadedCampaign, seed: int, orders: dict[int, list[Order]]) -> tuple[Game, list[Event]]:
+    game = Game.new(loaded, seed)
+    log: list[Event] = []
+    while not game.over:
+        log.extend(game.step(orders.get(game.turn + 1, [])))
+    return game, log
+
+
+HOLD = Order(1, "Target FU", "weapons", setting="hold")
+
+
+def test_an_arm_destroys_a_radar_that_keeps_emitting(arm_duel: LoadedCampaign) -> None:
+    _, log = _play(arm_duel, 5, {1: [HOLD]})
+    launched = [e for e in log if isinstance(e, ArmLaunched)]
+    assert launched and launched[0].radar == "Target FU"
+    destroyed = [e for e in log if isinstance(e, RadarDestroyed)]
+    assert [(e.radar, e.by) for e in destroyed] == [("Target FU", "arm")]
+
+
+def test_an_arm_misses_a_radar_that_goes_silent_before_it_arrives(arm_duel: LoadedCampaign) -> None:
+    game = Game.new(arm_duel, 5)
+    log = game.step([HOLD])
+    while not any(isinstance(e, ArmLaunched) for e in log):
+        log = game.step([])
+    log = game.step([Order(game.turn + 1, "Target FU", "emission", setting="off")])
+    while not game.over:
+        log.extend(game.step([]))
+    assert [(e.radar, e.reason) for e in log if isinstance(e, ArmMissed)] == [("Target FU", "radar silent")]
+    assert not [e for e in log if isinstance(e, RadarDestroyed)]
+
+
+def test_a_radar_silent_from_the_start_draws_no_arm(arm_duel: LoadedCampaign) -> None:
+    _, log = _play(arm_duel, 5, {1: [HOLD, Order(1, "Target FU", "emission", setting="off")]})
+    assert not [e for e in log if isinstance(e, ArmLaunched)]
+
+
+def test_first_contact_is_won_on_default_doctrine(first_contact: LoadedCampaign) -> None:
+    game, _ = _play(first_contact, 7, {})
+    assert game.outcome is not None
+    assert (game.outcome.termination, game.outcome.result) == ("raids_spent", "victory")
+
+
+def test_first_contact_is_lost_when_every_fire_unit_holds_fire(first_contact: LoadedCampaign) -> None:
+    hold = [Order(1, u, "weapons", setting="hold") for u in ("FU Alpha", "FU Bravo", "FU Charlie")]
+    game, _ = _play(first_contact, 7, {1: hold})
+    assert game.outcome is not None
+    assert (game.outcome.termination, game.outcome.result) == ("defence_collapsed", "defeat")
+    assert game.outcome.score.asset_value_lost >= 0.5 * 1400
