@@ -36,7 +36,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """A terminal air-defence wargame and training tool."""
@@ -44,7 +46,9 @@ def _root(
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Campaign files to check.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Campaign files to check.", show_default=False)
+    ],
 ) -> None:
     """Check campaign files; print one line per problem (exit 2), or nothing (exit 0)."""
     from wargame.campaign import load_campaign
@@ -72,15 +76,27 @@ def schema() -> None:
 @app.command()
 def run(
     campaign: Annotated[Path, typer.Argument(help="Campaign file (TOML).", show_default=False)],
-    seed: Annotated[int, typer.Option(help="Seed of the dice; the same seed and orders replay the same game.", min=0)] = 1,
+    seed: Annotated[
+        int,
+        typer.Option(
+            help="Seed of the dice; the same seed and orders replay the same game.", min=0
+        ),
+    ] = 1,
     orders: Annotated[
-        Path | None, typer.Option(help="Orders file (TOML or JSON); units without orders follow default doctrine.")
+        Path | None,
+        typer.Option(
+            help="Orders file (TOML or JSON); units without orders follow default doctrine."
+        ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as one JSON object.")
+    ] = False,
     events: Annotated[
         Path | None, typer.Option(help="Write every event to this file, one JSON object a line.")
     ] = None,
-    save: Annotated[Path | None, typer.Option(help="Write a save (a verified replay) to this file.")] = None,
+    save: Annotated[
+        Path | None, typer.Option(help="Write a save (a verified replay) to this file.")
+    ] = None,
 ) -> None:
     """Play a campaign to the end headless and print a summary."""
     from wargame.campaign import load_campaign
@@ -129,7 +145,9 @@ def _write_lines(path: Path, lines: Iterator[str]) -> None:
             for line in lines:
                 out.write(line + "\n")
     except OSError as exc:
-        raise fail(WargameError(Problem(str(path), f"cannot write: {exc.strerror or exc}"))) from None
+        raise fail(
+            WargameError(Problem(str(path), f"cannot write: {exc.strerror or exc}"))
+        ) from None
 
 
 def fail(error: WargameError) -> typer.Exit:

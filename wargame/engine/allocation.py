@@ -150,76 +150,189 @@ def greedy_mmr(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> IntArray:
 
 # --- local search ---------------------------------------------------------------------------
 
+Move = tuple[int, int, int]
+"""One round of a weapon changing target: (weapon, from target, to target)."""
 
-def _local_search(v: FloatArray, p: FloatArray, start: IntArray) -> IntArray:
-    """Best-improvement descent over two neighbourhoods until neither improves S:
-    move one round of a weapon to another target, or swap the targets of two rounds of
-    different weapons. Round counts per weapon never change."""
-    x = start.copy()
-    n_w, _ = p.shape
-    pc = np.minimum(p, _P_CAP)
-    om = 1.0 - pc
-    ratio = pc / om
-    q = np.prod(om**x, axis=0)  # survival of each target under x
-    rows = np.arange(n_w)
-    for _ in range(64 * (int(x.sum()) + 1)):  # a safety cap; each step strictly lowers S
-        vq = v * q
-        tol = 1e-12 * float(vq.sum())  # steps smaller than float noise could cycle
-        # Move: removing a round of i at j costs loss[i, j]; adding it at k gains gain[i, k].
+
+def _cycle_through(parent: list[int], start: int) -> list[int] | None:
+    """The cycle reached by following parent links from start, in edge order, if any."""
+    seen: dict[int, int] = {}
+    path: list[int] = []
+    node = start
+    while node != -1 and node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = parent[node]
+    if node == -1:
+        return None
+    return path[seen[node] :][::-1]  # parent links point backwards along the edges
+
+
+class _Search:
+    """Local search state: the plan, each target's survival, and the fixed tables."""
+
+    def __init__(self, v: FloatArray, p: FloatArray, start: IntArray) -> None:
+        self.v = v
+        # The search divides by (1 - pk): a certain kill is treated as a near-certain one.
+        self.pc = np.minimum(p, _P_CAP)
+        self.om = 1.0 - self.pc
+        self.pct = np.ascontiguousarray(self.pc.T)
+        self.x = start.copy()
+        self.q = np.prod(self.om**self.x, axis=0)
+        self.rows = np.arange(p.shape[0])
+
+    def run(self) -> IntArray:
+        """Apply improving exchanges until there is none; each one strictly lowers S."""
+        for _ in range(64 * (int(self.x.sum()) + 1)):  # a safety cap, never reached in practice
+            tol = 1e-12 * float(self.v @ self.q)  # gains below float noise could cycle
+            moves = self._exchange(tol)
+            if moves is not None and self._try(moves, tol):
+                continue
+            # The chain search can be fooled when a chain visits a target twice; the exact
+            # move and swap scan below settles whether the plan is really locally optimal.
+            moves = self._move_or_swap(tol)
+            if moves is None or not self._try(moves, tol):
+                break
+        return self.x
+
+    def _try(self, moves: list[Move], tol: float) -> bool:
+        """Apply moves if they lower S by more than tol (evaluated exactly), else undo."""
+        x = self.x
+        for i, a, b in moves:
+            x[i, a] -= 1
+            x[i, b] += 1
+        cols = np.array(sorted({m[1] for m in moves} | {m[2] for m in moves}), dtype=np.intp)
+        q_new = np.prod(self.om[:, cols] ** x[:, cols], axis=0)
+        if float(self.v[cols] @ (q_new - self.q[cols])) < -tol:
+            self.q[cols] = q_new  # recomputed, not updated: no drift from division
+            return True
+        for i, a, b in moves:
+            x[i, a] += 1
+            x[i, b] -= 1
+        return False
+
+    def _exchange(self, tol: float) -> list[Move] | None:
+        """An ejection chain or cycle of single-round moves that lowers S, if one is found.
+
+        Nodes are the rounds in the plan plus a free node F. An edge r -> s means the weapon
+        of round r takes over the target of round s, whose weapon moves on along the chain;
+        its cost is the change of S at that target. F -> s removes round s from its target,
+        r -> F sends round r to its weapon's best other target. A chain is a cycle through F;
+        a move is F -> r -> F, a swap r -> s -> r. The costs add up exactly when no target
+        repeats, so a negative cycle is (almost always) an improving exchange: Bellman-Ford
+        finds one in O(rounds**2) per pass.
+        """
+        vq = self.v * self.q
+        sw, st = np.nonzero(self.x)
+        n_r = sw.size
+        without = vq[st] / self.om[sw, st]  # value left at t_r if round r were not there
+        drop = without * self.pc[sw, st]  # what removing round r costs
+        gain = self.pc * vq
+        k1 = gain.argmax(axis=1)
+        g1 = gain[self.rows, k1]
+        gain[self.rows, k1] = -np.inf
+        k2 = gain.argmax(axis=1)
+        g2 = gain[self.rows, k2]
+        own = k1[sw] == st  # a round's best other target is the runner-up when the best is its own
+        dest = np.where(own, k2[sw], k1[sw])
+        fresh = np.where(own, g2[sw], g1[sw])
+
+        n = n_r + 1
+        cost = np.empty((n, n))  # cost[b, a]: edge a -> b, laid out for a row-wise argmin
+        core = cost[:n_r, :n_r]
+        np.multiply(self.pct[np.ix_(st, sw)], without[:, None], out=core)
+        np.subtract(drop[:, None], core, out=core)
+        core[st[:, None] == st[None, :]] = np.inf  # same target: not an exchange
+        cost[n_r, :n_r] = -fresh
+        cost[:n_r, n_r] = drop
+        cost[n_r, n_r] = np.inf
+
+        dist = np.zeros(n)
+        parent = np.full(n, -1, dtype=np.int64)
+        every = np.arange(n)
+        cand = np.empty((n, n))
+        cycle: list[int] | None = None
+        for _ in range(n + 1):
+            np.add(cost, dist, out=cand)
+            via = cand.argmin(axis=1)
+            new = cand[every, via]
+            better = new < dist - tol
+            if not better.any():
+                return None  # converged: no negative cycle
+            dist = np.where(better, new, dist)
+            parent = np.where(better, via, parent)
+            cycle = _cycle_through(parent.tolist(), int(np.argmin(np.where(better, new, np.inf))))
+            if cycle is not None:
+                break
+        else:  # still relaxing after n passes: a negative cycle is in the parent links
+            links = parent.tolist()
+            for node in range(n):
+                cycle = _cycle_through(links, node)
+                if cycle is not None:
+                    break
+        if cycle is None:
+            return None
+        moves: list[Move] = []
+        for pos, node in enumerate(cycle):
+            if node == n_r:
+                continue
+            nxt = cycle[(pos + 1) % len(cycle)]
+            to = int(dest[node]) if nxt == n_r else int(st[nxt])
+            moves.append((int(sw[node]), int(st[node]), to))
+        return moves
+
+    def _move_or_swap(self, tol: float) -> list[Move] | None:
+        """The best single-round move or two-round swap, evaluated exactly, if it improves."""
+        vq = self.v * self.q
+        pc, om, rows = self.pc, self.om, self.rows
+        # Move: removing a round of i at j costs loss[i, j]; adding one at k gains gain[i, k].
         gain = pc * vq
-        loss = np.where(x > 0, ratio * vq, np.inf)
+        loss = np.where(self.x > 0, pc / om * vq, np.inf)
         k1 = gain.argmax(axis=1)
         g1 = gain[rows, k1]
         j1 = loss.argmin(axis=1)
         l1 = loss[rows, j1]
         gain[rows, k1] = -np.inf
-        g2 = gain.max(axis=1)
+        k2 = gain.argmax(axis=1)
+        g2 = gain[rows, k2]
         loss[rows, j1] = np.inf
-        l2 = loss.min(axis=1)
-        # The source and destination must differ; if the best of each coincide, pair the best
-        # of one with the runner-up of the other.
+        j2 = loss.argmin(axis=1)
+        l2 = loss[rows, j2]
+        # Source and destination must differ: when the best of each coincide, pair the best of
+        # one with the runner-up of the other.
         clash = j1 == k1
-        move = np.where(clash, np.minimum(l1 - g2, l2 - g1), l1 - g1)
-        mi = int(np.argmin(move))
-        best_move = float(move[mi])
+        via_k2 = l1 - g2 <= l2 - g1
+        move = np.where(clash, np.where(via_k2, l1 - g2, l2 - g1), l1 - g1)
+        i = int(np.argmin(move))
+        best_move = float(move[i])
 
-        # Swap: rounds r = (w_r, t_r) and s = (w_s, t_s) trade targets.
-        sw, st = np.nonzero(x)
+        # Swap: rounds r = (w_r, t_r) and s = (w_s, t_s) of different weapons trade targets.
+        sw, st = np.nonzero(self.x)
         best_swap = np.inf
+        r = s = 0
         if sw.size >= 2:
-            without = vq[st] / om[sw, st]  # value surviving at t_r without round r
-            drop = without * pc[sw, st]  # loss of removing round r
-            b = pc[np.ix_(sw, st)] * without  # b[s, r]: w_s firing at t_r instead of r
+            without = vq[st] / om[sw, st]
+            drop = without * pc[sw, st]
+            b = pc[np.ix_(sw, st)] * without  # b[s, r]: weapon of s firing at t_r
             d = drop[:, None] + drop[None, :] - b - b.T
-            flat = int(np.argmin(d))
-            r, s = divmod(flat, sw.size)
+            r, s = divmod(int(np.argmin(d)), sw.size)
             best_swap = float(d[r, s])
 
         if min(best_move, best_swap) >= -tol:
-            return x
+            return None
         if best_move <= best_swap:
-            i = mi
-            if not clash[i]:
-                j, k = int(j1[i]), int(k1[i])
-            elif l1[i] - g2[i] <= l2[i] - g1[i]:
-                j = int(j1[i])
-                k = int(np.argmax(gain[i]))  # runner-up: the best is masked above
-            else:
-                k = int(k1[i])
-                j = int(np.argmin(loss[i]))
-            x[i, j] -= 1
-            x[i, k] += 1
-            changed = (j, k)
-        else:
-            wr, tr, ws, ts = int(sw[r]), int(st[r]), int(sw[s]), int(st[s])
-            x[wr, tr] -= 1
-            x[ws, tr] += 1
-            x[ws, ts] -= 1
-            x[wr, ts] += 1
-            changed = (tr, ts)
-        for c in changed:  # recompute, not update: no drift from repeated division
-            q[c] = np.prod(om[:, c] ** x[:, c])
-    return x
+            j = int(j2[i]) if clash[i] and not via_k2[i] else int(j1[i])
+            k = int(k2[i]) if clash[i] and via_k2[i] else int(k1[i])
+            return [(i, j, k)]
+        wr, tr, ws, ts = int(sw[r]), int(st[r]), int(sw[s]), int(st[s])
+        return [(wr, tr, ts), (ws, ts, tr)]
+
+
+def _local_search(v: FloatArray, p: FloatArray, start: IntArray) -> IntArray:
+    """Improve a plan by exchanges of rounds until none helps; round counts never change."""
+    if start.sum() == 0:
+        return start.copy()
+    return _Search(v, p, start).run()
 
 
 # --- exact search ---------------------------------------------------------------------------

@@ -22,7 +22,9 @@ def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Even
     for order in orders:
         reason = _refusal(sc, st, order)
         if reason:
-            events.append(OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason))
+            events.append(
+                OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason)
+            )
             continue
         if order.action == "engage":
             engagements.append(order)  # accepted or refused by the allocation phase
@@ -103,7 +105,9 @@ def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> No
         case "reserve":
             m = sc.m_name.index(str(order.missile))
             st.reserve_count[fire_unit, m] = int(order.count or 0)
-            st.reserve_class[fire_unit, m] = [str(c) for c in CLASSES].index(str(order.threat_class))
+            st.reserve_class[fire_unit, m] = [str(c) for c in CLASSES].index(
+                str(order.threat_class)
+            )
         case "relocate":
             assert order.position is not None
             x, y = order.position
@@ -115,7 +119,11 @@ def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> No
             st.emitting[radar] = False
             events.append(
                 RelocationStarted(
-                    turn=st.turn, unit=order.unit, x_km=x, y_km=y, ready_turn=int(st.ready_turn[radar])
+                    turn=st.turn,
+                    unit=order.unit,
+                    x_km=x,
+                    y_km=y,
+                    ready_turn=int(st.ready_turn[radar]),
                 )
             )
             return

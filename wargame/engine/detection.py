@@ -29,110 +29,137 @@ def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) ->
     active = np.flatnonzero(st.status == ACTIVE)
     radars = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
     if active.size and radars.size:
-        detected = _detections(sc, st, seed, radars, active)
-        _update_tracks(sc, st, radars, active, detected, events)
+        r_idx, t_idx = _detections(sc, st, seed, radars, active)
+        _update_tracks(sc, st, r_idx, t_idx, events)
     _drop_tracks(sc, st, events)
 
 
-def detection_probability(sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray) -> np.ndarray:
-    """Pd of each (radar, threat) pair this turn, horizon and jamming included."""
-    rx, ry = st.r_x[radars, None], st.r_y[radars, None]
-    h_r = sc.r_height[radars, None]
-    dx = st.x[active][None, :] - rx
-    dy = st.y[active][None, :] - ry
-    ground = np.hypot(dx, dy)
-    alt = st.alt[active][None, :]
-    horizon = HORIZON_KM_PER_SQRT_M * (np.sqrt(h_r) + np.sqrt(alt))
-    slant = np.sqrt(ground * ground + ((alt - h_r) / 1000.0) ** 2)
-    ratio = sc.r_range_ref[radars, None] / np.maximum(slant, 1e-3)
-    ratio2 = ratio * ratio
-    signal = sc.r_snr_ref[radars, None] * sc.t_rcs[active][None, :] * ratio2 * ratio2
-    jnr = _jamming(sc, st, radars, active, dx, dy, ground, slant)
-    if jnr is not None:
-        signal = signal / (1.0 + jnr)
-    pd = np.exp(-sc.r_log_pfa[radars, None] / (1.0 + signal))
-    return np.where(ground <= horizon, pd, 0.0)
+def detection_probability(
+    sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
+) -> np.ndarray:
+    """Pd of each (radar, threat) pair this turn, horizon and jamming included: (R, A)."""
+    r_idx = np.repeat(radars, active.size)
+    t_idx = np.tile(active, radars.size)
+    pd = np.zeros(r_idx.size)
+    visible = _above_horizon(sc, st, r_idx, t_idx)
+    pd[visible] = _pair_pd(sc, st, r_idx[visible], t_idx[visible])
+    return pd.reshape(radars.size, active.size)
+
+
+def _above_horizon(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
+    dx = st.x[t_idx] - st.r_x[r_idx]
+    dy = st.y[t_idx] - st.r_y[r_idx]
+    horizon = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[t_idx]))
+    return np.asarray(dx * dx + dy * dy <= horizon * horizon)
+
+
+def _visible_pairs(
+    sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(radar, threat) pairs above each other's horizon, found without square roots of
+    the whole grid: the expensive model then runs on these alone."""
+    dx = st.x[active][None, :] - st.r_x[radars, None]
+    dy = st.y[active][None, :] - st.r_y[radars, None]
+    reach = HORIZON_KM_PER_SQRT_M * (
+        np.sqrt(sc.r_height[radars])[:, None] + np.sqrt(st.alt[active])[None, :]
+    )
+    rows, cols = np.nonzero(dx * dx + dy * dy <= reach * reach)
+    return radars[rows], active[cols]
+
+
+def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
+    """Swerling-1 Pd for given (radar, threat) pairs, both above the horizon."""
+    dx = st.x[t_idx] - st.r_x[r_idx]
+    dy = st.y[t_idx] - st.r_y[r_idx]
+    dh = (st.alt[t_idx] - sc.r_height[r_idx]) / 1000.0
+    slant2 = np.maximum(dx * dx + dy * dy + dh * dh, 1e-6)
+    ref2 = sc.r_range_ref[r_idx] ** 2
+    ratio2 = ref2 / slant2
+    signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
+    jammers = np.flatnonzero((st.status == ACTIVE) & (sc.t_jnr > 0.0))
+    if jammers.size:
+        signal = signal / (1.0 + _jamming(sc, st, r_idx, dx, dy, slant2, jammers))
+    return np.asarray(np.exp(-sc.r_log_pfa[r_idx] / (1.0 + signal)))
 
 
 def _detections(
     sc: Scenario, st: State, seed: int, radars: np.ndarray, active: np.ndarray
-) -> np.ndarray:
-    pd = detection_probability(sc, st, radars, active)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Detected (radar, threat) pairs of this turn."""
     # Fixed shape: one draw per (radar, threat) slot of the whole game.
     roll = generator(seed, st.turn, Phase.DETECTION).random(
         (len(sc.r_name), sc.n_threats), dtype=np.float32
     )
-    detected: np.ndarray = roll[np.ix_(radars, active)] < pd
-    over = detected.sum(axis=1) > sc.r_tracking_channels[radars]
-    for row in np.flatnonzero(over).tolist():
-        r = radars[row]
-        hits = np.flatnonzero(detected[row])
-        d = np.hypot(st.x[active[hits]] - st.r_x[r], st.y[active[hits]] - st.r_y[r])
-        keep = hits[np.argsort(d, kind="stable")[: sc.r_tracking_channels[r]]]
-        detected[row] = False
-        detected[row, keep] = True
-    return detected
+    r_idx, t_idx = _visible_pairs(sc, st, radars, active)
+    hit = roll[r_idx, t_idx] < _pair_pd(sc, st, r_idx, t_idx)
+    r_idx, t_idx = r_idx[hit], t_idx[hit]
+    counts = np.bincount(r_idx, minlength=len(sc.r_name))
+    over = np.flatnonzero(counts > sc.r_tracking_channels)
+    for r in over.tolist():
+        # A radar holds no more tracks than its channels: it keeps the nearest.
+        mine = np.flatnonzero(r_idx == r)
+        d = np.hypot(st.x[t_idx[mine]] - st.r_x[r], st.y[t_idx[mine]] - st.r_y[r])
+        drop = mine[np.argsort(d, kind="stable")[sc.r_tracking_channels[r] :]]
+        keep = np.ones(r_idx.size, dtype=bool)
+        keep[drop] = False
+        r_idx, t_idx = r_idx[keep], t_idx[keep]
+    return r_idx, t_idx
 
 
 def _jamming(
     sc: Scenario,
     st: State,
-    radars: np.ndarray,
-    active: np.ndarray,
+    r_idx: np.ndarray,
     dx: np.ndarray,
     dy: np.ndarray,
-    ground: np.ndarray,
-    slant: np.ndarray,
-) -> np.ndarray | None:
-    jammers = np.flatnonzero(sc.t_jnr[active] > 0.0)
-    if jammers.size == 0:
-        return None
-    total = np.zeros_like(ground)
-    h_r = sc.r_height[radars]
+    slant2: np.ndarray,
+    jammers: np.ndarray,
+) -> np.ndarray:
+    """Σ J/N over jammers for each pair: 1/R² from the jammer, main lobe or sidelobe by
+    the angle between the jammer's and the target's bearings, nothing from below the horizon."""
+    total = np.zeros(r_idx.size)
+    h_r = np.sqrt(sc.r_height[r_idx])
     target_bearing = np.arctan2(dy, dx)
     for k in jammers.tolist():
-        jx, jy = dx[:, k], dy[:, k]
-        visible = ground[:, k] <= HORIZON_KM_PER_SQRT_M * (np.sqrt(h_r) + np.sqrt(st.alt[active[k]]))
-        power = sc.t_jnr[active[k]] * (JAMMER_REFERENCE_KM / np.maximum(slant[:, k], 1e-3)) ** 2
-        power = np.where(visible, power, 0.0)
-        off = np.abs(np.angle(np.exp(1j * (target_bearing - np.arctan2(jy, jx)[:, None]))))
-        gain = np.where(off <= sc.r_half_beam[radars, None], 1.0, sc.r_sidelobe[radars, None])
-        total += power[:, None] * gain
+        jx = st.x[k] - st.r_x[r_idx]
+        jy = st.y[k] - st.r_y[r_idx]
+        jh = (st.alt[k] - sc.r_height[r_idx]) / 1000.0
+        ground2 = jx * jx + jy * jy
+        visible = ground2 <= (HORIZON_KM_PER_SQRT_M * (h_r + np.sqrt(st.alt[k]))) ** 2
+        j_slant2 = np.maximum(ground2 + jh * jh, 1e-6)
+        power = sc.t_jnr[k] * JAMMER_REFERENCE_KM**2 / j_slant2
+        off = np.abs((target_bearing - np.arctan2(jy, jx) + np.pi) % (2 * np.pi) - np.pi)
+        gain = np.where(off <= sc.r_half_beam[r_idx], 1.0, sc.r_sidelobe[r_idx])
+        total += np.where(visible, power * gain, 0.0)
     return total
 
 
 def _update_tracks(
-    sc: Scenario,
-    st: State,
-    radars: np.ndarray,
-    active: np.ndarray,
-    detected: np.ndarray,
-    events: list[Event],
+    sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray, events: list[Event]
 ) -> None:
     turn = st.turn
-    rows, cols = np.nonzero(detected)
-    st.seen_by[radars[rows], active[cols]] = turn
-    seen = detected.any(axis=0)
-    hit = active[seen]
-    if hit.size == 0:
+    st.seen_by[r_idx, t_idx] = turn
+    if t_idx.size == 0:
         return
-    new = hit[st.track_id[hit] < 0]
-    if new.size:
-        first_radar = radars[np.argmax(detected[:, seen][:, st.track_id[hit] < 0], axis=0)]
-        for slot, radar in zip(new.tolist(), first_radar.tolist(), strict=True):
-            st.track_id[slot] = st.next_track
-            st.track_hits[slot] = 0
-            events.append(
-                TrackInitiated(
-                    turn=turn,
-                    track=st.next_track,
-                    threat=slot,
-                    threat_class=str(CLASSES[sc.t_apparent_class[slot]]),
-                    radar=sc.r_name[radar],
-                    range_km=r3(np.hypot(st.x[slot] - st.r_x[radar], st.y[slot] - st.r_y[radar])),
-                )
+    # Each threat's first detecting radar (lowest index) initiates its track.
+    order = np.lexsort((r_idx, t_idx))
+    hit, first = np.unique(t_idx[order], return_index=True)
+    by_radar = r_idx[order][first]
+    new = st.track_id[hit] < 0
+    for slot, radar in zip(hit[new].tolist(), by_radar[new].tolist(), strict=True):
+        st.track_id[slot] = st.next_track
+        st.track_hits[slot] = 0
+        events.append(
+            TrackInitiated(
+                turn=turn,
+                track=st.next_track,
+                threat=slot,
+                threat_class=str(CLASSES[sc.t_apparent_class[slot]]),
+                radar=sc.r_name[radar],
+                range_km=r3(np.hypot(st.x[slot] - st.r_x[radar], st.y[slot] - st.r_y[radar])),
             )
-            st.next_track += 1
+        )
+        st.next_track += 1
     st.track_hits[hit] += 1
     st.track_last[hit] = turn
     st.track_x[hit], st.track_y[hit], st.track_alt[hit] = st.x[hit], st.y[hit], st.alt[hit]
@@ -145,7 +172,9 @@ def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
         return
     gone = tracked & (st.status != ACTIVE)
     st.track_id[gone] = -1  # destroyed or arrived: the track ends with its event
-    stale = (st.track_id >= 0) & (st.turn - st.track_last > sc.loaded.campaign.rules.track_coast_turns)
+    stale = (st.track_id >= 0) & (
+        st.turn - st.track_last > sc.loaded.campaign.rules.track_coast_turns
+    )
     for slot in np.flatnonzero(stale).tolist():
         events.append(TrackDropped(turn=st.turn, track=int(st.track_id[slot]), threat=slot))
     st.track_id[stale] = -1

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from wargame.engine.allocation import assign
 from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
@@ -22,8 +23,8 @@ from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercep
 from wargame.engine.movement import time_to_go
 from wargame.engine.orders import Order
 from wargame.engine.scenario import (
-    AIRCRAFT_CLASSES,
     CLASSES,
+    IS_AIRCRAFT,
     MISSILE_CLASSES,
     REFERENCE_WARHEAD_KG,
     TARGET_ASSET,
@@ -106,10 +107,12 @@ def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarr
     aircraft."""
     if st.salvo[fire_unit] > 0:
         return np.full(apparent_class.shape, st.salvo[fire_unit], dtype=np.int64)
-    return np.where(np.isin(apparent_class, list(AIRCRAFT_CLASSES)), 1, 2).astype(np.int64)
+    return np.where(IS_AIRCRAFT[apparent_class], 1, 2).astype(np.int64)
 
 
-def track_values(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
+def track_values(
+    sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray | None = None
+) -> np.ndarray:
     """What killing each threat is worth: the damage it would do where it heads (as the
     radars see it: a decoy is valued as what it mimics), plus its own cost, with urgency."""
     kind = st.target_kind[threats]
@@ -117,22 +120,32 @@ def track_values(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
     fraction = np.minimum(1.0, sc.t_apparent_warhead[threats] / REFERENCE_WARHEAD_KG)
     damage = np.zeros(threats.size)
     asset = kind == TARGET_ASSET
-    damage[asset] = (
-        sc.a_value[index[asset]] * (1.0 - sc.a_hardness[index[asset]]) * fraction[asset]
-    )
+    damage[asset] = sc.a_value[index[asset]] * (1.0 - sc.a_hardness[index[asset]]) * fraction[asset]
     cp = kind == TARGET_CP
     damage[cp] = sc.c_value[index[cp]] * (1.0 - sc.c_hardness[index[cp]])
     radar = kind == TARGET_RADAR
     damage[radar] = sc.r_value[index[radar]]
     damage[sc.t_apparent_warhead[threats] <= 0.0] = 0.0
     own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
-    ttg = time_to_go(sc, st, threats)
+    if ttg is None:
+        ttg = time_to_go(sc, st, threats)
     urgency = 1.0 + URGENCY_S / (URGENCY_S + np.minimum(ttg, 1e9))
     return np.asarray((damage + own) * urgency)
 
 
-def options(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> Options:
+def options(
+    sc: Scenario,
+    st: State,
+    units: np.ndarray,
+    threats: np.ndarray,
+    values: np.ndarray | None = None,
+    ttg: np.ndarray | None = None,
+) -> Options:
     """The best missile per (fire unit, threat) pair, from the tracks' estimates."""
+    if ttg is None:
+        ttg = time_to_go(sc, st, threats)
+    if values is None:
+        values = track_values(sc, st, threats, ttg)
     w, t, m = units.size, threats.size, len(sc.m_name)
     dt_since = (st.turn - st.track_last[threats]) * sc.dt
     tx = st.track_x[threats] + st.track_vx[threats] * dt_since
@@ -151,7 +164,7 @@ def options(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> 
     alt = _altitude_at(sc, st, threats, tof_f)
     cls = sc.t_apparent_class[threats]
     nominal = sc.m_pk[:, cls].T[None, :, :]  # (1, T, M)
-    ttg = time_to_go(sc, st, threats)[None, :, None]
+    ttg3 = ttg[None, :, None]
     horizon = HORIZON_KM_PER_SQRT_M * (
         np.sqrt(sc.r_height[radars])[:, None, None] + np.sqrt(np.maximum(alt, 0.0))
     )
@@ -163,7 +176,7 @@ def options(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> 
         alt >= sc.m_min_alt[None, None, :],
         alt <= sc.m_max_alt[None, None, :],
         rng <= horizon,
-        tof < ttg,
+        tof < ttg3,
         np.broadcast_to(nominal > 0.0, (w, t, m)),
     ]
     ok = np.ones((w, t, m), dtype=bool)
@@ -173,22 +186,20 @@ def options(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> 
         first_fail[fail_here] = k
         ok &= check
     pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range[None, None, :]), 0.0)
-    values = track_values(sc, st, threats)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.
     net = np.where(ok, pk * values[None, :, None] - sc.m_cost[None, None, :], -np.inf)
     best = np.argmax(net, axis=2)
-    take = np.take_along_axis
-    best_net = take(net, best[..., None], axis=2)[..., 0]
-    has = np.isfinite(best_net)
+    wi, ti = np.indices((w, t), sparse=True)
+    has = np.isfinite(net[wi, ti, best])
     missile = np.where(has, best, -1)
     # The reason shown is that of the missile that came closest (failed the latest check).
     reason = np.where(has, 0, first_fail.max(axis=2))
     return Options(
         missile=missile,
-        pk=np.where(has, take(pk, best[..., None], axis=2)[..., 0], 0.0),
-        range_km=take(rng, best[..., None], axis=2)[..., 0],
-        tof=take(tof_f, best[..., None], axis=2)[..., 0],
+        pk=np.where(has, pk[wi, ti, best], 0.0),
+        range_km=rng[wi, ti, best],
+        tof=tof_f[wi, ti, best],
         reason=reason,
     )
 
@@ -241,11 +252,29 @@ def plan_engagements(
         units = node[able[node] & (st.weapons[node] != HOLD) & (free[node] > 0)]
         if units.size == 0:
             continue
-        threats = picture(sc, st, int(units[0]))
+        threats = _within_reach(sc, st, units, picture(sc, st, int(units[0])))
         if threats.size == 0:
             continue
         plan.extend(_allocate(sc, st, units, threats, free, in_flight, salvos_at))
     return plan
+
+
+def _within_reach(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> np.ndarray:
+    """Tracks some unit could possibly meet: no farther now than its longest reach plus
+    how far the track flies while the slowest of its missiles covers that reach."""
+    if threats.size == 0:
+        return threats
+    loaded = st.ready[units] > 0
+    reach = np.where(loaded, sc.m_max_range[None, :], 0.0).max(axis=1)
+    slowest = np.where(loaded, sc.m_speed[None, :], np.inf).min(axis=1)
+    speed = np.hypot(st.track_vx[threats], st.track_vy[threats])
+    limit = reach[:, None] * (1.0 + speed[None, :] / slowest[:, None])
+    dx = st.track_x[threats][None, :] - st.r_x[sc.f_radar[units]][:, None]
+    dy = st.track_y[threats][None, :] - st.r_y[sc.f_radar[units]][:, None]
+    # Coasting tracks have moved since they were last seen: widen by that much.
+    drift = speed * (st.turn - st.track_last[threats]) * sc.dt
+    near = (np.hypot(dx, dy) <= limit + drift[None, :]).any(axis=0)
+    return np.asarray(threats[near])
 
 
 def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
@@ -294,14 +323,15 @@ def _allocate(
 ) -> list[Engagement]:
     tight = st.weapons[units] == TIGHT
     identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
-    values = track_values(sc, st, threats)
+    ttg = time_to_go(sc, st, threats)
+    values = track_values(sc, st, threats, ttg)
     survive = np.array([in_flight.get(int(j), 1.0) for j in threats.tolist()])
     salvos_in_air = np.array([salvos_at.get(int(j), 0) for j in threats.tolist()])
     if threats.size > MAX_TARGETS:
         keep = np.sort(np.argsort(-values * survive, kind="stable")[:MAX_TARGETS])
-        threats, values, survive = threats[keep], values[keep], survive[keep]
+        threats, values, survive, ttg = threats[keep], values[keep], survive[keep], ttg[keep]
         identified, salvos_in_air = identified[keep], salvos_in_air[keep]
-    opt = options(sc, st, units, threats)
+    opt = options(sc, st, units, threats, values, ttg)
     cls = sc.t_apparent_class[threats]
     salvo = np.stack([salvo_size(sc, st, int(u), cls) for u in units.tolist()])
     pk_salvo = 1.0 - (1.0 - opt.pk) ** salvo
@@ -310,15 +340,16 @@ def _allocate(
     # Shoot-look-shoot: one salvo in the air per target, then wait for the kill
     # assessment. Shoot-shoot: a second salvo may follow before the first arrives.
     look = (st.doctrine[units] == SLS)[:, None] | (
-        (st.doctrine[units] == AUTO)[:, None] & np.isin(cls, list(AIRCRAFT_CLASSES))[None, :]
+        (st.doctrine[units] == AUTO)[:, None] & IS_AIRCRAFT[cls][None, :]
     )
     ss = (st.doctrine[units] == SS)[:, None] & ~look
     cap = np.maximum(np.where(ss.any(axis=0), MAX_SALVOS_IN_AIR, 1) - salvos_in_air, 0)
     pk_salvo[:, cap == 0] = 0.0
     ammo = np.minimum(free[units], st.ready[units].sum(axis=1))
-    salvo_cost = np.where(
-        opt.missile >= 0, sc.m_cost[np.maximum(opt.missile, 0)] * salvo, 0.0
-    ) * sc.loaded.campaign.scoring.interceptor_cost
+    salvo_cost = (
+        np.where(opt.missile >= 0, sc.m_cost[np.maximum(opt.missile, 0)] * salvo, 0.0)
+        * sc.loaded.campaign.scoring.interceptor_cost
+    )
     shots = _capped_assign(values * survive, pk_salvo, ammo, cap, salvo_cost)
     plan = []
     for wi, tj in zip(*np.nonzero(shots), strict=True):
@@ -347,6 +378,8 @@ def _capped_assign(
     Salvos above a target's cap are dropped (the best kept) and the freed rounds are
     assigned again to the other targets; a salvo that saves less expected value than
     it costs is not fired."""
+    if (cap <= 1).all():
+        return _one_salvo_each(values, pk, ammo, cost)
     total = np.zeros(pk.shape, dtype=np.int64)
     values = values.copy()
     pk = pk.copy()
@@ -382,6 +415,28 @@ def _capped_assign(
     return total
 
 
+def _one_salvo_each(
+    values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cost: np.ndarray
+) -> np.ndarray:
+    """With at most one salvo per target the expected surviving value is linear in the
+    choices, so the best plan is an optimal assignment: each weapon's rounds as rows,
+    targets as columns, the gain v_j p_ij less the salvo's cost."""
+    gain = values[None, :] * pk - cost
+    gain[pk <= 0.0] = 0.0
+    np.maximum(gain, 0.0, out=gain)
+    shots = np.zeros(pk.shape, dtype=np.int64)
+    useful = gain.max(axis=1) > 0.0
+    rows = np.repeat(np.flatnonzero(useful), np.minimum(ammo[useful], pk.shape[1]))
+    if rows.size == 0:
+        return shots
+    cols = np.flatnonzero(gain.max(axis=0) > 0.0)
+    matrix = gain[np.ix_(rows, cols)]
+    r, c = linear_sum_assignment(matrix, maximize=True)
+    chosen = matrix[r, c] > 0.0
+    np.add.at(shots, (rows[r[chosen]], cols[c[chosen]]), 1)
+    return shots
+
+
 def _manual(
     sc: Scenario,
     st: State,
@@ -391,7 +446,9 @@ def _manual(
     events: list[Event],
 ) -> Engagement | None:
     def refuse(reason: str) -> None:
-        events.append(OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason))
+        events.append(
+            OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason)
+        )
 
     unit = sc.f_name.index(order.unit)
     radar = sc.f_radar[unit]
@@ -466,7 +523,9 @@ def _why_not(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> s
     return "" if opt.missile[0, 0] == missile else REASONS[int(opt.reason[0, 0])]
 
 
-def _pk_of(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> tuple[float, float, float]:
+def _pk_of(
+    sc: Scenario, st: State, unit: int, threat: int, missile: int
+) -> tuple[float, float, float]:
     saved_ready = st.ready.copy()
     try:
         mask = np.zeros_like(st.ready[unit])
@@ -488,7 +547,8 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
         if rounds <= 0:
             continue
         true_pk = float(
-            sc.m_pk[e.missile, sc.t_class[e.threat]] * edge_factor(e.range_km / sc.m_max_range[e.missile])
+            sc.m_pk[e.missile, sc.t_class[e.threat]]
+            * edge_factor(e.range_km / sc.m_max_range[e.missile])
         )
         hit_time = now + e.time_of_flight
         intercept_turn = int(np.ceil(hit_time / sc.dt - 1e-9))
@@ -498,9 +558,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
             st.shots_at[e.threat] += 1
             st.interceptor_cost += float(sc.m_cost[e.missile])
             track = int(st.track_id[e.threat])
-            st.shots.append(
-                Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk)
-            )
+            st.shots.append(Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk))
             events.append(
                 MissileLaunched(
                     turn=st.turn,

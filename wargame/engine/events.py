@@ -40,9 +40,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     values = {k: v for k, v in data.items() if k != "kind"}
     for f in fields(cls):
         if isinstance(values.get(f.name), list):
-            values[f.name] = tuple(
-                tuple(v) if isinstance(v, list) else v for v in values[f.name]
-            )
+            values[f.name] = tuple(tuple(v) if isinstance(v, list) else v for v in values[f.name])
     return cls(**values)
 
 

@@ -88,9 +88,14 @@ def resolve_turn(
     sc: Scenario, state: State, orders: list[Order], seed: int
 ) -> tuple[State, list[Event]]:
     """Resolve the next turn; `state` is left as it was."""
-    if state.over:
-        raise GameOverError("the game is over")
     st = state.copy()
+    return st, advance(sc, st, orders, seed)
+
+
+def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Event]:
+    """Resolve the next turn by updating `st` in place (what `resolve_turn` does to a copy)."""
+    if st.over:
+        raise GameOverError("the game is over")
     st.turn += 1
     events: list[Event] = []
     _units_set_up(sc, st, events)
@@ -106,7 +111,7 @@ def resolve_turn(
     resolve_leakers(sc, st, seed, events)
     red_decisions(sc, st, events)
     _end_checks(sc, st, events)
-    return st, events
+    return events
 
 
 def _units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
@@ -137,12 +142,12 @@ def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
             st.reload_missile[f] = -1
             if rounds:
                 events.append(
-                    ReloadComplete(turn=st.turn, fire_unit=sc.f_name[f], missile=sc.m_name[m], rounds=rounds)
+                    ReloadComplete(
+                        turn=st.turn, fire_unit=sc.f_name[f], missile=sc.m_name[m], rounds=rounds
+                    )
                 )
         if st.reload_missile[f] < 0:
-            wanted = np.flatnonzero(
-                (st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f])
-            )
+            wanted = np.flatnonzero((st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f]))
             for m in wanted.tolist():
                 if _room(sc, st, f, m) > 0:
                     st.reload_missile[f] = m
@@ -176,7 +181,13 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
         for r in np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).tolist()
     )
     events.append(
-        TurnEnded(turn=st.turn, time_s=st.turn * sc.dt, emitting=emitting, tracks=tracks, score=score.total)
+        TurnEnded(
+            turn=st.turn,
+            time_s=st.turn * sc.dt,
+            emitting=emitting,
+            tracks=tracks,
+            score=score.total,
+        )
     )
     if termination:
         st.over = True
@@ -197,7 +208,9 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
 class Game:
     """A game in play: `Game.new(campaign, seed)`, then `step(orders)` until `outcome`."""
 
-    def __init__(self, scenario: Scenario, state: State, seed: int, outcome: Outcome | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, state: State, seed: int, outcome: Outcome | None = None
+    ) -> None:
         self.scenario = scenario
         self.state = state
         self.seed = seed
@@ -222,7 +235,9 @@ class Game:
                 for i, name in enumerate(sc.r_name)
             ),
             fire_units=tuple(sc.f_name),
-            assets=tuple((n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)),
+            assets=tuple(
+                (n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)
+            ),
             threats=int((sc.t_role != ROLE_ARM).sum()),
         )
 
@@ -241,7 +256,8 @@ class Game:
 
     def step(self, orders: list[Order] | None = None) -> list[Event]:
         """Resolve the next turn with these orders (units without orders keep their settings)."""
-        self.state, events = resolve_turn(self.scenario, self.state, list(orders or []), self.seed)
+        # The game owns its state and moves it on in place; keep `state.copy()` to branch.
+        events = advance(self.scenario, self.state, list(orders or []), self.seed)
         if self.state.over:
             over = next(e for e in events if isinstance(e, GameOver))
             self._outcome = Outcome(

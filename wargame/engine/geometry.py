@@ -22,8 +22,9 @@ def radar_horizon_km(h_radar_m: F64 | float, h_target_m: F64 | float) -> F64:
     )
 
 
-def snr(snr_ref: F64 | float, rcs_m2: F64 | float, range_ref_km: F64 | float,
-        range_km: F64 | float) -> F64:
+def snr(
+    snr_ref: F64 | float, rcs_m2: F64 | float, range_ref_km: F64 | float, range_km: F64 | float
+) -> F64:
     """Signal-to-noise of a target: the reference SNR (1 m² at range_ref) scaled by σ/R⁴."""
     ratio = np.asarray(range_ref_km, dtype=np.float64) / np.maximum(range_km, 1e-3)
     return np.asarray(snr_ref * rcs_m2 * ratio**4, dtype=np.float64)

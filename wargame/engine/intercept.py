@@ -157,7 +157,10 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
             if roll < 1.0 - sc.a_hardness[index]:
                 damaged = True
                 value = float(sc.a_value[index])
-                lost = min(value - float(st.asset_lost[index]), value * min(1.0, warhead / REFERENCE_WARHEAD_KG))
+                lost = min(
+                    value - float(st.asset_lost[index]),
+                    value * min(1.0, warhead / REFERENCE_WARHEAD_KG),
+                )
                 st.asset_lost[index] += lost
         elif kind == TARGET_CP:
             if st.cp_alive[index] and roll < 1.0 - sc.c_hardness[index]:
@@ -168,12 +171,21 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
                 cut_off = tuple(
                     sc.f_name[f] for f in range(len(sc.f_name)) if sc.r_cp[sc.f_radar[f]] == index
                 )
-                events.append(CommandPostDestroyed(turn=st.turn, command_post=target, cut_off=cut_off))
+                events.append(
+                    CommandPostDestroyed(turn=st.turn, command_post=target, cut_off=cut_off)
+                )
         elif kind == TARGET_RADAR and st.radar_alive[index]:
             damaged = True
             lost = float(sc.r_value[index])
     events.append(
-        Leaker(turn=st.turn, threat=j, threat_class=cls, target=target, damaged=damaged, value_lost=r3(lost))
+        Leaker(
+            turn=st.turn,
+            threat=j,
+            threat_class=cls,
+            target=target,
+            damaged=damaged,
+            value_lost=r3(lost),
+        )
     )
     if kind == TARGET_RADAR and damaged:
         _destroy_radar(sc, st, index, "strike", events)

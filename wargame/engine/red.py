@@ -61,9 +61,7 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
-    hunters = np.flatnonzero(
-        (sc.t_role == ROLE_SEAD) & (st.status == ACTIVE) & (st.arms_left > 0)
-    )
+    hunters = np.flatnonzero((sc.t_role == ROLE_SEAD) & (st.status == ACTIVE) & (st.arms_left > 0))
     if hunters.size == 0:
         return
     emitters = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))

@@ -36,6 +36,8 @@ MISSILE_CLASSES = frozenset(
 AIRCRAFT_CLASSES = frozenset(
     CLASS_CODE[c] for c in (ThreatClass.FIGHTER, ThreatClass.BOMBER, ThreatClass.AWACS)
 )
+IS_AIRCRAFT = np.array([i in AIRCRAFT_CLASSES for i in range(len(CLASSES))], dtype=bool)
+"""Lookup by class code: is it a crewed aircraft (shoot-look-shoot by default)?"""
 
 # What a threat slot is for.
 ROLE_STRIKE, ROLE_SEAD, ROLE_JAMMER, ROLE_ARM = 0, 1, 2, 3
@@ -236,7 +238,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         targets[name] = (TARGET_RADAR, i, radar_positions[i])
 
     # Red side: one slot per threat, in campaign order.
-    slots: list[dict[str, object]] = []
+    slots: list[_Slot] = []
 
     def add(
         ttype: ThreatType,
@@ -249,10 +251,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         until: int = 1 << 30,
         parent: int = -1,
     ) -> None:
-        slots.append(
-            dict(type=ttype, role=role, group=group, spawn=spawn, start=start, path=path,
-                 target=target, until=until, parent=parent)
-        )
+        slots.append(_Slot(ttype, role, group, spawn, start, path, target, until, parent))
 
     for g, raid in enumerate(red.raids):
         ttype = cat.threats[raid.threat]
@@ -288,26 +287,33 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     for g, jammer in enumerate(red.jammers):
         aircraft = cat.threats[jammer.aircraft]
         until = jammer.until_turn if jammer.until_turn is not None else 1 << 30
-        add(aircraft, ROLE_JAMMER, g, jammer.turn, loaded.place(jammer.origin),
-            [loaded.place(jammer.station)], (TARGET_NONE, -1), until=until)
+        add(
+            aircraft,
+            ROLE_JAMMER,
+            g,
+            jammer.turn,
+            loaded.place(jammer.origin),
+            [loaded.place(jammer.station)],
+            (TARGET_NONE, -1),
+            until=until,
+        )
 
     n = len(slots)
-    p_max = max((len(s["path"]) for s in slots), default=1)  # type: ignore[arg-type]
+    p_max = max((len(s.path) for s in slots), default=1)
     path = np.zeros((n, p_max, 2))
     n_points = np.zeros(n, dtype=np.int64)
     leg_after = np.zeros((n, p_max + 1))
-    start = np.zeros((n, 2))
+    starts = np.zeros((n, 2))
     for j, s in enumerate(slots):
-        pts = s["path"]
-        assert isinstance(pts, list)
+        pts = s.path
         n_points[j] = len(pts)
         path[j, : len(pts)] = pts
-        path[j, len(pts):] = pts[-1]
-        start[j] = s["start"]  # type: ignore[assignment]
+        path[j, len(pts) :] = pts[-1]
+        starts[j] = s.start
         legs = [math.dist(pts[k - 1], pts[k]) for k in range(1, len(pts))]
         for k in range(len(pts) - 1, -1, -1):
             leg_after[j, k] = leg_after[j, k + 1] + (legs[k] if k < len(legs) else 0.0)
-    types: list[ThreatType] = [s["type"] for s in slots]  # type: ignore[misc]
+    types = [s.type for s in slots]
     apparent = [cat.threats[t.mimics] if t.mimics else t for t in types]
     jnr = np.array(
         [0.0 if t.jammer_jnr_db is None else 10 ** (t.jammer_jnr_db / 10) for t in types]
@@ -330,8 +336,8 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         turn_limit=campaign.clock.turn_limit,
         threat_type=types,
         apparent_type=apparent,
-        t_role=iarr([s["role"] for s in slots]),  # type: ignore[misc]
-        t_group=iarr([s["group"] for s in slots]),  # type: ignore[misc]
+        t_role=iarr([s.role for s in slots]),
+        t_group=iarr([s.group for s in slots]),
         t_class=iarr([CLASS_CODE[t.threat_class] for t in types]),
         t_apparent_class=iarr([CLASS_CODE[t.threat_class] for t in apparent]),
         t_speed=farr([t.speed_mps / 1000.0 for t in types]),
@@ -345,18 +351,19 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_ballistic=np.array(
             [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types], dtype=bool
         ).reshape(-1),
-        t_spawn_turn=iarr([s["spawn"] for s in slots]),  # type: ignore[misc]
-        t_start=start,
+        t_spawn_turn=iarr([s.spawn for s in slots]),
+        t_start=starts,
         t_path=path,
         t_n_points=n_points,
         t_leg_after=leg_after,
-        t_total=np.hypot(path[:, 0, 0] - start[:, 0], path[:, 0, 1] - start[:, 1]) + leg_after[:, 0],
-        t_target_kind=iarr([s["target"][0] for s in slots]),  # type: ignore[index]
-        t_target_index=iarr([s["target"][1] for s in slots]),  # type: ignore[index]
-        t_until_turn=iarr([s["until"] for s in slots]),  # type: ignore[misc]
-        t_parent=iarr([s["parent"] for s in slots]),  # type: ignore[misc]
+        t_total=np.hypot(path[:, 0, 0] - starts[:, 0], path[:, 0, 1] - starts[:, 1])
+        + leg_after[:, 0],
+        t_target_kind=iarr([s.target[0] for s in slots]),
+        t_target_index=iarr([s.target[1] for s in slots]),
+        t_until_turn=iarr([s.until for s in slots]),
+        t_parent=iarr([s.parent for s in slots]),
         t_arm_range=farr([t.arm_range_km or 0.0 for t in types]),
-        strike_mask=np.array([s["role"] == ROLE_STRIKE for s in slots], dtype=bool).reshape(-1),
+        strike_mask=np.array([s.role == ROLE_STRIKE for s in slots], dtype=bool).reshape(-1),
         r_name=r_name,
         r_height=farr([t.antenna_height_m for t in r_types]),
         r_snr_ref=farr([reference_snr(t.reference_pd, t.false_alarm_probability) for t in r_types]),
@@ -397,6 +404,21 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         jammer_names=[j.name for j in red.jammers],
         r_position0=np.array(radar_positions, dtype=np.float64).reshape(-1, 2),
     )
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One threat slot while the scenario is being built."""
+
+    type: ThreatType
+    role: int
+    group: int
+    spawn: int
+    start: tuple[float, float]
+    path: list[tuple[float, float]]
+    target: tuple[int, int]
+    until: int
+    parent: int
 
 
 def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:

@@ -125,7 +125,7 @@ class State:
 
     def copy(self) -> State:
         new = copy.copy(self)
-        for name in self.__slots__:  # type: ignore[attr-defined]
+        for name in self.__slots__:
             value = getattr(self, name)
             if isinstance(value, np.ndarray):
                 setattr(new, name, value.copy())

@@ -1,0 +1,67 @@
+"""A generated large campaign for benchmarks: `n` threats against 16 radars and 24 fire units."""
+
+from __future__ import annotations
+
+from wargame.campaign import LoadedCampaign, parse_campaign
+
+THREAT_MIX = (
+    ("Subsonic cruise missile", 0.5),
+    ("Strike fighter", 0.2),
+    ("Loitering munition", 0.2),
+    ("Short-range ballistic missile", 0.1),
+)
+
+
+def generated_campaign(n_threats: int, raids: int = 40) -> LoadedCampaign:
+    lines = [
+        "format_version = 1",
+        "[meta]",
+        f'title = "Generated raid of {n_threats}"',
+        "[clock]",
+        "seconds_per_turn = 60",
+        "turn_limit = 60",
+        "[map]",
+        "width_km = 1000",
+        "height_km = 800",
+    ]
+    for c in range(8):
+        lines += ["[[blue.command_posts]]", f'name = "CP {c}"', f"position = [{600 + 40 * (c % 4)}, {150 + 150 * (c // 4)}]"]
+    for r in range(16):
+        kind = "91N6E-class acquisition radar" if r % 2 == 0 else "96L6-class all-altitude radar"
+        lines += [
+            "[[blue.radars]]",
+            f'name = "Radar {r}"',
+            f'type = "{kind}"',
+            f"position = [{560 + 25 * (r % 8)}, {100 + 80 * (r // 8) + 300 * (r % 2)}]",
+            f'command_post = "CP {r % 8}"',
+        ]
+    for f in range(24):
+        lines += [
+            "[[blue.fire_units]]",
+            f'name = "FU {f}"',
+            'radar = "92N6E-class engagement radar"',
+            f"position = [{520 + 30 * (f % 6)}, {80 + 160 * (f // 6)}]",
+            f'command_post = "CP {f % 8}"',
+            'loadout = { "40N6-class" = 4, "48N6-class" = 16, "9M96-class" = 48 }',
+        ]
+    for a in range(6):
+        lines += ["[[blue.assets]]", f'name = "Asset {a}"', f"position = [{700 + 40 * (a % 3)}, {200 + 300 * (a // 3)}]", "value = 500"]
+    per_raid = max(1, n_threats // raids)
+    made = 0
+    for i in range(raids):
+        count = per_raid if i < raids - 1 else n_threats - made
+        if count <= 0:
+            break
+        made += count
+        threat = THREAT_MIX[i % len(THREAT_MIX)][0]
+        lines += [
+            "[[red.raids]]",
+            f'name = "Raid {i}"',
+            f"turn = {1 + (i % 10)}",
+            f'threat = "{threat}"',
+            f"count = {count}",
+            f"origin = [{10 + (i % 5) * 40}, {40 + (i * 37) % 720}]",
+            f'target = "Asset {i % 6}"',
+            "spacing_km = 0.5",
+        ]
+    return parse_campaign("\n".join(lines) + "\n", f"generated-{n_threats}.toml")
