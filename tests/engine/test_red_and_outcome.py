@@ -55,3 +55,23 @@ def test_first_contact_is_lost_when_every_fire_unit_holds_fire(first_contact: Lo
     assert game.outcome is not None
     assert (game.outcome.termination, game.outcome.result) == ("defence_collapsed", "defeat")
     assert game.outcome.score.asset_value_lost >= 0.5 * 1400
+
+
+def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
+    first_contact: LoadedCampaign,
+) -> None:
+    from wargame.engine.engagement import picture
+
+    game = Game.new(first_contact, 7)
+    while not (game.state.track_id >= 0).any():
+        game.step([])
+    sc, st = game.scenario, game.state
+    alpha = sc.f_name.index("FU Alpha")
+    own_radar = sc.f_radar[alpha]
+    linked = set(picture(sc, st, alpha).tolist())
+    st.cp_alive[:] = False
+    alone = set(picture(sc, st, alpha).tolist())
+    fresh = st.turn - first_contact.campaign.rules.track_coast_turns
+    seen_by_own = {int(j) for j in range(sc.n_threats) if st.seen_by[own_radar, j] >= fresh}
+    assert alone <= seen_by_own
+    assert linked - alone  # the acquisition radar's tracks are lost with the post

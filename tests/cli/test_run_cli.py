@@ -1,0 +1,88 @@
+"""`wargame run`: headless play with its summary, JSON, event log and orders file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from wargame.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+FIRST = str(ROOT / "campaigns" / "first-contact.toml")
+runner = CliRunner()
+
+
+def test_run_json_prints_the_summary_and_is_the_same_twice() -> None:
+    first = runner.invoke(app, ["run", FIRST, "--seed", "7", "--json"])
+    second = runner.invoke(app, ["run", FIRST, "--seed", "7", "--json"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    summary = json.loads(first.stdout)
+    for key in ("campaign", "seed", "turns", "threats", "interceptors", "assets", "radars_lost", "score"):
+        assert key in summary
+    assert summary["seed"] == 7
+    for row in summary["threats"].values():
+        assert set(row) == {"spawned", "detected", "killed", "leaked"}
+        assert row["killed"] + row["leaked"] <= row["spawned"]
+    for row in summary["interceptors"].values():
+        assert set(row) == {"fired", "kills", "cost"}
+    assert set(summary["assets"]) == {"Aldmouth port", "Brenna Air Base", "Corvin power station"}
+
+
+def test_run_writes_every_event_as_a_json_line_with_turn_and_kind(tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(app, ["run", FIRST, "--seed", "3", "--events", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    events = [json.loads(line) for line in lines]
+    assert events[0]["kind"] == "game_started"
+    assert events[-1]["kind"] == "game_over"
+    assert all({"turn", "kind"} <= set(e) for e in events)
+
+
+def test_run_plays_an_orders_file(tmp_path: Path) -> None:
+    orders = tmp_path / "hold.toml"
+    orders.write_text(
+        "".join(
+            f'[[orders]]\nturn = 1\nunit = "{u}"\naction = "weapons"\nsetting = "hold"\n\n'
+            for u in ("FU Alpha", "FU Bravo", "FU Charlie")
+        )
+    )
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["result"] == "defeat"
+    assert summary["interceptors"] == {}
+
+
+def test_a_broken_orders_file_gets_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
+    orders = tmp_path / "bad.toml"
+    orders.write_text('[[orders]]\nturn = 1\nunit = "FU Alpha"\naction = "emision"\nsetting = "off"\n')
+    result = runner.invoke(app, ["run", FIRST, "--orders", str(orders)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{orders}:4: orders[0].action: unknown action 'emision' (did you mean 'emission'?); "
+        "one of emission, weapons, salvo, doctrine, reserve, engage, relocate"
+    )
+
+
+def test_a_broken_campaign_gets_its_one_line_error_and_no_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("this is = not [toml\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "wargame", "run", str(broken)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"{broken}:1: not valid TOML")
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_run_prints_a_readable_summary_table() -> None:
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    assert "Threats" in result.stdout and "Interceptors" in result.stdout and "score" in result.stdout
