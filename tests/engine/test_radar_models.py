@@ -122,3 +122,29 @@ def test_a_silent_radar_detects_nothing(first_contact: LoadedCampaign) -> None:
     detect_and_track(game.scenario, game.state, seed=3, events=events)  # type: ignore[arg-type]
     assert game.state.track_id[threat] == -1
     assert events == []
+
+
+def test_a_stand_off_jammer_masks_targets_in_its_main_lobe_and_less_in_the_sidelobes(
+    first_contact: LoadedCampaign,
+) -> None:
+    game, radar, threat = _one_radar_one_threat(first_contact, 200.0)
+    sc, st = game.scenario, game.state
+    jammer = int(np.flatnonzero(sc.t_class == 1)[0]) if (sc.t_class == 1).any() else threat + 1
+    sc.t_jnr[jammer] = 10 ** (30.0 / 10)  # 30 dB J/N at 100 km
+    st.status[jammer] = ACTIVE
+    st.alt[jammer] = 8000.0
+    clear = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
+    # Behind the target on the same bearing, 300 km out: main lobe.
+    st.x[jammer], st.y[jammer] = st.r_x[radar] - 300.0, st.r_y[radar]
+    main = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
+    # Same range, 90 degrees off: sidelobe, 30 dB down.
+    st.x[jammer], st.y[jammer] = st.r_x[radar], st.r_y[radar] + 300.0
+    side = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
+    assert main < side < clear
+    # By hand: J/N = 1000·(100/300)² = 111.1 in the main lobe, 0.111 in a -30 dB sidelobe.
+    slant = math.hypot(200.0, (10_000.0 - 10.0) / 1000.0)
+    s = reference_snr(0.5, 1e-6) * float(sc.t_rcs[threat]) * (240.0 / slant) ** 4
+    j_slant2 = 300.0**2 + ((8000.0 - 10.0) / 1000.0) ** 2
+    j_main = 1000.0 * 100.0**2 / j_slant2
+    assert main == pytest.approx(1e-6 ** (1 / (1 + s / (1 + j_main))), rel=1e-9)
+    assert side == pytest.approx(1e-6 ** (1 / (1 + s / (1 + j_main / 1000.0))), rel=1e-9)

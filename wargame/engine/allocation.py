@@ -362,6 +362,62 @@ def _plan_count(p: FloatArray, ammo: IntArray, cap: int) -> int:
     return total
 
 
+def _dp_size(p: FloatArray, ammo: IntArray, cap: int) -> int:
+    """Work of the dynamic programme over targets (targets x (used, fired) pairs), capped."""
+    pairs = 1
+    for i in _active(p, ammo):
+        pairs *= math.comb(int(ammo[i]) + 2, 2)  # (used so far, fired here) with sum <= ammo
+        if pairs * p.shape[1] > cap:
+            return cap + 1
+    return pairs * p.shape[1]
+
+
+def _target_dp(v: FloatArray, p: FloatArray, ammo: IntArray) -> IntArray:
+    """Exact optimum by dynamic programming over targets.
+
+    The state is how many rounds each weapon has used on the targets so far (a mixed-radix
+    index); each target adds a cost that depends only on the rounds it receives, so
+    best[u'] = min over u + y = u' of best[u] + value_j * prod_i (1 - pk_ij) ** y_i.
+    Work grows with prod_i C(ammo_i + 2, 2) and only linearly with the targets.
+    """
+    x = np.zeros(p.shape, dtype=np.int64)
+    act = _active(p, ammo)
+    if act.size == 0:
+        return x
+    rounds = ammo[act]
+    dims = rounds + 1
+    strides = np.ones(act.size, dtype=np.int64)
+    strides[:-1] = np.cumprod(dims[::-1])[::-1][1:]
+    grid = np.indices(tuple(int(d) for d in dims)).reshape(act.size, -1).T  # state -> vector
+    # Every (used u, fired y) pair with u + y <= ammo, as state indices, grouped by u + y.
+    used = np.zeros(1, dtype=np.int64)
+    fired = np.zeros(1, dtype=np.int64)
+    for k in range(act.size):
+        uk, yk = np.nonzero(np.add.outer(np.arange(dims[k]), np.arange(dims[k])) <= rounds[k])
+        used = (used[:, None] + uk[None, :] * strides[k]).ravel()
+        fired = (fired[:, None] + yk[None, :] * strides[k]).ravel()
+    order = np.argsort(used + fired, kind="stable")
+    used, fired = used[order], fired[order]
+    starts = np.flatnonzero(np.diff(used + fired, prepend=-1))  # every state has (s, 0)
+
+    pa = p[act]
+    best = [np.full(grid.shape[0], np.inf)]
+    best[0][0] = 0.0
+    costs: list[FloatArray] = []
+    for j in range(p.shape[1]):
+        cost: FloatArray = v[j] * np.prod((1.0 - pa[:, j]) ** grid, axis=1)
+        cost[(grid[:, pa[:, j] == 0.0] > 0).any(axis=1)] = np.inf  # only reachable targets
+        costs.append(cost)
+        best.append(np.minimum.reduceat(best[j][used] + cost[fired], starts))
+    state = grid.shape[0] - 1  # every round fired
+    for j in range(p.shape[1] - 1, -1, -1):
+        group = slice(starts[state], starts[state + 1] if state + 1 < starts.size else None)
+        k = int(np.argmin(best[j][used[group]] + costs[j][fired[group]]))
+        x[act, j] = grid[fired[group][k]]
+        state = int(used[group][k])
+    return x
+
+
 def _exact(v: FloatArray, p: FloatArray, ammo: IntArray, incumbent: IntArray) -> IntArray:
     """Exact optimum by branch and bound over weapons, seeded with a good plan.
 

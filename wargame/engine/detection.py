@@ -86,11 +86,15 @@ def _detections(
     sc: Scenario, st: State, seed: int, radars: np.ndarray, active: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Detected (radar, threat) pairs of this turn."""
-    # Fixed shape: one draw per (radar, threat) slot of the whole game.
+    r_idx, t_idx = _visible_pairs(sc, st, radars, active)
+    if r_idx.size == 0:
+        return r_idx, t_idx
+    # Fixed shape: one draw per (radar, threat) slot of the whole game. The generator
+    # depends only on (seed, turn, phase), so skipping it when nobody can see anything
+    # changes no one's dice.
     roll = generator(seed, st.turn, Phase.DETECTION).random(
         (len(sc.r_name), sc.n_threats), dtype=np.float32
     )
-    r_idx, t_idx = _visible_pairs(sc, st, radars, active)
     hit = roll[r_idx, t_idx] < _pair_pd(sc, st, r_idx, t_idx)
     r_idx, t_idx = r_idx[hit], t_idx[hit]
     counts = np.bincount(r_idx, minlength=len(sc.r_name))

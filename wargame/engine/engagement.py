@@ -240,6 +240,8 @@ def plan_engagements(
 ) -> list[Engagement]:
     """Manual engagements first, then each command post's automatic allocation."""
     plan: list[Engagement] = []
+    if not manual and not (st.track_id >= 0).any():
+        return plan
     able = able_fire_units(sc, st)
     free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
     for order in manual:
