@@ -165,3 +165,14 @@ def main() -> None:
         for problem in error.problems:
             print(str(problem), file=sys.stderr)
         sys.exit(error.exit_code)
+
+
+def _register_record_commands() -> None:
+    # Saves, replays and reports live in their own module; the commands import
+    # their libraries lazily, so `wargame validate` never loads the engine.
+    from wargame.cli_records import register
+
+    register(app)
+
+
+_register_record_commands()

@@ -16,6 +16,9 @@ from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import State
 
 
+MAX_RESERVE = 10_000
+
+
 def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
     """Apply this turn's orders; returns the accepted-so-far manual engagements."""
     engagements: list[Order] = []
@@ -65,8 +68,8 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
     elif action == "reserve":
         if order.missile not in sc.m_name:
             return f"unknown missile type '{order.missile}'"
-        if not isinstance(order.count, int) or order.count < 0:
-            return "reserve needs a count of rounds, 0 or more"
+        if not isinstance(order.count, int) or not 0 <= order.count <= MAX_RESERVE:
+            return f"reserve needs a count of rounds from 0 to {MAX_RESERVE}"
         if order.threat_class not in [str(c) for c in CLASSES]:
             return f"unknown threat class '{order.threat_class}'"
     elif action == "engage":

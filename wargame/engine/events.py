@@ -239,6 +239,8 @@ class RadarDestroyed(Event):
     by: str
     """'arm' or 'strike'."""
     value: float
+    threat: int = -1
+    """The threat that hit it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,15 +132,23 @@ def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
         events.append(ArmMissed(turn=st.turn, threat=j, radar=name, reason=reason))
         return
     st.status[j] = DELIVERED
-    _destroy_radar(sc, st, radar, "arm", events)
+    _destroy_radar(sc, st, radar, "arm", j, events)
 
 
-def _destroy_radar(sc: Scenario, st: State, radar: int, by: str, events: list[Event]) -> None:
+def _destroy_radar(
+    sc: Scenario, st: State, radar: int, by: str, threat: int, events: list[Event]
+) -> None:
     st.radar_alive[radar] = False
     st.emitting[radar] = False
     st.radar_value_lost += float(sc.r_value[radar])
     events.append(
-        RadarDestroyed(turn=st.turn, radar=sc.r_name[radar], by=by, value=float(sc.r_value[radar]))
+        RadarDestroyed(
+            turn=st.turn,
+            radar=sc.r_name[radar],
+            by=by,
+            value=float(sc.r_value[radar]),
+            threat=threat,
+        )
     )
 
 
@@ -188,4 +196,4 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
         )
     )
     if kind == TARGET_RADAR and damaged:
-        _destroy_radar(sc, st, index, "strike", events)
+        _destroy_radar(sc, st, index, "strike", j, events)

@@ -93,7 +93,8 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
                 message = "missing required field"
             elif error["type"] == "literal_error":
                 given = str(error.get("input"))
-                message = f"unknown action '{given}'{suggest(given, ACTIONS)}; one of {', '.join(ACTIONS)}"
+                choices = ", ".join(ACTIONS)
+                message = f"unknown action '{given}'{suggest(given, ACTIONS)}; one of {choices}"
             else:
                 message = message[:1].lower() + message[1:]
             line = lines.line_of(loc, missing=error["type"] == "missing") if lines else None
@@ -103,13 +104,13 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
     for i, entry in enumerate(parsed.orders):
         need = _NEEDS.get(entry.action)
         if need and getattr(entry, need[0]) not in need[1]:
-            loc: tuple[str | int, ...] = ("orders", i, need[0])
+            where: tuple[str | int, ...] = ("orders", i, need[0])
             problems.append(
                 Problem(
                     name,
                     f"{entry.action} needs {need[0]} = one of {', '.join(need[1])}",
-                    _dotted(loc),
-                    lines.line_of(loc) or lines.line_of(("orders", i)) if lines else None,
+                    _dotted(where),
+                    lines.line_of(where) or lines.line_of(("orders", i)) if lines else None,
                 )
             )
     if problems:

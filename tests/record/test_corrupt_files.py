@@ -1,0 +1,135 @@
+"""A file that is not a whole, well-formed save gets one clear line naming the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wargame.errors import SaveError
+from wargame.record import load_save, write_save
+from wargame.record.format import SaveMismatch
+
+BROKEN = Path(__file__).parent / "broken"
+
+CASES = {  # a message starting with ':' carries the line the JSON parser knows
+    "empty.json": "the file is empty",
+    "blank.json": "the file is empty",
+    "not-json.json": ":1: not valid JSON: Expecting value (column 1)",
+    "bad-comma.json": (
+        ":3: not valid JSON: Expecting property name enclosed in double quotes (column 12)"
+    ),
+    "not-utf8.json": "not a save: not UTF-8 text (byte 0xff at offset 0)",
+    "array.json": "not a wargame save: the file holds a JSON array, not an object",
+    "not-a-save.json": 'not a wargame save: no "format": "wargame-save"',
+    "future-format.json": (
+        "format_version: save format 2 is newer than this wargame reads (up to 1); "
+        "update wargame to open it"
+    ),
+    "version-not-a-number.json": "format_version: missing, or not a whole number",
+}
+
+
+def _message(path: Path) -> str:
+    with pytest.raises(SaveError) as caught:
+        load_save(path)
+    assert not isinstance(caught.value, SaveMismatch)
+    assert caught.value.exit_code == 2
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_broken_file_gets_its_exact_message(name: str) -> None:
+    path = BROKEN / name
+    expected = CASES[name] if CASES[name].startswith(":") else f": {CASES[name]}"
+    assert _message(path) == f"{path}{expected}"
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.json"
+    assert _message(path) == f"{path}: no such file"
+
+
+def test_a_directory_is_not_a_save(tmp_path: Path) -> None:
+    assert _message(tmp_path) == f"{tmp_path}: is a directory, not a save file"
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, 0.999])
+def test_a_truncated_save_says_it_was_cut_short(tmp_path: Path, game, keep: float) -> None:
+    path = tmp_path / "cut.json"
+    write_save(game, path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: int(len(text) * keep)], encoding="utf-8")
+    assert (
+        _message(path)
+        == f"{path}: truncated: the file ends before the save does (an interrupted write?)"
+    )
+
+
+def _edited(tmp_path: Path, game, edit) -> Path:
+    path = tmp_path / "shape.json"
+    write_save(game, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    edit(doc)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+SHAPES = [
+    (lambda d: d.pop("seed"), "seed: missing required field"),
+    (lambda d: d.update(seed="7"), "seed: input should be a valid integer"),
+    (lambda d: d.update(seed=-1), "seed: input should be greater than or equal to 0"),
+    (lambda d: d.update(colour="red"), "colour: unknown key 'colour'"),
+    (
+        lambda d: d.update(turns=[]),
+        "turns: list should have at least 1 item after validation, not 0",
+    ),
+    (lambda d: d["campaign"].pop("source"), "campaign.source: missing required field"),
+    (lambda d: d["turns"][3].update(turn=4), "turns[3].turn: expected turn 3, found turn 4"),
+    (
+        lambda d: d["turns"][2]["events"].append({"turn": 2, "kind": "alien_landing"}),
+        "turns[2].events[1]: unknown event kind 'alien_landing'",
+    ),
+    (
+        lambda d: d["turns"][2]["events"].append({"turn": 2}),
+        "turns[2].events[1]: an event needs a 'kind'",
+    ),
+    (
+        lambda d: d["turns"][2]["orders"].append({"turn": 2, "unit": "FU Alpha"}),
+        "turns[2].orders[0].action: missing required field",
+    ),
+    (
+        lambda d: d["turns"][0]["events"].clear(),
+        "turns[0]: turn 0 must hold the game_started event alone, and no orders",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "message"), SHAPES, ids=[m for _, m in SHAPES])
+def test_a_save_of_the_wrong_shape_names_the_field(
+    tmp_path: Path, game, edit, message: str
+) -> None:
+    path = _edited(tmp_path, game, edit)
+    assert _message(path) == f"{path}: {message}"
+
+
+def test_an_event_with_a_missing_field_names_the_event(tmp_path: Path, game) -> None:
+    def edit(doc: dict) -> None:
+        doc["turns"][1]["events"][0].pop("raid")
+
+    path = _edited(tmp_path, game, edit)
+    message = _message(path)
+    assert message.startswith(f"{path}: turns[1].events[0]: not a valid raid_entered event (")
+    assert "raid" in message
+
+
+def test_a_save_cut_anywhere_says_it_was_cut_short(tmp_path: Path, game) -> None:
+    from wargame.record import parse_save
+
+    path = tmp_path / "whole.json"
+    write_save(game, path)
+    text = path.read_text(encoding="utf-8")
+    for cut in range(1, len(text) - 2, 61):
+        with pytest.raises(SaveError, match=r"^cut: truncated: the file ends before the save does"):
+            parse_save(text[:cut], "cut")

@@ -1,0 +1,96 @@
+"""A save written and read back is the same game, byte for byte, and replays as one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.record.helpers import event_lines
+from wargame import RULES_VERSION
+from wargame.campaign import LoadedCampaign
+from wargame.engine import Game
+from wargame.record import (
+    FORMAT_VERSION,
+    Record,
+    Recorder,
+    autosave,
+    load_save,
+    read_save,
+    write_save,
+)
+
+
+def test_a_save_reloads_with_the_same_events_byte_for_byte(
+    tmp_path: Path, ordered_game: Record
+) -> None:
+    path = tmp_path / "game.json"
+    write_save(ordered_game, path)
+    loaded = load_save(path)
+    assert event_lines(loaded.record) == event_lines(ordered_game)
+    assert loaded.record == ordered_game
+
+
+def test_a_reloaded_save_replays_to_the_same_events_as_a_fresh_game(
+    tmp_path: Path, first_contact: LoadedCampaign, game: Record
+) -> None:
+    path = tmp_path / "game.json"
+    write_save(game, path)
+    record = load_save(path).record
+    fresh = Game.new(first_contact, record.seed)
+    events = [fresh.started_event()]
+    for turn in record.turns[1:]:
+        events.extend(fresh.step(list(turn.orders)))
+    assert [e.to_dict() for e in events] == [e.to_dict() for e in record.events()]
+
+
+def test_a_save_records_the_format_rules_campaign_seed_player_and_every_turn(
+    tmp_path: Path, ordered_game: Record, first_contact: LoadedCampaign
+) -> None:
+    path = tmp_path / "game.json"
+    write_save(ordered_game, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == "wargame-save"
+    assert doc["format_version"] == FORMAT_VERSION
+    assert doc["rules_version"] == RULES_VERSION
+    assert doc["seed"] == 7 and doc["player"] == "Tester"
+    assert doc["campaign"]["source"] == first_contact.source
+    assert doc["campaign"]["sha256"] == first_contact.digest
+    assert [t["turn"] for t in doc["turns"]] == list(range(ordered_game.last_turn + 1))
+    assert doc["turns"][0]["events"][0]["kind"] == "game_started"
+    assert doc["turns"][7]["orders"] == [
+        {"turn": 7, "unit": "FU Charlie", "action": "weapons", "setting": "tight"}
+    ]
+
+
+def test_a_verified_save_says_ok_under_todays_rules(save_file: Path) -> None:
+    loaded = load_save(save_file)
+    assert loaded.verification.ok and loaded.verification.same_rules
+    assert loaded.verification.describe("game.json").startswith("game.json: OK:")
+
+
+def test_a_game_resumed_from_a_save_plays_on_exactly_as_the_original(
+    tmp_path: Path, game: Record
+) -> None:
+    from wargame.record import branch
+
+    path = tmp_path / "half.json"
+    write_save(branch(game, 12), path)
+    recorder = Recorder.from_record(load_save(path).record)
+    assert recorder.game.turn == 12
+    while not recorder.game.over:
+        recorder.step([])
+    assert event_lines(recorder.record) == event_lines(game)
+    assert recorder.record.digest == game.digest
+
+
+def test_autosave_writes_the_campaigns_autosave_file_and_replaces_it_each_turn(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    recorder = Recorder.new(first_contact, 3, "Ada")
+    folder = tmp_path / "saves"
+    for _ in range(3):
+        recorder.step([])
+        path = autosave(recorder.record, folder)
+    assert path == folder / "autosave-first-contact.json"
+    assert read_save(path).last_turn == 3
+    assert [p.name for p in folder.iterdir()] == ["autosave-first-contact.json"]

@@ -1,0 +1,189 @@
+"""The record commands of the `wargame` CLI: `replay`, `branch` and `report`.
+
+`register(app)` adds them to the Typer app of `wargame.cli`. Commands are thin:
+they load a save (which verifies it), call the library and print. Errors are
+one line each on stderr: exit 2 for a file that cannot be read or written,
+exit 1 for a save that does not verify.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wargame.errors import WargameError
+
+if TYPE_CHECKING:
+    from wargame.record.verify import LoadedSave
+    from wargame.report.aar import Aar
+
+FORMATS = ("text", "md", "json", "html")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `replay`, `branch` and `report` to the app."""
+    app.command()(replay)
+    app.command()(branch)
+    app.command()(report)
+
+
+def replay(
+    save: Annotated[Path, typer.Argument(help="A save file.", show_default=False)],
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Only re-simulate and check every digest: OK (exit 0) "
+            "or the first diverging turn (exit 1).",
+        ),
+    ] = False,
+) -> None:
+    """Replay a save: its turn-by-turn events, or with --verify just the verdict."""
+    loaded = _load(save)
+    verification = loaded.verification
+    if verify:
+        line = verification.describe(loaded.name)
+        if verification.ok:
+            typer.echo(line)
+            return
+        typer.echo(line, err=True)
+        raise typer.Exit(1)
+    if not verification.ok or not verification.same_rules:
+        typer.echo(verification.describe(loaded.name), err=True)
+    _print_timeline(loaded)
+
+
+def branch(
+    save: Annotated[Path, typer.Argument(help="The save to branch from.", show_default=False)],
+    turn: Annotated[
+        int, typer.Option("--turn", help="Keep turns 1 to N; play on from there.", min=0)
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The new save to write.")],
+    orders: Annotated[
+        Path | None,
+        typer.Option(
+            help="Play the branch on to the end with these orders (TOML or JSON, turns after N)."
+        ),
+    ] = None,
+) -> None:
+    """Cut a save after turn N into a new save, to play on with other orders (a what-if)."""
+    from wargame.record import branch as cut
+    from wargame.record import play_on, write_save
+    from wargame.record.orders_file import load_orders, orders_by_turn
+
+    loaded = _load(save)
+    try:
+        plan = orders_by_turn(load_orders(orders)) if orders else None
+        record = cut(loaded.record, turn, loaded.name)
+        first = loaded.verification.first_difference
+        if first is not None and first <= turn and plan is not None:
+            typer.echo(loaded.verification.describe(loaded.name), err=True)
+            raise typer.Exit(1)
+        if plan is not None:
+            record = play_on(record, plan, loaded.name)
+        write_save(record, output)
+    except WargameError as error:
+        raise _fail(error) from None
+    ended = "to the end of the game" if record.over else f"to turn {record.last_turn}"
+    how = f"played on with {orders} " if plan is not None else ""
+    typer.echo(f"{output}: branch of {save} after turn {turn}, {how}{ended}")
+
+
+def report(
+    save: Annotated[Path, typer.Argument(help="A save file.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, json or html.")] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    briefing: Annotated[bool, typer.Option(help="Include the campaign's briefing.")] = True,
+) -> None:
+    """Write the after-action report of a save."""
+    if fmt not in FORMATS:
+        typer.echo(f"--format: unknown format '{fmt}'; one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    loaded = _load(save)
+    if not loaded.verification.ok:
+        typer.echo(loaded.verification.describe(loaded.name), err=True)
+    aar = _aar(loaded, briefing)
+    if output is None and fmt == "text":
+        from wargame.report.render_text import print_report
+
+        print_report(aar)
+        return
+    from wargame.report.formats import render
+
+    text = render(aar, fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from wargame.record.atomic import atomic_write_text
+
+    try:
+        atomic_write_text(output, text)
+    except WargameError as error:
+        raise _fail(error) from None
+    typer.echo(f"{output}: {fmt} report of {save}")
+
+
+def _load(save: Path) -> LoadedSave:
+    from wargame.record import load_save
+
+    try:
+        return load_save(save)
+    except WargameError as error:
+        raise _fail(error) from None
+
+
+def _aar(loaded: LoadedSave, briefing: bool) -> Aar:
+    from wargame.report.aar import build_aar
+
+    record = loaded.record
+    text = ""
+    if briefing:
+        text = _briefing(record.campaign_source)
+    return build_aar(
+        record.events(), player=record.player, campaign=record.campaign_name, briefing=text
+    )
+
+
+def _briefing(source: str) -> str:
+    """The embedded campaign's briefing, read straight from its TOML (it may be of other
+    rules)."""
+    import tomllib
+
+    try:
+        meta = tomllib.loads(source).get("meta", {})
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return ""
+    value = meta.get("briefing", "") if isinstance(meta, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def _print_timeline(loaded: LoadedSave) -> None:
+    from wargame.report.describe import clock, describe
+    from wargame.report.safety import one_line
+
+    record = loaded.record
+    started = record.started
+    player = f", player {record.player}" if record.player else ""
+    typer.echo(
+        one_line(
+            f"{started.title}: {record.campaign_name}, seed {record.seed}{player}, "
+            f"rules {record.rules_version}, {record.last_turn} turns"
+        )
+    )
+    typer.echo(f"turn 0  {one_line(describe(started))}")
+    for turn in record.turns[1:]:
+        typer.echo(f"turn {turn.turn}  ({clock(turn.turn * started.seconds_per_turn)})")
+        for order in turn.orders:
+            typer.echo(f"    order  {one_line(order.unit)}: {one_line(order.text())}")
+        for event in turn.events:
+            typer.echo(f"    {one_line(describe(event))}")
+
+
+def _fail(error: WargameError) -> typer.Exit:
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+    return typer.Exit(error.exit_code)

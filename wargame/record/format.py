@@ -1,0 +1,398 @@
+"""The save file: a `Record` of one game, and its versioned JSON form.
+
+A save holds everything needed to play a game again and to prove it was
+played as recorded:
+
+    {
+      "format": "wargame-save",
+      "format_version": 1,
+      "rules_version": "1.0",          # wargame.RULES_VERSION that recorded it
+      "wargame_version": "0.1.0",
+      "player": "Ada",
+      "seed": 7,
+      "campaign": {"name": "first-contact.toml", "sha256": "…", "source": "<TOML text>"},
+      "turns": [
+        {"turn": 0, "digest": "…", "orders": [], "events": [<GameStarted>]},
+        {"turn": 1, "digest": "…", "orders": [<Order.to_dict()>…], "events": [<Event.to_dict()>…]},
+        …
+      ]
+    }
+
+Turn 0 holds the GameStarted event. Each turn's digest is
+sha256(previous digest + canonical JSON of the turn's events), the chain
+starting from the campaign's SHA-256, so no event, turn or campaign can change
+without breaking every digest after it. Canonical JSON is
+`json.dumps(events, sort_keys=True, separators=(",", ":"))`.
+
+This module owns the shape: `dumps_record` writes it, `parse_save` reads it
+back (one-line errors naming the file and the field). Checking the digests and
+re-simulating is `verify.py`'s job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from wargame import RULES_VERSION, __version__
+from wargame.engine.dice import MAX_SEED
+from wargame.engine.events import Event, GameOver, GameStarted, event_from_dict
+from wargame.engine.orders import Order
+from wargame.errors import Problem, SaveError
+
+FORMAT = "wargame-save"
+FORMAT_VERSION = 1
+"""Version of the save file layout (not of the rules: see `wargame.RULES_VERSION`)."""
+MAX_SAVE_BYTES = 200_000_000
+_NUMBER_TAIL = re.compile(r"[-+.eE0-9]+")
+
+
+class SaveMismatch(SaveError):
+    """A save reads well but does not verify: altered by hand, or recorded under other rules."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """One turn of a save: the orders given, the events that followed, the chained digest."""
+
+    turn: int
+    orders: tuple[Order, ...]
+    events: tuple[Event, ...]
+    digest: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A whole game as saved. `turns[0]` is the start (the GameStarted event, no orders)."""
+
+    player: str
+    seed: int
+    campaign_name: str
+    """The campaign's file name (no folder), for messages and autosave names."""
+    campaign_source: str
+    campaign_sha256: str
+    turns: tuple[TurnRecord, ...]
+    rules_version: str = RULES_VERSION
+    wargame_version: str = __version__
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def started(self) -> GameStarted:
+        event = self.turns[0].events[0]
+        assert isinstance(event, GameStarted)
+        return event
+
+    @property
+    def last_turn(self) -> int:
+        """The last turn played (0 if none)."""
+        return self.turns[-1].turn
+
+    @property
+    def digest(self) -> str:
+        """The digest of the last turn: it vouches for the whole game."""
+        return self.turns[-1].digest
+
+    @property
+    def over(self) -> bool:
+        return any(isinstance(e, GameOver) for e in self.turns[-1].events)
+
+    def events(self) -> list[Event]:
+        """Every event of the game, GameStarted first."""
+        return [e for t in self.turns for e in t.events]
+
+    def orders(self) -> list[Order]:
+        return [o for t in self.turns for o in t.orders]
+
+
+# ------------------------------------------------------------------ digests
+
+
+def canonical_json(events: Sequence[Event]) -> str:
+    """The bytes the digest covers: sorted keys, no spaces."""
+    return json.dumps([e.to_dict() for e in events], sort_keys=True, separators=(",", ":"))
+
+
+def turn_digest(previous: str, events: Sequence[Event]) -> str:
+    """sha256(previous digest + canonical JSON of this turn's events), hex."""
+    return hashlib.sha256((previous + canonical_json(events)).encode("utf-8")).hexdigest()
+
+
+def digest_chain(campaign_sha256: str, turns: Sequence[Sequence[Event]]) -> Iterator[str]:
+    """The digest of each turn in order, the chain anchored on the campaign's SHA-256."""
+    previous = campaign_sha256
+    for events in turns:
+        previous = turn_digest(previous, events)
+        yield previous
+
+
+# ------------------------------------------------------------------ writing
+
+
+def record_document(record: Record) -> dict[str, Any]:
+    """The save as plain JSON data."""
+    return {
+        "format": FORMAT,
+        "format_version": record.format_version,
+        "rules_version": record.rules_version,
+        "wargame_version": record.wargame_version,
+        "player": record.player,
+        "seed": record.seed,
+        "campaign": {
+            "name": record.campaign_name,
+            "sha256": record.campaign_sha256,
+            "source": record.campaign_source,
+        },
+        "turns": [
+            {
+                "turn": t.turn,
+                "digest": t.digest,
+                "orders": [o.to_dict() for o in t.orders],
+                "events": [e.to_dict() for e in t.events],
+            }
+            for t in record.turns
+        ],
+    }
+
+
+def dumps_record(record: Record) -> str:
+    """The save's JSON text: one event a line, so that a save reads (and diffs) well."""
+    document = record_document(record)
+    turns = document.pop("turns")
+    lines = ["{"]
+    for key, value in document.items():
+        lines.append(f"  {json.dumps(key)}: {json.dumps(value)},")
+    lines.append('  "turns": [')
+    for i, turn in enumerate(turns):
+        head = (
+            f'    {{"turn": {turn["turn"]}, "digest": {json.dumps(turn["digest"])}, '
+            f'"orders": {json.dumps(turn["orders"])}, "events": ['
+        )
+        events = [f"      {json.dumps(e)}" for e in turn["events"]]
+        tail = "]}" + ("," if i < len(turns) - 1 else "")
+        if events:
+            lines.append(head)
+            lines.append(",\n".join(events))
+            lines.append("    " + tail)
+        else:
+            lines.append(head + tail)
+    lines.append("  ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ reading
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class _OrderModel(_Strict):
+    turn: int
+    unit: str
+    action: str
+    setting: str | None = None
+    salvo: int | None = None
+    missile: str | None = None
+    count: int | None = None
+    threat_class: str | None = None
+    track: int | None = None
+    position: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
+
+
+class _CampaignModel(_Strict):
+    name: str
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    source: str
+
+
+class _TurnModel(_Strict):
+    turn: Annotated[int, Field(ge=0)]
+    digest: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    orders: list[_OrderModel]
+    events: list[dict[str, Any]]
+
+
+class _SaveModel(_Strict):
+    format: Literal["wargame-save"]
+    format_version: int
+    rules_version: str
+    wargame_version: str
+    player: str
+    seed: Annotated[int, Field(ge=0, le=MAX_SEED)]
+    campaign: _CampaignModel
+    turns: Annotated[list[_TurnModel], Field(min_length=1)]
+
+
+def read_save_text(path: str | Path) -> str:
+    """The text of a save file, or `SaveError` naming the file and what stops reading it."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise SaveError(Problem(name, "is a directory, not a save file"))
+        size = path.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(
+                Problem(name, f"file is too large ({size} bytes; at most {MAX_SAVE_BYTES})")
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(Problem(name, "no such file")) from None
+    except PermissionError:
+        raise SaveError(Problem(name, "permission denied")) from None
+    except OSError as exc:
+        raise SaveError(Problem(name, f"cannot read: {exc.strerror or exc}")) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SaveError(
+            Problem(
+                name,
+                f"not a save: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            )
+        ) from None
+
+
+def parse_save(text: str, name: str) -> Record:
+    """Check a save's shape and rebuild its `Record`; digests are not checked here."""
+    document = _json(text, name)
+    if not isinstance(document, dict):
+        raise SaveError(
+            Problem(
+                name, f"not a wargame save: the file holds a JSON {_kind(document)}, not an object"
+            )
+        )
+    if document.get("format") != FORMAT:
+        raise SaveError(Problem(name, f'not a wargame save: no "format": "{FORMAT}"'))
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SaveError(Problem(name, "missing, or not a whole number", "format_version"))
+    if version > FORMAT_VERSION:
+        raise SaveError(
+            Problem(
+                name,
+                f"save format {version} is newer than this wargame reads (up to {FORMAT_VERSION}); "
+                "update wargame to open it",
+                "format_version",
+            )
+        )
+    if version < 1:
+        raise SaveError(Problem(name, f"unknown save format {version}", "format_version"))
+    try:
+        model = _SaveModel.model_validate(document)
+    except ValidationError as exc:
+        raise SaveError(_shape_problems(name, exc)) from None
+    except RecursionError:
+        raise SaveError(Problem(name, "not a wargame save: nested too deeply")) from None
+    turns = []
+    for i, turn in enumerate(model.turns):
+        if turn.turn != i:
+            raise SaveError(
+                Problem(name, f"expected turn {i}, found turn {turn.turn}", f"turns[{i}].turn")
+            )
+        events = tuple(
+            _event(name, f"turns[{i}].events[{j}]", e) for j, e in enumerate(turn.events)
+        )
+        orders = tuple(Order.from_dict(o.model_dump(exclude_none=True)) for o in turn.orders)
+        turns.append(TurnRecord(turn.turn, orders, events, turn.digest))
+    start = turns[0]
+    if start.orders or len(start.events) != 1 or not isinstance(start.events[0], GameStarted):
+        raise SaveError(
+            Problem(
+                name, "turn 0 must hold the game_started event alone, and no orders", "turns[0]"
+            )
+        )
+    return Record(
+        player=model.player,
+        seed=model.seed,
+        campaign_name=model.campaign.name,
+        campaign_source=model.campaign.source,
+        campaign_sha256=model.campaign.sha256,
+        turns=tuple(turns),
+        rules_version=model.rules_version,
+        wargame_version=model.wargame_version,
+        format_version=model.format_version,
+    )
+
+
+def _json(text: str, name: str) -> Any:
+    if not text.strip():
+        raise SaveError(Problem(name, "the file is empty"))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if _cut_short(text, exc):
+            raise SaveError(
+                Problem(
+                    name, "truncated: the file ends before the save does (an interrupted write?)"
+                )
+            ) from None
+        raise SaveError(
+            Problem(name, f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        ) from None
+    except RecursionError:
+        raise SaveError(Problem(name, "not valid JSON: nested too deeply")) from None
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the JSON is only unfinished (cut off), rather than wrong where it stops."""
+    tail = text[exc.pos :].rstrip()
+    return (
+        exc.msg.startswith("Unterminated string")
+        or any(word.startswith(tail) for word in ("true", "false", "null"))
+        or _NUMBER_TAIL.fullmatch(tail) is not None
+    )
+
+
+def _event(name: str, path: str, data: dict[str, Any]) -> Event:
+    kind = data.get("kind")
+    if not isinstance(kind, str):
+        raise SaveError(Problem(name, "an event needs a 'kind'", path))
+    try:
+        event = event_from_dict(data)
+    except KeyError:
+        raise SaveError(Problem(name, f"unknown event kind '{kind}'", path)) from None
+    except (TypeError, ValueError) as exc:
+        raise SaveError(Problem(name, f"not a valid {kind} event ({exc})", path)) from None
+    if isinstance(event.turn, bool) or not isinstance(event.turn, int):
+        raise SaveError(Problem(name, "an event's turn must be a whole number", path))
+    return event
+
+
+def _shape_problems(name: str, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = _dotted(loc)
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'"
+        elif error["type"] == "missing":
+            message = "missing required field"
+        else:
+            message = str(error["msg"])
+            message = message[:1].lower() + message[1:]
+        problems.append(Problem(name, message, path))
+    return problems
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _kind(value: Any) -> str:
+    return {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

@@ -1,0 +1,70 @@
+"""Saves on disk and what-if branches.
+
+`write_save(record, path)` writes a save atomically; `autosave(record)` keeps
+`saves/autosave-<campaign>.json` (the TUI calls it every turn: a crash or a
+kill leaves the previous autosave whole). `branch(record, turn)` cuts a save
+after a turn, to play on with other orders; `play_on` does that headless. The
+dice belong to (seed, turn, phase) and are indexed by entity, so a branch
+played on with the same orders replays the original exactly, and other orders
+change only what they touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from wargame.engine import Order
+from wargame.errors import Problem, SaveError
+from wargame.record.atomic import atomic_write_text
+from wargame.record.format import Record, dumps_record
+from wargame.record.recorder import Recorder
+
+AUTOSAVE_FOLDER = "saves"
+
+
+def write_save(record: Record, path: str | Path) -> None:
+    """Write a save atomically: the file is the old one or the new one, never half of either."""
+    atomic_write_text(path, dumps_record(record))
+
+
+def autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
+    return Path(folder) / f"autosave-{Path(record.campaign_name).stem}.json"
+
+
+def autosave(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
+    """Write `<folder>/autosave-<campaign stem>.json` atomically (creating the folder); its path."""
+    path = autosave_path(record, folder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(
+            Problem(str(path.parent), f"cannot create the folder: {exc.strerror or exc}")
+        ) from None
+    write_save(record, path)
+    return path
+
+
+def branch(record: Record, turn: int, name: str = "save") -> Record:
+    """The save cut after `turn` (its orders and events of turns 1..turn), to play on from there."""
+    if not 0 <= turn <= record.last_turn:
+        raise SaveError(
+            Problem(
+                name, f"cannot branch at turn {turn}: the save holds turns 0 to {record.last_turn}"
+            )
+        )
+    return replace(record, turns=record.turns[: turn + 1])
+
+
+def play_on(
+    record: Record,
+    orders: Mapping[int, Sequence[Order]],
+    name: str = "save",
+    last_turn: int | None = None,
+) -> Record:
+    """Play a save on with these orders (by turn) to the end of the game, or to `last_turn`."""
+    recorder = Recorder.from_record(record, name)
+    while not recorder.game.over and (last_turn is None or recorder.game.turn < last_turn):
+        recorder.step(orders.get(recorder.game.turn + 1, ()))
+    return recorder.record

@@ -1,0 +1,138 @@
+"""The after-action report as JSON: the same walk, as data.
+
+The shape (`format_version` 1); every number is a plain JSON number (money in
+M$, rates as fractions 0..1), every missing value `null`:
+
+    {
+      "format": "wargame-aar",
+      "format_version": 1,
+      "title": "First Contact",
+      "facts": {"campaign": "first-contact.toml", "player": "Ada", "seed": 7, "turns": 32,
+                "minutes": 32.0, "result": "victory", "termination": "every raid spent",
+                "score": 231.2},
+      "sections": [
+        {"key": "score", "title": "Score",
+         "paragraphs": ["Victory after 32 turns, …"],
+         "tables": ["score_parts"], "charts": [], "markdown": []},
+        …
+      ],
+      "tables": {
+        "<table key>": {
+          "title": "…",
+          "columns": [{"key": "turn", "title": "turn", "kind": "int"}, …],
+          "rows": [{"turn": 1, "entered": 3, …, "notes": ["raid Probe entered: …"]}, …]
+        }, …
+      },
+      "charts": {
+        "by_turn": {"title": "…", "turns": [1, 2, …],
+                    "series": [{"key": "in_air", "name": "threats in the air", "values": [3, …]},
+                               {"key": "launches", …}, {"key": "leakers", …}]}
+      }
+    }
+
+Sections, in order: score, key_moments, timeline, threats, interceptors,
+exchange, radars, assets, and briefing when the campaign's briefing is shown
+(its Markdown source, as given, in the section's "markdown" list: escape it
+before showing it).
+
+Tables and their columns (`kind`: text, int, float, money, rate, notes):
+
+- `score_parts`: part, value (M$) — threat cost destroyed, interceptor cost,
+  asset value lost, radar value lost (absent for an unfinished game)
+- `key_moments`: turn, kind (first detection, first leaker, largest loss,
+  magazine empty, radar lost, command post lost, game over), text
+- `timeline`: turn, entered, in_air (at the end of the turn), launches, kills,
+  leakers, notes (list of sentences)
+- `threats`: threat_class (true class), spawned, detected, engaged, killed, leaked
+- `interceptors`: missile, fired, kills, cost, observed_kill_rate (kills per
+  round), nominal_kill_rate (mean pk at launch)
+- `exchange`: item, value (M$)
+- `radars`: radar, value, turns_emitting, emitting_share, lost_turn, lost_by ("arm"/"strike"/null)
+- `assets`: asset, value, hits, damaging_hits, value_lost, share_lost
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from wargame.report.aar import Aar
+from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, walk
+
+AAR_FORMAT_VERSION = 1
+
+
+class JsonRenderer(Renderer[dict[str, Any]]):
+    def __init__(self) -> None:
+        self._doc: dict[str, Any] = {
+            "format": "wargame-aar",
+            "format_version": AAR_FORMAT_VERSION,
+            "title": "",
+            "facts": {},
+            "sections": [],
+            "tables": {},
+            "charts": {},
+        }
+        self._section: dict[str, Any] = {}
+        self._rows: list[dict[str, Any]] = []
+        self._columns: Sequence[Column] = ()
+
+    def begin_report(self, title: str, facts: Sequence[Fact]) -> None:
+        self._doc["title"] = title
+        self._doc["facts"] = {f.key: _value(f.value) for f in facts}
+
+    def begin_section(self, key: str, title: str) -> None:
+        self._section = {
+            "key": key,
+            "title": title,
+            "paragraphs": [],
+            "tables": [],
+            "charts": [],
+            "markdown": [],
+        }
+        self._doc["sections"].append(self._section)
+
+    def paragraph(self, text: str) -> None:
+        self._section["paragraphs"].append(text)
+
+    def begin_table(self, key: str, title: str, columns: Sequence[Column]) -> None:
+        self._columns = columns
+        self._rows = []
+        self._doc["tables"][key] = {
+            "title": title,
+            "columns": [{"key": c.key, "title": c.title, "kind": c.kind} for c in columns],
+            "rows": self._rows,
+        }
+        self._section["tables"].append(key)
+
+    def row(self, cells: Sequence[Cell]) -> None:
+        self._rows.append({c.key: _value(v) for c, v in zip(self._columns, cells, strict=True)})
+
+    def chart(self, chart: Chart) -> None:
+        self._doc["charts"][chart.key] = {
+            "title": chart.title,
+            "turns": list(chart.turns),
+            "series": [
+                {"key": s.key, "name": s.name, "values": list(s.values)} for s in chart.series
+            ],
+        }
+        self._section["charts"].append(chart.key)
+
+    def markdown(self, text: str) -> None:
+        self._section["markdown"].append(text)
+
+    def result(self) -> dict[str, Any]:
+        return self._doc
+
+
+def _value(value: Cell) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def aar_document(aar: Aar) -> dict[str, Any]:
+    return walk(aar, JsonRenderer())
+
+
+def render_json(aar: Aar) -> str:
+    return json.dumps(aar_document(aar), indent=2, ensure_ascii=False) + "\n"

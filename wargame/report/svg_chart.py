@@ -1,0 +1,90 @@
+"""A line chart as inline SVG: the HTML report's picture of the fight by turn.
+
+No script, no external font or style: the SVG is plain markup inside the page,
+its every text and attribute escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from wargame.report.walk import Chart
+
+WIDTH, HEIGHT = 760, 280
+LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 56
+COLOURS = ("#1f6feb", "#d29922", "#cf222e", "#2da44e", "#8250df")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
+
+
+def _el(name: str, text: str | None = None, /, **attrs: str | int | float) -> str:
+    """One SVG element; attribute names use '_' for '-'."""
+    shown = " ".join(
+        f'{key.rstrip("_").replace("_", "-")}="{escape(str(value))}"'
+        for key, value in attrs.items()
+        if value != ""
+    )
+    return f"<{name} {shown}/>" if text is None else f"<{name} {shown}>{text}</{name}>"
+
+
+def _nice_top(value: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if value <= step * 5:
+            return step * max(1, -(-value // step))
+    return value
+
+
+def svg_line_chart(chart: Chart) -> str:
+    """The chart's series against turn, with axes, grid and a legend."""
+    turns = chart.turns
+    top = _nice_top(max((max(s.values, default=0) for s in chart.series), default=0) or 1)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    first, last = (turns[0], turns[-1]) if turns else (0, 1)
+    span = max(1, last - first)
+
+    def x(turn: int) -> str:
+        return f"{LEFT + (turn - first) / span * plot_w:.1f}"
+
+    def y(value: float, nudge: float = 0.0) -> str:
+        return f"{TOP + plot_h - value / top * plot_h + nudge:.1f}"
+
+    title = escape(chart.title)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{title}">',
+        f"<title>{title}</title>",
+        _el("rect", x=LEFT, y=TOP, width=plot_w, height=plot_h, fill="none", stroke="#d0d7de"),
+    ]
+    for i in range(6):
+        value = round(top * i / 5)
+        parts.append(
+            _el("line", x1=LEFT, y1=y(value), x2=LEFT + plot_w, y2=y(value), stroke="#eaeef2")
+        )
+        parts.append(
+            _el(
+                "text",
+                str(value),
+                x=LEFT - 6,
+                y=y(value, 4),
+                text_anchor="end",
+                class_="tick",
+            )
+        )
+    every = max(1, -(-len(turns) // 16))
+    below = TOP + plot_h + 16
+    for turn in turns[::every]:
+        parts.append(
+            _el("text", str(turn), x=x(turn), y=below, text_anchor="middle", class_="tick")
+        )
+    middle = f"{LEFT + plot_w / 2:.1f}"
+    parts.append(_el("text", "turn", x=middle, y=below + 16, text_anchor="middle", class_="tick"))
+    for i, series in enumerate(chart.series):
+        colour, dash = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)]
+        points = " ".join(f"{x(t)},{y(v)}" for t, v in zip(turns, series.values, strict=True))
+        name = escape(series.name)
+        line: dict[str, str | int] = {"stroke": colour, "stroke_width": 2, "stroke_dasharray": dash}
+        parts.append(_el("polyline", f"<title>{name}</title>", fill="none", points=points, **line))
+        lx, ly = LEFT + i * 200, HEIGHT - 8
+        parts.append(_el("line", x1=lx, y1=ly - 4, x2=lx + 24, y2=ly - 4, **line))
+        parts.append(_el("text", name, x=lx + 30, y=ly, class_="legend"))
+    parts.append("</svg>")
+    return "\n".join(parts)
