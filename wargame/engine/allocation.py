@@ -13,20 +13,25 @@ envelopes and fire channels and calls `assign` once per command post each turn.
 `greedy_mmr` and `exhaustive` are the reference methods, exported for tests,
 benchmarks and analysis; `expected_survival` scores any plan.
 
-What `assign` does:
+How `assign` solves it:
 
-- every problem starts with greedy maximum marginal return (MMR) and a local
-  search of single-shot moves and two-weapon swaps until no step improves;
-- small problems (a full enumeration of at most 2**18 plans, which covers every
-  problem with at most 6 rounds and 8 targets) are then solved exactly by a
-  vectorised branch and bound seeded with that plan;
-- a single weapon needs neither: greedy is exact for it.
+- one weapon: greedy maximum marginal return (MMR) is exact, its problem being
+  separable and convex;
+- few weapons and rounds (a dynamic programme over targets of at most
+  `DP_LIMIT` steps, which covers every problem with at most 6 rounds and 8
+  targets): exact;
+- otherwise greedy MMR, then a local search. Its step is the best set of
+  disjoint exchange cycles (single-round moves, two-round swaps and longer
+  ejection chains), found as one linear assignment problem, repeated until no
+  step improves; an exact move-and-swap scan is the backstop. When few plans
+  exist (`PLAN_LIMIT`), a branch and bound then makes the answer exact.
 
 Every round that can reach some target (pk > 0) is fired, since a round never
 raises S; a caller who wants to hold rounds back passes less ammo.
 
-Pure: numpy only, no I/O, no clock, no random state. Ties go to the lowest
-index, so the same inputs always give the same plan.
+Pure: numpy and scipy's `linear_sum_assignment` only; no I/O, no clock, no
+random state. Ties go to the lowest index, so the same inputs always give the
+same plan.
 """
 
 from __future__ import annotations
@@ -36,14 +41,20 @@ from itertools import combinations_with_replacement
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.optimize import linear_sum_assignment
 
 __all__ = ["assign", "exhaustive", "expected_survival", "greedy_mmr"]
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-EXACT_PLAN_LIMIT = 2**18
-"""`assign` solves exactly when the plans to enumerate are at most this many (8 targets ** 6)."""
+DP_LIMIT = 2**15
+"""`assign` solves exactly by dynamic programming up to this much work (state pairs times
+targets on the shortlist): this covers every problem with at most 6 rounds and 8 targets,
+whose work is at most 3**6 * 8 = 5832."""
+
+PLAN_LIMIT = 2**12
+"""`assign` also solves exactly by branch and bound when there are at most this many plans."""
 
 _P_CAP = 1.0 - 1e-9
 # The local search divides by (1 - pk); a certain kill is treated as a near-certain one there.
@@ -60,16 +71,16 @@ def _as_counts(raw: ArrayLike, name: str) -> IntArray:
     arr = np.asarray(raw)
     if arr.dtype == np.bool_ or arr.dtype.kind not in "iuf":
         raise ValueError(f"{name} must hold whole numbers, got dtype {arr.dtype}")
-    if arr.dtype.kind == "f":
-        if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
-            raise ValueError(f"{name} must hold whole numbers")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr) & (arr == np.round(arr))):
+        raise ValueError(f"{name} must hold whole numbers")
     if np.any(arr < 0):
         raise ValueError(f"{name} must be >= 0")
     return arr.astype(np.int64)
 
 
-def _validate(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> tuple[FloatArray, FloatArray,
-                                                                         IntArray]:
+def _validate(
+    value: ArrayLike, pk: ArrayLike, ammo: ArrayLike
+) -> tuple[FloatArray, FloatArray, IntArray]:
     """Check shapes and ranges; return float64 value, float64 pk and int64 ammo."""
     v = np.asarray(value, dtype=np.float64)
     p = np.asarray(pk, dtype=np.float64)
@@ -78,9 +89,7 @@ def _validate(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> tuple[FloatAr
     if p.ndim != 2:
         raise ValueError(f"pk must be 2-D with shape (W, T), got shape {p.shape}")
     if p.shape[1] != v.shape[0]:
-        raise ValueError(
-            f"pk has {p.shape[1]} target columns but value has {v.shape[0]} targets"
-        )
+        raise ValueError(f"pk has {p.shape[1]} target columns but value has {v.shape[0]} targets")
     a = _as_counts(ammo, "ammo")
     if a.ndim != 1 or a.shape[0] != p.shape[0]:
         raise ValueError(f"ammo must have shape ({p.shape[0]},) to match pk, got {a.shape}")
@@ -117,33 +126,40 @@ def _greedy(v: FloatArray, p: FloatArray, ammo: IntArray) -> IntArray:
     x = np.zeros((n_w, n_t), dtype=np.int64)
     if n_w == 0 or n_t == 0:
         return x
-    left = ammo.copy()
-    vq = v.copy()  # value times current survival, per target
-    one_minus = 1.0 - p
-    # -inf keeps unreachable targets and empty weapons out; a zero gain still beats it, so a
-    # round that can reach something is always fired.
-    block = np.where(p > 0.0, 0.0, -np.inf)
-    block[left == 0] = -np.inf
-    gain = p * vq + block
+    left = ammo.tolist()
+    # A round's gain is pk_ij * value_j * survival_j, so each target's best round comes from
+    # its most accurate weapon that still has rounds: scan targets, not (weapon, target) pairs.
+    pl = np.where((ammo > 0)[:, None], p, 0.0)
+    best_w = pl.argmax(axis=0).tolist()  # lowest weapon among equals
+    best_p = pl[best_w, np.arange(n_t)]
+    vq = v.tolist()  # value times current survival, per target
+    # -inf keeps targets nobody can reach out; a zero gain still beats it, so every round that
+    # can reach something is fired.
+    score = np.where(best_p > 0.0, best_p * v, -np.inf)
     while True:
-        flat = int(np.argmax(gain))  # first maximum: lowest weapon, then lowest target
-        i, j = divmod(flat, n_t)
-        if gain[i, j] == -np.inf:
+        j = int(score.argmax())  # lowest target among equals
+        if score[j] == -np.inf:
             return x
+        i = best_w[j]
+        if left[i] == 0:
+            # Stale: its weapon ran dry since. The score only falls on refresh, so a target
+            # whose score is fresh and highest is the true best (lazy greedy).
+            i = int(pl[:, j].argmax())
+            best_w[j] = i
+            pk = float(pl[i, j])
+            score[j] = pk * vq[j] if pk > 0.0 else -np.inf
+            continue
         x[i, j] += 1
-        vq[j] *= one_minus[i, j]
+        vq[j] *= 1.0 - float(p[i, j])
         left[i] -= 1
         if left[i] == 0:
-            block[i] = -np.inf
-            gain[i] = -np.inf
-        # Only target j's survival changed, so only its column of gains moves.
-        np.multiply(p[:, j], vq[j], out=gain[:, j])
-        gain[:, j] += block[:, j]
+            pl[i] = 0.0
+        score[j] = float(p[i, j]) * vq[j]  # i stays best for j while it has rounds
 
 
 def greedy_mmr(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> IntArray:
     """Plain greedy maximum marginal return: repeatedly give one round to the (weapon, target)
-    with the largest reduction of S. Ties go to the lowest weapon, then the lowest target."""
+    with the largest reduction of S. Ties go to the lowest target, then the lowest weapon."""
     v, p, a = _validate(value, pk, ammo)
     return _greedy(v, p, a)
 
@@ -154,20 +170,6 @@ Move = tuple[int, int, int]
 """One round of a weapon changing target: (weapon, from target, to target)."""
 
 
-def _cycle_through(parent: list[int], start: int) -> list[int] | None:
-    """The cycle reached by following parent links from start, in edge order, if any."""
-    seen: dict[int, int] = {}
-    path: list[int] = []
-    node = start
-    while node != -1 and node not in seen:
-        seen[node] = len(path)
-        path.append(node)
-        node = parent[node]
-    if node == -1:
-        return None
-    return path[seen[node] :][::-1]  # parent links point backwards along the edges
-
-
 class _Search:
     """Local search state: the plan, each target's survival, and the fixed tables."""
 
@@ -176,7 +178,6 @@ class _Search:
         # The search divides by (1 - pk): a certain kill is treated as a near-certain one.
         self.pc = np.minimum(p, _P_CAP)
         self.om = 1.0 - self.pc
-        self.pct = np.ascontiguousarray(self.pc.T)
         self.x = start.copy()
         self.q = np.prod(self.om**self.x, axis=0)
         self.rows = np.arange(p.shape[0])
@@ -185,11 +186,13 @@ class _Search:
         """Apply improving exchanges until there is none; each one strictly lowers S."""
         for _ in range(64 * (int(self.x.sum()) + 1)):  # a safety cap, never reached in practice
             tol = 1e-12 * float(self.v @ self.q)  # gains below float noise could cycle
-            moves = self._exchange(tol)
-            if moves is not None and self._try(moves, tol):
+            found = self._exchanges(tol)
+            if found is None:
+                break
+            if found:
                 continue
-            # The chain search can be fooled when a chain visits a target twice; the exact
-            # move and swap scan below settles whether the plan is really locally optimal.
+            # Exchanges whose costs did not add up (they shared a target) all failed; the
+            # exact move and swap scan settles whether the plan is really locally optimal.
             moves = self._move_or_swap(tol)
             if moves is None or not self._try(moves, tol):
                 break
@@ -211,75 +214,70 @@ class _Search:
             x[i, b] -= 1
         return False
 
-    def _exchange(self, tol: float) -> list[Move] | None:
-        """An ejection chain or cycle of single-round moves that lowers S, if one is found.
+    def _exchanges(self, tol: float) -> bool | None:
+        """Apply the best set of disjoint exchange cycles, found as an assignment problem.
 
-        Nodes are the rounds in the plan plus a free node F. An edge r -> s means the weapon
-        of round r takes over the target of round s, whose weapon moves on along the chain;
-        its cost is the change of S at that target. F -> s removes round s from its target,
-        r -> F sends round r to its weapon's best other target. A chain is a cycle through F;
-        a move is F -> r -> F, a swap r -> s -> r. The costs add up exactly when no target
-        repeats, so a negative cycle is (almost always) an improving exchange: Bellman-Ford
-        finds one in O(rounds**2) per pass.
+        Nodes are the rounds in the plan and a few targets that could take an extra round
+        (each weapon's two best). An edge r -> s means the weapon of round r takes over the
+        target of round s, whose weapon moves on; its cost is the change of S at that target.
+        Target j -> s takes round s off its target; r -> target j sends round r to j. A move
+        is j -> r -> j, a swap r -> s -> r; longer cycles are ejection chains. Costs add up
+        exactly while no target repeats. With a free self-loop at every node, a set of
+        disjoint cycles is a permutation, so the best set is one linear assignment.
+
+        Returns True if S fell, None if no set of cycles promises a gain, False if the
+        promised gain did not survive exact evaluation.
         """
         vq = self.v * self.q
         sw, st = np.nonzero(self.x)
         n_r = sw.size
         without = vq[st] / self.om[sw, st]  # value left at t_r if round r were not there
-        drop = without * self.pc[sw, st]  # what removing round r costs
-        gain = self.pc * vq
+        drop = without * self.pc[sw, st]  # what taking round r away costs
+        gain = self.pc[np.unique(sw)] * vq
         k1 = gain.argmax(axis=1)
-        g1 = gain[self.rows, k1]
-        gain[self.rows, k1] = -np.inf
-        k2 = gain.argmax(axis=1)
-        g2 = gain[self.rows, k2]
-        own = k1[sw] == st  # a round's best other target is the runner-up when the best is its own
-        dest = np.where(own, k2[sw], k1[sw])
-        fresh = np.where(own, g2[sw], g1[sw])
-
-        n = n_r + 1
-        cost = np.empty((n, n))  # cost[b, a]: edge a -> b, laid out for a row-wise argmin
+        gain[np.arange(k1.size), k1] = -np.inf
+        ends = np.union1d(k1, gain.argmax(axis=1))
+        n = n_r + ends.size
+        cost = np.empty((n, n))  # cost[a, b]: edge a -> b
+        # No edge within one target, and none that sends a round out of its weapon's reach.
         core = cost[:n_r, :n_r]
-        np.multiply(self.pct[np.ix_(st, sw)], without[:, None], out=core)
-        np.subtract(drop[:, None], core, out=core)
-        core[st[:, None] == st[None, :]] = np.inf  # same target: not an exchange
-        cost[n_r, :n_r] = -fresh
-        cost[:n_r, n_r] = drop
-        cost[n_r, n_r] = np.inf
-
-        dist = np.zeros(n)
-        parent = np.full(n, -1, dtype=np.int64)
-        every = np.arange(n)
-        cand = np.empty((n, n))
-        cycle: list[int] | None = None
-        for _ in range(n + 1):
-            np.add(cost, dist, out=cand)
-            via = cand.argmin(axis=1)
-            new = cand[every, via]
-            better = new < dist - tol
-            if not better.any():
-                return None  # converged: no negative cycle
-            dist = np.where(better, new, dist)
-            parent = np.where(better, via, parent)
-            cycle = _cycle_through(parent.tolist(), int(np.argmin(np.where(better, new, np.inf))))
-            if cycle is not None:
-                break
-        else:  # still relaxing after n passes: a negative cycle is in the parent links
-            links = parent.tolist()
-            for node in range(n):
-                cycle = _cycle_through(links, node)
-                if cycle is not None:
-                    break
-        if cycle is None:
+        reach = self.pc[sw[:, None], st[None, :]]
+        np.multiply(reach, without[None, :], out=core)
+        np.subtract(drop[None, :], core, out=core)
+        np.copyto(core, np.inf, where=np.equal.outer(st, st) | (reach == 0.0))
+        np.fill_diagonal(core, 0.0)
+        arrive = cost[:n_r, n_r:]
+        reach = self.pc[sw[:, None], ends[None, :]]
+        np.multiply(reach, -vq[ends], out=arrive)
+        np.copyto(arrive, np.inf, where=np.equal.outer(st, ends) | (reach == 0.0))
+        cost[n_r:, :n_r] = drop[None, :]
+        cost[n_r:, n_r:] = np.inf
+        np.fill_diagonal(cost[n_r:, n_r:], 0.0)
+        _, succ = linear_sum_assignment(cost)
+        if float(cost[np.arange(n), succ].sum()) >= -tol:
             return None
-        moves: list[Move] = []
-        for pos, node in enumerate(cycle):
-            if node == n_r:
+
+        cycles: list[tuple[float, list[Move]]] = []
+        nxt = succ.tolist()
+        seen = [False] * n
+        for first in range(n):
+            if seen[first] or nxt[first] == first:
                 continue
-            nxt = cycle[(pos + 1) % len(cycle)]
-            to = int(dest[node]) if nxt == n_r else int(st[nxt])
-            moves.append((int(sw[node]), int(st[node]), to))
-        return moves
+            node, total, moves = first, 0.0, []
+            while not seen[node]:
+                seen[node] = True
+                after = nxt[node]
+                total += float(cost[node, after])
+                if node < n_r:
+                    to = int(ends[after - n_r]) if after >= n_r else int(st[after])
+                    moves.append((int(sw[node]), int(st[node]), to))
+                node = after
+            cycles.append((total, moves))
+        if self._try([m for _, moves in cycles for m in moves], tol):
+            return True
+        # Together they overlapped somewhere: take them one at a time, best first.
+        cycles.sort(key=lambda c: c[0])
+        return any([self._try(moves, tol) for _, moves in cycles])
 
     def _move_or_swap(self, tol: float) -> list[Move] | None:
         """The best single-round move or two-round swap, evaluated exactly, if it improves."""
@@ -313,8 +311,10 @@ class _Search:
         if sw.size >= 2:
             without = vq[st] / om[sw, st]
             drop = without * pc[sw, st]
-            b = pc[np.ix_(sw, st)] * without  # b[s, r]: weapon of s firing at t_r
+            reach = pc[sw[:, None], st[None, :]]  # reach[s, r]: pk of weapon of s at t_r
+            b = reach * without
             d = drop[:, None] + drop[None, :] - b - b.T
+            d[(reach == 0.0) | (reach.T == 0.0)] = np.inf  # rounds stay within reach
             r, s = divmod(int(np.argmin(d)), sw.size)
             best_swap = float(d[r, s])
 
@@ -352,24 +352,43 @@ def _active(p: FloatArray, ammo: IntArray) -> NDArray[np.intp]:
 
 
 def _plan_count(p: FloatArray, ammo: IntArray, cap: int) -> int:
-    """Plans a full enumeration would visit, or cap + 1 once it exceeds cap."""
+    """Plans the branch and bound would enumerate after `_shortlist`, or cap + 1 past cap."""
+    act = _active(p, ammo)
+    total_rounds = int(ammo[act].sum())
     total = 1
-    for i in _active(p, ammo):
-        m = int(np.count_nonzero(p[i] > 0.0))
+    for i in act:
+        m = min(int(np.count_nonzero(p[i] > 0.0)), total_rounds)
         total *= math.comb(m + int(ammo[i]) - 1, int(ammo[i]))
         if total > cap:
             return cap + 1
     return total
 
 
-def _dp_size(p: FloatArray, ammo: IntArray, cap: int) -> int:
-    """Work of the dynamic programme over targets (targets x (used, fired) pairs), capped."""
+def _dp_pairs(p: FloatArray, ammo: IntArray, cap: int) -> int:
+    """(Used so far, fired at one target) state pairs of the dynamic programme, capped."""
     pairs = 1
     for i in _active(p, ammo):
-        pairs *= math.comb(int(ammo[i]) + 2, 2)  # (used so far, fired here) with sum <= ammo
-        if pairs * p.shape[1] > cap:
+        pairs *= math.comb(int(ammo[i]) + 2, 2)  # u + y <= ammo_i
+        if pairs > cap:
             return cap + 1
-    return pairs * p.shape[1]
+    return pairs
+
+
+def _shortlist(v: FloatArray, p: FloatArray, ammo: IntArray) -> NDArray[np.bool_]:
+    """The (weapon, target) pairs an optimal plan needs: each weapon's R best targets by
+    value * pk, R being all the rounds there are.
+
+    If weapon i fired at a target j off its list, at most R - 1 other rounds exist, so some
+    target k on the list has none; moving the round from j to k loses at most
+    value_j * pk_ij and gains value_k * pk_ik >= that. So an optimum exists on the lists.
+    """
+    act = _active(p, ammo)
+    total_rounds = int(ammo[act].sum())
+    merit = np.where(p > 0.0, v * p, -1.0)  # unreachable targets rank last
+    best = np.argsort(-merit, axis=1, kind="stable")[:, :total_rounds]
+    keep = np.zeros(p.shape, dtype=np.bool_)
+    keep[np.arange(p.shape[0])[:, None], best] = True
+    return keep & (p > 0.0)
 
 
 def _target_dp(v: FloatArray, p: FloatArray, ammo: IntArray) -> IntArray:
@@ -400,15 +419,14 @@ def _target_dp(v: FloatArray, p: FloatArray, ammo: IntArray) -> IntArray:
     used, fired = used[order], fired[order]
     starts = np.flatnonzero(np.diff(used + fired, prepend=-1))  # every state has (s, 0)
 
-    pa = p[act]
+    # costs[j, s]: value_j * prod_i (1 - pk_ij) ** grid[s, i], infinite if it fires out of reach
+    pt = p[act].T
+    costs = v[:, None] * np.prod((1.0 - pt)[:, None, :] ** grid[None, :, :], axis=2)
+    costs[((grid[None, :, :] > 0) & (pt[:, None, :] == 0.0)).any(axis=2)] = np.inf
     best = [np.full(grid.shape[0], np.inf)]
     best[0][0] = 0.0
-    costs: list[FloatArray] = []
     for j in range(p.shape[1]):
-        cost: FloatArray = v[j] * np.prod((1.0 - pa[:, j]) ** grid, axis=1)
-        cost[(grid[:, pa[:, j] == 0.0] > 0).any(axis=1)] = np.inf  # only reachable targets
-        costs.append(cost)
-        best.append(np.minimum.reduceat(best[j][used] + cost[fired], starts))
+        best.append(np.minimum.reduceat(best[j][used] + costs[j][fired], starts))
     state = grid.shape[0] - 1  # every round fired
     for j in range(p.shape[1] - 1, -1, -1):
         group = slice(starts[state], starts[state + 1] if state + 1 < starts.size else None)
@@ -418,7 +436,9 @@ def _target_dp(v: FloatArray, p: FloatArray, ammo: IntArray) -> IntArray:
     return x
 
 
-def _exact(v: FloatArray, p: FloatArray, ammo: IntArray, incumbent: IntArray) -> IntArray:
+def _branch_and_bound(
+    v: FloatArray, p: FloatArray, ammo: IntArray, incumbent: IntArray
+) -> IntArray:
     """Exact optimum by branch and bound over weapons, seeded with a good plan.
 
     A partial plan fixes the rounds of the first weapons; its state is the survival of each
@@ -498,15 +518,41 @@ def _exact(v: FloatArray, p: FloatArray, ammo: IntArray, incumbent: IntArray) ->
     return x
 
 
+def _exact(
+    v: FloatArray, p: FloatArray, ammo: IntArray, dp_limit: int, plan_limit: int
+) -> IntArray | None:
+    """The exact optimum, if the dynamic programme or the branch and bound fits its limit."""
+    x = np.zeros(p.shape, dtype=np.int64)
+    pairs = _dp_pairs(p, ammo, dp_limit)
+    if pairs > dp_limit and _plan_count(p, ammo, plan_limit) > plan_limit:
+        return None  # the shortlist cannot make either fit: spare computing it
+    keep = _shortlist(v, p, ammo)
+    cols = np.flatnonzero(keep.any(axis=0))
+    vs = v[cols]
+    ps = np.where(keep, p, 0.0)[:, cols]
+    work = pairs * cols.size
+    plans = _plan_count(ps, ammo, plan_limit)
+    if work <= dp_limit and (work <= plans or plans > plan_limit):
+        x[:, cols] = _target_dp(vs, ps, ammo)
+    elif plans <= plan_limit:
+        x[:, cols] = _branch_and_bound(vs, ps, ammo, _local_search(vs, ps, _greedy(vs, ps, ammo)))
+    else:
+        return None
+    return x
+
+
 def exhaustive(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> IntArray:
-    """The exact optimum: every plan that fires all reachable rounds is enumerated, except
-    branches a lower bound proves cannot beat the best plan found. Exponential in the number
-    of weapons; meant for small problems, tests and benchmarks."""
+    """The exact optimum over every plan that fires all reachable rounds.
+
+    Dynamic programming over targets when weapons and rounds are few, else branch and bound
+    over weapons seeded with the local search's plan, whichever has less to enumerate.
+    Exponential in the size of the problem: meant for small problems, tests and benchmarks.
+    """
     v, p, a = _validate(value, pk, ammo)
-    start = _greedy(v, p, a)
-    if start.size == 0:
-        return start
-    return _exact(v, p, a, _local_search(v, p, start))
+    plans = _plan_count(p, a, 1 << 62)
+    x = _exact(v, p, a, plans, plans)  # plans bounds both: one of them always fits
+    assert x is not None
+    return x
 
 
 # --- the engine's entry point ---------------------------------------------------------------
@@ -517,13 +563,13 @@ def assign(value: ArrayLike, pk: ArrayLike, ammo: ArrayLike) -> IntArray:
 
     value: target values (T,), >= 0. pk: single-round kill probability of each weapon
     against each target (W, T), in [0, 1]; 0 means out of envelope. ammo: rounds per weapon
-    (W,), >= 0. Exact on small problems, greedy plus local search above that.
+    (W,), >= 0. Every round that can reach a target is fired. Exact on small problems,
+    greedy plus local search above that (see the module docstring).
     """
     v, p, a = _validate(value, pk, ammo)
-    x = _greedy(v, p, a)
-    if x.size == 0 or _active(p, a).size <= 1:
-        return x  # a single weapon's problem is separable and convex: greedy is exact
-    x = _local_search(v, p, x)
-    if _plan_count(p, a, EXACT_PLAN_LIMIT) <= EXACT_PLAN_LIMIT:
-        x = _exact(v, p, a, x)
-    return x
+    if p.size == 0 or _active(p, a).size <= 1:
+        return _greedy(v, p, a)  # one weapon's problem is separable and convex: greedy is exact
+    exact = _exact(v, p, a, DP_LIMIT, PLAN_LIMIT)
+    if exact is not None:
+        return exact
+    return _local_search(v, p, _greedy(v, p, a))
