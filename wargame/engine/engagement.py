@@ -8,6 +8,13 @@ the fire unit's radar horizon) before the threat reaches its target. Target
 values come from what each threat heads for and how soon it gets there; the
 numeric core `assign` then picks the salvos that minimise the expected surviving
 threat value, within free guidance channels and ready rounds.
+
+Doctrine caps the salvos in the air per target: one (shoot-look-shoot, and the
+default), or two (shoot-shoot). With one, the expected surviving value is linear
+in the choices and the best plan is exactly an optimal assignment of each
+unit's salvos to targets (`linear_sum_assignment`); with two, `assign` solves
+the nonlinear problem and the cap is enforced by trimming and re-assigning.
+A salvo is fired only if the value it is expected to save exceeds its price.
 """
 
 from __future__ import annotations
