@@ -76,6 +76,13 @@ class Options:
     reason: np.ndarray
     """(W, T) why none can reach, as an index into REASONS."""
 
+    def select(self, rows: np.ndarray, cols: np.ndarray) -> Options:
+        """The block of these units (rows) and tracks (columns)."""
+        at = np.ix_(rows, cols)
+        return Options(
+            self.missile[at], self.pk[at], self.range_km[at], self.tof[at], self.reason[at]
+        )
+
 
 REASONS = (
     "",
@@ -184,7 +191,7 @@ def options(
         alt <= sc.m_max_alt[None, None, :],
         rng <= horizon,
         tof < ttg3,
-        np.broadcast_to(nominal > 0.0, (w, t, m)),
+        nominal > 0.0,
     ]
     ok = np.ones((w, t, m), dtype=bool)
     first_fail = np.zeros((w, t, m), dtype=np.int64)
@@ -197,7 +204,7 @@ def options(
     # drone does not draw a long-range round.
     net = np.where(ok, pk * values[None, :, None] - sc.m_cost[None, None, :], -np.inf)
     best = np.argmax(net, axis=2)
-    wi, ti = np.indices((w, t), sparse=True)
+    wi, ti = np.arange(w)[:, None], np.arange(t)[None, :]
     has = np.isfinite(net[wi, ti, best])
     missile = np.where(has, best, -1)
     # The reason shown is that of the missile that came closest (failed the latest check).
@@ -213,8 +220,10 @@ def options(
 
 def _altitude_at(sc: Scenario, st: State, threats: np.ndarray, tof: np.ndarray) -> np.ndarray:
     """Altitude at the intercept time: cruise altitude, or the ballistic profile."""
-    alt = np.broadcast_to(st.alt[threats][None, :, None], tof.shape).copy()
     ballistic = sc.t_ballistic[threats]
+    if not ballistic.any():
+        return np.asarray(st.alt[threats][None, :, None])
+    alt = np.broadcast_to(st.alt[threats][None, :, None], tof.shape).copy()
     if ballistic.any():
         b = threats[ballistic]
         speed = np.hypot(st.track_vx[b], st.track_vy[b])
@@ -257,14 +266,43 @@ def plan_engagements(
             plan.append(engagement)
             free[engagement.fire_unit] -= 1
     in_flight, salvos_at = _in_flight(sc, st, plan)
+    work: list[tuple[np.ndarray, np.ndarray]] = []
     for node in _nodes(sc, st):
         units = node[able[node] & (st.weapons[node] != HOLD) & (free[node] > 0)]
         if units.size == 0:
             continue
         threats = _within_reach(sc, st, units, picture(sc, st, int(units[0])))
-        if threats.size == 0:
-            continue
-        plan.extend(_allocate(sc, st, units, threats, free, in_flight, salvos_at))
+        if threats.size:
+            work.append((units, threats))
+    if not work:
+        return plan
+    # One pass over every (unit, track) pair of every node: the geometry is the
+    # same whichever post asks, and one large array costs less than many small ones.
+    every = np.unique(np.concatenate([t for _, t in work]))
+    ttg_all = time_to_go(sc, st, every)
+    values_all = track_values(sc, st, every, ttg_all)
+    survive_all = np.array([in_flight.get(int(j), 1.0) for j in every.tolist()])
+    chosen = []
+    for units, threats in work:
+        cols = np.searchsorted(every, threats)
+        if cols.size > MAX_TARGETS:
+            ranked = np.argsort(-(values_all * survive_all)[cols], kind="stable")
+            cols = np.sort(cols[ranked[:MAX_TARGETS]])
+        chosen.append((units, cols))
+    used = np.unique(np.concatenate([c for _, c in chosen]))
+    all_units = np.concatenate([u for u, _ in chosen])
+    opt = options(sc, st, all_units, every[used], values_all[used], ttg_all[used])
+    row = 0
+    for units, cols in chosen:
+        sub = np.searchsorted(used, cols)
+        rows = np.arange(row, row + units.size)
+        row += units.size
+        block = opt.select(rows, sub)
+        plan.extend(
+            _allocate(
+                sc, st, units, every[cols], values_all[cols], block, free, in_flight, salvos_at
+            )
+        )
     return plan
 
 
@@ -326,23 +364,20 @@ def _allocate(
     st: State,
     units: np.ndarray,
     threats: np.ndarray,
+    values: np.ndarray,
+    opt: Options,
     free: np.ndarray,
     in_flight: dict[int, float],
     salvos_at: dict[int, int],
 ) -> list[Engagement]:
+    """One command post's plan: its units against its tracks, `opt` their options."""
     tight = st.weapons[units] == TIGHT
     identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
-    ttg = time_to_go(sc, st, threats)
-    values = track_values(sc, st, threats, ttg)
     survive = np.array([in_flight.get(int(j), 1.0) for j in threats.tolist()])
     salvos_in_air = np.array([salvos_at.get(int(j), 0) for j in threats.tolist()])
-    if threats.size > MAX_TARGETS:
-        keep = np.sort(np.argsort(-values * survive, kind="stable")[:MAX_TARGETS])
-        threats, values, survive, ttg = threats[keep], values[keep], survive[keep], ttg[keep]
-        identified, salvos_in_air = identified[keep], salvos_in_air[keep]
-    opt = options(sc, st, units, threats, values, ttg)
     cls = sc.t_apparent_class[threats]
-    salvo = np.stack([salvo_size(sc, st, int(u), cls) for u in units.tolist()])
+    setting = st.salvo[units][:, None]
+    salvo = np.where(setting > 0, setting, np.where(IS_AIRCRAFT[cls], 1, 2)[None, :])
     pk_salvo = 1.0 - (1.0 - opt.pk) ** salvo
     pk_salvo[opt.missile < 0] = 0.0
     pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0

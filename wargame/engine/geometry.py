@@ -58,6 +58,10 @@ def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
     b = 2.0 * (px * vx + py * vy)
     c = px * px + py * py
     disc = b * b - 4.0 * a * c
+    if (a < -1e-12).all():
+        # The usual case, a missile faster than its target: a < 0 < c makes the
+        # discriminant exceed b², so exactly one root is positive.
+        return np.asarray((-b - np.sqrt(disc)) / (2.0 * a), dtype=np.float64)
     ok = disc >= 0.0
     root = np.sqrt(np.where(ok, disc, 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
