@@ -15,7 +15,6 @@ from wargame.engine.orders import DOCTRINES, EMISSION, MAX_SALVO, WEAPONS, Order
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import State
 
-
 MAX_RESERVE = 10_000
 
 
