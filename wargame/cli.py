@@ -101,6 +101,7 @@ def run(
     """Play a campaign to the end headless and print a summary."""
     from wargame.campaign import load_campaign
     from wargame.engine import Game
+    from wargame.engine.events import Event
     from wargame.record.orders_file import load_orders, orders_by_turn
     from wargame.report.summary import summarise
 
@@ -117,7 +118,7 @@ def run(
         game = recorder.game
     else:
         game = Game.new(loaded, seed)
-    log = [game.started_event()]
+    log: list[Event] = [game.started_event()]
     while not game.over:
         turn_orders = plan.get(game.turn + 1, [])
         log.extend(recorder.step(turn_orders) if recorder else game.step(turn_orders))

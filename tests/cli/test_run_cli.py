@@ -22,7 +22,16 @@ def test_run_json_prints_the_summary_and_is_the_same_twice() -> None:
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
     summary = json.loads(first.stdout)
-    for key in ("campaign", "seed", "turns", "threats", "interceptors", "assets", "radars_lost", "score"):
+    for key in (
+        "campaign",
+        "seed",
+        "turns",
+        "threats",
+        "interceptors",
+        "assets",
+        "radars_lost",
+        "score",
+    ):
         assert key in summary
     assert summary["seed"] == 7
     for row in summary["threats"].values():
@@ -61,7 +70,9 @@ def test_run_plays_an_orders_file(tmp_path: Path) -> None:
 
 def test_a_broken_orders_file_gets_one_line_per_problem_and_exit_2(tmp_path: Path) -> None:
     orders = tmp_path / "bad.toml"
-    orders.write_text('[[orders]]\nturn = 1\nunit = "FU Alpha"\naction = "emision"\nsetting = "off"\n')
+    orders.write_text(
+        '[[orders]]\nturn = 1\nunit = "FU Alpha"\naction = "emision"\nsetting = "off"\n'
+    )
     result = runner.invoke(app, ["run", FIRST, "--orders", str(orders)])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
@@ -74,7 +85,10 @@ def test_a_broken_campaign_gets_its_one_line_error_and_no_traceback(tmp_path: Pa
     broken = tmp_path / "broken.toml"
     broken.write_text("this is = not [toml\n")
     proc = subprocess.run(
-        [sys.executable, "-m", "wargame", "run", str(broken)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "wargame", "run", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
@@ -85,4 +99,6 @@ def test_a_broken_campaign_gets_its_one_line_error_and_no_traceback(tmp_path: Pa
 def test_run_prints_a_readable_summary_table() -> None:
     result = runner.invoke(app, ["run", FIRST, "--seed", "7"])
     assert result.exit_code == 0, result.output
-    assert "Threats" in result.stdout and "Interceptors" in result.stdout and "score" in result.stdout
+    assert (
+        "Threats" in result.stdout and "Interceptors" in result.stdout and "score" in result.stdout
+    )

@@ -27,19 +27,20 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from wargame.campaign.catalogue import MergedCatalogue, merge_catalogue
-from wargame.campaign.locate import LineFinder, PathKey
+from wargame.campaign.locate import MAX_KEY_PARTS, LineFinder, PathKey
 from wargame.campaign.schema import Campaign, ThreatClass
 from wargame.errors import CampaignError, Problem
 
 MAX_FILE_BYTES = 5_000_000
 MAX_PROBLEMS = 100
-"""Problems listed for one file; the rest are counted in one last line."""
-MAX_KEY_PARTS = 64
-"""A dotted key of more parts than this is refused before parsing (tomllib
-spends time and memory quadratic in the number of parts)."""
+"""Problems listed for one file; one last line says when there are more."""
+MAX_ITEMS = 10_000
+"""An array longer than this is refused whole (no campaign needs one)."""
 MAX_NESTING = 16
 """Values nested deeper than this are cut before validation; no field is that deep."""
 _BIG_INT = 2**63
+_DESCRIBED = MAX_PROBLEMS * 4
+"""Problems worked out in full (a near-match search each) before the cut."""
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,9 @@ def read_text(path: Path, error: type[CampaignError] | Any) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise error(
-            Problem(name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                    line=line)
-        ) from None
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        message = f"not UTF-8 text (byte 0x{data[exc.start]:02x} in column {column})"
+        raise error(Problem(name, message, line=line)) from None
 
 
 def parse_campaign(text: str, name: str) -> LoadedCampaign:
@@ -119,12 +119,25 @@ def _parse(text: str, name: str) -> LoadedCampaign:
     body = text.removeprefix("\ufeff")  # a byte order mark, as some editors write
     if not body.strip():
         raise CampaignError(Problem(name, "the file is empty"))
-    deep = _DEEP_KEY.search(body)
-    if deep:
-        raise CampaignError(
-            Problem(name, f"a dotted key of more than {MAX_KEY_PARTS} parts is nested too deeply",
-                    line=body.count("\n", 0, deep.start()) + 1)
-        )
+    try:  # text handed in by a caller (a save, say) rather than read from a file
+        body.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = body.count("\n", 0, exc.start) + 1
+        message = f"not UTF-8 text (a lone surrogate U+{ord(body[exc.start]):04X})"
+        raise CampaignError(Problem(name, message, line=line)) from None
+    lines = LineFinder(body)
+    if lines.too_deep is not None:
+        line, message = lines.too_deep
+        raise CampaignError(Problem(name, message, line=line))
+    if not lines.complete:
+        # The scanner gave up where the text stops being TOML: tomllib will stop
+        # there too, or (if the scanner was wrong) go on; look for a deep key
+        # after that point the rough way, before tomllib meets it.
+        deep = _DEEP_KEY.search(body, max(0, lines.stopped_at - 1000))
+        if deep is not None:
+            message = f"a dotted key of more than {MAX_KEY_PARTS} parts is nested too deeply"
+            line = body.count("\n", 0, deep.start()) + 1
+            raise CampaignError(Problem(name, message, line=line))
     try:
         document = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
@@ -135,45 +148,62 @@ def _parse(text: str, name: str) -> LoadedCampaign:
         raise CampaignError(
             Problem(name, "a number has too many digits", line=_long_number_line(body))
         ) from None
-    lines = LineFinder(body)
-    plain, dates = _plain(document)
+    prepared = _prepare(document)
     found: list[tuple[PathKey, str, int | None]] = []
+    cut_short = len(prepared.notes) > _DESCRIBED
     campaign: Campaign | None = None
     try:
         # Validate as JSON, strictly: TOML's types then mean what they say (no
         # "4" for 4, no true for 1.0), as in the JSON Schema editors check with.
-        campaign = Campaign.model_validate_json(json.dumps(plain), strict=True)
+        campaign = Campaign.model_validate_json(json.dumps(prepared.data), strict=True)
     except ValidationError as exc:
-        found.extend(_schema_problems(exc, lines, document))
-    for path in dates:  # a date where a field is optional passed as "not given"
-        if not any(path[: len(told)] == told for told, _, _ in found):
-            got = _kind(_value_at(document, path))
-            found.append((path, f"expected {_expected(path)}, got {got}", lines.line_of(path)))
+        errors = exc.errors(include_url=False)
+        # Each error costs a near-match search: describe only as many as can be shown.
+        found.extend(_schema_problems(errors[:_DESCRIBED], lines, document))
+        cut_short = cut_short or len(errors) > _DESCRIBED
+    told = [path for path, _, _ in found]
+    for path, what in prepared.notes[:_DESCRIBED]:
+        if what == "unknown":
+            key = str(path[-1])
+            message = f"unknown key {_string(key)}{suggest(key, _keys_at(path[:-1]))}"
+        elif what == "date":  # a date where a field is optional passed as "not given"
+            message = f"expected {_expected(path)}, got {_kind(_value_at(document, path))}"
+        else:
+            message = f"an array of {what} values is too long (at most {MAX_ITEMS})"
+        if not any(path[: len(other)] == other for other in told):
+            found.append((path, message, lines.line_of(path)))
     if campaign is not None and not found:
         catalogue = merge_catalogue(campaign.catalogue)
         found = [
-            (path, message, lines.line_of(path))
+            (path, message, _line(lines, document, path))
             for path, message in check_references(campaign, catalogue, lines)
         ]
         if not found:
             return LoadedCampaign(campaign, catalogue, text, name)
-    raise CampaignError(
-        _in_order(name, [Problem(name, message, _dotted(path), line) for path, message, line in found])
-    )
+    problems = [Problem(name, message, _dotted(path), line) for path, message, line in found]
+    raise CampaignError(_in_order(name, problems, cut_short))
 
 
-def _in_order(name: str, problems: list[Problem]) -> list[Problem]:
+def _line(lines: LineFinder, document: Any, path: PathKey) -> int | None:
+    """The line of a path; for a field the file leaves out, that of its table."""
+    if _value_at(document, path) is _MISSING:
+        return lines.line_of(path, missing=True)
+    return lines.line_of(path)
+
+
+def _in_order(name: str, problems: list[Problem], cut_short: bool) -> list[Problem]:
     """Problems in file order (those without a line last), at most MAX_PROBLEMS of them."""
     ordered = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-    if len(ordered) > MAX_PROBLEMS:
-        more = len(ordered) - MAX_PROBLEMS
-        ordered = [*ordered[:MAX_PROBLEMS], Problem(name, f"and {more} more problems")]
+    if len(ordered) > MAX_PROBLEMS or cut_short:
+        ordered = ordered[:MAX_PROBLEMS]
+        listed = len(ordered)
+        ordered.append(Problem(name, f"too many problems; only the first {listed} are listed"))
     return ordered
 
 
 _KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')"""
 _DEEP_KEY = re.compile(
-    rf"""(?<![A-Za-z0-9_"'-]){_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}"""
+    rf"""(?<![A-Za-z0-9_"'-]){_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS}}}"""
 )
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
@@ -190,6 +220,8 @@ _TOML_WORDS = [
      "cannot add to {0}: it was written as an inline table or array"),
     (re.compile(r"^Cannot redefine namespace (.+)$"), "cannot define table [{0}] again"),
     (re.compile(r"^Duplicate inline table key (.+)$"), "key {0} is repeated in an inline table"),
+    (re.compile(r"^Illegal character '\\n'$"), "a string is not closed on its line"),
+    (re.compile(r"^Unterminated string$"), "a string is never closed"),
 ]
 
 
@@ -248,43 +280,66 @@ def _string(text: str, quote: str = "'", limit: int = 60) -> str:
 # ------------------------------------------------------------- the document
 
 
-def _plain(document: dict[str, Any]) -> tuple[Any, list[PathKey]]:
-    """The document as JSON-ready data, and the paths of the dates and times in it.
+@dataclass
+class _Prepared:
+    data: Any
+    """The document as JSON-ready data for validation."""
+    notes: list[tuple[PathKey, str]]
+    """What was taken out or changed, by path: 'unknown' (a key no field has),
+    'date' (a date or time) or the size of an array too long to check."""
 
-    Dates and times (which no field takes) become a value of a type the field
-    refuses, so validation reports them; values nested deeper than MAX_NESTING
-    are cut (validation stops far above them); integers too large for JSON's
-    parser are clamped (every integer field has a much smaller maximum)."""
-    dates: list[PathKey] = []
 
-    def walk(value: Any, path: PathKey) -> Any:
+def _prepare(document: dict[str, Any]) -> _Prepared:
+    """The document made ready for validation, walking it alongside the schema.
+
+    Unknown keys are taken out and noted (with their values, however large or
+    deep, so validation never sees them); dates and times (which no field
+    takes) become a value of a type the field refuses; arrays of more than
+    MAX_ITEMS values are emptied and noted; values nested deeper than
+    MAX_NESTING are cut (validation stops far above them); integers too large
+    for JSON's parser are clamped (every integer field has a far smaller maximum)."""
+    notes: list[tuple[PathKey, str]] = []
+
+    def walk(value: Any, path: PathKey, annotation: Any) -> Any:
+        if isinstance(value, dict | list) and len(path) >= MAX_NESTING:
+            return None
         if isinstance(value, dict):
-            if len(path) >= MAX_NESTING:
-                return None
-            return {k: walk(v, (*path, k)) for k, v in value.items()}
+            model = _unwrap(annotation)
+            out = {}
+            for key, item in value.items():
+                inner = _step(annotation, key) if annotation is not None else None
+                if _is_model(model) and inner is None:
+                    notes.append(((*path, key), "unknown"))
+                else:
+                    out[key] = walk(item, (*path, key), inner)
+            return out
         if isinstance(value, list):
-            if len(path) >= MAX_NESTING:
-                return None
-            return [walk(v, (*path, i)) for i, v in enumerate(value)]
+            if len(value) > MAX_ITEMS:
+                notes.append((path, str(len(value))))
+                return []
+            return [
+                walk(item, (*path, i), _step(annotation, i) if annotation is not None else None)
+                for i, item in enumerate(value)
+            ]
         if isinstance(value, datetime.date | datetime.time):
-            dates.append(path)
-            return 0 if _takes_string(_type_at(path)) else None
+            notes.append((path, "date"))
+            return 0 if _takes_string(annotation) else None
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _BIG_INT:
             return _BIG_INT if value > 0 else -_BIG_INT
         return value
 
-    return walk(document, ()), dates
+    return _Prepared(walk(document, (), Campaign), notes)
 
 
 def _value_at(document: Any, path: PathKey) -> Any:
     value = document
     for part in path:
-        if isinstance(value, dict) and isinstance(part, str) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
+        if isinstance(value, dict) and isinstance(part, str):
+            if part not in value:
+                return _MISSING
+        elif not (isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)):
             return _MISSING
+        value = value[part]
     return value
 
 
@@ -470,10 +525,10 @@ def _read_loc(loc: tuple[int | str, ...]) -> _Loc:
 
 
 def _schema_problems(
-    exc: ValidationError, lines: LineFinder, document: Any
+    errors: list[Any], lines: LineFinder, document: Any
 ) -> Iterator[tuple[PathKey, str, int | None]]:
     seen: set[tuple[PathKey, str]] = set()
-    for error in exc.errors(include_url=False):
+    for error in errors:
         where = _read_loc(error["loc"])
         path = where.path
         if where.union is not None:
@@ -491,7 +546,7 @@ def _schema_problems(
                     yield path, message, lines.line_of(path)
                 continue
         if error["type"] == "missing":
-            message = "missing required key"
+            message = f"missing required {_what_is_missing(_type_at(path))}"
             line = lines.line_of(path, missing=True)
         else:
             message = _message(error, where, _value_at(document, path))
@@ -499,6 +554,15 @@ def _schema_problems(
         if (path, message) not in seen:
             seen.add((path, message))
             yield path, message, line
+
+
+def _what_is_missing(annotation: Any) -> str:
+    annotation = _unwrap(annotation)
+    if _is_model(annotation):
+        return "table"
+    if get_origin(annotation) is list and _is_model(_unwrap(get_args(annotation)[0])):
+        return "array of tables"
+    return "key"
 
 
 def _message(error: Any, where: _Loc, given: Any) -> str:
@@ -700,7 +764,9 @@ def check_references(
         if threat is None:
             yield (*base, "threat"), _unknown("threat type", raid.threat, catalogue.threats)
         elif threat.threat_class == ThreatClass.ARM:
-            yield (*base, "threat"), "anti-radiation missiles are launched by sead flights, not raids"
+            yield (*base, "threat"), (
+                "anti-radiation missiles are launched by sead flights, not raids"
+            )
         yield from position((*base, "origin"), raid.origin)
         for k, point in enumerate(raid.waypoints):
             yield from _position_known((*base, "waypoints", k), point, places)
@@ -729,7 +795,8 @@ def check_references(
             yield (*base, "aircraft"), _unknown("threat type", jammer.aircraft, catalogue.threats)
         elif aircraft.jammer_jnr_db is None:
             yield (*base, "aircraft"), (
-                f"threat type {_string(jammer.aircraft)} carries no jammer (it has no jammer_jnr_db)"
+                f"threat type {_string(jammer.aircraft)} carries no jammer "
+                "(it has no jammer_jnr_db)"
             )
         yield from position((*base, "origin"), jammer.origin)
         yield from position((*base, "station"), jammer.station)
@@ -781,11 +848,11 @@ def _unique_names(campaign: Campaign, lines: LineFinder | None) -> Iterator[tupl
                 yield (*table, i, "name"), used(unit_name, seen[unit_name])
             else:
                 seen[unit_name] = (*table, i)
-    for table, names in groups:
+    for group, names in groups:
         first: dict[str, int] = {}
         for i, item_name in enumerate(names):
             if item_name in first:
-                yield (*table, i, "name"), used(item_name, (*table, first[item_name]))
+                yield (*group, i, "name"), used(item_name, (*group, first[item_name]))
             else:
                 first[item_name] = i
 

@@ -5,7 +5,9 @@ the way a TOML parser does (strings, comments, arrays and inline tables
 included), and notes the line of every table header, key and array element.
 It answers only when it is sure: a guessed line number is worse than none, so
 anything it cannot place exactly gives `None`, and text it does not understand
-(it is only ever given text that `tomllib` has accepted) gives `None` throughout.
+gives `None` throughout. Its answers are meant for text that `tomllib` accepts;
+the loader runs it first all the same, to refuse keys and arrays nested too deep
+for `tomllib` to read in reasonable time and memory.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ PathKey = tuple[str | int, ...]
 
 MAX_DEPTH = 32
 """Values nested deeper than this are skipped, not indexed (no campaign field is)."""
+MAX_KEY_PARTS = 16
+"""A dotted key of more parts is reported rather than read: `tomllib` spends time
+and memory quadratic in the number of parts of one key."""
+MAX_NESTED = 64
+"""Arrays and inline tables nested deeper are reported rather than read: `tomllib`
+reads them by recursion, and no campaign field is nested a tenth as deep."""
 
 _BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _SPACE = re.compile(r"[ \t]*")
@@ -34,6 +42,15 @@ class _GiveUp(Exception):
     """The text is not what the scanner expects; no line is trusted."""
 
 
+class _TooDeep(Exception):
+    """The text nests deeper than `tomllib` should be asked to read."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(line, message)
+        self.line = line
+        self.message = message
+
+
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -47,6 +64,8 @@ class _Scanner:
         """Paths (tables made by dotted keys) that stand on more than one line."""
         self.arrays_of_tables: dict[PathKey, int] = {}
         """Path of each `[[array]]` (with the indices of its parents) -> tables so far."""
+        self.nesting = 0
+        """Arrays and inline tables open around the scanner."""
 
     # ------------------------------------------------------------ helpers
 
@@ -112,6 +131,8 @@ class _Scanner:
             if many and i == len(parts) - 1:
                 count = self.arrays_of_tables.get(here, 0)
                 self.arrays_of_tables[here] = count + 1
+                if count == 0:  # the array itself starts at its first table
+                    self.note(here, line, None)
                 path.append(count)
             elif here in self.arrays_of_tables:
                 path.append(self.arrays_of_tables[here] - 1)
@@ -123,7 +144,7 @@ class _Scanner:
         self.match(_SPACE)
         self.expect("=")
         self.match(_SPACE)
-        for cut in range(1, len(parts)):
+        for cut in range(1, min(len(parts), MAX_DEPTH)):
             self.note_implicit(table + tuple(parts[:cut]), line)
         self.value((*table, *parts))
 
@@ -142,6 +163,11 @@ class _Scanner:
             self.match(_SPACE)
             if self.peek() != ".":
                 return parts
+            if len(parts) >= MAX_KEY_PARTS:
+                raise _TooDeep(
+                    self.line_at(self.pos),
+                    f"a dotted key of more than {MAX_KEY_PARTS} parts is nested too deeply",
+                )
             self.pos += 1
 
     def value(self, path: PathKey) -> None:
@@ -173,7 +199,16 @@ class _Scanner:
             if self.peek() == quote:
                 self.pos += 1
 
+    def open_bracket(self, extra: int = 0) -> None:
+        if self.nesting + extra >= MAX_NESTED:
+            raise _TooDeep(
+                self.line_at(self.pos),
+                f"arrays or inline tables nested more than {MAX_NESTED} deep",
+            )
+
     def array(self, path: PathKey) -> None:
+        self.open_bracket()
+        self.nesting += 1
         self.expect("[")
         index = 0
         while True:
@@ -188,24 +223,23 @@ class _Scanner:
             elif self.peek() != "]":
                 raise _GiveUp
         self.pos += 1
+        self.nesting -= 1
 
     def inline_table(self, path: PathKey) -> None:
+        self.open_bracket()
+        self.nesting += 1
         self.expect("{")
         self.match(_SPACE)
-        if self.peek() == "}":
-            self.pos += 1
-            return
-        while True:
+        while self.peek() != "}":
             line = self.line_at(self.pos)
             self.key_value(path, line)
             self.match(_SPACE)
             if self.peek() == ",":
                 self.pos += 1
-            elif self.peek() == "}":
-                self.pos += 1
-                return
-            else:
+            elif self.peek() != "}":
                 raise _GiveUp
+        self.pos += 1
+        self.nesting -= 1
 
     def skip_value(self) -> None:
         """Step over one value without noting anything, however deep (no recursion)."""
@@ -224,6 +258,7 @@ class _Scanner:
             elif char == "'":
                 self.match(_LITERAL)
             elif char in "[{":
+                self.open_bracket(depth)
                 depth += 1
                 self.pos += 1
             elif char in "]}":
@@ -250,13 +285,28 @@ def _decode_basic(raw: str) -> str:
 
 
 class LineFinder:
-    """Answers `line_of(path)` for one TOML text (one that `tomllib` accepts)."""
+    """Answers `line_of(path)` for one TOML text.
+
+    Built from text that `tomllib` has not read yet, it also tells whether the
+    text nests too deep to give `tomllib` (`too_deep`, a line and what) and
+    whether it understood the text at all (`complete`); for text it does not
+    understand, every answer is None."""
 
     def __init__(self, text: str) -> None:
         scanner = _Scanner(text)
+        self.complete = False
+        self.too_deep: tuple[int, str] | None = None
+        self.stopped_at = 0
+        """Where in the text the scanner stopped: past the end if it read it all."""
         try:
             scanner.document()
+            self.complete = True
+            self.stopped_at = len(text)
+        except _TooDeep as exc:
+            self.too_deep = (exc.line, exc.message)
+            scanner = _Scanner("")
         except (_GiveUp, RecursionError, IndexError):
+            self.stopped_at = scanner.pos
             scanner = _Scanner("")
         self._lines = scanner.lines
         self._one_line = scanner.one_line

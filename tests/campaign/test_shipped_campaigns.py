@@ -1,0 +1,60 @@
+"""The campaigns that ship with wargame validate, through the library and the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wargame.campaign import LoadedCampaign, load_campaign, parse_campaign
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted((ROOT / "campaigns").glob("*.toml"))
+
+
+def test_there_is_at_least_one_shipped_campaign() -> None:
+    assert SHIPPED
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_a_shipped_campaign_loads(path: Path) -> None:
+    loaded = load_campaign(path)
+    assert isinstance(loaded, LoadedCampaign)
+    assert loaded.name == str(path)
+    assert loaded.source == path.read_text("utf-8")
+    assert len(loaded.digest) == 64
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_a_shipped_campaign_parses_the_same_from_its_text(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert parse_campaign(text, path.name).campaign == load_campaign(path).campaign
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_position_in_a_shipped_campaign_resolves_to_the_map(path: Path) -> None:
+    loaded = load_campaign(path)
+    width, height = loaded.campaign.map.width_km, loaded.campaign.map.height_km
+    blue = loaded.campaign.blue
+    positions = [
+        *(u.position for u in blue.command_posts),
+        *(u.position for u in blue.radars),
+        *(u.position for u in blue.fire_units),
+        *(u.position for u in blue.assets),
+    ]
+    for position in positions:
+        x, y = loaded.place(position)
+        assert 0 <= x <= width and 0 <= y <= height
+
+
+def test_the_cli_validates_every_shipped_campaign_silently() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wargame", "validate", *(str(p.relative_to(ROOT)) for p in SHIPPED)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
