@@ -87,12 +87,12 @@ class Options:
 REASONS = (
     "",
     "no rounds ready",
+    "the threat reaches its target before any intercept",
     "beyond maximum range",
     "inside minimum range",
     "below the missile's lowest altitude",
     "above the missile's highest altitude",
     "below the fire unit's radar horizon",
-    "the threat reaches its target before any intercept",
     "no missile can engage that class",
 )
 
@@ -170,6 +170,7 @@ def options(
     py = (ty[None, :] - st.r_y[radars, None])[:, :, None]
     speed = sc.m_speed[None, None, :]
     tof = intercept_time(px, py, vx[None, :, None], vy[None, :, None], speed)
+    tof = _wait_for_descent(sc, st, threats, px, py, vx, vy, tof)
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     ix = px + vx[None, :, None] * tof_f
@@ -185,12 +186,12 @@ def options(
     rounds = _usable_rounds(sc, st, units, cls)  # (W, T, M)
     checks = [
         rounds > 0,
+        ~finite | (tof < ttg3),
         finite & (rng <= sc.m_max_range[None, None, :]),
         rng >= sc.m_min_range[None, None, :],
         alt >= sc.m_min_alt[None, None, :],
         alt <= sc.m_max_alt[None, None, :],
         rng <= horizon,
-        tof < ttg3,
         nominal > 0.0,
     ]
     ok = np.ones((w, t, m), dtype=bool)
@@ -216,6 +217,39 @@ def options(
         tof=tof_f[wi, ti, best],
         reason=reason,
     )
+
+
+def _wait_for_descent(
+    sc: Scenario,
+    st: State,
+    threats: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    vx: np.ndarray,
+    vy: np.ndarray,
+    tof: np.ndarray,
+) -> np.ndarray:
+    """A ballistic missile above a missile's ceiling is met later, in its dive: the
+    intercept is timed for when it falls through the ceiling, if the missile can be
+    there by then (|p + v t| <= speed t)."""
+    ballistic = sc.t_ballistic[threats]
+    if not ballistic.any():
+        return tof
+    b = threats[ballistic]
+    apogee = sc.t_cruise_alt[b][:, None]
+    ceiling = sc.m_max_alt[None, :]
+    # Descending root of apogee * 4 s (1 - s) = ceiling.
+    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling / apogee, 0.0, 1.0)))
+    ground_speed = np.maximum(np.hypot(st.track_vx[b], st.track_vy[b]), 1e-9)[:, None]
+    wait = (s_enter * sc.t_total[b][:, None] - st.flown[b][:, None]) / ground_speed
+    wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Tb, M)
+    later = np.maximum(tof[:, ballistic, :], wait[None, :, :])
+    bx = px[:, ballistic, :] + vx[ballistic][None, :, None] * later
+    by = py[:, ballistic, :] + vy[ballistic][None, :, None] * later
+    reachable = np.hypot(bx, by) <= sc.m_speed[None, None, :] * later + 1e-9
+    out = tof.copy()
+    out[:, ballistic, :] = np.where(np.isfinite(tof[:, ballistic, :]) & reachable, later, np.inf)
+    return out
 
 
 def _altitude_at(sc: Scenario, st: State, threats: np.ndarray, tof: np.ndarray) -> np.ndarray:
