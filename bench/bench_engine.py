@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generated import generated_campaign  # noqa: E402
+from generated import generated_campaign
 
-from wargame.campaign import LoadedCampaign, load_campaign  # noqa: E402
-from wargame.engine import Game  # noqa: E402
+from wargame.campaign import LoadedCampaign, load_campaign
+from wargame.engine import Game
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,15 +46,21 @@ def main() -> None:
     games = [whole_game(first, seed) for seed in range(30)]
     per_turn = [t for seed in range(10) for t in turn_times(first, seed)]
     print(f"{'case':<40} {'median ms/turn':>15} {'p90 ms/turn':>12}")
-    print(f"{'first-contact':<40} {1e3 * statistics.median(per_turn):>15.3f} "
-          f"{1e3 * statistics.quantiles(per_turn, n=10)[-1]:>12.3f}")
+    print(
+        f"{'first-contact':<40} {1e3 * statistics.median(per_turn):>15.3f} "
+        f"{1e3 * statistics.quantiles(per_turn, n=10)[-1]:>12.3f}"
+    )
     for n in (1_000, 10_000):
         loaded = generated_campaign(n)
         times = turn_times(loaded, 1, turns=40)
-        print(f"{f'generated {n} threats, 16 radars, 24 FUs':<40} {1e3 * statistics.median(times):>15.3f} "
-              f"{1e3 * statistics.quantiles(times, n=10)[-1]:>12.3f}")
-    print(f"whole first-contact game (median of 30 seeds, Game.new included): "
-          f"{1e3 * statistics.median(games):.2f} ms")
+        print(
+            f"{f'generated {n} threats, 16 radars, 24 FUs':<40} {1e3 * statistics.median(times):>15.3f} "
+            f"{1e3 * statistics.quantiles(times, n=10)[-1]:>12.3f}"
+        )
+    print(
+        f"whole first-contact game (median of 30 seeds, Game.new included): "
+        f"{1e3 * statistics.median(games):.2f} ms"
+    )
 
 
 if __name__ == "__main__":

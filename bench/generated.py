@@ -25,7 +25,11 @@ def generated_campaign(n_threats: int, raids: int = 40) -> LoadedCampaign:
         "height_km = 800",
     ]
     for c in range(8):
-        lines += ["[[blue.command_posts]]", f'name = "CP {c}"', f"position = [{600 + 40 * (c % 4)}, {150 + 150 * (c // 4)}]"]
+        lines += [
+            "[[blue.command_posts]]",
+            f'name = "CP {c}"',
+            f"position = [{600 + 40 * (c % 4)}, {150 + 150 * (c // 4)}]",
+        ]
     for r in range(16):
         kind = "91N6E-class acquisition radar" if r % 2 == 0 else "96L6-class all-altitude radar"
         lines += [
@@ -45,7 +49,12 @@ def generated_campaign(n_threats: int, raids: int = 40) -> LoadedCampaign:
             'loadout = { "40N6-class" = 4, "48N6-class" = 16, "9M96-class" = 48 }',
         ]
     for a in range(6):
-        lines += ["[[blue.assets]]", f'name = "Asset {a}"', f"position = [{700 + 40 * (a % 3)}, {200 + 300 * (a // 3)}]", "value = 500"]
+        lines += [
+            "[[blue.assets]]",
+            f'name = "Asset {a}"',
+            f"position = [{700 + 40 * (a % 3)}, {200 + 300 * (a // 3)}]",
+            "value = 500",
+        ]
     per_raid = max(1, n_threats // raids)
     made = 0
     for i in range(raids):

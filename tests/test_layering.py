@@ -119,6 +119,10 @@ def test_the_import_check_sees_relative_and_package_imports() -> None:
     source = "from .. import cli\nfrom ..campaign import schema\nimport numpy\n"
     imports = [m for _, m in _imports_in(source, ("wargame", "engine", "probe"))]
     assert imports == [
-        "wargame", "wargame.cli", "wargame.campaign", "wargame.campaign.schema", "numpy"
+        "wargame",
+        "wargame.cli",
+        "wargame.campaign",
+        "wargame.campaign.schema",
+        "numpy",
     ]
     assert _within("wargame.cli", FRONT_ENDS)

@@ -114,7 +114,7 @@ EXPECTED: dict[str, list[str]] = {
         "(did you mean '5P85-class launcher'?)",
     ],
     "unknown_missile.toml": [
-        ':26: blue.fire_units[0].loadout."48N6 class": unknown missile type \'48N6 class\' '
+        ":26: blue.fire_units[0].loadout.\"48N6 class\": unknown missile type '48N6 class' "
         "(did you mean '48N6-class'?)",
     ],
     "loadout_too_large.toml": [
@@ -360,9 +360,13 @@ def test_a_value_of_no_fitting_type_for_a_position_gets_one_line_not_one_per_alt
 
 
 def test_a_date_where_an_optional_number_goes_is_refused() -> None:
-    text = MINIMAL.read_text() + '\n[[red.jammers]]\nname = "J"\nturn = 1\n' + (
-        'aircraft = "Stand-off jammer aircraft"\norigin = [0, 1]\nstation = [1, 1]\n'
-        "until_turn = 1979-05-27\n"
+    text = (
+        MINIMAL.read_text()
+        + '\n[[red.jammers]]\nname = "J"\nturn = 1\n'
+        + (
+            'aircraft = "Stand-off jammer aircraft"\norigin = [0, 1]\nstation = [1, 1]\n'
+            "until_turn = 1979-05-27\n"
+        )
     )
     with pytest.raises(CampaignError) as caught:
         parse_campaign(text, "date.toml")

@@ -61,14 +61,21 @@ def test_the_inline_layout_is_a_good_campaign() -> None:
 
 
 def test_a_fault_in_an_inline_table_inside_a_multiline_array_names_the_element_line() -> None:
-    text = _replace(INLINE, 'position = [155, 55], value = 100 },', 'position = [155, 55], value = -1 }, # <-')
-    assert _problem_lines(text) == [(_marked(text), "blue.assets[0].value: must be more than 0, got -1")]
+    text = _replace(
+        INLINE, "position = [155, 55], value = 100 },", "position = [155, 55], value = -1 }, # <-"
+    )
+    assert _problem_lines(text) == [
+        (_marked(text), "blue.assets[0].value: must be more than 0, got -1")
+    ]
 
 
 def test_a_waypoint_on_its_own_line_of_an_array_names_that_line() -> None:
     text = _replace(INLINE, '"Harbour",\n  ] },', '"Harbr", # <-\n  ] },')
     assert _problem_lines(text) == [
-        (_marked(text), "red.raids[0].waypoints[1]: unknown place 'Harbr' (did you mean 'Harbour'?)")
+        (
+            _marked(text),
+            "red.raids[0].waypoints[1]: unknown place 'Harbr' (did you mean 'Harbour'?)",
+        )
     ]
 
 
@@ -82,8 +89,11 @@ def test_a_key_on_the_line_that_opens_a_multiline_array_names_that_line() -> Non
 
 
 def test_a_missing_key_of_an_inline_table_names_the_line_of_that_table() -> None:
-    text = _replace(INLINE, 'command_posts = [{ name = "HQ", position = [160, 50] }]',
-                    'command_posts = [{ name = "HQ" }] # <-')
+    text = _replace(
+        INLINE,
+        'command_posts = [{ name = "HQ", position = [160, 50] }]',
+        'command_posts = [{ name = "HQ" }] # <-',
+    )
     assert _problem_lines(text) == [
         (_marked(text), "blue.command_posts[0].position: missing required key")
     ]
@@ -244,8 +254,10 @@ def test_line_separators_inside_comments_and_strings_do_not_count_as_lines() -> 
     text = INLINE.replace("# a comment", "# a comment \u2028 \u2029 \x85").replace(
         'meta = { title = "Inline" }', 'meta = { title = "In\u2028line" }'
     )
-    text = _replace(text, 'value = 100 },', 'value = -1 }, # <-')
-    assert _problem_lines(text) == [(_marked(text), "blue.assets[0].value: must be more than 0, got -1")]
+    text = _replace(text, "value = 100 },", "value = -1 }, # <-")
+    assert _problem_lines(text) == [
+        (_marked(text), "blue.assets[0].value: must be more than 0, got -1")
+    ]
 
 
 def test_tables_of_nested_arrays_of_tables_are_counted_per_parent() -> None:
@@ -289,8 +301,14 @@ x = 5
 y = 5
 """
     problems = _problem_lines(text)
-    assert (_marked(text), "red.raids[1].waypoints[1]: expected [x_km, y_km] or a place name, got a table") in problems
-    assert (_marked(text) - 2, "red.raids[1].waypoints[0]: expected [x_km, y_km] or a place name, got a table") in problems
+    assert (
+        _marked(text),
+        "red.raids[1].waypoints[1]: expected [x_km, y_km] or a place name, got a table",
+    ) in problems
+    assert (
+        _marked(text) - 2,
+        "red.raids[1].waypoints[0]: expected [x_km, y_km] or a place name, got a table",
+    ) in problems
 
 
 def test_the_line_finder_places_keys_headers_and_array_values() -> None:

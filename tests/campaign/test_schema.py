@@ -99,9 +99,7 @@ def test_the_schema_forbids_unknown_keys_in_every_table(schema: dict[str, Any]) 
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
-def test_the_schema_accepts_a_shipped_campaign(
-    validator: Draft202012Validator, path: Path
-) -> None:
+def test_the_schema_accepts_a_shipped_campaign(validator: Draft202012Validator, path: Path) -> None:
     assert _errors(validator, _document(path)) == []
 
 

@@ -10,7 +10,9 @@ from wargame.engine import Game, Order
 from wargame.engine.events import Event
 
 
-def _play(loaded: LoadedCampaign, seed: int, orders: dict[int, list[Order]] | None = None) -> list[Event]:
+def _play(
+    loaded: LoadedCampaign, seed: int, orders: dict[int, list[Order]] | None = None
+) -> list[Event]:
     game = Game.new(loaded, seed)
     log: list[Event] = [game.started_event()]
     while not game.over:
@@ -30,7 +32,9 @@ def test_another_seed_gives_a_different_event_log(first_contact: LoadedCampaign)
     assert _lines(_play(first_contact, 7)) != _lines(_play(first_contact, 8))
 
 
-def test_a_game_state_is_not_changed_by_resolving_a_turn_from_it(first_contact: LoadedCampaign) -> None:
+def test_a_game_state_is_not_changed_by_resolving_a_turn_from_it(
+    first_contact: LoadedCampaign,
+) -> None:
     from wargame.engine import resolve_turn
 
     game = Game.new(first_contact, 3)
@@ -56,7 +60,9 @@ def _sector(events: list[Event], names: set[str], threats: set[int]) -> list[str
     return out
 
 
-def test_an_order_to_one_unit_leaves_the_other_sector_byte_identical(two_sectors: LoadedCampaign) -> None:
+def test_an_order_to_one_unit_leaves_the_other_sector_byte_identical(
+    two_sectors: LoadedCampaign,
+) -> None:
     hold = [Order(turn=1, unit="North FU", action="weapons", setting="hold")]
     plain = _play(two_sectors, 21)
     changed = _play(two_sectors, 21, {1: hold})

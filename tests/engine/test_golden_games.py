@@ -13,9 +13,9 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 
 GOLDEN = {
-    1: "2b2ee2cae4ea0e1d00c851947bbb31f06addeb9b997d7e2686e6edc21afa63ca",
-    2: "6b3a94e6466a9f2c466234268363df8832355e63c81132430230230aa5a09b06",
-    3: "4138547dc57ab09f0a9986420291d5c1f8eb5a776b53c75dfcebbc91d40e27ac",
+    1: "01156cff91d99282098db7620bd5e1e4e011d2643986231dd71851637b2f9934",
+    2: "662e7b5bed8f37dff08dd566bf743accf27c8c1b0aa16b4e9fb6aaf8c7d2a0c9",
+    3: "fb19bac7540784897708b597f4582fc616dc9ff5d889e23ffc147f8ce50287fb",
 }
 
 

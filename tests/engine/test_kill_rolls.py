@@ -27,7 +27,7 @@ def _kill_fraction(loaded: LoadedCampaign, p: float, rounds: int) -> tuple[float
         st = game.state.copy()
         st.turn = 5
         st.status[threat] = ACTIVE
-        st.shots = [Shot(0, 1, threat, 1, 5 * sc.dt - 10.0 + k, p, p) for k in range(rounds)]
+        st.shots = [Shot(0, 1, threat, 1, 5 * sc.dt - 10.0 + k, p, p, 4) for k in range(rounds)]
         events: list[Event] = []
         resolve_intercepts(sc, st, seed, events)
         kills += int(st.status[threat] == KILLED)
@@ -77,7 +77,7 @@ def test_a_missile_whose_fire_unit_radar_went_silent_loses_guidance(
     st.turn = 5
     st.status[0] = ACTIVE
     st.emitting[sc.f_radar[0]] = False
-    st.shots = [Shot(0, 1, 0, 1, 5 * sc.dt - 5.0, 1.0, 1.0)]
+    st.shots = [Shot(0, 1, 0, 1, 5 * sc.dt - 5.0, 1.0, 1.0, 4)]
     events: list[Event] = []
     resolve_intercepts(sc, st, 1, events)
     (event,) = events

@@ -19,18 +19,33 @@ def _refusal(game: Game, order: Order) -> str:
 @pytest.mark.parametrize(
     ("order", "reason"),
     [
-        (Order(1, "FU Alpah", "emission", setting="off"), "no unit named 'FU Alpah' (did you mean 'FU Alpha'?)"),
+        (
+            Order(1, "FU Alpah", "emission", setting="off"),
+            "no unit named 'FU Alpah' (did you mean 'FU Alpha'?)",
+        ),
         (Order(2, "FU Alpha", "emission", setting="off"), "order is for turn 2, not turn 1"),
         (Order(1, "Big Bird", "weapons", setting="free"), "only fire units have weapons"),
         (Order(1, "FU Alpha", "emission", setting="dim"), "emission must be 'on' or 'off'"),
-        (Order(1, "FU Alpha", "weapons", setting="loose"), "weapons must be 'hold', 'tight' or 'free'"),
-        (Order(1, "FU Alpha", "doctrine", setting="yolo"),
-         "doctrine must be 'auto', 'sls' (shoot-look-shoot) or 'ss' (shoot-shoot)"),
-        (Order(1, "FU Alpha", "salvo", salvo=9), "salvo must be a number of rounds from 1 to 4 (0 for the default)"),
-        (Order(1, "FU Alpha", "reserve", missile="S-500", count=2, threat_class="awacs"),
-         "unknown missile type 'S-500'"),
-        (Order(1, "FU Alpha", "reserve", missile="40N6-class", count=2, threat_class="ufo"),
-         "unknown threat class 'ufo'"),
+        (
+            Order(1, "FU Alpha", "weapons", setting="loose"),
+            "weapons must be 'hold', 'tight' or 'free'",
+        ),
+        (
+            Order(1, "FU Alpha", "doctrine", setting="yolo"),
+            "doctrine must be 'auto', 'sls' (shoot-look-shoot) or 'ss' (shoot-shoot)",
+        ),
+        (
+            Order(1, "FU Alpha", "salvo", salvo=9),
+            "salvo must be a number of rounds from 1 to 4 (0 for the default)",
+        ),
+        (
+            Order(1, "FU Alpha", "reserve", missile="S-500", count=2, threat_class="awacs"),
+            "unknown missile type 'S-500'",
+        ),
+        (
+            Order(1, "FU Alpha", "reserve", missile="40N6-class", count=2, threat_class="ufo"),
+            "unknown threat class 'ufo'",
+        ),
         (Order(1, "FU Alpha", "engage", track=99), "no track 99"),
         (Order(1, "FU Alpha", "relocate", position=(900.0, 10.0)), "[900, 10] is off the map"),
         (Order(1, "FU Alpha", "dance"), "unknown action 'dance'"),
@@ -56,7 +71,9 @@ def _game_with_a_track(loaded: LoadedCampaign) -> tuple[Game, int]:
             return game, tracked[0]
 
 
-def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(first_contact: LoadedCampaign) -> None:
+def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(
+    first_contact: LoadedCampaign,
+) -> None:
     game = Game.new(first_contact, 1)
     events = game.step([Order(1, "FU Charlie", "relocate", position=(285.0, 145.0))])
     (started,) = [e for e in events if isinstance(e, RelocationStarted)]
@@ -74,10 +91,15 @@ def test_engaging_with_a_silent_radar_is_refused(first_contact: LoadedCampaign) 
     game, track = _game_with_a_track(first_contact)
     turn = game.turn + 1
     events = game.step(
-        [Order(turn, "FU Bravo", "emission", setting="off"), Order(turn, "FU Bravo", "engage", track=track)]
+        [
+            Order(turn, "FU Bravo", "emission", setting="off"),
+            Order(turn, "FU Bravo", "engage", track=track),
+        ]
     )
     refused = [e for e in events if isinstance(e, OrderRefused)]
-    assert [r.reason for r in refused] == ["the fire unit's radar is silent: engaging needs it emitting"]
+    assert [r.reason for r in refused] == [
+        "the fire unit's radar is silent: engaging needs it emitting"
+    ]
 
 
 def test_engaging_beyond_a_missiles_reach_is_refused_with_the_envelope_reason(
@@ -89,7 +111,9 @@ def test_engaging_beyond_a_missiles_reach_is_refused_with_the_envelope_reason(
     assert reason == "9M96E-class: beyond maximum range"
 
 
-def test_engaging_with_a_missile_type_the_unit_has_none_of_is_refused(first_contact: LoadedCampaign) -> None:
+def test_engaging_with_a_missile_type_the_unit_has_none_of_is_refused(
+    first_contact: LoadedCampaign,
+) -> None:
     game, track = _game_with_a_track(first_contact)
     turn = game.turn + 1
     assert _refusal(game, Order(turn, "FU Bravo", "engage", track=track, missile="40N6-class")) == (
@@ -100,7 +124,9 @@ def test_engaging_with_a_missile_type_the_unit_has_none_of_is_refused(first_cont
 def test_a_manual_engagement_fires_and_is_accepted(first_contact: LoadedCampaign) -> None:
     game, track = _game_with_a_track(first_contact)
     turn = game.turn + 1
-    events = game.step([Order(turn, "FU Alpha", "engage", track=track, missile="40N6-class", salvo=1)])
+    events = game.step(
+        [Order(turn, "FU Alpha", "engage", track=track, missile="40N6-class", salvo=1)]
+    )
     assert any(isinstance(e, OrderAccepted) and e.order.startswith("engage") for e in events)
     launches = [e for e in events if e.kind == "missile_launched" and e.track == track]  # type: ignore[attr-defined]
     assert launches and launches[0].fire_unit == "FU Alpha"  # type: ignore[attr-defined]

@@ -36,7 +36,9 @@ def test_reference_snr_gives_back_the_stated_pd_at_the_stated_range() -> None:
     assert float(swerling1_pd(1e-6, s)) == pytest.approx(0.5)
 
 
-def _one_radar_one_threat(loaded: LoadedCampaign, range_km: float, rcs: float | None = None) -> tuple[Game, int, int]:
+def _one_radar_one_threat(
+    loaded: LoadedCampaign, range_km: float, rcs: float | None = None
+) -> tuple[Game, int, int]:
     """The first-contact game with one fighter put at `range_km` east of Big Bird, high up."""
     game = Game.new(loaded, 1)
     st = game.state
@@ -92,7 +94,7 @@ def test_self_screening_jammer_burns_through_at_the_closed_form_range(
     jnr_db = 30.0
     sc.t_jnr[threat] = 10 ** (jnr_db / 10)
     rcs = float(sc.t_rcs[threat])
-    s0 = reference_snr(0.5, 1e-6)
+
     # Pd = 0.5 needs SNR_eff = s0. With x = R²: s0·σ·R0⁴/x² = s0·(1 + J0·100²/x)
     #   => x² + J0·1e4·x − σ·R0⁴ = 0.
     j0 = 10 ** (jnr_db / 10)

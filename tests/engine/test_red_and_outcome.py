@@ -7,7 +7,9 @@ from wargame.engine import Game, Order
 from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
 
 
-def _play(loaded: LoadedCampaign, seed: int, orders: dict[int, list[Order]]) -> tuple[Game, list[Event]]:
+def _play(
+    loaded: LoadedCampaign, seed: int, orders: dict[int, list[Order]]
+) -> tuple[Game, list[Event]]:
     game = Game.new(loaded, seed)
     log: list[Event] = []
     while not game.over:
@@ -34,7 +36,9 @@ def test_an_arm_misses_a_radar_that_goes_silent_before_it_arrives(arm_duel: Load
     log = game.step([Order(game.turn + 1, "Target FU", "emission", setting="off")])
     while not game.over:
         log.extend(game.step([]))
-    assert [(e.radar, e.reason) for e in log if isinstance(e, ArmMissed)] == [("Target FU", "radar silent")]
+    assert [(e.radar, e.reason) for e in log if isinstance(e, ArmMissed)] == [
+        ("Target FU", "radar silent")
+    ]
     assert not [e for e in log if isinstance(e, RadarDestroyed)]
 
 
@@ -49,7 +53,9 @@ def test_first_contact_is_won_on_default_doctrine(first_contact: LoadedCampaign)
     assert (game.outcome.termination, game.outcome.result) == ("raids_spent", "victory")
 
 
-def test_first_contact_is_lost_when_every_fire_unit_holds_fire(first_contact: LoadedCampaign) -> None:
+def test_first_contact_is_lost_when_every_fire_unit_holds_fire(
+    first_contact: LoadedCampaign,
+) -> None:
     hold = [Order(1, u, "weapons", setting="hold") for u in ("FU Alpha", "FU Bravo", "FU Charlie")]
     game, _ = _play(first_contact, 7, {1: hold})
     assert game.outcome is not None

@@ -62,23 +62,31 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
         if order.setting not in DOCTRINES:
             return "doctrine must be 'auto', 'sls' (shoot-look-shoot) or 'ss' (shoot-shoot)"
     elif action == "salvo":
-        if not isinstance(order.salvo, int) or not 0 <= order.salvo <= MAX_SALVO:
+        if not _whole(order.salvo) or not 0 <= int(order.salvo or 0) <= MAX_SALVO:
             return f"salvo must be a number of rounds from 1 to {MAX_SALVO} (0 for the default)"
     elif action == "reserve":
         if order.missile not in sc.m_name:
             return f"unknown missile type '{order.missile}'"
-        if not isinstance(order.count, int) or not 0 <= order.count <= MAX_RESERVE:
+        if not _whole(order.count) or not 0 <= int(order.count or 0) <= MAX_RESERVE:
             return f"reserve needs a count of rounds from 0 to {MAX_RESERVE}"
         if order.threat_class not in [str(c) for c in CLASSES]:
             return f"unknown threat class '{order.threat_class}'"
     elif action == "engage":
-        if not isinstance(order.track, int):
+        if not _whole(order.track):
             return "engage needs a track number"
-        if order.salvo is not None and not 1 <= order.salvo <= MAX_SALVO:
+        if order.salvo is not None and (
+            not _whole(order.salvo) or not 1 <= order.salvo <= MAX_SALVO
+        ):
             return f"salvo must be from 1 to {MAX_SALVO} rounds"
     elif action == "relocate":
-        if order.position is None:
-            return "relocate needs a position"
+        if (
+            not isinstance(order.position, tuple)
+            or len(order.position) != 2
+            or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in order.position
+            )
+        ):
+            return "relocate needs a position [x_km, y_km]"
         x, y = order.position
         size = sc.loaded.campaign.map
         if not (math.isfinite(x) and math.isfinite(y)):
@@ -92,12 +100,23 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
     return ""
 
 
+def _whole(value: object) -> bool:
+    """An integer that is not a bool (True is 1 to Python, not to a player)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> None:
     radar = sc.r_name.index(order.unit)
     fire_unit = int(sc.r_fire_unit[radar])
     match order.action:
         case "emission":
-            st.emitting[radar] = order.setting == "on"
+            st.wanted_emitting[radar] = order.setting == "on"
+            if st.ready_turn[radar] <= st.turn:
+                st.emitting[radar] = order.setting == "on"
         case "weapons":
             st.weapons[fire_unit] = WEAPONS.index(str(order.setting))
         case "doctrine":

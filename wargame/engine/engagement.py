@@ -25,24 +25,21 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from wargame.engine.allocation import assign
+from wargame.engine.assessment import heading_for
 from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
-from wargame.engine.movement import time_to_go
 from wargame.engine.orders import Order
 from wargame.engine.scenario import (
     CLASSES,
     IS_AIRCRAFT,
     MISSILE_CLASSES,
-    REFERENCE_WARHEAD_KG,
-    TARGET_ASSET,
-    TARGET_CP,
-    TARGET_RADAR,
     Scenario,
 )
-from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, Shot, State
+from wargame.engine.state import ACTIVE, FREE, HOLD, SS, TIGHT, Shot, State
 
 URGENCY_S = 300.0
 """A threat this many seconds from its target is worth 1.5 times one far away."""
+MAX_SALVO = 4
 MAX_SALVOS_IN_AIR = 2
 """Shoot-shoot: salvos that may be on their way to one target at once."""
 MAX_TARGETS = 200
@@ -127,24 +124,20 @@ def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarr
 def track_values(
     sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray | None = None
 ) -> np.ndarray:
-    """What killing each threat is worth: the damage it would do where it heads (as the
-    radars see it: a decoy is valued as what it mimics), plus its own cost, with urgency."""
-    kind = st.target_kind[threats]
-    index = st.target_index[threats]
-    fraction = np.minimum(1.0, sc.t_apparent_warhead[threats] / REFERENCE_WARHEAD_KG)
-    damage = np.zeros(threats.size)
-    asset = kind == TARGET_ASSET
-    damage[asset] = sc.a_value[index[asset]] * (1.0 - sc.a_hardness[index[asset]]) * fraction[asset]
-    cp = kind == TARGET_CP
-    damage[cp] = sc.c_value[index[cp]] * (1.0 - sc.c_hardness[index[cp]])
-    radar = kind == TARGET_RADAR
-    damage[radar] = sc.r_value[index[radar]]
-    damage[sc.t_apparent_warhead[threats] <= 0.0] = 0.0
-    own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
+    """What killing each threat is worth, as the command post judges it from the track:
+    the damage it would do where it seems to head (a decoy is valued as what it
+    mimics), plus its own cost, with urgency."""
+    damage, heading_ttg = heading_for(sc, st, threats)
     if ttg is None:
-        ttg = time_to_go(sc, st, threats)
+        ttg = heading_ttg
+    own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
     urgency = 1.0 + URGENCY_S / (URGENCY_S + np.minimum(ttg, 1e9))
     return np.asarray((damage + own) * urgency)
+
+
+def time_to_go(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
+    """Seconds until each track reaches what it seems to head for (inf if nothing)."""
+    return heading_for(sc, st, threats)[1]
 
 
 def options(
@@ -332,11 +325,14 @@ def plan_engagements(
         rows = np.arange(row, row + units.size)
         row += units.size
         block = opt.select(rows, sub)
-        plan.extend(
-            _allocate(
-                sc, st, units, every[cols], values_all[cols], block, free, in_flight, salvos_at
-            )
+        node_plan = _allocate(
+            sc, st, units, every[cols], values_all[cols], block, free, in_flight, salvos_at
         )
+        # The next post sees these salvos as on their way: one target, one doctrine.
+        for e in node_plan:
+            in_flight[e.threat] = in_flight.get(e.threat, 1.0) * (1.0 - e.pk) ** e.rounds
+            salvos_at[e.threat] = salvos_at.get(e.threat, 0) + 1
+        plan.extend(node_plan)
     return plan
 
 
@@ -380,10 +376,10 @@ def _in_flight(
     """Per threat: the probability it survives the missiles already on their way (or
     planned this turn), and how many salvos those are."""
     survive: dict[int, float] = {}
-    salvos: set[tuple[int, int, float]] = set()
+    salvos: set[tuple[int, int, int]] = set()
     for shot in st.shots:
         survive[shot.threat] = survive.get(shot.threat, 1.0) * (1.0 - shot.pk_planned)
-        salvos.add((shot.threat, shot.fire_unit, shot.intercept_time))
+        salvos.add((shot.threat, shot.fire_unit, shot.launch_turn))
     count: dict[int, int] = {}
     for threat, _, _ in salvos:
         count[threat] = count.get(threat, 0) + 1
@@ -415,15 +411,17 @@ def _allocate(
     pk_salvo = 1.0 - (1.0 - opt.pk) ** salvo
     pk_salvo[opt.missile < 0] = 0.0
     pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0
-    # Shoot-look-shoot: one salvo in the air per target, then wait for the kill
-    # assessment. Shoot-shoot: a second salvo may follow before the first arrives.
-    look = (st.doctrine[units] == SLS)[:, None] | (
-        (st.doctrine[units] == AUTO)[:, None] & IS_AIRCRAFT[cls][None, :]
-    )
-    ss = (st.doctrine[units] == SS)[:, None] & ~look
-    cap = np.maximum(np.where(ss.any(axis=0), MAX_SALVOS_IN_AIR, 1) - salvos_in_air, 0)
-    pk_salvo[:, cap == 0] = 0.0
-    ammo = np.minimum(free[units], st.ready[units].sum(axis=1))
+    # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
+    # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
+    # turn, before the first arrives. Either way a target draws at most one new
+    # salvo per unit per turn.
+    limit = np.where((st.doctrine[units] == SS)[:, None], MAX_SALVOS_IN_AIR, 1)
+    may_fire = salvos_in_air[None, :] < limit
+    pk_salvo[~may_fire] = 0.0
+    cap = np.maximum((np.where(may_fire, limit, 0)).max(axis=0) - salvos_in_air, 0)
+    usable = _usable_rounds(sc, st, units, cls).max(axis=1).sum(axis=1)
+    smallest = np.where(pk_salvo > 0, salvo, MAX_SALVO).min(axis=1)
+    ammo = np.minimum(free[units], usable // np.maximum(smallest, 1))
     salvo_cost = (
         np.where(opt.missile >= 0, sc.m_cost[np.maximum(opt.missile, 0)] * salvo, 0.0)
         * sc.loaded.campaign.scoring.interceptor_cost
@@ -451,46 +449,58 @@ def _allocate(
 def _capped_assign(
     values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cap: np.ndarray, cost: np.ndarray
 ) -> np.ndarray:
-    """`assign`, then the doctrine's cap on salvos per target and the price of a salvo.
+    """`assign`, within the doctrine's caps and the price of a salvo.
 
-    Salvos above a target's cap are dropped (the best kept) and the freed rounds are
-    assigned again to the other targets; a salvo that saves less expected value than
-    it costs is not fired."""
+    A unit fires at most one salvo at a target in a turn, and a target draws at most
+    `cap` salvos: the best are kept and the freed salvos are assigned again to the
+    other targets. Then, while some salvo saves less expected value than it costs,
+    the worst such is dropped."""
     if (cap <= 1).all():
         return _one_salvo_each(values, pk, ammo, cost)
     total = np.zeros(pk.shape, dtype=np.int64)
-    values = values.copy()
-    pk = pk.copy()
+    left_values = values.astype(np.float64)
+    pk_left = pk.copy()
     ammo = ammo.copy()
     cap = cap.copy()
     for _ in range(4):
-        if not (pk > 0).any() or ammo.sum() == 0:
+        if not (pk_left > 0).any() or ammo.sum() == 0:
             break
-        shots = assign(values, pk, ammo)
-        trimmed = False
+        shots = np.minimum(assign(left_values, pk_left, ammo), 1)
         for j in np.flatnonzero(shots.sum(axis=0) > cap).tolist():
-            order = np.argsort(-pk[:, j], kind="stable")
-            keep = np.zeros(pk.shape[0], dtype=np.int64)
-            room = int(cap[j])
-            for i in order.tolist():
-                take = min(int(shots[i, j]), room)
-                keep[i], room = take, room - take
-            shots[:, j] = keep
-            trimmed = True
-        # Worth its price: the expected value it saves exceeds what the salvo costs.
-        for i, j in zip(*np.nonzero(shots), strict=True):
-            others = np.prod((1.0 - pk[:, j]) ** shots[:, j]) / (1.0 - pk[i, j])
-            gain = values[j] * others * pk[i, j]
-            if gain < cost[i, j]:
-                shots[i, j] = 0
+            firing = np.flatnonzero(shots[:, j])
+            best = firing[np.argsort(-pk_left[firing, j], kind="stable")[: int(cap[j])]]
+            shots[:, j] = 0
+            shots[best, j] = 1
+        if not shots.any():
+            break
         total += shots
         ammo -= shots.sum(axis=1)
-        values = values * np.prod((1.0 - pk) ** shots, axis=0)
+        left_values = left_values * np.prod((1.0 - pk_left) ** shots, axis=0)
         cap = cap - shots.sum(axis=0)
-        pk[:, cap <= 0] = 0.0
-        if not trimmed:
-            break
-    return total
+        pk_left[shots > 0] = 0.0  # one salvo per unit per target per turn
+        pk_left[:, cap <= 0] = 0.0
+    return _worth_their_price(values, pk, total, cost)
+
+
+def _worth_their_price(
+    values: np.ndarray, pk: np.ndarray, shots: np.ndarray, cost: np.ndarray
+) -> np.ndarray:
+    """Drop, one at a time, the salvo whose marginal saving falls furthest below its cost."""
+    shots = shots.copy()
+    while True:
+        cells = np.argwhere(shots > 0)
+        if cells.size == 0:
+            return shots
+        margins = []
+        for i, j in cells.tolist():
+            others = [k for k in np.flatnonzero(shots[:, j]).tolist() if k != i]
+            survive_others = float(np.prod(1.0 - pk[others, j])) if others else 1.0
+            margins.append(values[j] * survive_others * pk[i, j] - cost[i, j])
+        worst = int(np.argmin(margins))
+        if margins[worst] >= 0.0:
+            return shots
+        i, j = cells[worst]
+        shots[i, j] = 0
 
 
 def _one_salvo_each(
@@ -621,7 +631,10 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     for e in plan:
         if st.status[e.threat] != ACTIVE:
             continue
-        rounds = min(e.rounds, int(st.ready[e.fire_unit, e.missile]))
+        kept = st.reserve_count[e.fire_unit, e.missile]
+        if st.reserve_class[e.fire_unit, e.missile] == sc.t_apparent_class[e.threat]:
+            kept = 0
+        rounds = min(e.rounds, int(st.ready[e.fire_unit, e.missile]) - int(kept))
         if rounds <= 0:
             continue
         true_pk = float(
@@ -636,7 +649,9 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
             st.shots_at[e.threat] += 1
             st.interceptor_cost += float(sc.m_cost[e.missile])
             track = int(st.track_id[e.threat])
-            st.shots.append(Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk))
+            st.shots.append(
+                Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk, st.turn)
+            )
             events.append(
                 MissileLaunched(
                     turn=st.turn,

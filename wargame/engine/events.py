@@ -205,9 +205,13 @@ class InterceptResolved(Event):
     threat_class: str
     killed: bool
     pk: float
+    """Kill probability as planned against the track (what the player was shown)."""
     roll: float
     reason: str
     """Why it missed without a roll ('' if it rolled)."""
+    pk_true: float = -1.0
+    """What the roll was against: the pk for what the threat really was (the
+    after-action report's business; a decoy shows here)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from wargame.engine.movement import move_threats
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
 from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
-from wargame.engine.state import State, initial_state
+from wargame.engine.state import ACTIVE, State, initial_state
 
 RAIDS_SPENT = "raids_spent"
 DEFENCE_COLLAPSED = "defence_collapsed"
@@ -103,12 +103,15 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     spawn_raids(sc, st, events)
     move_threats(sc, st)
     detect_and_track(sc, st, seed, events)
-    plan = plan_engagements(sc, st, manual, events)
+    # Everything that happens inside the turn is settled before the fire units decide,
+    # so that they act at its end on a known picture: the kill assessment of the
+    # intercepts, and radars lost to arrivals, come before the next launches.
     resolve_intercepts(sc, st, seed, events)
+    resolve_leakers(sc, st, seed, events)
+    plan = plan_engagements(sc, st, manual, events)
     launch(sc, st, plan, events)
     _magazines(sc, st, events)
     _reload(sc, st, events)
-    resolve_leakers(sc, st, seed, events)
     red_decisions(sc, st, events)
     _end_checks(sc, st, events)
     return events
@@ -117,7 +120,7 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
 def _units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
     back = np.flatnonzero((st.ready_turn == st.turn) & st.radar_alive)
     for radar in back.tolist():
-        st.emitting[radar] = True
+        st.emitting[radar] = st.wanted_emitting[radar]
         events.append(RelocationComplete(turn=st.turn, unit=sc.r_name[radar]))
 
 
@@ -175,7 +178,7 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     elif st.turn >= sc.turn_limit:
         termination = TURN_LIMIT
     score = score_of(sc, st)
-    tracks = int((st.track_id >= 0).sum())
+    tracks = int(((st.track_id >= 0) & (st.status == ACTIVE)).sum())
     emitting = tuple(
         sc.r_name[r]
         for r in np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).tolist()

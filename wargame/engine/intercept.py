@@ -7,7 +7,7 @@ salvo makes the later ones miss. The roll for the k-th missile resolved against
 threat j this turn is U[j, k] from the turn's intercept generator.
 
 A threat that reaches its target delivers its warhead: against an asset it
-damages with probability 1 - hardness and destroys min(1, warhead / 500 kg) of
+damages with probability 1 - hardness and destroys min(1, warhead / 2000 kg) of
 the asset's value; a command post is destroyed with probability 1 - hardness; a
 radar hit by a strike is destroyed. An anti-radiation missile destroys its radar
 if that radar is still emitting where the missile was aimed, and misses otherwise.
@@ -80,7 +80,8 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
                 threat=j,
                 threat_class=cls,
                 killed=killed,
-                pk=r3(shot.pk_true),
+                pk=r3(shot.pk_planned),
+                pk_true=r3(shot.pk_true),
                 roll=r3(roll),
                 reason=reason,
             )
@@ -152,6 +153,12 @@ def _destroy_radar(
     )
 
 
+def _moved(sc: Scenario, st: State, j: int, radar: int) -> bool:
+    """The radar is no longer where the threat was sent (it relocated)."""
+    aim_x, aim_y = sc.r_position0[radar]  # raids are routed at the site the campaign gives
+    return bool(np.hypot(st.r_x[radar] - aim_x, st.r_y[radar] - aim_y) > 0.5)
+
+
 def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[Event]) -> None:
     st.status[j] = DELIVERED
     kind, index = int(st.target_kind[j]), int(st.target_index[j])
@@ -182,7 +189,7 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
                 events.append(
                     CommandPostDestroyed(turn=st.turn, command_post=target, cut_off=cut_off)
                 )
-        elif kind == TARGET_RADAR and st.radar_alive[index]:
+        elif kind == TARGET_RADAR and st.radar_alive[index] and not _moved(sc, st, j, index):
             damaged = True
             lost = float(sc.r_value[index])
     events.append(

@@ -93,9 +93,11 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def strike_over(sc: Scenario, st: State) -> bool:
-    """Every raid member and ARM has been spent one way or another."""
+    """Every raid member, and every ARM in flight, has been spent one way or another.
+    ARMs still on their aircraft do not hold the game open: the aircraft go home."""
     live = (st.status == PENDING) | (st.status == ACTIVE)
-    return not bool((live & sc.strike_mask).any() or (live & (sc.t_role == ROLE_ARM)).any())
+    in_flight = (st.status == ACTIVE) & (sc.t_role == ROLE_ARM)
+    return not bool((live & sc.strike_mask).any() or in_flight.any())
 
 
 def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:

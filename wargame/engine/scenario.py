@@ -44,9 +44,10 @@ ROLE_STRIKE, ROLE_SEAD, ROLE_JAMMER, ROLE_ARM = 0, 1, 2, 3
 # What a threat is flying at.
 TARGET_NONE, TARGET_ASSET, TARGET_CP, TARGET_RADAR = -1, 0, 1, 2
 
-REFERENCE_WARHEAD_KG = 500.0
-"""A damaging hit of this much explosive destroys an unhardened asset outright;
-lighter warheads destroy the fraction warhead / this."""
+REFERENCE_WARHEAD_KG = 2000.0
+"""A damaging hit of this much explosive destroys an asset outright; lighter
+warheads destroy the fraction warhead / this (a 450 kg cruise missile: 22.5 %).
+A game value."""
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class Shot:
     """Kill probability as planned against the track's apparent class."""
     pk_true: float
     """Kill probability against what the threat really is (decoys differ)."""
+    launch_turn: int
+    """Turn it was fired; with the unit and the threat, it names its salvo."""
 
 
 @dataclass(slots=True)
@@ -88,6 +90,8 @@ class State:
     r_x: F64
     r_y: F64
     emitting: B
+    wanted_emitting: B
+    """What the player last ordered; a unit that sets up again goes back to it."""
     radar_alive: B
     ready_turn: I64
     """A relocating unit is out of action until this turn."""
@@ -179,6 +183,7 @@ def initial_state(sc: Scenario) -> State:
         r_x=sc.r_position0[:, 0].copy(),
         r_y=sc.r_position0[:, 1].copy(),
         emitting=np.array(emitting, dtype=bool).reshape(-1),
+        wanted_emitting=np.array(emitting, dtype=bool).reshape(-1),
         radar_alive=np.ones(n_r, dtype=bool),
         ready_turn=np.zeros(n_r, dtype=np.int64),
         weapons=np.full(n_f, FREE, dtype=np.int64),
