@@ -54,7 +54,8 @@ def main() -> None:
         loaded = generated_campaign(n)
         times = turn_times(loaded, 1, turns=40)
         print(
-            f"{f'generated {n} threats, 16 radars, 24 FUs':<40} {1e3 * statistics.median(times):>15.3f} "
+            f"{f'generated {n} threats, 16 radars, 24 FUs':<40} "
+            f"{1e3 * statistics.median(times):>15.3f} "
             f"{1e3 * statistics.quantiles(times, n=10)[-1]:>12.3f}"
         )
     print(
