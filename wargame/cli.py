@@ -74,6 +74,35 @@ def schema() -> None:
 
 
 @app.command()
+def play(
+    campaign: Annotated[
+        Path | None,
+        typer.Argument(help="Campaign file; without one, pick from campaigns/.", show_default=False),
+    ] = None,
+    load: Annotated[Path | None, typer.Option(help="Resume this save.")] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed of the dice (random if not given).", min=0)
+    ] = None,
+) -> None:
+    """Play in the terminal: campaign picker, briefing, tactical screen, after-action report."""
+    from wargame.campaign import load_campaign
+    from wargame.tui import play as play_screen
+
+    try:
+        # Read the files before the screen takes over the terminal: a broken file
+        # is one line on stderr, not a crash inside the app.
+        if campaign is not None:
+            load_campaign(campaign)
+        if load is not None:
+            from wargame.record import load_save
+
+            load_save(load)
+    except WargameError as error:
+        raise fail(error) from None
+    play_screen(campaign, load, seed)
+
+
+@app.command()
 def run(
     campaign: Annotated[Path, typer.Argument(help="Campaign file (TOML).", show_default=False)],
     seed: Annotated[

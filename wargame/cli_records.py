@@ -39,10 +39,21 @@ def replay(
             "or the first diverging turn (exit 1).",
         ),
     ] = False,
+    text: Annotated[
+        bool,
+        typer.Option("--text", help="Print the turn-by-turn events instead of opening the screen."),
+    ] = False,
 ) -> None:
-    """Replay a save: its turn-by-turn events, or with --verify just the verdict."""
+    """Watch a save turn by turn on the replay screen; --verify checks it, --text prints it."""
     loaded = _load(save)
     verification = loaded.verification
+    if not verify and not text:
+        from wargame.tui import replay as replay_screen
+
+        if not verification.ok or not verification.same_rules:
+            typer.echo(verification.describe(loaded.name), err=True)
+        replay_screen(save)
+        return
     if verify:
         line = verification.describe(loaded.name)
         if verification.ok:

@@ -50,7 +50,7 @@ def test_replay_of_a_file_that_is_not_json_says_so_and_exits_2(tmp_path: Path) -
 
 
 def test_replay_prints_the_game_turn_by_turn(save_file: Path) -> None:
-    result = runner.invoke(cli_app(), ["replay", str(save_file)])
+    result = runner.invoke(cli_app(), ["replay", str(save_file), "--text"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("First Contact: first-contact.toml, seed 7, player Tester")

@@ -66,9 +66,10 @@ def _visible_pairs(
     dy = st.y[active].astype(f32)[None, :] - st.r_y[radars].astype(f32)[:, None]
     dy *= dy
     d2 += dy
-    reach = np.sqrt(sc.r_height[radars]).astype(f32)[:, None] + np.sqrt(st.alt[active]).astype(
-        f32
-    )[None, :]
+    reach = (
+        np.sqrt(sc.r_height[radars]).astype(f32)[:, None]
+        + np.sqrt(st.alt[active]).astype(f32)[None, :]
+    )
     reach *= f32(HORIZON_KM_PER_SQRT_M)
     reach *= reach
     rows, cols = np.nonzero(d2 <= reach)
@@ -187,6 +188,7 @@ def _update_tracks(
     st.track_last[hit] = turn
     st.track_x[hit], st.track_y[hit], st.track_alt[hit] = st.x[hit], st.y[hit], st.alt[hit]
     st.track_vx[hit], st.track_vy[hit] = st.vx[hit], st.vy[hit]
+    st.track_flown[hit] = st.flown[hit]
 
 
 def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:

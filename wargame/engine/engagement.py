@@ -234,7 +234,7 @@ def _wait_for_descent(
     # Descending root of apogee * 4 s (1 - s) = ceiling.
     s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling / apogee, 0.0, 1.0)))
     ground_speed = np.maximum(np.hypot(st.track_vx[b], st.track_vy[b]), 1e-9)[:, None]
-    wait = (s_enter * sc.t_total[b][:, None] - st.flown[b][:, None]) / ground_speed
+    wait = (s_enter * sc.t_total[b][:, None] - _flown_now(sc, st, b)[:, None]) / ground_speed
     wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Tb, M)
     later = np.maximum(tof[:, ballistic, :], wait[None, :, :])
     bx = px[:, ballistic, :] + vx[ballistic][None, :, None] * later
@@ -245,16 +245,23 @@ def _wait_for_descent(
     return out
 
 
+def _flown_now(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
+    """Distance flown now, estimated from the track: the fix, plus its speed since."""
+    since = (st.turn - st.track_last[threats]) * sc.dt
+    speed = np.hypot(st.track_vx[threats], st.track_vy[threats])
+    return np.asarray(st.track_flown[threats] + speed * since)
+
+
 def _altitude_at(sc: Scenario, st: State, threats: np.ndarray, tof: np.ndarray) -> np.ndarray:
     """Altitude at the intercept time: cruise altitude, or the ballistic profile."""
     ballistic = sc.t_ballistic[threats]
     if not ballistic.any():
-        return np.asarray(st.alt[threats][None, :, None])
-    alt = np.broadcast_to(st.alt[threats][None, :, None], tof.shape).copy()
+        return np.asarray(st.track_alt[threats][None, :, None])
+    alt = np.broadcast_to(st.track_alt[threats][None, :, None], tof.shape).copy()
     if ballistic.any():
         b = threats[ballistic]
         speed = np.hypot(st.track_vx[b], st.track_vy[b])
-        flown = st.flown[b][None, :, None] + speed[None, :, None] * tof[:, ballistic, :]
+        flown = _flown_now(sc, st, b)[None, :, None] + speed[None, :, None] * tof[:, ballistic, :]
         s = np.clip(flown / sc.t_total[b][None, :, None], 0.0, 1.0)
         alt[:, ballistic, :] = sc.t_cruise_alt[b][None, :, None] * 4.0 * s * (1.0 - s)
     return alt
@@ -557,6 +564,9 @@ def _manual(
         refuse(f"no track {order.track}")
         return None
     threat = int(slots[0])
+    if st.status[threat] != ACTIVE:
+        refuse(f"track {order.track} has ended: destroyed, or it reached its target")
+        return None
     if threat not in set(picture(sc, st, unit).tolist()):
         refuse(f"track {order.track} is not in the fire unit's picture")
         return None

@@ -82,6 +82,9 @@ class State:
     track_alt: F64
     track_vx: F64
     track_vy: F64
+    track_flown: F64
+    """Distance flown at the last detection: with the ballistic profile, the
+    trajectory estimate of a tracked ballistic missile."""
     seen_by: NDArray[np.int32]
     """(R, N) turn each radar last detected each threat."""
     next_track: int
@@ -178,6 +181,7 @@ def initial_state(sc: Scenario) -> State:
         track_alt=np.zeros(n),
         track_vx=np.zeros(n),
         track_vy=np.zeros(n),
+        track_flown=np.zeros(n),
         seen_by=np.full((n_r, n), NEVER, dtype=np.int32),
         next_track=1,
         r_x=sc.r_position0[:, 0].copy(),

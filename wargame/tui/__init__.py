@@ -1,0 +1,28 @@
+"""The Textual TUI of wargame: `play` and `replay`, called by the CLI.
+
+Only these two functions live here, and they import Textual when called, so a
+headless command that imports `wargame.tui` still never loads Textual. A file
+that cannot be read raises `WargameError` before the terminal is taken over.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def play(campaign_path: Path | None, load: Path | None, seed: int | None = None) -> None:
+    """`wargame play [CAMPAIGN] [--load SAVE] [--seed N]`: the picker without a campaign,
+    its briefing with one, or the saved game with --load; autosaves go to ./saves."""
+    from wargame.tui.app import build_app
+
+    build_app(campaign=campaign_path, load=load, seed=seed).run()
+
+
+def replay(save: Path) -> None:
+    """`wargame replay SAVE`: the save read-only, turn by turn."""
+    from wargame.tui.app import build_app
+
+    build_app(replay=save).run()
+
+
+__all__ = ["play", "replay"]

@@ -1,0 +1,140 @@
+"""Events as log lines, each with a tone the event log colours it by.
+
+In play (`reveal=False`) a line says only what blue would know: its own
+orders, launches and reloads, the tracks its radars made and lost, kills of
+its missiles, and the damage done to it. Red's hidden side (raids entering,
+anti-radiation missiles launched, aircraft going home, the true type of what
+was shot down) stays out until the after-action report or a replay
+(`reveal=True`), which reads every event as `wargame.report.describe` words it.
+Imports no Textual.
+"""
+
+from __future__ import annotations
+
+from wargame.engine.events import (
+    ArmMissed,
+    CommandPostDestroyed,
+    Event,
+    GameOver,
+    GameStarted,
+    InterceptResolved,
+    Leaker,
+    MagazineEmpty,
+    MissileLaunched,
+    OrderAccepted,
+    OrderRefused,
+    RadarDestroyed,
+    ReloadComplete,
+    RelocationComplete,
+    RelocationStarted,
+    ThreatDestroyed,
+    TrackDropped,
+    TrackInitiated,
+    TurnEnded,
+)
+from wargame.report.describe import describe
+from wargame.tui.picture import CLASS_WORDS, clock, short_missile
+
+GOOD, BAD, WARN, INFO, OWN, MUTED, TURN = "good", "bad", "warn", "info", "own", "muted", "turn"
+"""Tones; the log maps them to the theme's text-success, text-error, and so on."""
+
+
+def line_for(event: Event, reveal: bool = False) -> tuple[str, str] | None:
+    """(tone, text) of one event, or None if it has no line (in play: red's secrets)."""
+    tone = tone_of(event)
+    if isinstance(event, TurnEnded):
+        return (
+            TURN,
+            f"── end of turn {event.turn} · {clock(event.time_s)} · score {event.score:+g} ──",
+        )
+    if reveal:
+        return tone, describe(event)
+    text = _blue_words(event)
+    return None if text is None else (tone, text)
+
+
+def tone_of(event: Event) -> str:
+    match event:
+        case InterceptResolved():
+            return GOOD if event.killed else (MUTED if event.reason else WARN)
+        case ThreatDestroyed() | ArmMissed():
+            return GOOD
+        case Leaker():
+            return BAD if event.damaged else WARN
+        case RadarDestroyed() | CommandPostDestroyed() | OrderRefused():
+            return BAD
+        case GameOver():
+            return GOOD if event.result == "victory" else BAD
+        case MagazineEmpty():
+            return WARN
+        case TrackInitiated():
+            return INFO
+        case TrackDropped() | GameStarted():
+            return MUTED
+        case (
+            MissileLaunched()
+            | ReloadComplete()
+            | OrderAccepted()
+            | RelocationStarted()
+            | RelocationComplete()
+        ):
+            return OWN
+    return WARN
+
+
+def _blue_words(event: Event) -> str | None:
+    match event:
+        case GameStarted():
+            return f"{event.title}: {len(event.fire_units)} fire units ready (seed {event.seed})"
+        case TrackInitiated():
+            cls = CLASS_WORDS.get(event.threat_class, event.threat_class)
+            return (
+                f"new track {event.track}: {cls}, seen by {event.radar} at {event.range_km:.0f} km"
+            )
+        case TrackDropped():
+            return f"track {event.track} lost"
+        case MissileLaunched():
+            return (
+                f"{event.fire_unit} fired a {short_missile(event.missile)} at track {event.track}: "
+                f"Pk {event.pk:.2f}, intercept on turn {event.intercept_turn}"
+            )
+        case InterceptResolved():
+            missile = short_missile(event.missile)
+            if event.reason:
+                return (
+                    f"{event.fire_unit}'s {missile} at track {event.track}: "
+                    f"no intercept ({event.reason})"
+                )
+            if event.killed:
+                return f"track {event.track} destroyed by {event.fire_unit}'s {missile}"
+            return f"{event.fire_unit}'s {missile} missed track {event.track}"
+        case Leaker():
+            if event.damaged:
+                return f"{event.target} hit: {event.value_lost:g} M$ lost"
+            return f"a threat reached {event.target}: no damage"
+        case RadarDestroyed():
+            by = "an anti-radiation missile" if event.by == "arm" else "a strike"
+            return f"{event.radar} destroyed by {by} ({event.value:g} M$)"
+        case ArmMissed():
+            return f"an anti-radiation missile missed {event.radar} ({event.reason})"
+        case CommandPostDestroyed():
+            alone = ", ".join(event.cut_off) or "no unit"
+            return f"command post {event.command_post} destroyed: fighting alone: {alone}"
+        case ReloadComplete():
+            return f"{event.fire_unit} reloaded {event.rounds} × {short_missile(event.missile)}"
+        case MagazineEmpty():
+            return f"{event.fire_unit} fired its last {short_missile(event.missile)}"
+        case OrderAccepted():
+            return f"{event.unit}: {event.order}"
+        case OrderRefused():
+            return f"{event.unit}: '{event.order}' refused: {event.reason}"
+        case RelocationStarted():
+            return (
+                f"{event.unit} packs up for [{event.x_km:g}, {event.y_km:g}]: "
+                f"silent until turn {event.ready_turn}"
+            )
+        case RelocationComplete():
+            return f"{event.unit} is set up again and emitting"
+        case GameOver():
+            return describe(event)
+    return None

@@ -1,0 +1,453 @@
+"""The blue picture as the screens show it: pure functions that read the engine's state.
+
+Everything here reads what the engine reports: the track arrays (estimated
+position, velocity, altitude, apparent class), blue's own units, and the public
+engagement helpers. No function reads a threat's true position, class, route
+or target. Used by the map, the unit panel, the track table, the status bar,
+the engage dialog and the map benchmark; imports no Textual.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from wargame.engine.assessment import CONE_DEG, heading_for, track_position
+from wargame.engine.engagement import (
+    REASONS,
+    able_fire_units,
+    channels_in_use,
+    options,
+    picture,
+    salvo_size,
+)
+from wargame.engine.scenario import CLASSES, Scenario
+from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
+
+CLASS_GLYPH = {
+    "fighter": "F",
+    "bomber": "B",
+    "awacs": "W",
+    "cruise_missile": "C",
+    "ballistic_missile": "M",
+    "drone": "D",
+    "decoy": "?",
+    "arm": "A",
+}
+"""One letter per apparent class: the track's symbol on the map."""
+CLASS_WORDS = {
+    "fighter": "fighter",
+    "bomber": "bomber",
+    "awacs": "AEW aircraft",
+    "cruise_missile": "cruise missile",
+    "ballistic_missile": "ballistic missile",
+    "drone": "drone",
+    "decoy": "decoy",
+    "arm": "anti-radiation missile",
+}
+"""The class in words, for the log, the dialogs and the legend."""
+CLASS_CODE = {
+    "fighter": "FTR",
+    "bomber": "BMR",
+    "awacs": "AEW",
+    "cruise_missile": "CM",
+    "ballistic_missile": "BM",
+    "drone": "UAV",
+    "decoy": "DCY",
+    "arm": "ARM",
+}
+"""The class in three letters, for the track table."""
+GLYPH_CODES = np.array([ord(CLASS_GLYPH[str(c)]) for c in CLASSES], dtype=np.uint32)
+"""Map glyph codepoint by class code."""
+
+HEADING_ARROWS = "↑↗→↘↓↙←↖"
+"""Heading marks by 45° sector, north first, clockwise."""
+HEADING_STEPS = ((0, -1), (1, -1), (1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1))
+"""(column, row) step of each sector on the screen (rows grow southwards)."""
+
+WEAPONS_NAMES = {HOLD: "hold", TIGHT: "tight", FREE: "free"}
+DOCTRINE_NAMES = {AUTO: "auto", SLS: "sls", SS: "ss"}
+
+
+def short_missile(name: str) -> str:
+    """'48N6-class' -> '48N6'."""
+    return name.removesuffix("-class")
+
+
+def class_name(code: int) -> str:
+    return str(CLASSES[code])
+
+
+# ------------------------------------------------------------------ tracks
+
+
+def shown_tracks(st: State) -> np.ndarray:
+    """Threat slots that have a track the player sees, in track-id order.
+
+    A track whose end the engine has just reported (destroyed, leaked, gone home)
+    stays in the arrays until the next detection phase; like the engine's own
+    `picture`, the screen no longer shows it."""
+    slots = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE))
+    return slots[np.argsort(st.track_id[slots], kind="stable")]
+
+
+def track_slot(st: State, track: int) -> int:
+    """The slot of a shown track id, or -1."""
+    hit = np.flatnonzero((st.track_id == track) & (st.status == ACTIVE))
+    return int(hit[0]) if hit.size else -1
+
+
+def estimated_positions(
+    sc: Scenario, st: State, slots: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where the tracks are now: the last report dead-reckoned to the end of this turn."""
+    since = (st.turn - st.track_last[slots]) * sc.dt
+    return (
+        st.track_x[slots] + st.track_vx[slots] * since,
+        st.track_y[slots] + st.track_vy[slots] * since,
+    )
+
+
+def headings(vx: np.ndarray, vy: np.ndarray) -> np.ndarray:
+    """Course in degrees, 0 north, clockwise."""
+    return np.asarray(np.degrees(np.arctan2(vx, vy)) % 360.0)
+
+
+def heading_sector(vx: np.ndarray, vy: np.ndarray) -> np.ndarray:
+    """0..7 sector of each course; -1 for a track not moving."""
+    sector = np.round(headings(vx, vy) / 45.0).astype(np.int64) % 8
+    return np.where(np.hypot(vx, vy) > 1e-6, sector, -1)
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    """One line of the track table."""
+
+    track: int
+    slot: int
+    cls: str
+    speed_mps: float
+    alt_m: float
+    heading: float | None
+    ttg_s: float | None
+    """Time to go to the site its course points at (None if none)."""
+    heading_for: str
+    engaged: str
+    """Fire units with missiles on their way to it, e.g. 'Alpha×2'."""
+    pk: float | None
+    """Planned kill probability of the missiles in flight, else of the best shot open now."""
+    pk_planned: bool
+    """True if pk is of missiles in flight; False if it is what the best unit could do."""
+    coasting: bool
+
+
+def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Seconds until each track reaches the blue site it seems to head for, and that site's
+    name ('' and inf if none): the engine's own threat evaluation (`heading_for`), read off
+    the track alone; the name is found by the same rule (the engine returns no site)."""
+    _, ttg = heading_for(sc, st, slots)
+    names = [*sc.a_name, *sc.c_name, *sc.r_name]
+    sx = np.concatenate([sc.a_position[:, 0], sc.c_position[:, 0], st.r_x])
+    sy = np.concatenate([sc.a_position[:, 1], sc.c_position[:, 1], st.r_y])
+    alive = np.concatenate([np.ones(len(sc.a_name), dtype=bool), st.cp_alive, st.radar_alive])
+    x, y = track_position(sc, st, slots)
+    vx, vy = st.track_vx[slots], st.track_vy[slots]
+    speed = np.maximum(np.hypot(vx, vy), 1e-12)
+    dx, dy = sx[None, :] - x[:, None], sy[None, :] - y[:, None]
+    dist = np.maximum(np.hypot(dx, dy), 1e-9)
+    along = (dx * vx[:, None] + dy * vy[:, None]) / speed[:, None]
+    aimed = (along >= math.cos(math.radians(CONE_DEG)) * dist) & alive[None, :]
+    miss = np.where(aimed, np.sqrt(np.maximum(dist * dist - along * along, 0.0)), np.inf)
+    site = np.argmin(miss, axis=1) if slots.size else np.zeros(0, dtype=np.int64)
+    bound = [
+        names[k] if math.isfinite(t) else ""
+        for k, t in zip(site.tolist(), ttg.tolist(), strict=True)
+    ]
+    return np.asarray(ttg), bound
+
+
+def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
+    """Per threat slot: (fire unit, planned pk) of each blue missile on its way to it."""
+    out: dict[int, list[tuple[int, float]]] = {}
+    for shot in st.shots:
+        out.setdefault(shot.threat, []).append((shot.fire_unit, shot.pk_planned))
+    return out
+
+
+@dataclass(frozen=True)
+class Shot:
+    """What one fire unit could fire at one track now, or why it cannot."""
+
+    fire_unit: int
+    missile: str
+    pk: float
+    """Single-round kill probability at the predicted intercept point."""
+    salvo: int
+    pk_salvo: float
+    range_km: float
+    time_of_flight_s: float
+    reason: str
+    """Why it cannot ('' if it can)."""
+
+    @property
+    def possible(self) -> bool:
+        return not self.reason
+
+
+def shot_options(
+    sc: Scenario, st: State, slot: int, salvo_override: dict[int, int] | None = None
+) -> list[Shot]:
+    """Per fire unit, the manual shot at one track as the engine would plan it now (the
+    same checks in the same order as a manual engagement), best first."""
+    able = able_fire_units(sc, st)
+    free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
+    cls = sc.t_apparent_class[np.array([slot])]
+    shots = []
+    for f in range(len(sc.f_name)):
+        radar = int(sc.f_radar[f])
+        reason = ""
+        if not st.radar_alive[radar]:
+            reason = "the fire unit's radar is destroyed"
+        elif st.ready_turn[radar] > st.turn:
+            reason = f"relocating until turn {st.ready_turn[radar]}"
+        elif not able[f]:
+            reason = "radar silent: engaging needs it emitting"
+        elif free[f] <= 0:
+            reason = "no free guidance channel"
+        elif slot not in set(picture(sc, st, f).tolist()):
+            reason = "the track is not in the fire unit's picture"
+        missile, pk, rng, tof = "", 0.0, 0.0, 0.0
+        if not reason:
+            opt = options(sc, st, np.array([f]), np.array([slot]))
+            m = int(opt.missile[0, 0])
+            if m < 0:
+                reason = REASONS[int(opt.reason[0, 0])] or "cannot be engaged"
+            else:
+                missile = sc.m_name[m]
+                pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
+        salvo = (salvo_override or {}).get(f) or int(salvo_size(sc, st, f, cls)[0])
+        shots.append(
+            Shot(f, missile, pk, salvo, 1.0 - (1.0 - pk) ** salvo if pk else 0.0, rng, tof, reason)
+        )
+    shots.sort(key=lambda s: (not s.possible, -s.pk_salvo, s.fire_unit))
+    return shots
+
+
+def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
+    """The track table, in track-id order."""
+    slots = shown_tracks(st)
+    if slots.size == 0:
+        return []
+    ttg, bound = time_to_go(sc, st, slots)
+    flying = in_flight(sc, st)
+    best = _best_pk(sc, st, slots)
+    rows = []
+    for i, slot in enumerate(slots.tolist()):
+        vx, vy = float(st.track_vx[slot]), float(st.track_vy[slot])
+        speed = math.hypot(vx, vy) * 1000.0
+        shots = flying.get(slot, [])
+        if shots:
+            by: dict[str, int] = {}
+            survive = 1.0
+            for unit, pk in shots:
+                name = unit_label(sc.f_name[unit])
+                by[name] = by.get(name, 0) + 1
+                survive *= 1.0 - pk
+            engaged = " ".join(f"{n}×{k}" for n, k in by.items())
+            pk_value: float | None = 1.0 - survive
+        else:
+            engaged = ""
+            pk_value = best[i] if best[i] > 0 else None
+        rows.append(
+            TrackRow(
+                track=int(st.track_id[slot]),
+                slot=slot,
+                cls=class_name(int(sc.t_apparent_class[slot])),
+                speed_mps=speed,
+                alt_m=float(st.track_alt[slot]),
+                heading=float(headings(np.array(vx), np.array(vy))) if speed > 0 else None,
+                ttg_s=float(ttg[i]) if math.isfinite(ttg[i]) else None,
+                heading_for=bound[i],
+                engaged=engaged,
+                pk=pk_value,
+                pk_planned=bool(shots),
+                coasting=bool(st.track_last[slot] < st.turn),
+            )
+        )
+    return rows
+
+
+def _best_pk(sc: Scenario, st: State, slots: np.ndarray) -> np.ndarray:
+    """Per track, the best salvo kill probability any able fire unit has on it now."""
+    best = np.zeros(slots.size)
+    able = able_fire_units(sc, st)
+    free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
+    units = np.flatnonzero(able & (free > 0))
+    if units.size == 0:
+        return best
+    opt = options(sc, st, units, slots)
+    cls = sc.t_apparent_class[slots]
+    for wi, f in enumerate(units.tolist()):
+        seen = np.isin(slots, picture(sc, st, f))
+        salvo = salvo_size(sc, st, f, cls)
+        pk = np.where((opt.missile[wi] >= 0) & seen, 1.0 - (1.0 - opt.pk[wi]) ** salvo, 0.0)
+        best = np.maximum(best, pk)
+    return best
+
+
+# ------------------------------------------------------------------- units
+
+
+def unit_label(name: str) -> str:
+    """A unit's name for tight places: 'FU Alpha' -> 'Alpha'."""
+    return name.removeprefix("FU ").strip() or name
+
+
+@dataclass(frozen=True)
+class MissileLine:
+    missile: str
+    ready: int
+    stock: int
+    reserved: int
+    reserved_for: str
+    reload_turn: int | None
+    """Turn a launcher reload of this type completes, if one is under way."""
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """What the unit panel shows of one radar or fire unit."""
+
+    radar: int
+    name: str
+    fire_unit: int
+    """-1 for a radar that is not part of a fire unit."""
+    kind: str
+    """'fire unit' or 'radar'."""
+    state: str
+    """'emitting', 'silent', 'relocating' or 'destroyed'."""
+    ready_turn: int
+    weapons: str
+    doctrine: str
+    salvo: int
+    """0: the default by class."""
+    channels_used: int
+    channels: int
+    tracking_channels: int
+    held: int
+    """Tracks this radar refreshed this turn."""
+    missiles: tuple[MissileLine, ...]
+    command_post: str
+    linked: bool
+    """False if its command post is destroyed: it fights alone."""
+    position: tuple[float, float]
+
+
+def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
+    f = int(sc.r_fire_unit[radar])
+    if not st.radar_alive[radar]:
+        state = "destroyed"
+    elif st.ready_turn[radar] > st.turn:
+        state = "relocating"
+    else:
+        state = "emitting" if st.emitting[radar] else "silent"
+    cp = int(sc.r_cp[radar])
+    missiles: list[MissileLine] = []
+    weapons = doctrine = ""
+    salvo = used = channels = 0
+    if f >= 0:
+        weapons = WEAPONS_NAMES[int(st.weapons[f])]
+        doctrine = DOCTRINE_NAMES[int(st.doctrine[f])]
+        salvo = int(st.salvo[f])
+        used = int(channels_in_use(sc, st)[f])
+        channels = int(sc.r_guidance_channels[radar])
+        for m, name in enumerate(sc.m_name):
+            ready, stock = int(st.ready[f, m]), int(st.stock[f, m])
+            if ready == 0 and stock == 0 and sc.f_initial_ready[f, m] == 0:
+                continue
+            kept_for = int(st.reserve_class[f, m])
+            missiles.append(
+                MissileLine(
+                    missile=short_missile(name),
+                    ready=ready,
+                    stock=stock,
+                    reserved=int(st.reserve_count[f, m]),
+                    reserved_for=class_name(kept_for) if kept_for >= 0 else "",
+                    reload_turn=int(st.reload_done[f])
+                    if int(st.reload_missile[f]) == m and st.radar_alive[radar]
+                    else None,
+                )
+            )
+    return UnitStatus(
+        radar=radar,
+        name=sc.r_name[radar],
+        fire_unit=f,
+        kind="fire unit" if f >= 0 else "radar",
+        state=state,
+        ready_turn=int(st.ready_turn[radar]),
+        weapons=weapons,
+        doctrine=doctrine,
+        salvo=salvo,
+        channels_used=used,
+        channels=channels,
+        tracking_channels=int(sc.r_tracking_channels[radar]),
+        held=int((st.seen_by[radar] == st.turn).sum()) if st.turn > 0 else 0,
+        missiles=tuple(missiles),
+        command_post=sc.c_name[cp],
+        linked=bool(st.cp_alive[cp]),
+        position=(float(st.r_x[radar]), float(st.r_y[radar])),
+    )
+
+
+def magazines(sc: Scenario, st: State) -> list[tuple[str, int, int]]:
+    """(missile, rounds ready, rounds in stock) over all live fire units, by type."""
+    alive = st.radar_alive[sc.f_radar]
+    ready = st.ready[alive].sum(axis=0)
+    stock = st.stock[alive].sum(axis=0)
+    issued = sc.f_initial_ready.sum(axis=0) + st.stock.sum(axis=0) + st.fired.sum(axis=0)
+    return [
+        (short_missile(name), int(ready[m]), int(stock[m]))
+        for m, name in enumerate(sc.m_name)
+        if issued[m] > 0
+    ]
+
+
+def clock(seconds: float) -> str:
+    """Game time as h:mm:ss."""
+    total = round(seconds)
+    return f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
+
+
+def duration(seconds: float | None) -> str:
+    """'4m05s', '45s', or '—'."""
+    if seconds is None or not math.isfinite(seconds):
+        return "—"
+    total = round(seconds)
+    return f"{total // 60}m{total % 60:02d}s" if total >= 60 else f"{total}s"
+
+
+def short_duration(seconds: float | None) -> str:
+    """'4m05', '17m', '45s', or '—': five cells at most."""
+    if seconds is None or not math.isfinite(seconds):
+        return "—"
+    total = round(seconds)
+    if total >= 600:
+        return f"{total // 60}m"
+    return f"{total // 60}m{total % 60:02d}" if total >= 60 else f"{total}s"
+
+
+def entry_points(sc: Scenario) -> list[tuple[str, float, float]]:
+    """Where the campaign's raids, SEAD flights and jammers enter (the intelligence picture
+    the briefing gives), one per distinct point."""
+    loaded = sc.loaded
+    red = loaded.campaign.red
+    origins = [g.origin for g in red.raids] + [g.origin for g in red.sead]
+    origins += [g.origin for g in red.jammers]
+    seen: dict[tuple[float, float], str] = {}
+    for origin in origins:
+        x, y = loaded.place(origin)
+        name = origin if isinstance(origin, str) else ""
+        seen.setdefault((round(x, 3), round(y, 3)), name)
+    return [(name, x, y) for (x, y), name in seen.items()]

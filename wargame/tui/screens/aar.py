@@ -1,0 +1,167 @@
+"""The after-action report: the score, charts by turn, and the tables of `build_aar`."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wargame.tui.aar_view import Report
+from wargame.tui.picture import short_missile
+from wargame.tui.widgets.charts import TurnChart
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+    )
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="left" if i == 0 else "right")
+    return table
+
+
+class AarScreen(Screen[None]):
+    """The report of a game (interim during play); escape goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,a", "close", "Back"),
+        Binding("r", "replay", "Replay this game"),
+    ]
+    """escape (or q, a) goes back; r replays the game turn by turn."""
+
+    def __init__(self, report: Report, can_replay: bool = True) -> None:
+        super().__init__()
+        self.report = report
+        self.can_replay = can_replay
+
+    def compose(self) -> ComposeResult:
+        aar, report = self.report.aar, self.report
+        if report.interim:
+            head = (
+                f"Interim report: {aar.title}, turn {aar.turns}. What your radars have seen; "
+                "the full report comes at the end."
+            )
+        else:
+            card = aar.score
+            head = (
+                f"After-action report: {aar.title}: {card.result.upper()} "
+                f"({card.termination.replace('_', ' ')}), score {card.total:+g}, {aar.turns} turns"
+            )
+        yield Static(head, id="aar-title", markup=False)
+        with VerticalScroll(id="aar-body"):
+            yield Static(self._score())
+            yield TurnChart(
+                "Threats in the air" if not report.interim else "Tracks held",
+                report.threats_by_turn,
+                "text-error",
+                level=True,
+            )
+            yield TurnChart("Interceptors fired", report.launches_by_turn, "text-accent")
+            yield TurnChart("Kills", report.kills_by_turn, "text-success")
+            yield TurnChart("Leakers", report.leakers_by_turn, "text-warning")
+            yield Static(self._threats())
+            yield Static(self._interceptors())
+            yield Static(self._assets())
+            yield Static(self._radars())
+            yield Static(self._moments())
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#aar-body", VerticalScroll).focus()
+
+    def _score(self) -> Table:
+        aar = self.report.aar
+        table = _table("Score and exchange", "", "M$")
+        for name, value in aar.score.parts:
+            table.add_row(name, f"{value:,.1f}")
+        ex = aar.exchange
+        if not aar.score.parts:
+            table.add_row("threat cost destroyed", f"{ex.threat_cost_destroyed:,.1f}")
+            table.add_row("interceptor cost", f"{ex.interceptor_cost:,.1f}")
+            table.add_row("asset value lost", f"{ex.asset_value_lost:,.1f}")
+            table.add_row("radar value lost", f"{ex.radar_value_lost:,.1f}")
+        ratio = "—" if ex.exchange_ratio is None else f"{ex.exchange_ratio:.2f}"
+        table.add_row("exchange ratio (destroyed per M$ fired)", ratio)
+        table.add_row("[b]score[/b]", f"[b]{aar.score.total:+,.1f}[/b]")
+        return table
+
+    def _threats(self) -> Table:
+        interim = self.report.interim
+        columns = ("class", "detected", "engaged", "killed", "leaked")
+        table = _table(
+            "Threats by class" + (" (as the tracks appeared)" if interim else ""),
+            *(columns if interim else ("class", "spawned", *columns[1:])),
+        )
+        for row in self.report.aar.threats:
+            cells = [str(row.detected), str(row.engaged), str(row.killed), str(row.leaked)]
+            table.add_row(row.threat_class, *(cells if interim else [str(row.spawned), *cells]))
+        return table
+
+    def _interceptors(self) -> Table:
+        table = _table(
+            "Interceptors", "missile", "fired", "kills", "cost M$", "kill rate", "expected"
+        )
+        for row in self.report.aar.interceptors:
+            table.add_row(
+                short_missile(row.missile),
+                str(row.fired),
+                str(row.kills),
+                f"{row.cost:,.1f}",
+                _pct(row.observed_kill_rate),
+                _pct(row.nominal_kill_rate),
+            )
+        if not self.report.aar.interceptors:
+            table.add_row("none fired", "", "", "", "", "")
+        return table
+
+    def _assets(self) -> Table:
+        table = _table(
+            "Defended assets", "asset", "value M$", "hits", "damaging", "lost M$", "lost"
+        )
+        for row in self.report.aar.assets:
+            table.add_row(
+                row.asset,
+                f"{row.value:,.0f}",
+                str(row.hits),
+                str(row.damaging_hits),
+                f"{row.value_lost:,.1f}",
+                _pct(row.share_lost),
+            )
+        return table
+
+    def _radars(self) -> Table:
+        table = _table("Radars", "radar", "turns emitting", "share", "lost")
+        for row in self.report.aar.radars:
+            lost = "" if row.lost_turn is None else f"turn {row.lost_turn} ({row.lost_by})"
+            table.add_row(row.radar, str(row.turns_emitting), _pct(row.emitting_share), lost)
+        return table
+
+    def _moments(self) -> Table:
+        table = _table("Key moments", "turn", "what happened")
+        table.columns[0].justify = "right"
+        table.columns[1].justify = "left"
+        for moment in self.report.aar.key_moments:
+            table.add_row(str(moment.turn), moment.text)
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    async def action_replay(self) -> None:
+        if self.can_replay:
+            await self.app.run_action("replay_current")

@@ -1,0 +1,78 @@
+"""Help: every key of the screen it was opened from, and the map's legend."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from wargame.tui.keys import KeyRow
+from wargame.tui.picture import CLASS_CODE, CLASS_GLYPH, CLASS_WORDS, HEADING_ARROWS
+from wargame.tui.widgets.map_frame import (
+    ASSET_GLYPH,
+    COVERAGE_GLYPH,
+    CP_GLYPH,
+    DEAD_GLYPH,
+    ENTRY_GLYPH,
+    FIRE_UNIT_GLYPH,
+    MOVING_GLYPH,
+    RADAR_GLYPH,
+    RING_GLYPH,
+)
+
+_TRACK_KEYS = "  ".join(
+    f"{glyph} {CLASS_WORDS[c]} ({CLASS_CODE[c]})"
+    for c, glyph in CLASS_GLYPH.items()
+    if c != "decoy"
+)
+LEGEND = "\n".join(
+    [
+        "[b]Map legend[/b]",
+        f"[$text-success]{ASSET_GLYPH}[/] defended asset   "
+        f"[$text-accent]{CP_GLYPH}[/] command post   "
+        f"[$text-primary]{RADAR_GLYPH}[/] radar   [$text-primary]{FIRE_UNIT_GLYPH}[/] fire unit "
+        "(bright: emitting, dim: silent)",
+        f"{MOVING_GLYPH} relocating   [$text-error]{DEAD_GLYPH}[/] destroyed   "
+        f"[$text-error]{ENTRY_GLYPH}[/] raid entry point   {COVERAGE_GLYPH} radar coverage "
+        f"(1 m² target)   [$text-warning]{RING_GLYPH}[/] missile reach",
+        f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
+        f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
+        "table, a '?' after the number: a coasting track, not refreshed this turn.",
+        "Pk in the track table: [b]bold[/b] for missiles in flight, "
+        "dim for the best shot open now.",
+    ]
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys and the legend; any of escape, q, ? or f1 closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close help")
+    ]
+    """escape, q, ? or f1 close the help."""
+
+    def __init__(self, title: str, rows: list[KeyRow]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Help: {self.title_text} (escape closes)", id="help-title", markup=False)
+        with VerticalScroll():
+            table: DataTable[str] = DataTable(
+                id="help-table", cursor_type="row", zebra_stripes=True
+            )
+            table.add_columns("Key", "Action")
+            for row in self.rows:
+                table.add_row(row.keys, row.description)
+            table.add_row("ctrl+p", "Command palette: every action by name")
+            yield table
+            yield Static(LEGEND)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

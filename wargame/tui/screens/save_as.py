@@ -1,0 +1,52 @@
+"""Save as: a file name for the game so far."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class SaveAsScreen(ModalScreen[Path | None]):
+    """Ask where to save; dismisses with the path, or None on escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    """escape closes without saving."""
+
+    def __init__(self, default: Path, folder: Path, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.default = default
+        self.folder = folder
+        self.cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Save the game as", classes="dialog-title")
+            field = Input(value=self.default.name, placeholder="name.json", id="save-name")
+            field.cursor_blink = self.cursor_blink
+            yield field
+            yield Static(
+                f"A bare name goes into {self.folder}/. Enter saves, escape cancels.",
+                classes="dialog-note",
+                markup=False,
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        if not name:
+            self.notify("Give the save a name.", severity="warning")
+            return
+        path = Path(name).expanduser()
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        if path.parent == Path("."):
+            path = self.folder / path
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

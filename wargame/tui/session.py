@@ -1,0 +1,139 @@
+"""A game in the app: the recorder, the orders given for the coming turn, the saves.
+
+The tactical screen owns one `Session`. Orders given during a turn wait in
+`pending` (one per unit and setting, the last word kept) until the turn ends;
+`step` then resolves the turn through the recorder, autosaves, and returns a
+copy of the state for the screen to show, so the widgets never read a state
+the engine is moving on. `step` runs in a worker thread; everything else runs
+on the app's thread. Imports no Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wargame.campaign import LoadedCampaign, parse_campaign
+from wargame.engine import Order
+from wargame.engine.events import Event
+from wargame.engine.scenario import Scenario
+from wargame.engine.state import State
+from wargame.errors import WargameError
+from wargame.record import Record, Recorder, autosave, read_save, write_save
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """What one resolved turn gives the screen."""
+
+    events: list[Event]
+    state: State
+    """A copy, the screen's to keep."""
+    autosaved: Path | None
+    save_error: str
+    """Why the autosave failed ('' if it did not)."""
+
+
+class Session:
+    """One game being played in the app."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        loaded: LoadedCampaign,
+        saves_dir: Path,
+        save_path: Path | None = None,
+    ) -> None:
+        self.recorder = recorder
+        self.loaded = loaded
+        self.saves_dir = saves_dir
+        self.save_path = save_path
+        """Where 'save' writes without asking (the last save-as, or the save loaded)."""
+        self.pending: dict[tuple[str, str, int], Order] = {}
+        self.saved_turn = recorder.game.turn
+        """The last turn written by an explicit save (or loaded from one)."""
+        self.last_autosave: Path | None = None
+
+    @classmethod
+    def new(cls, loaded: LoadedCampaign, seed: int, saves_dir: Path) -> Session:
+        return cls(Recorder.new(loaded, seed), loaded, saves_dir)
+
+    @classmethod
+    def from_save(cls, path: Path, saves_dir: Path) -> Session:
+        """Resume a save; `WargameError` if it cannot be read or does not verify."""
+        record = read_save(path)  # digests here; from_record plays it again and checks it
+        loaded = parse_campaign(record.campaign_source, record.campaign_name)
+        recorder = Recorder.from_record(record, str(path))
+        return cls(recorder, loaded, saves_dir, save_path=path)
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.recorder.game.scenario
+
+    @property
+    def turn(self) -> int:
+        return self.recorder.game.turn
+
+    @property
+    def over(self) -> bool:
+        return self.recorder.game.over
+
+    @property
+    def seed(self) -> int:
+        return self.recorder.game.seed
+
+    @property
+    def record(self) -> Record:
+        return self.recorder.record
+
+    def events(self) -> list[Event]:
+        """Every event so far, GameStarted first."""
+        return self.record.events()
+
+    def snapshot(self) -> State:
+        return self.recorder.game.state.copy()
+
+    @property
+    def unsaved_turns(self) -> int:
+        return self.turn - self.saved_turn
+
+    # ------------------------------------------------------------ orders
+
+    def give(self, order: Order) -> None:
+        """Queue an order for the coming turn, replacing the same unit's earlier word on it."""
+        key = (order.unit, order.action, (order.track or 0) if order.action == "engage" else 0)
+        self.pending[key] = order
+
+    def cancel(self, unit: str, action: str, track: int = 0) -> None:
+        self.pending.pop((unit, action, track), None)
+
+    def pending_for(self, unit: str) -> list[Order]:
+        return [o for (u, _, _), o in self.pending.items() if u == unit]
+
+    def take_orders(self) -> list[Order]:
+        """The orders for the coming turn, in the order they were given; clears them."""
+        orders = list(self.pending.values())
+        self.pending.clear()
+        return orders
+
+    # ------------------------------------------------------------ playing
+
+    def step(self, orders: list[Order]) -> TurnResult:
+        """Resolve the next turn and autosave (worker thread)."""
+        events = self.recorder.step(orders)
+        state = self.snapshot()
+        autosaved, error = None, ""
+        try:
+            autosaved = autosave(self.recorder.record, folder=self.saves_dir)
+            self.last_autosave = autosaved
+        except WargameError as exc:
+            error = str(exc)
+        return TurnResult(events, state, autosaved, error)
+
+    def save_as(self, path: Path) -> None:
+        """Write the game so far; `WargameError` naming the file if it cannot."""
+        write_save(self.recorder.record, path)
+        self.save_path = path
+        self.saved_turn = self.turn

@@ -1,0 +1,478 @@
+"""One frame of the tactical map as two numpy grids: a character and a style per cell.
+
+The map widget asks `draw_frame` for a frame and turns each row into a Strip;
+this module knows the drawing (to scale, north up, terminal cells twice as tall
+as wide) and nothing of Textual. Layers are painted in order, later ones on
+top: graticule, coverage and range rings, places and entry points, labels,
+blue symbols, heading marks, track glyphs, the selection, the pick cursor.
+Tracks come from `picture.shown_tracks`: what the radars report, never truth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+import numpy as np
+
+from wargame.campaign import ThreatClass
+from wargame.engine.scenario import CLASS_CODE, Scenario
+from wargame.engine.state import State
+from wargame.tui.picture import (
+    GLYPH_CODES,
+    HEADING_ARROWS,
+    HEADING_STEPS,
+    entry_points,
+    estimated_positions,
+    heading_sector,
+    short_missile,
+    shown_tracks,
+    unit_label,
+)
+
+
+class Ink(IntEnum):
+    """Style slots of a frame; the widget maps each to a component class."""
+
+    LAND = 0
+    OFFMAP = 1
+    GRID = 2
+    COVERAGE = 3
+    RING = 4
+    PLACE = 5
+    ENTRY = 6
+    LABEL = 7
+    ASSET = 8
+    CP = 9
+    RADAR = 10
+    RADAR_SILENT = 11
+    RADAR_DEAD = 12
+    TRACK = 13
+    TRACK_ARM = 14
+    HEADING = 15
+    TRACK_LABEL = 16
+    SELECTED = 17
+    PICK = 18
+    SCALE = 19
+
+
+INK_NAMES = tuple(f"map--{ink.name.lower().replace('_', '-')}" for ink in Ink)
+"""Component class of each ink, in Ink order."""
+
+ASSET_GLYPH = "■"
+CP_GLYPH = "⌂"
+RADAR_GLYPH = "◎"
+FIRE_UNIT_GLYPH = "▲"
+MOVING_GLYPH = "△"
+DEAD_GLYPH = "✕"
+PLACE_GLYPH = "+"
+ENTRY_GLYPH = "◇"
+COVERAGE_GLYPH = "·"
+RING_GLYPH = "∙"
+PICK_GLYPH = "╋"
+_ARM_CLASS = CLASS_CODE[ThreatClass.ARM]
+NICE_STEPS_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
+
+
+@dataclass
+class View:
+    """What part of the map the widget shows: centre in km and zoom (1 = whole map)."""
+
+    cx: float
+    cy: float
+    zoom: float = 1.0
+
+    @classmethod
+    def fit(cls, width_km: float, height_km: float) -> View:
+        return cls(width_km / 2.0, height_km / 2.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Cell <-> km for one size and view."""
+
+    width: int
+    height: int
+    cx: float
+    cy: float
+    kpc: float
+    """km per column; a row is twice as tall."""
+
+    @classmethod
+    def of(cls, width: int, height: int, view: View, map_w: float, map_h: float) -> Geometry:
+        fit = max(map_w / max(width - 2, 1), map_h / max((height - 1) * 2, 1))
+        return cls(width, height, view.cx, view.cy, fit / view.zoom)
+
+    @property
+    def kpr(self) -> float:
+        return 2.0 * self.kpc
+
+    def cols(self, x: np.ndarray) -> np.ndarray:
+        return np.floor((x - self.cx) / self.kpc + self.width / 2.0).astype(np.int64)
+
+    def rows(self, y: np.ndarray) -> np.ndarray:
+        return np.floor((self.cy - y) / self.kpr + self.height / 2.0).astype(np.int64)
+
+    def cell(self, x: float, y: float) -> tuple[int, int]:
+        return int(self.cols(np.array([x]))[0]), int(self.rows(np.array([y]))[0])
+
+    def km(self, col: float, row: float) -> tuple[float, float]:
+        """The centre of a cell, in km."""
+        return (
+            self.cx + (col + 0.5 - self.width / 2.0) * self.kpc,
+            self.cy - (row + 0.5 - self.height / 2.0) * self.kpr,
+        )
+
+
+@dataclass
+class Marks:
+    """What was drawn where, for clicks: cells of units and tracks."""
+
+    unit_cells: list[tuple[int, int, int]] = field(default_factory=list)
+    """(col, row, radar index)."""
+    track_cols: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    track_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    track_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+
+@dataclass
+class Layers:
+    """What to draw on top of the fixed map."""
+
+    coverage: bool = False
+    rings: bool = False
+    selected_unit: int = -1
+    """Radar index of the selected unit (-1 none)."""
+    selected_track: int = -1
+    """Track id of the selected track (-1 none)."""
+    pick: tuple[float, float] | None = None
+    """The point being picked (relocation), km."""
+    pick_from: tuple[float, float] | None = None
+    pick_label: Callable[[float], str] | None = None
+    """Words beside the pick cursor for a distance from `pick_from` in km (default: 'N km')."""
+
+
+class Canvas:
+    """The two grids and the primitive drawing operations."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.chars = np.full((height, width), ord(" "), dtype="<u4")
+        self.ink = np.zeros((height, width), dtype=np.uint8)
+
+    def put(self, cols: np.ndarray, rows: np.ndarray, code: np.ndarray | int, ink: Ink) -> None:
+        inside = (cols >= 0) & (cols < self.width) & (rows >= 0) & (rows < self.height)
+        if not inside.any():
+            return
+        r, c = rows[inside], cols[inside]
+        self.chars[r, c] = code[inside] if isinstance(code, np.ndarray) else code
+        self.ink[r, c] = ink
+
+    def text(self, col: int, row: int, text: str, ink: Ink) -> None:
+        if not 0 <= row < self.height:
+            return
+        for i, ch in enumerate(text):
+            c = col + i
+            if 0 <= c < self.width:
+                self.chars[row, c] = ord(ch)
+                self.ink[row, c] = ink
+
+    def restyle(self, col: int, row: int, length: int, ink: Ink) -> None:
+        if 0 <= row < self.height:
+            lo, hi = max(col, 0), min(col + length, self.width)
+            if lo < hi:
+                self.ink[row, lo:hi] = ink
+
+
+def draw_frame(
+    sc: Scenario, st: State, width: int, height: int, view: View, layers: Layers
+) -> tuple[Canvas, Geometry, Marks]:
+    """Draw the whole map for this state into a new canvas."""
+    size = sc.loaded.campaign.map
+    geo = Geometry.of(width, height, view, size.width_km, size.height_km)
+    canvas = Canvas(width, height)
+    marks = Marks()
+    _ground(canvas, geo, size.width_km, size.height_km)
+    if layers.coverage:
+        _coverage(canvas, geo, sc, st)
+    if layers.rings:
+        _range_rings(canvas, geo, sc, st, layers.selected_unit)
+    _places(canvas, geo, sc)
+    slots = shown_tracks(st)
+    tx, ty = estimated_positions(sc, st, slots)
+    t_cols, t_rows = geo.cols(tx), geo.rows(ty)
+    _track_labels(canvas, st, slots, t_cols, t_rows)
+    _blue(canvas, geo, sc, st, layers.selected_unit, marks)
+    _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
+    marks.track_cols, marks.track_rows = t_cols, t_rows
+    marks.track_ids = st.track_id[slots]
+    if layers.pick is not None:
+        _pick(canvas, geo, layers.pick, layers.pick_from, layers.pick_label)
+    _scale_bar(canvas, geo)
+    return canvas, geo, marks
+
+
+def _ground(canvas: Canvas, geo: Geometry, map_w: float, map_h: float) -> None:
+    # Off-map cells: those whose centre lies outside the campaign's map.
+    xs = geo.cx + (np.arange(geo.width) + 0.5 - geo.width / 2.0) * geo.kpc
+    ys = geo.cy - (np.arange(geo.height) + 0.5 - geo.height / 2.0) * geo.kpr
+    off = ((ys < 0) | (ys > map_h))[:, None] | ((xs < 0) | (xs > map_w))[None, :]
+    canvas.ink[off] = Ink.OFFMAP
+    # Graticule: a dot at each grid intersection, some 6 to 12 across.
+    step = _nice_step(geo.width * geo.kpc / 8.0)
+    gx = np.arange(0.0, map_w + 1e-9, step)
+    gy = np.arange(0.0, map_h + 1e-9, step)
+    cols = np.repeat(geo.cols(gx)[None, :], gy.size, axis=0).ravel()
+    rows = np.repeat(geo.rows(gy)[:, None], gx.size, axis=1).ravel()
+    canvas.put(cols, rows, ord("+"), Ink.GRID)
+
+
+def _nice_step(km: float) -> float:
+    for step in NICE_STEPS_KM:
+        if step >= km:
+            return float(step)
+    return float(NICE_STEPS_KM[-1])
+
+
+def _ring(
+    canvas: Canvas, geo: Geometry, x: float, y: float, radius: float, ink: Ink, glyph: str
+) -> tuple[int, int]:
+    """A circle of `radius` km to scale; returns the cell of its northernmost point."""
+    c0, r0 = geo.cell(x, y)
+    half_w = int(radius / geo.kpc) + 2
+    half_h = int(radius / geo.kpr) + 2
+    c_lo, c_hi = max(c0 - half_w, 0), min(c0 + half_w + 1, geo.width)
+    r_lo, r_hi = max(r0 - half_h, 0), min(r0 + half_h + 1, geo.height)
+    if c_lo >= c_hi or r_lo >= r_hi:
+        return c0, geo.rows(np.array([y + radius]))[0]
+    cols = np.arange(c_lo, c_hi)
+    rows = np.arange(r_lo, r_hi)
+    dx = (geo.cx + (cols + 0.5 - geo.width / 2.0) * geo.kpc - x)[None, :]
+    dy = (geo.cy - (rows + 0.5 - geo.height / 2.0) * geo.kpr - y)[:, None]
+    d = np.hypot(dx, dy)
+    safe = np.maximum(d, 1e-9)
+    # A cell is on the circle if the circle passes within half a cell of its centre,
+    # measured along the radius (cells are twice as tall as wide).
+    tolerance = 0.5 * (np.abs(dx) / safe * geo.kpc + np.abs(dy) / safe * geo.kpr)
+    on = np.abs(d - radius) <= tolerance
+    rr, cc = np.nonzero(on)
+    sub_chars = canvas.chars[r_lo:r_hi, c_lo:c_hi]
+    sub_ink = canvas.ink[r_lo:r_hi, c_lo:c_hi]
+    sub_chars[rr, cc] = ord(glyph)
+    sub_ink[rr, cc] = ink
+    return c0, int(geo.rows(np.array([y + radius]))[0])
+
+
+def _coverage(canvas: Canvas, geo: Geometry, sc: Scenario, st: State) -> None:
+    on_air = st.radar_alive & st.emitting & (st.ready_turn <= st.turn)
+    for r in np.flatnonzero(on_air).tolist():
+        _ring(
+            canvas,
+            geo,
+            float(st.r_x[r]),
+            float(st.r_y[r]),
+            float(sc.r_range_ref[r]),
+            Ink.COVERAGE,
+            COVERAGE_GLYPH,
+        )
+
+
+def _range_rings(
+    canvas: Canvas, geo: Geometry, sc: Scenario, st: State, selected_radar: int
+) -> None:
+    selected_fu = int(sc.r_fire_unit[selected_radar]) if selected_radar >= 0 else -1
+    for f in range(len(sc.f_name)):
+        radar = int(sc.f_radar[f])
+        if not st.radar_alive[radar]:
+            continue
+        loaded = np.flatnonzero(st.ready[f] > 0)
+        if loaded.size == 0:
+            continue
+        reach = sc.m_max_range[loaded]
+        # The selected unit shows every missile's reach; the others their longest.
+        chosen = loaded if f == selected_fu else loaded[[int(np.argmax(reach))]]
+        x, y = float(st.r_x[radar]), float(st.r_y[radar])
+        for m in sorted(chosen.tolist(), key=lambda m: -sc.m_max_range[m]):
+            col, row = _ring(canvas, geo, x, y, float(sc.m_max_range[m]), Ink.RING, RING_GLYPH)
+            label = short_missile(sc.m_name[m])
+            canvas.text(col - len(label) // 2, row, label, Ink.RING)
+
+
+def _places(canvas: Canvas, geo: Geometry, sc: Scenario) -> None:
+    loaded = sc.loaded
+    taken = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
+    entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc)}
+    for place in loaded.campaign.map.places:
+        x, y = place.position
+        if (x, y) in taken:
+            continue  # the asset there carries the name
+        col, row = geo.cell(x, y)
+        entry = (round(x, 3), round(y, 3)) in entries
+        canvas.text(col + 1, row, place.name, Ink.PLACE)
+        canvas.text(
+            col, row, ENTRY_GLYPH if entry else PLACE_GLYPH, Ink.ENTRY if entry else Ink.PLACE
+        )
+    for (x, y), name in entries.items():
+        if not name:
+            col, row = geo.cell(x, y)
+            canvas.text(col, row, ENTRY_GLYPH, Ink.ENTRY)
+
+
+def _blue(
+    canvas: Canvas, geo: Geometry, sc: Scenario, st: State, selected: int, marks: Marks
+) -> None:
+    symbols: list[tuple[int, int, str, str, Ink, int]] = []
+    for i, name in enumerate(sc.a_name):
+        col, row = geo.cell(float(sc.a_position[i, 0]), float(sc.a_position[i, 1]))
+        symbols.append((col, row, ASSET_GLYPH, name, Ink.ASSET, -1))
+    for i, name in enumerate(sc.c_name):
+        col, row = geo.cell(float(sc.c_position[i, 0]), float(sc.c_position[i, 1]))
+        glyph, ink = (CP_GLYPH, Ink.CP) if st.cp_alive[i] else (DEAD_GLYPH, Ink.RADAR_DEAD)
+        symbols.append((col, row, glyph, name, ink, -1))
+    for r, name in enumerate(sc.r_name):
+        col, row = geo.cell(float(st.r_x[r]), float(st.r_y[r]))
+        fire_unit = sc.r_fire_unit[r] >= 0
+        if not st.radar_alive[r]:
+            glyph, ink = DEAD_GLYPH, Ink.RADAR_DEAD
+        elif st.ready_turn[r] > st.turn:
+            glyph, ink = MOVING_GLYPH, Ink.RADAR_SILENT
+        else:
+            glyph = FIRE_UNIT_GLYPH if fire_unit else RADAR_GLYPH
+            ink = Ink.RADAR if st.emitting[r] else Ink.RADAR_SILENT
+        symbols.append((col, row, glyph, unit_label(name), ink, r))
+    # Symbols first, then labels where they fit: right of the symbol, else left, else
+    # cut short; the selected unit's label, then fire units and radars, win a contest.
+    taken = np.zeros((canvas.height, canvas.width), dtype=bool)
+    for col, row, *_ in symbols:
+        if 0 <= row < canvas.height and 0 <= col < canvas.width:
+            taken[row, col] = True
+    order = sorted(
+        range(len(symbols)), key=lambda i: (symbols[i][5] != selected, symbols[i][5] < 0)
+    )
+    for i in order:
+        col, row, _, label, _, r = symbols[i]
+        ink = Ink.SELECTED if r == selected and r >= 0 else Ink.LABEL
+        _place_label(canvas, taken, col, row, label, ink)
+    for col, row, glyph, _, ink, r in symbols:
+        canvas.text(col, row, glyph, Ink.SELECTED if r == selected and r >= 0 else ink)
+        if r >= 0:
+            marks.unit_cells.append((col, row, r))
+
+
+def _place_label(
+    canvas: Canvas, taken: np.ndarray, col: int, row: int, label: str, ink: Ink
+) -> None:
+    if not 0 <= row < canvas.height:
+        return
+    line = taken[row]
+
+    def free(start: int, length: int) -> bool:
+        lo, hi = max(start, 0), min(start + length, canvas.width)
+        return hi - lo == length and not line[lo:hi].any()
+
+    n = len(label)
+    if free(col + 1, n):
+        start = col + 1
+    elif free(col - n, n):
+        start = col - n
+    else:
+        # As much of it as fits on the right, at least three letters.
+        room = 0
+        while col + 1 + room < canvas.width and not line[col + 1 + room] and room < n:
+            room += 1
+        if room < 3:
+            return
+        label, start = label[:room], col + 1
+    canvas.text(start, row, label, ink)
+    line[max(start, 0) : min(start + len(label), canvas.width)] = True
+
+
+def _track_labels(
+    canvas: Canvas, st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
+) -> None:
+    if slots.size == 0:
+        return
+    ids = st.track_id[slots]
+    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
+    # The id goes right of the glyph, or right of the heading mark when that is there.
+    start = cols + 1 + (sector == 2)
+    digits = np.floor(np.log10(np.maximum(ids, 1))).astype(np.int64) + 1
+    for k in range(int(digits.max())):
+        has = digits > k
+        power = 10 ** np.maximum(digits - 1 - k, 0)
+        code = ord("0") + (ids // np.maximum(power, 1)) % 10
+        canvas.put(start[has] + k, rows[has], code[has].astype("<u4"), Ink.TRACK_LABEL)
+
+
+def _tracks(
+    canvas: Canvas,
+    sc: Scenario,
+    st: State,
+    slots: np.ndarray,
+    cols: np.ndarray,
+    rows: np.ndarray,
+    selected: int,
+) -> None:
+    if slots.size == 0:
+        return
+    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
+    moving = sector >= 0
+    steps = np.array(HEADING_STEPS, dtype=np.int64)
+    arrows = np.array([ord(a) for a in HEADING_ARROWS], dtype="<u4")
+    s = np.maximum(sector, 0)
+    canvas.put(
+        cols[moving] + steps[s[moving], 0],
+        rows[moving] + steps[s[moving], 1],
+        arrows[s[moving]],
+        Ink.HEADING,
+    )
+    codes = GLYPH_CODES[sc.t_apparent_class[slots]]
+    arm = sc.t_apparent_class[slots] == _ARM_CLASS
+    canvas.put(cols[~arm], rows[~arm], codes[~arm], Ink.TRACK)
+    canvas.put(cols[arm], rows[arm], codes[arm], Ink.TRACK_ARM)
+    if selected >= 0:
+        hit = np.flatnonzero(st.track_id[slots] == selected)
+        if hit.size:
+            i = int(hit[0])
+            canvas.restyle(int(cols[i]), int(rows[i]), 1, Ink.SELECTED)
+            width = 1 + len(str(selected)) + (1 if sector[i] == 2 else 0)
+            canvas.restyle(int(cols[i]) + 1, int(rows[i]), width - 1, Ink.SELECTED)
+
+
+def _pick(
+    canvas: Canvas,
+    geo: Geometry,
+    pick: tuple[float, float],
+    origin: tuple[float, float] | None,
+    label: Callable[[float], str] | None,
+) -> None:
+    col, row = geo.cell(*pick)
+    if origin is not None:
+        # A dotted line from the unit to the point picked.
+        c0, r0 = geo.cell(*origin)
+        n = max(abs(col - c0), abs(row - r0))
+        if n > 1:
+            t = np.linspace(0.0, 1.0, n + 1)[1:-1]
+            canvas.put(
+                np.round(c0 + (col - c0) * t).astype(np.int64),
+                np.round(r0 + (row - r0) * t).astype(np.int64),
+                ord("∙"),
+                Ink.PICK,
+            )
+        km = math.dist(origin, pick)
+        canvas.text(col + 2, row, label(km) if label else f"{km:.0f} km", Ink.PICK)
+    canvas.text(col, row, PICK_GLYPH, Ink.PICK)
+
+
+def _scale_bar(canvas: Canvas, geo: Geometry) -> None:
+    if geo.height < 3 or geo.width < 16:
+        return
+    step = _nice_step(geo.width * geo.kpc / 6.0)
+    cells = max(round(step / geo.kpc), 2)
+    label = f" {step:g} km"
+    if cells + len(label) + 1 > geo.width:
+        return
+    bar = "├" + "─" * (cells - 2) + "┤" + label
+    canvas.text(1, geo.height - 1, bar, Ink.SCALE)

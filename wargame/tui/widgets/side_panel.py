@@ -1,0 +1,169 @@
+"""The side panel of the tactical screen: the selected unit and the track table."""
+
+from __future__ import annotations
+
+from rich.markup import escape as rich_escape
+from textual.markup import escape
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from wargame.engine.orders import Order
+from wargame.tui.picture import (
+    CLASS_CODE,
+    MissileLine,
+    TrackRow,
+    UnitStatus,
+    duration,
+    short_duration,
+)
+
+STATE_TONES = {
+    "emitting": "$text-success",
+    "silent": "$text-warning",
+    "relocating": "$text-warning",
+    "destroyed": "$text-error",
+}
+
+
+class UnitPanel(Static):
+    """The selected unit: emission, weapons, doctrine, channels, missiles, reloads, command post."""
+
+    def show_unit(
+        self, status: UnitStatus | None, pending: list[Order], turn: int, compact: bool = False
+    ) -> None:
+        """Show a unit; `compact` packs it into four lines or so for short terminals."""
+        if status is None:
+            self.border_title = "Unit"
+            self.update("[$text-muted]No unit selected: press [b]u[/b] or click one on the map.[/]")
+            return
+        self.border_title = f"{status.kind.capitalize()} (u/U)"
+        state = status.state.upper()
+        if status.state == "relocating":
+            state += f" until turn {status.ready_turn}"
+        link = "[$text-success]linked[/]" if status.linked else "[$text-error]CUT OFF: alone[/]"
+        head = f"[b]{escape(status.name)}[/b]  [{STATE_TONES[status.state]}][b]{state}[/b][/]"
+        lines = [f"{head} · CP {link}" if compact else head]
+        if status.fire_unit >= 0:
+            salvo = str(status.salvo) if status.salvo else "by class"
+            channels = f"[b]{status.channels_used}/{status.channels}[/b]"
+            if compact:
+                weapons = f"[b]{status.weapons.upper()}[/b]"
+                lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · ch {channels}")
+                lines.append(" · ".join(_missile(m, compact=True) for m in status.missiles))
+            else:
+                lines.append(
+                    f"weapons [b]{status.weapons.upper()}[/b] · doctrine [b]{status.doctrine}[/b]"
+                )
+                lines.append(f"salvo [b]{salvo}[/b] · guidance channels {channels} busy")
+                lines.extend(_missile(m) for m in status.missiles)
+        else:
+            lines.append(
+                f"tracks refreshed this turn [b]{status.held}[/b]/{status.tracking_channels}"
+            )
+        if not compact:
+            lines.append(f"CP {escape(status.command_post)}: {link}")
+        if pending:
+            words = ", ".join(escape(o.text()) for o in pending)
+            lines.append(f"[$text-accent]next turn: {words}[/]")
+        self.update("\n".join(lines))
+
+
+def _missile(m: MissileLine, compact: bool = False) -> str:
+    """'48N6   13 ready +8 stock  reload T46', or '48N6 13+8 ⟳T46' when compact."""
+    ready = f"[$text-error]{m.ready}[/]" if m.ready == 0 else str(m.ready)
+    if compact:
+        line = f"{escape(m.missile)} [b]{ready}[/b]" + (f"+{m.stock}" if m.stock else "")
+        return line + (f" ⟳T{m.reload_turn}" if m.reload_turn is not None else "")
+    line = f" {escape(m.missile):<6}{' ' * (3 - len(str(m.ready)))}{ready} ready"
+    if m.stock:
+        line += f" +{m.stock} stock"
+    if m.reload_turn is not None:
+        line += f"  reload T{m.reload_turn}"
+    if m.reserved:
+        line += f"  [$text-muted]{m.reserved} kept for {m.reserved_for}[/]"
+    return line
+
+
+class TrackTable(DataTable[str]):
+    """The tracks the radars hold, one row each; the highlighted row is the selected track."""
+
+    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "By", "m/s", "Alt", "Hdg")
+    """Most urgent first, so a narrow panel still shows what a decision needs."""
+
+    class TrackChosen(Message):
+        """The player moved the highlight to another track."""
+
+        def __init__(self, track: int) -> None:
+            self.track = track
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self._selected = -1
+
+    def on_mount(self) -> None:
+        self.add_columns(*self.COLUMNS)
+        self.border_title = "Tracks (t/T)"
+
+    def show_rows(self, rows: list[TrackRow], selected: int) -> None:
+        """Refill the table; the cursor lands on the selected track."""
+        self._selected = selected
+        self.clear()
+        cursor = 0
+        for i, row in enumerate(rows):
+            self.add_row(*_cells(row), key=str(row.track))
+            if row.track == selected:
+                cursor = i
+        if rows:
+            self.move_cursor(row=cursor, animate=False)
+        chosen = next((r for r in rows if r.track == selected), None)
+        if chosen is None:
+            self.border_subtitle = "" if rows else "no tracks"
+        elif chosen.heading_for:
+            self.border_subtitle = (
+                f"{chosen.track} → {chosen.heading_for} in {duration(chosen.ttg_s)}"
+            )
+        else:
+            self.border_subtitle = f"{chosen.track}: no site ahead"
+
+    def select_track(self, track: int) -> None:
+        """Move the highlight to a track (from the map or the keys) without echoing it back."""
+        self._selected = track
+        try:
+            index = self.get_row_index(str(track))
+        except Exception:  # the row is gone (track dropped): leave the highlight
+            return
+        self.move_cursor(row=index, animate=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        # Refilling the table highlights row 0 on the way: only the row the cursor is on now counts.
+        if event.cursor_row != self.cursor_row or event.row_key.value is None:
+            return
+        track = int(event.row_key.value)
+        if track != self._selected:
+            self._selected = track
+            self.post_message(self.TrackChosen(track))
+
+
+def _cells(row: TrackRow) -> tuple[str, ...]:
+    """The row's cells; DataTable reads strings as Rich markup."""
+    alt = f"{row.alt_m:.0f}" if row.alt_m < 10_000 else f"{row.alt_m / 1000:.0f}k"
+    heading = f"{row.heading:03.0f}" if row.heading is not None else "—"
+    if row.pk is None:
+        pk = "—"
+    elif row.pk_planned:
+        pk = f"[b]{row.pk:.2f}[/b]"
+    else:
+        pk = f"[dim]{row.pk:.2f}[/dim]"
+    track = f"{row.track}" + ("?" if row.coasting else "")
+    return (
+        track,
+        CLASS_CODE.get(row.cls, row.cls),
+        short_duration(row.ttg_s),
+        pk,
+        rich_escape(row.engaged) or "—",
+        f"{row.speed_mps:.0f}",
+        alt,
+        heading,
+    )

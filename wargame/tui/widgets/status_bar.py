@@ -1,0 +1,42 @@
+"""The status bar: turn, game clock, score and the regiment's magazines, on one line."""
+
+from __future__ import annotations
+
+from textual.markup import escape
+from textual.widgets import Static
+
+from wargame.engine.scenario import Scenario
+from wargame.engine.state import State
+from wargame.tui.picture import clock, magazines
+
+
+class StatusBar(Static):
+    """One line at the top of the tactical and replay screens."""
+
+    def show(
+        self,
+        scenario: Scenario,
+        state: State,
+        score: float,
+        *,
+        note: str = "",
+        prefix: str = "",
+    ) -> None:
+        """Draw the bar for this state; `note` goes at the right end (e.g. 'resolving…')."""
+        turn = f"[b]Turn {state.turn}[/b]/{scenario.turn_limit}"
+        parts = [
+            f"{escape(prefix)}{turn}",
+            clock(state.turn * scenario.dt),
+            f"Score [b]{score:+.0f}[/b]",
+        ]
+        mags = []
+        for name, ready, stock in magazines(scenario, state):
+            tone = (
+                "$text-error" if ready == 0 else ("$text-warning" if ready < 4 else "$text-success")
+            )
+            extra = f"+{stock}" if stock else ""
+            mags.append(f"{escape(name)} [{tone}]{ready}[/]{extra}")
+        line = " · ".join(parts) + " │ " + "  ".join(mags)
+        if note:
+            line += f"  [reverse] {escape(note)} [/reverse]"
+        self.update(line)
