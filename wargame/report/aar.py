@@ -96,9 +96,10 @@ class InterceptorRow:
     kills: int
     cost: float
     observed_kill_rate: float | None
-    """Kills per round fired."""
+    """Kills per round that met its target (rounds whose target was already gone, or
+    that lost guidance, are left out)."""
     nominal_kill_rate: float | None
-    """Mean kill probability of the rounds at launch: what the fire control expected."""
+    """Mean planned kill probability of those rounds: what the fire control expected."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class _Weapon:
     fired: int = 0
     kills: int = 0
     cost: float = 0.0
+    rolled: int = 0
     pk_sum: float = 0.0
 
 
@@ -292,14 +294,18 @@ class _Tally:
                 w = self.weapons[event.missile]
                 w.fired += 1
                 w.cost += event.cost
-                w.pk_sum += event.pk
                 self.turns[turn].launches += 1
                 known = self.threat(event.threat, event.threat_class)
                 if not known.engaged:
                     known.engaged = True
                     self.count(known.cls, "engaged")
-            case InterceptResolved() if event.killed:
-                self.weapons[event.missile].kills += 1
+            case InterceptResolved() if not event.reason:
+                # Only rounds that met their target rolled; one whose target was
+                # already destroyed neither hit nor missed.
+                w = self.weapons[event.missile]
+                w.rolled += 1
+                w.pk_sum += event.pk
+                w.kills += int(event.killed)
             case ThreatDestroyed():
                 self.destroyed_cost += event.cost
                 self.count(event.threat_class, "killed")
@@ -423,8 +429,8 @@ class _Tally:
                 fired=w.fired,
                 kills=w.kills,
                 cost=round(w.cost, 3),
-                observed_kill_rate=_ratio(w.kills, w.fired),
-                nominal_kill_rate=_ratio(w.pk_sum, w.fired),
+                observed_kill_rate=_ratio(w.kills, w.rolled),
+                nominal_kill_rate=_ratio(w.pk_sum, w.rolled),
             )
             for name, w in self.weapons.items()
         )
