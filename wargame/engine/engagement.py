@@ -607,31 +607,28 @@ def _manual(
     )
 
 
+def options_of_missile(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> Options:
+    """`options` for one unit, one track and one missile type alone (the others' rounds
+    hidden for the evaluation, the state left as it was)."""
+    saved = st.ready[unit].copy()
+    try:
+        st.ready[unit] = 0
+        st.ready[unit, missile] = saved[missile]
+        return options(sc, st, np.array([unit]), np.array([threat]))
+    finally:
+        st.ready[unit] = saved
+
+
 def _why_not(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> str:
     """Why one missile type cannot engage one threat ('' if it can)."""
-    saved_ready = st.ready.copy()
-    try:
-        # Evaluate that missile alone by hiding the others' rounds.
-        mask = np.zeros_like(st.ready[unit])
-        mask[missile] = st.ready[unit, missile]
-        st.ready[unit] = mask
-        opt = options(sc, st, np.array([unit]), np.array([threat]))
-    finally:
-        st.ready[:] = saved_ready
+    opt = options_of_missile(sc, st, unit, threat, missile)
     return "" if opt.missile[0, 0] == missile else REASONS[int(opt.reason[0, 0])]
 
 
 def _pk_of(
     sc: Scenario, st: State, unit: int, threat: int, missile: int
 ) -> tuple[float, float, float]:
-    saved_ready = st.ready.copy()
-    try:
-        mask = np.zeros_like(st.ready[unit])
-        mask[missile] = st.ready[unit, missile]
-        st.ready[unit] = mask
-        opt = options(sc, st, np.array([unit]), np.array([threat]))
-    finally:
-        st.ready[:] = saved_ready
+    opt = options_of_missile(sc, st, unit, threat, missile)
     return float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
 
 
