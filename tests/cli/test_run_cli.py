@@ -102,3 +102,17 @@ def test_run_prints_a_readable_summary_table() -> None:
     assert (
         "Threats" in result.stdout and "Interceptors" in result.stdout and "score" in result.stdout
     )
+
+
+def test_an_orders_file_names_the_fields_an_action_lacks(tmp_path: Path) -> None:
+    orders = tmp_path / "thin.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 2\nunit = "FU Alpha"\naction = "salvo"\nsetting = "3"\n\n'
+        '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "engage"\n'
+    )
+    result = runner.invoke(app, ["run", FIRST, "--orders", str(orders)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{orders}:1: orders[0].salvo: an order to salvo needs 'salvo'",
+        f"{orders}:7: orders[1].track: an order to engage needs 'track'",
+    ]

@@ -91,6 +91,6 @@ def test_autosave_writes_the_campaigns_autosave_file_and_replaces_it_each_turn(
     for _ in range(3):
         recorder.step([])
         path = autosave(recorder.record, folder)
-    assert path == folder / "autosave-first-contact.json"
+    assert path == folder / "autosave-first-contact-seed3.json"
     assert read_save(path).last_turn == 3
-    assert [p.name for p in folder.iterdir()] == ["autosave-first-contact.json"]
+    assert [p.name for p in folder.iterdir()] == ["autosave-first-contact-seed3.json"]

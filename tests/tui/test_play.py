@@ -28,6 +28,7 @@ from wargame.tui.screens.picker import CampaignPickerScreen
 from wargame.tui.screens.replay import ReplayScreen
 from wargame.tui.screens.save_as import SaveAsScreen
 from wargame.tui.screens.tactical import TacticalScreen
+from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.map_frame import Ink, draw_frame
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.side_panel import TrackTable
@@ -84,7 +85,7 @@ class TestAWholeGame:
             assert headless.outcome is not None
             assert report.aar.score.total == headless.outcome.score.total
             assert report.aar.score.result == headless.outcome.result
-            assert (tmp_path / "saves" / "autosave-first-contact.json").is_file()
+            assert (tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json").is_file()
 
 
 class TestOrders:
@@ -124,10 +125,13 @@ class TestOrders:
             assert index is not None
             shot = dialog.shots[index]
             assert shot.possible, shot.reason
-            # The figure shown is the engine's own: best missile, pk at the intercept point, salvo.
+            # The figure shown is the engine's own: best missile, pk at the intercept point,
+            # salvo; judged with the track moved on one turn, when the order is carried out.
             sc, st = screen.scenario, screen.state
             slot = track_slot(st, track)
-            opt = options(sc, st, np.array([shot.fire_unit]), np.array([slot]))
+            ahead = st.copy()
+            ahead.turn += 1
+            opt = options(sc, ahead, np.array([shot.fire_unit]), np.array([slot]))
             pk = float(opt.pk[0, 0])
             salvo = int(salvo_size(sc, st, shot.fire_unit, sc.t_apparent_class[[slot]])[0])
             prompt = prompt_text(shooters, index)
@@ -434,7 +438,10 @@ class TestSavesAndQuitting:
             dialog = app.screen
             assert isinstance(dialog, LoadSaveScreen)
             names = [p.name for p in dialog.saves]
-            assert set(names) == {"autosave-first-contact.json", "first-contact-turn2.json"}
+            assert set(names) == {
+                f"autosave-first-contact-seed{SEED}.json",
+                "first-contact-turn2.json",
+            }
             await pilot.press(*["down"] * names.index("first-contact-turn2.json"), "enter")
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)  # one turn not saved
@@ -489,3 +496,21 @@ class TestHelp:
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, TacticalScreen)
+
+
+class TestEventLog:
+    async def test_the_event_log_scrolls_back_and_on_by_keys(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await begin(pilot)
+            await end_turns(pilot, screen, 8)
+            log = screen.query_one(EventLog)
+            await pilot.pause()
+            assert log.max_scroll_y > 0
+            bottom = log.scroll_y
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert log.scroll_y < bottom
+            await pilot.press("]")
+            await pilot.pause()
+            assert log.scroll_y == bottom

@@ -102,13 +102,12 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
         raise OrdersError(problems) from None
     problems = []
     for i, entry in enumerate(parsed.orders):
-        need = _NEEDS.get(entry.action)
-        if need and getattr(entry, need[0]) not in need[1]:
-            where: tuple[str | int, ...] = ("orders", i, need[0])
+        for key, why in _missing_fields(entry):
+            where: tuple[str | int, ...] = ("orders", i, key)
             problems.append(
                 Problem(
                     name,
-                    f"{entry.action} needs {need[0]} = one of {', '.join(need[1])}",
+                    why,
                     _dotted(where),
                     lines.line_of(where) or lines.line_of(("orders", i)) if lines else None,
                 )
@@ -116,6 +115,30 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
     if problems:
         raise OrdersError(problems)
     return [Order.from_dict(entry.model_dump(exclude_none=True)) for entry in parsed.orders]
+
+
+_FIELDS = {
+    "salvo": ("salvo",),
+    "reserve": ("missile", "count", "threat_class"),
+    "engage": ("track",),
+    "relocate": ("position",),
+}
+"""The fields each action needs besides turn, unit and action."""
+
+
+def _missing_fields(entry: OrderEntry) -> list[tuple[str, str]]:
+    """(key, why) for each field the order's action needs and lacks or gets wrong."""
+    need = _NEEDS.get(entry.action)
+    if need is not None:
+        key, choices = need
+        if getattr(entry, key) not in choices:
+            return [(key, f"{entry.action} needs {key} = one of {', '.join(choices)}")]
+        return []
+    return [
+        (key, f"an order to {entry.action} needs '{key}'")
+        for key in _FIELDS.get(entry.action, ())
+        if getattr(entry, key) is None
+    ]
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

@@ -30,11 +30,13 @@ def write_save(record: Record, path: str | Path) -> None:
 
 
 def autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
-    return Path(folder) / f"autosave-{Path(record.campaign_name).stem}.json"
+    # One file per game (campaign and seed), so a new game never overwrites the last.
+    return Path(folder) / f"autosave-{Path(record.campaign_name).stem}-seed{record.seed}.json"
 
 
 def autosave(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
-    """Write `<folder>/autosave-<campaign stem>.json` atomically (creating the folder); its path."""
+    """Write `<folder>/autosave-<campaign stem>-seed<N>.json` atomically (creating the
+    folder); its path."""
     path = autosave_path(record, folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -199,8 +199,12 @@ class Shot:
 def shot_options(
     sc: Scenario, st: State, slot: int, salvo_override: dict[int, int] | None = None
 ) -> list[Shot]:
-    """Per fire unit, the manual shot at one track as the engine would plan it now (the
-    same checks in the same order as a manual engagement), best first."""
+    """Per fire unit, the manual shot at one track as the engine will plan it (the same
+    checks in the same order as a manual engagement), best first. The order is carried
+    out at the end of the next turn, so the envelope is judged with the track moved on
+    by one turn: a shot that would be too late by then is not offered."""
+    ahead = st.copy()
+    ahead.turn += 1  # the track dead-reckons one turn further
     able = able_fire_units(sc, st)
     free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
     cls = sc.t_apparent_class[np.array([slot])]
@@ -220,7 +224,7 @@ def shot_options(
             reason = "the track is not in the fire unit's picture"
         missile, pk, rng, tof = "", 0.0, 0.0, 0.0
         if not reason:
-            opt = options(sc, st, np.array([f]), np.array([slot]))
+            opt = options(sc, ahead, np.array([f]), np.array([slot]))
             m = int(opt.missile[0, 0])
             if m < 0:
                 reason = REASONS[int(opt.reason[0, 0])] or "cannot be engaged"

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.picture_pane import PicturePane
 
 
@@ -32,6 +33,8 @@ class PictureScreen(Screen[None]):
         Binding("shift+right", "pan(1, 0)", "Pan east", show=False),
         Binding("shift+up", "pan(0, -1)", "Pan north", show=False),
         Binding("shift+down", "pan(0, 1)", "Pan south", show=False),
+        Binding("pageup,[", "scroll_log(-1)", "Scroll the event log back", show=False),
+        Binding("pagedown,]", "scroll_log(1)", "Scroll the event log on", show=False),
     ]
     """Selection, overlays, zoom and pan."""
 
@@ -68,3 +71,10 @@ class PictureScreen(Screen[None]):
 
     def action_centre(self) -> None:
         self.pane.centre()
+
+    def action_scroll_log(self, direction: int) -> None:
+        log = self.query_one(EventLog)
+        if direction < 0:
+            log.scroll_page_up(animate=False)
+        else:
+            log.scroll_page_down(animate=False)
