@@ -77,7 +77,9 @@ def schema() -> None:
 def play(
     campaign: Annotated[
         Path | None,
-        typer.Argument(help="Campaign file; without one, pick from campaigns/.", show_default=False),
+        typer.Argument(
+            help="Campaign file; without one, pick from campaigns/.", show_default=False
+        ),
     ] = None,
     load: Annotated[Path | None, typer.Option(help="Resume this save.")] = None,
     seed: Annotated[
