@@ -75,7 +75,8 @@ class Order:
             case "salvo":
                 return f"salvo {self.salvo}"
             case "reserve":
-                return f"reserve {self.count} {self.missile} for {self.threat_class}"
+                cls = (self.threat_class or "").replace("_", " ")
+                return f"reserve {self.count} {self.missile} for {cls}"
             case "engage":
                 weapon = f" with {self.missile}" if self.missile else ""
                 salvo = f" salvo {self.salvo}" if self.salvo else ""
