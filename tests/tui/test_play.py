@@ -61,7 +61,7 @@ class TestAWholeGame:
     async def test_first_contact_is_played_to_the_end_with_keys_only(
         self, make_app, tmp_path: Path
     ) -> None:
-        """Picker, briefing, then n until the game ends and the report opens by itself."""
+        """Picker, briefing, then n until the game ends; one more n opens the report."""
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()

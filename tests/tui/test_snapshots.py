@@ -52,6 +52,7 @@ class TestAarScreen:
             screen = await begin(pilot)
             assert isinstance(screen, TacticalScreen)
             await end_turns(pilot, screen, 60)
+            await pilot.press("a")
             await quiet(pilot)
 
         assert snap_compare(

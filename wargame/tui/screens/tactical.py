@@ -449,8 +449,14 @@ class TacticalScreen(PictureScreen):
             self.notify(f"Autosave failed: {result.save_error}", severity="error", timeout=8)
         self.pane.show(result.state, self._pending(), self.planned_pk)
         self._refresh_status()
-        if any(isinstance(e, GameOver) for e in result.events):
-            await self.action_aar()
+        over = next((e for e in result.events if isinstance(e, GameOver)), None)
+        if over is not None:
+            # Let the player see the last turn's picture and events before the report.
+            self.notify(
+                f"Game over: {over.result.upper()} ({over.termination.replace('_', ' ')}), "
+                f"score {over.score:+.1f}. Press a (or n) for the after-action report.",
+                timeout=15,
+            )
 
     def on_tactical_screen_turn_failed(self, message: TacticalScreen.TurnFailed) -> None:
         # The engine moves its state on in place: after a fault mid-turn it is half a turn
@@ -481,7 +487,17 @@ class TacticalScreen(PictureScreen):
             except (WargameError, OSError) as exc:
                 self.notify(f"Not saved: {exc}", severity="error", timeout=8)
                 return
-            self.notify(f"Saved turn {session.turn} to {path}.", timeout=4)
+            waiting = len(session.pending)
+            if waiting:
+                # A save holds resolved turns only: orders not yet carried out are not in it.
+                self.notify(
+                    f"Saved turn {session.turn} to {path}. The {waiting} order"
+                    f"{'s' if waiting > 1 else ''} for next turn are not in the save: "
+                    "they take effect when you end the turn.",
+                    timeout=8,
+                )
+            else:
+                self.notify(f"Saved turn {session.turn} to {path}.", timeout=4)
 
         self.app.push_screen(SaveAsScreen(default, session.saves_dir, self.cursor_blink), done)
 
