@@ -199,12 +199,18 @@ def draw_frame(
         _coverage(canvas, geo, sc, st)
     if layers.rings:
         _range_rings(canvas, geo, sc, st, layers.selected_unit)
-    _places(canvas, geo, sc)
     slots = shown_tracks(st)
     tx, ty = estimated_positions(sc, st, slots)
     t_cols, t_rows = geo.cols(tx), geo.rows(ty)
+    # Labels go only where nothing else is: tracks (glyph, heading mark, id) and every
+    # symbol are marked first, then blue labels, then place names, fit around them.
+    taken = np.zeros((canvas.height, canvas.width), dtype=bool)
+    _mark_tracks(taken, st, slots, t_cols, t_rows)
+    places = _place_symbols(canvas, geo, sc, taken)
+    _blue(canvas, geo, sc, st, layers.selected_unit, marks, taken)
+    for col, row, name in places:
+        _place_label(canvas, taken, col, row, name, Ink.PLACE)
     _track_labels(canvas, st, slots, t_cols, t_rows)
-    _blue(canvas, geo, sc, st, layers.selected_unit, marks)
     _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
     marks.track_cols, marks.track_rows = t_cols, t_rows
     marks.track_ids = st.track_id[slots]
@@ -300,28 +306,62 @@ def _range_rings(
             canvas.text(col - len(label) // 2, row, label, Ink.RING)
 
 
-def _places(canvas: Canvas, geo: Geometry, sc: Scenario) -> None:
+def _mark_tracks(
+    taken: np.ndarray, st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
+) -> None:
+    """The cells a track's glyph, heading mark and id will cover."""
+    if slots.size == 0:
+        return
+    height, width = taken.shape
+    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
+    steps = np.array(HEADING_STEPS, dtype=np.int64)
+    s = np.maximum(sector, 0)
+    digits = np.floor(np.log10(np.maximum(st.track_id[slots], 1))).astype(np.int64) + 1
+    spans = [(cols, rows), (cols + steps[s, 0], rows + steps[s, 1])]
+    start = cols + 1 + (sector == 2)
+    spans += [(start + k, rows) for k in range(int(digits.max()))]
+    for c, r in spans:
+        ok = (c >= 0) & (c < width) & (r >= 0) & (r < height)
+        taken[r[ok], c[ok]] = True
+
+
+def _place_symbols(
+    canvas: Canvas, geo: Geometry, sc: Scenario, taken: np.ndarray
+) -> list[tuple[int, int, str]]:
+    """Draw the named places' symbols (entry points marked); their labels come later."""
     loaded = sc.loaded
-    taken = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
+    assets = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
     entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc)}
+    labels = []
     for place in loaded.campaign.map.places:
         x, y = place.position
-        if (x, y) in taken:
+        if (x, y) in assets:
             continue  # the asset there carries the name
         col, row = geo.cell(x, y)
         entry = (round(x, 3), round(y, 3)) in entries
-        canvas.text(col + 1, row, place.name, Ink.PLACE)
         canvas.text(
             col, row, ENTRY_GLYPH if entry else PLACE_GLYPH, Ink.ENTRY if entry else Ink.PLACE
         )
+        if 0 <= row < canvas.height and 0 <= col < canvas.width:
+            taken[row, col] = True
+        labels.append((col, row, place.name))
     for (x, y), name in entries.items():
         if not name:
             col, row = geo.cell(x, y)
             canvas.text(col, row, ENTRY_GLYPH, Ink.ENTRY)
+            if 0 <= row < canvas.height and 0 <= col < canvas.width:
+                taken[row, col] = True
+    return labels
 
 
 def _blue(
-    canvas: Canvas, geo: Geometry, sc: Scenario, st: State, selected: int, marks: Marks
+    canvas: Canvas,
+    geo: Geometry,
+    sc: Scenario,
+    st: State,
+    selected: int,
+    marks: Marks,
+    taken: np.ndarray,
 ) -> None:
     symbols: list[tuple[int, int, str, str, Ink, int]] = []
     for i, name in enumerate(sc.a_name):
@@ -344,7 +384,6 @@ def _blue(
         symbols.append((col, row, glyph, unit_label(name), ink, r))
     # Symbols first, then labels where they fit: right of the symbol, else left, else
     # cut short; the selected unit's label, then fire units and radars, win a contest.
-    taken = np.zeros((canvas.height, canvas.width), dtype=bool)
     for col, row, *_ in symbols:
         if 0 <= row < canvas.height and 0 <= col < canvas.width:
             taken[row, col] = True

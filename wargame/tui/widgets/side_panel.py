@@ -121,7 +121,8 @@ class TrackTable(DataTable[str]):
             self.border_subtitle = "" if rows else "no tracks"
         elif chosen.heading_for:
             self.border_subtitle = (
-                f"{chosen.track} → {chosen.heading_for} in {duration(chosen.ttg_s)}"
+                # Read off the track's heading: an estimate, and the subtitle says so.
+                f"{chosen.track} heading for {chosen.heading_for}? {duration(chosen.ttg_s)}"
             )
         else:
             self.border_subtitle = f"{chosen.track}: no site ahead"
