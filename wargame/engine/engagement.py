@@ -32,10 +32,9 @@ from wargame.engine.orders import Order
 from wargame.engine.scenario import (
     CLASSES,
     IS_AIRCRAFT,
-    MISSILE_CLASSES,
     Scenario,
 )
-from wargame.engine.state import ACTIVE, FREE, HOLD, SS, TIGHT, Shot, State
+from wargame.engine.state import ACTIVE, HOLD, SS, TIGHT, Shot, State
 
 URGENCY_S = 300.0
 """A threat this many seconds from its target is worth 1.5 times one far away."""
@@ -674,5 +673,3 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
                 )
             )
 
-
-__all__ = ["FREE", "MISSILE_CLASSES", "Engagement", "launch", "plan_engagements"]

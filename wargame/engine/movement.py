@@ -96,16 +96,3 @@ def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     # Dive from cruise altitude over the last 20 km.
     remaining = np.maximum(dist - budget, 0.0)
     st.alt[idx] = sc.t_cruise_alt[idx] * np.clip(remaining / 20.0, 0.0, 1.0)
-
-
-def time_to_go(sc: Scenario, st: State, idx: np.ndarray) -> np.ndarray:
-    """Seconds until each threat reaches the end of its path (inf if it holds station)."""
-    is_arm = sc.t_role[idx] == ROLE_ARM
-    k = np.minimum(st.next_point[idx], sc.t_n_points[idx] - 1)
-    px, py = sc.t_path[idx, k, 0], sc.t_path[idx, k, 1]
-    px = np.where(is_arm, st.path_end[idx, 0], px)
-    py = np.where(is_arm, st.path_end[idx, 1], py)
-    remaining = np.hypot(px - st.x[idx], py - st.y[idx])
-    remaining = remaining + np.where(is_arm, 0.0, sc.t_leg_after[idx, k])
-    holding = (sc.t_target_kind[idx] == TARGET_NONE) & ~is_arm
-    return np.where(holding, np.inf, remaining / sc.t_speed[idx])

@@ -17,7 +17,6 @@ from wargame.engine.scenario import (
     ROLE_ARM,
     ROLE_JAMMER,
     ROLE_SEAD,
-    ROLE_STRIKE,
     TARGET_RADAR,
     Scenario,
 )
@@ -113,5 +112,3 @@ def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
             ThreatLeft(turn=st.turn, threat=slot, threat_class=str(CLASSES[sc.t_class[slot]]))
         )
 
-
-__all__ = ["ROLE_STRIKE", "red_decisions", "spawn_raids", "strike_over"]

@@ -23,16 +23,6 @@ B = NDArray[np.bool_]
 
 CLASSES: tuple[ThreatClass, ...] = tuple(ThreatClass)
 CLASS_CODE = {c: i for i, c in enumerate(CLASSES)}
-MISSILE_CLASSES = frozenset(
-    CLASS_CODE[c]
-    for c in (
-        ThreatClass.CRUISE_MISSILE,
-        ThreatClass.BALLISTIC_MISSILE,
-        ThreatClass.ARM,
-        ThreatClass.DECOY,
-        ThreatClass.DRONE,
-    )
-)
 AIRCRAFT_CLASSES = frozenset(
     CLASS_CODE[c] for c in (ThreatClass.FIGHTER, ThreatClass.BOMBER, ThreatClass.AWACS)
 )

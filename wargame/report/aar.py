@@ -332,7 +332,7 @@ class _Tally:
                 self.over = event
                 self.moment(turn, "game_over", describe(event))
             case _:
-                pass
+                pass  # the other kinds add nothing to the report
 
     def leaker(self, event: Leaker) -> None:
         turn = event.turn

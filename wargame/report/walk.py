@@ -71,34 +71,34 @@ class Renderer(Generic[T]):
     """Receives the walk; override what the format needs. `result()` is what `walk` returns."""
 
     def begin_report(self, title: str, facts: Sequence[Fact]) -> None:
-        pass
+        """The report's title and headline facts. Does nothing unless the format needs it."""
 
     def begin_section(self, key: str, title: str) -> None:
-        pass
+        """A section starts. Does nothing unless the format needs it."""
 
     def paragraph(self, text: str) -> None:
-        pass
+        """A paragraph of plain text. Does nothing unless the format needs it."""
 
     def begin_table(self, key: str, title: str, columns: Sequence[Column]) -> None:
-        pass
+        """A table starts. Does nothing unless the format needs it."""
 
     def row(self, cells: Sequence[Cell]) -> None:
-        pass
+        """One row of the current table. Does nothing unless the format needs it."""
 
     def end_table(self) -> None:
-        pass
+        """The current table ends. Does nothing unless the format needs it."""
 
     def chart(self, chart: Chart) -> None:
-        pass
+        """A chart by turn. Does nothing unless the format needs it."""
 
     def markdown(self, text: str) -> None:
         """Campaign-authored Markdown (the briefing): untrusted."""
 
     def end_section(self) -> None:
-        pass
+        """The current section ends. Does nothing unless the format needs it."""
 
     def end_report(self) -> None:
-        pass
+        """The walk is over. Does nothing unless the format needs it."""
 
     def result(self) -> T:
         raise NotImplementedError

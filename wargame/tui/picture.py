@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wargame.engine.assessment import CONE_DEG, heading_for, track_position
+from wargame.engine.assessment import aimed_site, site_names
 from wargame.engine.engagement import (
     REASONS,
     able_fire_units,
@@ -145,27 +145,10 @@ class TrackRow:
 
 def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Seconds until each track reaches the blue site it seems to head for, and that site's
-    name ('' and inf if none): the engine's own threat evaluation (`heading_for`), read off
-    the track alone; the name is found by the same rule (the engine returns no site)."""
-    _, ttg = heading_for(sc, st, slots)
-    names = [*sc.a_name, *sc.c_name, *sc.r_name]
-    sx = np.concatenate([sc.a_position[:, 0], sc.c_position[:, 0], st.r_x])
-    sy = np.concatenate([sc.a_position[:, 1], sc.c_position[:, 1], st.r_y])
-    alive = np.concatenate([np.ones(len(sc.a_name), dtype=bool), st.cp_alive, st.radar_alive])
-    x, y = track_position(sc, st, slots)
-    vx, vy = st.track_vx[slots], st.track_vy[slots]
-    speed = np.maximum(np.hypot(vx, vy), 1e-12)
-    dx, dy = sx[None, :] - x[:, None], sy[None, :] - y[:, None]
-    dist = np.maximum(np.hypot(dx, dy), 1e-9)
-    along = (dx * vx[:, None] + dy * vy[:, None]) / speed[:, None]
-    aimed = (along >= math.cos(math.radians(CONE_DEG)) * dist) & alive[None, :]
-    miss = np.where(aimed, np.sqrt(np.maximum(dist * dist - along * along, 0.0)), np.inf)
-    site = np.argmin(miss, axis=1) if slots.size else np.zeros(0, dtype=np.int64)
-    bound = [
-        names[k] if math.isfinite(t) else ""
-        for k, t in zip(site.tolist(), ttg.tolist(), strict=True)
-    ]
-    return np.asarray(ttg), bound
+    name ('' and inf if none): the engine's own threat evaluation, read off the track alone."""
+    site, ttg = aimed_site(sc, st, slots)
+    names = site_names(sc)
+    return ttg, [names[k] if k >= 0 else "" for k in site.tolist()]
 
 
 def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
