@@ -61,22 +61,26 @@ class Engagement:
 
 @dataclass
 class Options:
-    """Per (fire unit, track) the best missile and what it would achieve."""
+    """Per (fire unit, track) the best missile and what it would achieve: arrays of
+    shape (W, T) over units and tracks, or (P,) over a list of pairs."""
 
     missile: np.ndarray
-    """(W, T) best missile type, -1 if none can reach."""
+    """Best missile type, -1 if none can reach."""
     pk: np.ndarray
-    """(W, T) single-round pk of that missile at the intercept point."""
+    """Single-round pk of that missile at the intercept point."""
     range_km: np.ndarray
     tof: np.ndarray
     reason: np.ndarray
-    """(W, T) why none can reach, as an index into REASONS."""
+    """Why none can reach, as an index into REASONS."""
 
-    def select(self, rows: np.ndarray, cols: np.ndarray) -> Options:
-        """The block of these units (rows) and tracks (columns)."""
-        at = np.ix_(rows, cols)
+    def block(self, start: int, units: int, tracks: int) -> Options:
+        """Flat pair options from `start` on, as the (units, tracks) grid they were made from."""
+        end = start + units * tracks
         return Options(
-            self.missile[at], self.pk[at], self.range_km[at], self.tof[at], self.reason[at]
+            *(
+                a[start:end].reshape(units, tracks)
+                for a in (self.missile, self.pk, self.range_km, self.tof, self.reason)
+            )
         )
 
 
@@ -126,12 +130,19 @@ def track_values(
     """What killing each threat is worth, as the command post judges it from the track:
     the damage it would do where it seems to head (a decoy is valued as what it
     mimics), plus its own cost, with urgency."""
+    return assess(sc, st, threats, ttg)[0]
+
+
+def assess(
+    sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(value, seconds to go) per track, from one reading of the tracks' headings."""
     damage, heading_ttg = heading_for(sc, st, threats)
     if ttg is None:
         ttg = heading_ttg
     own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
     urgency = 1.0 + URGENCY_S / (URGENCY_S + np.minimum(ttg, 1e9))
-    return np.asarray((damage + own) * urgency)
+    return np.asarray((damage + own) * urgency), ttg
 
 
 def time_to_go(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
@@ -147,74 +158,91 @@ def options(
     values: np.ndarray | None = None,
     ttg: np.ndarray | None = None,
 ) -> Options:
-    """The best missile per (fire unit, threat) pair, from the tracks' estimates."""
-    if ttg is None:
-        ttg = time_to_go(sc, st, threats)
+    """The best missile per (fire unit, threat) pair, from the tracks' estimates: (W, T)."""
     if values is None:
-        values = track_values(sc, st, threats, ttg)
-    w, t, m = units.size, threats.size, len(sc.m_name)
-    dt_since = (st.turn - st.track_last[threats]) * sc.dt
-    tx = st.track_x[threats] + st.track_vx[threats] * dt_since
-    ty = st.track_y[threats] + st.track_vy[threats] * dt_since
+        values, ttg = assess(sc, st, threats, ttg)
+    elif ttg is None:
+        ttg = time_to_go(sc, st, threats)
+    w, t = units.size, threats.size
+    flat = pair_options(sc, st, np.repeat(units, t), np.tile(np.arange(t), w), threats, values, ttg)
+    return Options(
+        flat.missile.reshape(w, t),
+        flat.pk.reshape(w, t),
+        flat.range_km.reshape(w, t),
+        flat.tof.reshape(w, t),
+        flat.reason.reshape(w, t),
+    )
+
+
+def pair_options(
+    sc: Scenario,
+    st: State,
+    pair_unit: np.ndarray,
+    pair_col: np.ndarray,
+    threats: np.ndarray,
+    values: np.ndarray,
+    ttg: np.ndarray,
+) -> Options:
+    """The best missile for each pair (fire unit `pair_unit[p]`, track `threats[pair_col[p]]`),
+    as flat (P,) arrays; `values` and `ttg` are per track of `threats`. Pairs rather than
+    a grid, so that each command post weighs only its own units against its own tracks."""
+    since = (st.turn - st.track_last[threats]) * sc.dt
     vx, vy = st.track_vx[threats], st.track_vy[threats]
-    radars = sc.f_radar[units]
-    px = (tx[None, :] - st.r_x[radars, None])[:, :, None]
-    py = (ty[None, :] - st.r_y[radars, None])[:, :, None]
-    speed = sc.m_speed[None, None, :]
-    tof = intercept_time(px, py, vx[None, :, None], vy[None, :, None], speed)
-    tof = _wait_for_descent(sc, st, threats, px, py, vx, vy, tof)
+    tx = st.track_x[threats] + vx * since
+    ty = st.track_y[threats] + vy * since
+    radars = sc.f_radar[pair_unit]
+    slot = threats[pair_col]
+    px = (tx[pair_col] - st.r_x[radars])[:, None]
+    py = (ty[pair_col] - st.r_y[radars])[:, None]
+    pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
+    tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
+    tof = _wait_for_descent(sc, st, slot, px, py, pvx, pvy, tof)
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
-    ix = px + vx[None, :, None] * tof_f
-    iy = py + vy[None, :, None] * tof_f
-    rng = np.hypot(ix, iy)
-    alt = _altitude_at(sc, st, threats, tof_f)
-    cls = sc.t_apparent_class[threats]
-    nominal = sc.m_pk[:, cls].T[None, :, :]  # (1, T, M)
-    ttg3 = ttg[None, :, None]
+    rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
+    alt = _altitude_at(sc, st, slot, tof_f)
+    cls = sc.t_apparent_class[slot]
+    nominal = sc.m_pk[:, cls].T  # (P, M)
     horizon = HORIZON_KM_PER_SQRT_M * (
-        np.sqrt(sc.r_height[radars])[:, None, None] + np.sqrt(np.maximum(alt, 0.0))
+        np.sqrt(sc.r_height[radars])[:, None] + np.sqrt(np.maximum(alt, 0.0))
     )
-    rounds = _usable_rounds(sc, st, units, cls)  # (W, T, M)
-    checks = [
-        rounds > 0,
-        ~finite | (tof < ttg3),
-        finite & (rng <= sc.m_max_range[None, None, :]),
-        rng >= sc.m_min_range[None, None, :],
-        alt >= sc.m_min_alt[None, None, :],
-        alt <= sc.m_max_alt[None, None, :],
+    tests = (
+        _usable_rounds(sc, st, pair_unit, cls) > 0,
+        ~finite | (tof < ttg[pair_col][:, None]),
+        finite & (rng <= sc.m_max_range),
+        rng >= sc.m_min_range,
+        alt >= sc.m_min_alt,
+        alt <= sc.m_max_alt,
         rng <= horizon,
         nominal > 0.0,
-    ]
-    ok = np.ones((w, t, m), dtype=bool)
-    first_fail = np.zeros((w, t, m), dtype=np.int64)
-    for k, check in enumerate(checks, start=1):
-        fail_here = ok & ~check
-        first_fail[fail_here] = k
-        ok &= check
-    pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range[None, None, :]), 0.0)
+    )
+    checks = np.empty((len(tests), *tof.shape), dtype=bool)
+    for k, test in enumerate(tests):
+        checks[k] = test
+    ok = checks.all(axis=0)
+    # Numbered from 1 as in REASONS: the first check each (pair, missile) fails.
+    first_fail = np.where(ok, 0, np.argmin(checks, axis=0) + 1)
+    pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range), 0.0)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.
-    net = np.where(ok, pk * values[None, :, None] - sc.m_cost[None, None, :], -np.inf)
-    best = np.argmax(net, axis=2)
-    wi, ti = np.arange(w)[:, None], np.arange(t)[None, :]
-    has = np.isfinite(net[wi, ti, best])
-    missile = np.where(has, best, -1)
-    # The reason shown is that of the missile that came closest (failed the latest check).
-    reason = np.where(has, 0, first_fail.max(axis=2))
+    net = np.where(ok, pk * values[pair_col][:, None] - sc.m_cost, -np.inf)
+    best = np.argmax(net, axis=1)
+    rows = np.arange(best.size)
+    has = np.isfinite(net[rows, best])
     return Options(
-        missile=missile,
-        pk=np.where(has, pk[wi, ti, best], 0.0),
-        range_km=rng[wi, ti, best],
-        tof=tof_f[wi, ti, best],
-        reason=reason,
+        missile=np.where(has, best, -1),
+        pk=np.where(has, pk[rows, best], 0.0),
+        range_km=rng[rows, best],
+        tof=tof_f[rows, best],
+        # The reason shown is that of the missile that came closest (failed the latest check).
+        reason=np.where(has, 0, first_fail.max(axis=1)),
     )
 
 
 def _wait_for_descent(
     sc: Scenario,
     st: State,
-    threats: np.ndarray,
+    slot: np.ndarray,
     px: np.ndarray,
     py: np.ndarray,
     vx: np.ndarray,
@@ -223,24 +251,25 @@ def _wait_for_descent(
 ) -> np.ndarray:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
-    there by then (|p + v t| <= speed t)."""
-    ballistic = sc.t_ballistic[threats]
+    there by then (|p + v t| <= speed t). Arrays are per pair: `slot` (P,), the rest (P, M)
+    or (P, 1)."""
+    ballistic = sc.t_ballistic[slot]
     if not ballistic.any():
         return tof
-    b = threats[ballistic]
+    b = slot[ballistic]
     apogee = sc.t_cruise_alt[b][:, None]
     ceiling = sc.m_max_alt[None, :]
     # Descending root of apogee * 4 s (1 - s) = ceiling.
     s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling / apogee, 0.0, 1.0)))
     ground_speed = np.maximum(np.hypot(st.track_vx[b], st.track_vy[b]), 1e-9)[:, None]
     wait = (s_enter * sc.t_total[b][:, None] - _flown_now(sc, st, b)[:, None]) / ground_speed
-    wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Tb, M)
-    later = np.maximum(tof[:, ballistic, :], wait[None, :, :])
-    bx = px[:, ballistic, :] + vx[ballistic][None, :, None] * later
-    by = py[:, ballistic, :] + vy[ballistic][None, :, None] * later
-    reachable = np.hypot(bx, by) <= sc.m_speed[None, None, :] * later + 1e-9
+    wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Pb, M)
+    later = np.maximum(tof[ballistic], wait)
+    bx = px[ballistic] + vx[ballistic] * later
+    by = py[ballistic] + vy[ballistic] * later
+    reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
     out = tof.copy()
-    out[:, ballistic, :] = np.where(np.isfinite(tof[:, ballistic, :]) & reachable, later, np.inf)
+    out[ballistic] = np.where(np.isfinite(tof[ballistic]) & reachable, later, np.inf)
     return out
 
 
@@ -251,28 +280,25 @@ def _flown_now(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
     return np.asarray(st.track_flown[threats] + speed * since)
 
 
-def _altitude_at(sc: Scenario, st: State, threats: np.ndarray, tof: np.ndarray) -> np.ndarray:
-    """Altitude at the intercept time: cruise altitude, or the ballistic profile."""
-    ballistic = sc.t_ballistic[threats]
+def _altitude_at(sc: Scenario, st: State, slot: np.ndarray, tof: np.ndarray) -> np.ndarray:
+    """Altitude at the intercept time per pair: cruise altitude, or the ballistic profile."""
+    ballistic = sc.t_ballistic[slot]
     if not ballistic.any():
-        return np.asarray(st.track_alt[threats][None, :, None])
-    alt = np.broadcast_to(st.track_alt[threats][None, :, None], tof.shape).copy()
-    if ballistic.any():
-        b = threats[ballistic]
-        speed = np.hypot(st.track_vx[b], st.track_vy[b])
-        flown = _flown_now(sc, st, b)[None, :, None] + speed[None, :, None] * tof[:, ballistic, :]
-        s = np.clip(flown / sc.t_total[b][None, :, None], 0.0, 1.0)
-        alt[:, ballistic, :] = sc.t_cruise_alt[b][None, :, None] * 4.0 * s * (1.0 - s)
+        return np.asarray(st.track_alt[slot][:, None])
+    alt = np.broadcast_to(st.track_alt[slot][:, None], tof.shape).copy()
+    b = slot[ballistic]
+    speed = np.hypot(st.track_vx[b], st.track_vy[b])
+    flown = _flown_now(sc, st, b)[:, None] + speed[:, None] * tof[ballistic]
+    s = np.clip(flown / sc.t_total[b][:, None], 0.0, 1.0)
+    alt[ballistic] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
     return alt
 
 
 def _usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) -> np.ndarray:
-    """(W, T, M) rounds each unit may fire at each class, reserves held back."""
-    ready = st.ready[units][:, None, :]
-    kept = st.reserve_count[units][:, None, :]
-    kept_for = st.reserve_class[units][:, None, :]
-    released = kept_for == cls[None, :, None]
-    return np.asarray(np.where(released, ready, np.maximum(ready - kept, 0)))
+    """(P, M) rounds unit `units[p]` may fire at class `cls[p]`, reserves held back."""
+    ready = st.ready[units]
+    released = st.reserve_class[units] == cls[:, None]
+    return np.asarray(np.where(released, ready, np.maximum(ready - st.reserve_count[units], 0)))
 
 
 def channels_in_use(sc: Scenario, st: State) -> np.ndarray:
@@ -312,8 +338,7 @@ def plan_engagements(
     # One pass over every (unit, track) pair of every node: the geometry is the
     # same whichever post asks, and one large array costs less than many small ones.
     every = np.unique(np.concatenate([t for _, t in work]))
-    ttg_all = time_to_go(sc, st, every)
-    values_all = track_values(sc, st, every, ttg_all)
+    values_all, ttg_all = assess(sc, st, every)
     survive_all = np.array([in_flight.get(int(j), 1.0) for j in every.tolist()])
     chosen = []
     for units, threats in work:
@@ -322,15 +347,13 @@ def plan_engagements(
             ranked = np.argsort(-(values_all * survive_all)[cols], kind="stable")
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
-    used = np.unique(np.concatenate([c for _, c in chosen]))
-    all_units = np.concatenate([u for u, _ in chosen])
-    opt = options(sc, st, all_units, every[used], values_all[used], ttg_all[used])
-    row = 0
+    pair_unit = np.concatenate([np.repeat(u, c.size) for u, c in chosen])
+    pair_col = np.concatenate([np.tile(c, u.size) for u, c in chosen])
+    opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
+    start = 0
     for units, cols in chosen:
-        sub = np.searchsorted(used, cols)
-        rows = np.arange(row, row + units.size)
-        row += units.size
-        block = opt.select(rows, sub)
+        block = opt.block(start, units.size, cols.size)
+        start += units.size * cols.size
         node_plan = _allocate(
             sc, st, units, every[cols], values_all[cols], block, free, in_flight, salvos_at
         )
@@ -425,7 +448,13 @@ def _allocate(
     may_fire = salvos_in_air[None, :] < limit
     pk_salvo[~may_fire] = 0.0
     cap = np.maximum((np.where(may_fire, limit, 0)).max(axis=0) - salvos_in_air, 0)
-    usable = _usable_rounds(sc, st, units, cls).max(axis=1).sum(axis=1)
+    w, t = units.size, threats.size
+    usable = (
+        _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
+        .reshape(w, t, -1)
+        .max(axis=1)
+        .sum(axis=1)
+    )
     smallest = np.where(pk_salvo > 0, salvo, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], usable // np.maximum(smallest, 1))
     salvo_cost = (
@@ -672,4 +701,3 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
                     cost=float(sc.m_cost[e.missile]),
                 )
             )
-

@@ -47,8 +47,8 @@ def jammer_jnr(jnr_at_reference: F64 | float, range_km: F64 | float) -> F64:
 def edge_factor(range_fraction: F64 | float) -> F64:
     """Kill probability falls off towards the edge of the envelope: full out to 70 %
     of the maximum range, then linearly down to half at the maximum range."""
-    f = np.clip((np.asarray(range_fraction, dtype=np.float64) - 0.7) / 0.3, 0.0, 1.0)
-    return np.asarray(1.0 - 0.5 * f, dtype=np.float64)
+    f = (np.asarray(range_fraction, dtype=np.float64) - 0.7) / 0.3
+    return np.asarray(1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0), dtype=np.float64)
 
 
 def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:

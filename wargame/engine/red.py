@@ -111,4 +111,3 @@ def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
         events.append(
             ThreatLeft(turn=st.turn, threat=slot, threat_class=str(CLASSES[sc.t_class[slot]]))
         )
-
