@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from wargame.engine.scenario import REFERENCE_WARHEAD_KG, Scenario
+from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 
 CONE_DEG = 10.0
@@ -39,36 +39,32 @@ def site_names(sc: Scenario) -> list[str]:
 def aimed_site(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(site index, seconds to go) per track: the live blue site within `CONE_DEG` of its
     velocity nearest its line of flight; -1 and inf where it points at none."""
-    sx = np.concatenate([sc.a_position[:, 0], sc.c_position[:, 0], st.r_x])
-    sy = np.concatenate([sc.a_position[:, 1], sc.c_position[:, 1], st.r_y])
-    alive = np.concatenate([np.ones(len(sc.a_name), dtype=bool), st.cp_alive, st.radar_alive])
+    sx = np.concatenate((sc.fixed_site_x, st.r_x))
+    sy = np.concatenate((sc.fixed_site_y, st.r_y))
+    alive = np.concatenate((sc.asset_standing, st.cp_alive, st.radar_alive))
     x, y = track_position(sc, st, threats)
-    vx, vy = st.track_vx[threats], st.track_vy[threats]
-    speed = np.hypot(vx, vy)
-    dx = sx[None, :] - x[:, None]
-    dy = sy[None, :] - y[:, None]
+    vx, vy = st.track_vx[threats][:, None], st.track_vy[threats][:, None]
+    speed = np.maximum(np.hypot(vx, vy), 1e-12)
+    dx = sx - x[:, None]
+    dy = sy - y[:, None]
     dist = np.maximum(np.hypot(dx, dy), 1e-9)
-    along = (dx * vx[:, None] + dy * vy[:, None]) / np.maximum(speed, 1e-12)[:, None]
-    aimed = (along >= _COS_CONE * dist) & alive[None, :] & (speed > 0.0)[:, None]
+    along = (dx * vx + dy * vy) / speed
+    aimed = (along >= _COS_CONE * dist) & alive & (speed > 1e-12)
     miss = np.where(aimed, np.sqrt(np.maximum(dist * dist - along * along, 0.0)), np.inf)
     site = np.argmin(miss, axis=1)
     rows = np.arange(threats.size)
-    found = np.isfinite(miss[rows, site])
-    ttg = np.where(found, along[rows, site] / np.maximum(speed, 1e-12), np.inf)
-    return np.where(found, site, -1), np.asarray(ttg)
+    found = miss[rows, site] < np.inf
+    ttg = np.where(found, along[rows, site] / speed[:, 0], np.inf)
+    return np.where(found, site, -1), ttg
 
 
 def heading_for(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(damage it would do, seconds to go) per track, from its heading alone."""
-    n_a = len(sc.a_name)
     site, ttg = aimed_site(sc, st, threats)
-    fraction = np.minimum(1.0, sc.t_apparent_warhead[threats] / REFERENCE_WARHEAD_KG)
-    asset_damage = sc.a_value * (1.0 - sc.a_hardness)
-    unit_damage = np.concatenate([sc.c_value * (1.0 - sc.c_hardness), sc.r_value])
-    damage = np.where(
-        site < n_a,
-        asset_damage[np.clip(site, 0, n_a - 1)] * fraction,
-        unit_damage[np.maximum(site - n_a, 0)],
+    # A full warhead's damage at each site; against an asset, scaled by the warhead;
+    # nothing from a threat that carries none.
+    scale = np.where(
+        site < len(sc.a_name), sc.t_apparent_fraction[threats], sc.t_apparent_armed[threats]
     )
-    damage = np.where((site >= 0) & (sc.t_apparent_warhead[threats] > 0.0), damage, 0.0)
-    return np.asarray(damage), ttg
+    damage = np.where(site >= 0, sc.site_damage[site] * scale, 0.0)
+    return damage, ttg

@@ -43,6 +43,11 @@ MAX_SALVOS_IN_AIR = 2
 """Shoot-shoot: salvos that may be on their way to one target at once."""
 MAX_TARGETS = 200
 """Tracks a command post weighs at once; the most valuable are kept."""
+REACH_FILTER_PAIRS = 64
+"""Above this many (unit, track) pairs a post first drops the tracks out of all reach:
+cheaper than evaluating them, while for a few pairs the filter costs more than it saves."""
+IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
+"""Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 
 
 @dataclass(frozen=True)
@@ -70,17 +75,28 @@ class Options:
     """Single-round pk of that missile at the intercept point."""
     range_km: np.ndarray
     tof: np.ndarray
-    reason: np.ndarray
-    """Why none can reach, as an index into REASONS."""
+    reason: np.ndarray | None = None
+    """Why none can reach, as an index into REASONS; None where not asked for."""
+
+    def why_not(self, *at: int) -> str:
+        """Why no missile can engage at this index ('' if one can)."""
+        if self.reason is None:
+            raise ValueError("these options were evaluated without their reasons")
+        return REASONS[int(self.reason[at])]
 
     def block(self, start: int, units: int, tracks: int) -> Options:
         """Flat pair options from `start` on, as the (units, tracks) grid they were made from."""
         end = start + units * tracks
+
+        def cut(a: np.ndarray) -> np.ndarray:
+            return a[start:end].reshape(units, tracks)
+
         return Options(
-            *(
-                a[start:end].reshape(units, tracks)
-                for a in (self.missile, self.pk, self.range_km, self.tof, self.reason)
-            )
+            cut(self.missile),
+            cut(self.pk),
+            cut(self.range_km),
+            cut(self.tof),
+            None if self.reason is None else cut(self.reason),
         )
 
 
@@ -103,17 +119,25 @@ def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
     return np.asarray(st.radar_alive[r] & st.emitting[r] & (st.ready_turn[r] <= st.turn))
 
 
-def picture(sc: Scenario, st: State, fire_unit: int) -> np.ndarray:
-    """Threat slots the fire unit's command post (or the unit alone, if cut off) tracks."""
+def picture(
+    sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None
+) -> np.ndarray:
+    """Threat slots the fire unit's command post (or the unit alone, if cut off) tracks;
+    `live`, if given, is the mask of tracked threats still in the air."""
     radar = sc.f_radar[fire_unit]
     cp = sc.r_cp[radar]
     if st.cp_alive[cp]:
-        radars = np.flatnonzero((sc.r_cp == cp) & st.radar_alive)
+        radars = sc.cp_radars[cp]
+        radars = radars[st.radar_alive[radars]]
     else:
-        radars = np.array([radar])
+        radars = radar
     fresh = st.turn - sc.loaded.campaign.rules.track_coast_turns
-    held = (st.seen_by[radars] >= fresh).any(axis=0)
-    return np.flatnonzero(held & (st.track_id >= 0) & (st.status == ACTIVE))
+    held = st.seen_by[radars] >= fresh
+    if held.ndim == 2:
+        held = held.any(axis=0)
+    if live is None:
+        live = (st.track_id >= 0) & (st.status == ACTIVE)
+    return (held & live).nonzero()[0]
 
 
 def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarray) -> np.ndarray:
@@ -164,14 +188,9 @@ def options(
     elif ttg is None:
         ttg = time_to_go(sc, st, threats)
     w, t = units.size, threats.size
-    flat = pair_options(sc, st, np.repeat(units, t), np.tile(np.arange(t), w), threats, values, ttg)
-    return Options(
-        flat.missile.reshape(w, t),
-        flat.pk.reshape(w, t),
-        flat.range_km.reshape(w, t),
-        flat.tof.reshape(w, t),
-        flat.reason.reshape(w, t),
-    )
+    pair_unit, pair_col = np.repeat(units, t), np.tile(np.arange(t), w)
+    flat = pair_options(sc, st, pair_unit, pair_col, threats, values, ttg, why=True)
+    return flat.block(0, w, t)
 
 
 def pair_options(
@@ -182,10 +201,12 @@ def pair_options(
     threats: np.ndarray,
     values: np.ndarray,
     ttg: np.ndarray,
+    why: bool = False,
 ) -> Options:
     """The best missile for each pair (fire unit `pair_unit[p]`, track `threats[pair_col[p]]`),
     as flat (P,) arrays; `values` and `ttg` are per track of `threats`. Pairs rather than
-    a grid, so that each command post weighs only its own units against its own tracks."""
+    a grid, so that each command post weighs only its own units against its own tracks.
+    With `why`, also the reason where no missile can engage."""
     since = (st.turn - st.track_last[threats]) * sc.dt
     vx, vy = st.track_vx[threats], st.track_vy[threats]
     tx = st.track_x[threats] + vx * since
@@ -204,7 +225,7 @@ def pair_options(
     cls = sc.t_apparent_class[slot]
     nominal = sc.m_pk[:, cls].T  # (P, M)
     horizon = HORIZON_KM_PER_SQRT_M * (
-        np.sqrt(sc.r_height[radars])[:, None] + np.sqrt(np.maximum(alt, 0.0))
+        sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
     )
     tests = (
         _usable_rounds(sc, st, pair_unit, cls) > 0,
@@ -216,12 +237,18 @@ def pair_options(
         rng <= horizon,
         nominal > 0.0,
     )
-    checks = np.empty((len(tests), *tof.shape), dtype=bool)
-    for k, test in enumerate(tests):
-        checks[k] = test
-    ok = checks.all(axis=0)
-    # Numbered from 1 as in REASONS: the first check each (pair, missile) fails.
-    first_fail = np.where(ok, 0, np.argmin(checks, axis=0) + 1)
+    reason = None
+    if why:
+        checks = np.empty((len(tests), *tof.shape), dtype=bool)
+        for k, test in enumerate(tests):
+            checks[k] = test
+        ok = checks.all(axis=0)
+        # Numbered from 1 as in REASONS: the first check each (pair, missile) fails.
+        first_fail = np.where(ok, 0, np.argmin(checks, axis=0) + 1)
+    else:
+        ok = tests[0] & tests[1]
+        for test in tests[2:]:
+            ok &= test
     pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range), 0.0)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.
@@ -229,13 +256,15 @@ def pair_options(
     best = np.argmax(net, axis=1)
     rows = np.arange(best.size)
     has = np.isfinite(net[rows, best])
+    if why:
+        # The reason shown is that of the missile that came closest (failed the latest check).
+        reason = np.where(has, 0, first_fail.max(axis=1))
     return Options(
         missile=np.where(has, best, -1),
         pk=np.where(has, pk[rows, best], 0.0),
         range_km=rng[rows, best],
         tof=tof_f[rows, best],
-        # The reason shown is that of the missile that came closest (failed the latest check).
-        reason=np.where(has, 0, first_fail.max(axis=1)),
+        reason=reason,
     )
 
 
@@ -324,43 +353,48 @@ def plan_engagements(
         if engagement is not None:
             plan.append(engagement)
             free[engagement.fire_unit] -= 1
-    in_flight, salvos_at = _in_flight(sc, st, plan)
+    survive, salvos_at = _in_flight(sc, st, plan)
+    live = (st.track_id >= 0) & (st.status == ACTIVE)
     work: list[tuple[np.ndarray, np.ndarray]] = []
     for node in _nodes(sc, st):
         units = node[able[node] & (st.weapons[node] != HOLD) & (free[node] > 0)]
         if units.size == 0:
             continue
-        threats = _within_reach(sc, st, units, picture(sc, st, int(units[0])))
+        threats = picture(sc, st, int(units[0]), live)
+        if units.size * threats.size > REACH_FILTER_PAIRS:
+            threats = _within_reach(sc, st, units, threats)
         if threats.size:
             work.append((units, threats))
     if not work:
         return plan
     # One pass over every (unit, track) pair of every node: the geometry is the
     # same whichever post asks, and one large array costs less than many small ones.
-    every = np.unique(np.concatenate([t for _, t in work]))
+    # (A single picture is already sorted and without repeats.)
+    every = work[0][1] if len(work) == 1 else np.unique(np.concatenate([t for _, t in work]))
     values_all, ttg_all = assess(sc, st, every)
-    survive_all = np.array([in_flight.get(int(j), 1.0) for j in every.tolist()])
     chosen = []
     for units, threats in work:
-        cols = np.searchsorted(every, threats)
+        cols = np.arange(every.size) if threats is every else np.searchsorted(every, threats)
         if cols.size > MAX_TARGETS:
-            ranked = np.argsort(-(values_all * survive_all)[cols], kind="stable")
+            ranked = np.argsort(-(values_all * survive[every])[cols], kind="stable")
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
     pair_unit = np.concatenate([np.repeat(u, c.size) for u, c in chosen])
     pair_col = np.concatenate([np.tile(c, u.size) for u, c in chosen])
     opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
+    if (opt.missile < 0).all():
+        return plan
     start = 0
     for units, cols in chosen:
         block = opt.block(start, units.size, cols.size)
         start += units.size * cols.size
         node_plan = _allocate(
-            sc, st, units, every[cols], values_all[cols], block, free, in_flight, salvos_at
+            sc, st, units, every[cols], values_all[cols], block, free, survive, salvos_at
         )
         # The next post sees these salvos as on their way: one target, one doctrine.
         for e in node_plan:
-            in_flight[e.threat] = in_flight.get(e.threat, 1.0) * (1.0 - e.pk) ** e.rounds
-            salvos_at[e.threat] = salvos_at.get(e.threat, 0) + 1
+            survive[e.threat] *= (1.0 - e.pk) ** e.rounds
+            salvos_at[e.threat] += 1
         plan.extend(node_plan)
     return plan
 
@@ -386,12 +420,10 @@ def _within_reach(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarra
 def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
     """Groups of fire units that share a picture: per live command post, and each cut-off
     unit alone."""
-    cps = sc.r_cp[sc.f_radar]
+    if st.cp_alive.all():
+        return sc.cp_fire_units
     nodes = []
-    for cp in range(len(sc.c_name)):
-        members = np.flatnonzero(cps == cp)
-        if members.size == 0:
-            continue
+    for cp, members in enumerate(sc.cp_fire_units):
         if st.cp_alive[cp]:
             nodes.append(members)
         else:
@@ -401,20 +433,20 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
 
 def _in_flight(
     sc: Scenario, st: State, plan: list[Engagement]
-) -> tuple[dict[int, float], dict[int, int]]:
-    """Per threat: the probability it survives the missiles already on their way (or
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per threat slot: the probability it survives the missiles already on their way (or
     planned this turn), and how many salvos those are."""
-    survive: dict[int, float] = {}
+    survive = np.ones(sc.n_threats)
+    count = np.zeros(sc.n_threats, dtype=np.int64)
     salvos: set[tuple[int, int, int]] = set()
     for shot in st.shots:
-        survive[shot.threat] = survive.get(shot.threat, 1.0) * (1.0 - shot.pk_planned)
+        survive[shot.threat] *= 1.0 - shot.pk_planned
         salvos.add((shot.threat, shot.fire_unit, shot.launch_turn))
-    count: dict[int, int] = {}
     for threat, _, _ in salvos:
-        count[threat] = count.get(threat, 0) + 1
+        count[threat] += 1
     for e in plan:
-        survive[e.threat] = survive.get(e.threat, 1.0) * (1.0 - e.pk) ** e.rounds
-        count[e.threat] = count.get(e.threat, 0) + 1
+        survive[e.threat] *= (1.0 - e.pk) ** e.rounds
+        count[e.threat] += 1
     return survive, count
 
 
@@ -426,41 +458,47 @@ def _allocate(
     values: np.ndarray,
     opt: Options,
     free: np.ndarray,
-    in_flight: dict[int, float],
-    salvos_at: dict[int, int],
+    in_flight: np.ndarray,
+    salvos_at: np.ndarray,
 ) -> list[Engagement]:
-    """One command post's plan: its units against its tracks, `opt` their options."""
-    tight = st.weapons[units] == TIGHT
-    identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
-    survive = np.array([in_flight.get(int(j), 1.0) for j in threats.tolist()])
-    salvos_in_air = np.array([salvos_at.get(int(j), 0) for j in threats.tolist()])
+    """One command post's plan: its units against its tracks, `opt` their options;
+    `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them."""
     cls = sc.t_apparent_class[threats]
     setting = st.salvo[units][:, None]
-    salvo = np.where(setting > 0, setting, np.where(IS_AIRCRAFT[cls], 1, 2)[None, :])
-    pk_salvo = 1.0 - (1.0 - opt.pk) ** salvo
-    pk_salvo[opt.missile < 0] = 0.0
-    pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0
+    salvo = np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[cls])
+    pk_salvo = np.where(opt.missile >= 0, 1.0 - (1.0 - opt.pk) ** salvo, 0.0)
+    tight = st.weapons[units] == TIGHT
+    if tight.any():
+        identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
+        pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0
     # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
     # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
     # turn, before the first arrives. Either way a target draws at most one new
     # salvo per unit per turn.
-    limit = np.where((st.doctrine[units] == SS)[:, None], MAX_SALVOS_IN_AIR, 1)
-    may_fire = salvos_in_air[None, :] < limit
+    salvos_in_air = salvos_at[threats]
+    limit = np.where(st.doctrine[units] == SS, MAX_SALVOS_IN_AIR, 1)[:, None]
+    may_fire = salvos_in_air < limit
     pk_salvo[~may_fire] = 0.0
-    cap = np.maximum((np.where(may_fire, limit, 0)).max(axis=0) - salvos_in_air, 0)
-    w, t = units.size, threats.size
-    usable = (
-        _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
-        .reshape(w, t, -1)
-        .max(axis=1)
-        .sum(axis=1)
-    )
+    if not (pk_salvo > 0.0).any():
+        return []
+    cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
+    if st.reserve_count[units].any():
+        w, t = units.size, threats.size
+        usable = (
+            _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
+            .reshape(w, t, -1)
+            .max(axis=1)
+            .sum(axis=1)
+        )
+    else:
+        usable = st.ready[units].sum(axis=1)
     smallest = np.where(pk_salvo > 0, salvo, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], usable // np.maximum(smallest, 1))
     salvo_cost = (
-        np.where(opt.missile >= 0, sc.m_cost[np.maximum(opt.missile, 0)] * salvo, 0.0)
+        np.where(opt.missile >= 0, sc.m_cost[opt.missile] * salvo, 0.0)
         * sc.loaded.campaign.scoring.interceptor_cost
     )
+    survive = in_flight[threats]
     shots = _capped_assign(values * survive, pk_salvo, ammo, cap, salvo_cost)
     plan = []
     for wi, tj in zip(*np.nonzero(shots), strict=True):
@@ -617,7 +655,7 @@ def _manual(
             missile = wanted
             opt = options(sc, st, np.array([unit]), threats)
     if missile < 0:
-        refuse(f"track {order.track}: {REASONS[int(opt.reason[0, 0])] or 'cannot be engaged'}")
+        refuse(f"track {order.track}: {opt.why_not(0, 0) or 'cannot be engaged'}")
         return None
     cls = sc.t_apparent_class[threats]
     rounds = order.salvo or int(salvo_size(sc, st, unit, cls)[0])
@@ -650,7 +688,7 @@ def options_of_missile(sc: Scenario, st: State, unit: int, threat: int, missile:
 def _why_not(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> str:
     """Why one missile type cannot engage one threat ('' if it can)."""
     opt = options_of_missile(sc, st, unit, threat, missile)
-    return "" if opt.missile[0, 0] == missile else REASONS[int(opt.reason[0, 0])]
+    return "" if opt.missile[0, 0] == missile else opt.why_not(0, 0)
 
 
 def _pk_of(

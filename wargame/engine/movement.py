@@ -29,45 +29,27 @@ def move_threats(sc: Scenario, st: State) -> None:
 
 
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
-    if idx.size == 0:
-        return
+    # A threat flies its path at constant speed, so where it is follows from how far
+    # it has flown: on the leg whose end is the first point farther along than that.
     speed = sc.t_speed[idx]
-    budget = speed * sc.dt
-    left = budget.copy()
-    x, y = st.x[idx], st.y[idx]
-    point = st.next_point[idx]
-    n_points = sc.t_n_points[idx]
-    flown = st.flown[idx]
-    for _ in range(sc.t_path.shape[1] + 1):
-        going = (left > 0.0) & (point < n_points)
-        if not going.any():
-            break
-        k = np.minimum(point, n_points - 1)
-        tx, ty = sc.t_path[idx, k, 0], sc.t_path[idx, k, 1]
-        dx, dy = tx - x, ty - y
-        dist = np.hypot(dx, dy)
-        reach = going & (dist <= left)
-        part = going & ~reach
-        scale = np.where(part, left / np.maximum(dist, 1e-12), 0.0)
-        x = np.where(reach, tx, x + dx * scale)
-        y = np.where(reach, ty, y + dy * scale)
-        flown = flown + np.where(reach, dist, np.where(part, left, 0.0))
-        left = np.where(reach, left - dist, np.where(part, 0.0, left))
-        point = point + reach
-    st.x[idx], st.y[idx], st.next_point[idx], st.flown[idx] = x, y, point, flown
+    before = st.flown[idx]
+    total = sc.t_total[idx]
+    flown = np.minimum(before + speed * sc.dt, total)
+    cum = sc.t_cum[idx]
+    leg = np.minimum((cum <= flown[:, None]).sum(axis=1), sc.t_n_points[idx] - 1)
+    rows = np.arange(idx.size)
+    direction = sc.t_dir[idx, leg]
+    position = sc.t_path[idx, leg] - direction * (cum[rows, leg] - flown)[:, None]
+    st.x[idx], st.y[idx], st.flown[idx] = position[:, 0], position[:, 1], flown
 
-    done = point >= n_points
-    targeted = sc.t_target_kind[idx] != TARGET_NONE
-    arrived = done & targeted
-    st.arrival_time[idx[arrived]] = t0 + (budget[arrived] - left[arrived]) / speed[arrived]
+    done = flown >= total
+    arrived = done & (sc.t_target_kind[idx] != TARGET_NONE)
+    st.arrival_time[idx[arrived]] = t0 + (flown[arrived] - before[arrived]) / speed[arrived]
 
     # Velocity now: along the current leg; zero for those holding on station.
-    k = np.minimum(point, n_points - 1)
-    dx, dy = sc.t_path[idx, k, 0] - x, sc.t_path[idx, k, 1] - y
-    dist = np.maximum(np.hypot(dx, dy), 1e-12)
     moving = ~done
-    st.vx[idx] = np.where(moving, dx / dist * speed, 0.0)
-    st.vy[idx] = np.where(moving, dy / dist * speed, 0.0)
+    st.vx[idx] = np.where(moving, direction[:, 0] * speed, 0.0)
+    st.vy[idx] = np.where(moving, direction[:, 1] * speed, 0.0)
 
     ballistic = sc.t_ballistic[idx]
     if ballistic.any():

@@ -67,6 +67,10 @@ class Scenario:
     t_cost: F64
     t_apparent_cost: F64
     t_apparent_warhead: F64
+    t_apparent_fraction: F64
+    """Share of an asset's value its apparent warhead destroys (0 for no warhead)."""
+    t_apparent_armed: F64
+    """1 if its apparent type carries a warhead, else 0."""
     t_jnr: F64
     """Linear jammer-to-noise ratio at 100 km; 0 if it does not jam."""
     t_ballistic: B
@@ -77,8 +81,10 @@ class Scenario:
     t_path: F64
     """(N, P, 2) points flown in order; the last is the target (or the station)."""
     t_n_points: I64
-    t_leg_after: F64
-    """(N, P+1): path length from point k to the end, km."""
+    t_cum: F64
+    """(N, P): path length from the entry point to point k, km (the total beyond the last)."""
+    t_dir: F64
+    """(N, P, 2): unit vector of the leg that ends at point k (zero for an empty leg)."""
     t_total: F64
     """Path length from the entry point to the end, km."""
     t_target_kind: I64
@@ -94,6 +100,8 @@ class Scenario:
     # Radars (R): standalone radars first, then one per fire unit.
     r_name: list[str]
     r_height: F64
+    r_sqrt_height: F64
+    """Square root of the antenna height, for the horizon formula."""
     r_snr_ref: F64
     """Signal-to-noise that a 1 m² target gives at r_range_ref (Swerling 1)."""
     r_log_pfa: F64
@@ -135,6 +143,10 @@ class Scenario:
     """(M, classes) nominal kill probability; 0 where it cannot engage."""
 
     # Command posts (C) and assets (A).
+    cp_radars: list[I64]
+    """Per command post: its radars (standalone and fire units')."""
+    cp_fire_units: list[I64]
+    """Per command post: its fire units."""
     c_name: list[str]
     c_position: F64
     c_hardness: F64
@@ -143,6 +155,15 @@ class Scenario:
     a_position: F64
     a_value: F64
     a_hardness: F64
+
+    # Blue sites as threat evaluation counts them: assets, command posts, radars.
+    fixed_site_x: F64
+    """x of the assets and command posts (radars move: their sites are in the state)."""
+    fixed_site_y: F64
+    asset_standing: B
+    """True per asset: an asset is always a site, however damaged."""
+    site_damage: F64
+    """Value a full warhead destroys at each site, when it damages."""
 
     raid_names: list[str]
     sead_names: list[str]
@@ -293,7 +314,8 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     p_max = max((len(s.path) for s in slots), default=1)
     path = np.zeros((n, p_max, 2))
     n_points = np.zeros(n, dtype=np.int64)
-    leg_after = np.zeros((n, p_max + 1))
+    cum = np.zeros((n, p_max))
+    direction = np.zeros((n, p_max, 2))
     starts = np.zeros((n, 2))
     for j, s in enumerate(slots):
         pts = s.path
@@ -301,9 +323,14 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         path[j, : len(pts)] = pts
         path[j, len(pts) :] = pts[-1]
         starts[j] = s.start
-        legs = [math.dist(pts[k - 1], pts[k]) for k in range(1, len(pts))]
-        for k in range(len(pts) - 1, -1, -1):
-            leg_after[j, k] = leg_after[j, k + 1] + (legs[k] if k < len(legs) else 0.0)
+        flown = 0.0
+        for k, (before, point) in enumerate(zip([s.start, *pts[:-1]], pts, strict=True)):
+            leg = math.dist(before, point)
+            flown += leg
+            cum[j, k] = flown
+            if leg > 0.0:
+                direction[j, k] = ((point[0] - before[0]) / leg, (point[1] - before[1]) / leg)
+        cum[j, len(pts) :] = flown
     types = [s.type for s in slots]
     apparent = [cat.threats[t.mimics] if t.mimics else t for t in types]
     jnr = np.array(
@@ -338,6 +365,8 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_cost=farr([t.cost for t in types]),
         t_apparent_cost=farr([t.cost for t in apparent]),
         t_apparent_warhead=farr([t.warhead_kg for t in apparent]),
+        t_apparent_fraction=farr([min(1.0, t.warhead_kg / REFERENCE_WARHEAD_KG) for t in apparent]),
+        t_apparent_armed=farr([1.0 if t.warhead_kg > 0.0 else 0.0 for t in apparent]),
         t_jnr=jnr.reshape(-1),
         t_ballistic=np.array(
             [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types], dtype=bool
@@ -346,9 +375,9 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_start=starts,
         t_path=path,
         t_n_points=n_points,
-        t_leg_after=leg_after,
-        t_total=np.hypot(path[:, 0, 0] - starts[:, 0], path[:, 0, 1] - starts[:, 1])
-        + leg_after[:, 0],
+        t_cum=cum,
+        t_dir=direction,
+        t_total=cum[:, -1].copy(),
         t_target_kind=iarr([s.target[0] for s in slots]),
         t_target_index=iarr([s.target[1] for s in slots]),
         t_until_turn=iarr([s.until for s in slots]),
@@ -357,6 +386,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         strike_mask=np.array([s.role == ROLE_STRIKE for s in slots], dtype=bool).reshape(-1),
         r_name=r_name,
         r_height=farr([t.antenna_height_m for t in r_types]),
+        r_sqrt_height=np.sqrt(farr([t.antenna_height_m for t in r_types])),
         r_snr_ref=farr([reference_snr(t.reference_pd, t.false_alarm_probability) for t in r_types]),
         r_log_pfa=farr([-math.log(t.false_alarm_probability) for t in r_types]),
         r_range_ref=farr([t.detection_range_km for t in r_types]),
@@ -382,6 +412,11 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         m_cost=farr([m.cost for m in missiles]),
         m_per_tube=iarr([m.per_tube for m in missiles]),
         m_pk=m_pk,
+        cp_radars=[np.flatnonzero(np.array(r_cp) == c) for c in range(len(c_name))],
+        cp_fire_units=[
+            np.flatnonzero(np.array([r_cp[r] for r in f_radar], dtype=np.int64) == c)
+            for c in range(len(c_name))
+        ],
         c_name=c_name,
         c_position=c_position.reshape(-1, 2),
         c_hardness=farr([c.hardness for c in blue.command_posts]),
@@ -390,6 +425,18 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         a_position=a_position.reshape(-1, 2),
         a_value=farr([a.value for a in blue.assets]),
         a_hardness=farr([a.hardness for a in blue.assets]),
+        fixed_site_x=np.concatenate(
+            [a_position.reshape(-1, 2)[:, 0], c_position.reshape(-1, 2)[:, 0]]
+        ),
+        fixed_site_y=np.concatenate(
+            [a_position.reshape(-1, 2)[:, 1], c_position.reshape(-1, 2)[:, 1]]
+        ),
+        asset_standing=np.ones(len(blue.assets), dtype=bool),
+        site_damage=farr(
+            [a.value * (1.0 - a.hardness) for a in blue.assets]
+            + [c.value * (1.0 - c.hardness) for c in blue.command_posts]
+            + [t.value for t in r_types]
+        ),
         raid_names=[r.name for r in red.raids],
         sead_names=[s.name for s in red.sead],
         jammer_names=[j.name for j in red.jammers],

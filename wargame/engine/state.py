@@ -61,7 +61,6 @@ class State:
     vx: F64
     vy: F64
     """Velocity over the ground, km/s."""
-    next_point: I64
     flown: F64
     target_kind: I64
     target_index: I64
@@ -166,7 +165,6 @@ def initial_state(sc: Scenario) -> State:
         alt=sc.t_cruise_alt.copy(),
         vx=np.zeros(n),
         vy=np.zeros(n),
-        next_point=np.zeros(n, dtype=np.int64),
         flown=np.zeros(n),
         target_kind=sc.t_target_kind.copy(),
         target_index=sc.t_target_index.copy(),

@@ -16,7 +16,6 @@ import numpy as np
 
 from wargame.engine.assessment import aimed_site, site_names
 from wargame.engine.engagement import (
-    REASONS,
     able_fire_units,
     channels_in_use,
     options,
@@ -210,7 +209,7 @@ def shot_options(
             opt = options(sc, ahead, np.array([f]), np.array([slot]))
             m = int(opt.missile[0, 0])
             if m < 0:
-                reason = REASONS[int(opt.reason[0, 0])] or "cannot be engaged"
+                reason = opt.why_not(0, 0) or "cannot be engaged"
             else:
                 missile = sc.m_name[m]
                 pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
