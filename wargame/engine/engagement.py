@@ -137,7 +137,7 @@ def picture(
         held = held.any(axis=0)
     if live is None:
         live = (st.track_id >= 0) & (st.status == ACTIVE)
-    return (held & live).nonzero()[0]
+    return np.asarray((held & live).nonzero()[0])
 
 
 def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarray) -> np.ndarray:
