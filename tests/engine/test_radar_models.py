@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -11,7 +12,7 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.detection import detect_and_track, detection_probability
 from wargame.engine.geometry import radar_horizon_km, snr, swerling1_pd
-from wargame.engine.scenario import reference_snr
+from wargame.engine.scenario import Scenario, reference_snr
 from wargame.engine.state import ACTIVE
 
 
@@ -90,9 +91,8 @@ def test_self_screening_jammer_burns_through_at_the_closed_form_range(
     first_contact: LoadedCampaign,
 ) -> None:
     game, radar, threat = _one_radar_one_threat(first_contact, 100.0)
-    sc, st = game.scenario, game.state
     jnr_db = 30.0
-    sc.t_jnr[threat] = 10 ** (jnr_db / 10)
+    sc, st = _make_jammer(game, threat, jnr_db), game.state
     rcs = float(sc.t_rcs[threat])
 
     # Pd = 0.5 needs SNR_eff = s0. With x = R²: s0·σ·R0⁴/x² = s0·(1 + J0·100²/x)
@@ -132,7 +132,7 @@ def test_a_stand_off_jammer_masks_targets_in_its_main_lobe_and_less_in_the_sidel
     game, radar, threat = _one_radar_one_threat(first_contact, 200.0)
     sc, st = game.scenario, game.state
     jammer = int(np.flatnonzero(sc.t_class == 1)[0]) if (sc.t_class == 1).any() else threat + 1
-    sc.t_jnr[jammer] = 10 ** (30.0 / 10)  # 30 dB J/N at 100 km
+    sc = _make_jammer(game, jammer, 30.0)  # 30 dB J/N at 100 km
     st.status[jammer] = ACTIVE
     st.alt[jammer] = 8000.0
     clear = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
@@ -150,3 +150,13 @@ def test_a_stand_off_jammer_masks_targets_in_its_main_lobe_and_less_in_the_sidel
     j_main = 1000.0 * 100.0**2 / j_slant2
     assert main == pytest.approx(1e-6 ** (1 / (1 + s / (1 + j_main))), rel=1e-9)
     assert side == pytest.approx(1e-6 ** (1 / (1 + s / (1 + j_main / 1000.0))), rel=1e-9)
+
+
+def _make_jammer(game: Game, slot: int, jnr_db: float) -> Scenario:
+    """The game's scenario with this threat jamming at `jnr_db` J/N at 100 km."""
+    jnr = game.scenario.t_jnr.copy()
+    jnr[slot] = 10 ** (jnr_db / 10)
+    game.scenario = dataclasses.replace(
+        game.scenario, t_jnr=jnr, noise_slots=np.flatnonzero(jnr > 0.0)
+    )
+    return game.scenario

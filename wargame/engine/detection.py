@@ -24,6 +24,8 @@ from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, State
 
+CLASS_NAMES = tuple(str(c) for c in CLASSES)
+
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
     active = np.flatnonzero(st.status == ACTIVE)
@@ -61,18 +63,15 @@ def _visible_pairs(
     # Single precision is plenty for a horizon test (0.1 m at 1,000 km) and halves
     # the memory the whole grid passes through.
     f32 = np.float32
-    d2 = st.x[active].astype(f32)[None, :] - st.r_x[radars].astype(f32)[:, None]
+    d2 = st.x[active].astype(f32) - st.r_x[radars].astype(f32)[:, None]
     d2 *= d2
-    dy = st.y[active].astype(f32)[None, :] - st.r_y[radars].astype(f32)[:, None]
+    dy = st.y[active].astype(f32) - st.r_y[radars].astype(f32)[:, None]
     dy *= dy
     d2 += dy
-    reach = (
-        np.sqrt(sc.r_height[radars]).astype(f32)[:, None]
-        + np.sqrt(st.alt[active]).astype(f32)[None, :]
-    )
+    reach = sc.r_sqrt_height[radars].astype(f32)[:, None] + np.sqrt(st.alt[active]).astype(f32)
     reach *= f32(HORIZON_KM_PER_SQRT_M)
     reach *= reach
-    rows, cols = np.nonzero(d2 <= reach)
+    rows, cols = (d2 <= reach).nonzero()
     return radars[rows], active[cols]
 
 
@@ -85,7 +84,7 @@ def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> n
     ref2 = sc.r_range_ref[r_idx] ** 2
     ratio2 = ref2 / slant2
     signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
-    jammers = np.flatnonzero((st.status == ACTIVE) & (sc.t_jnr > 0.0))
+    jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
     if jammers.size:
         signal = signal / (1.0 + _jamming(sc, st, r_idx, dx, dy, slant2, jammers))
     return np.asarray(np.exp(-sc.r_log_pfa[r_idx] / (1.0 + signal)))
@@ -107,7 +106,7 @@ def _detections(
     hit = roll[r_idx, t_idx] < _pair_pd(sc, st, r_idx, t_idx)
     r_idx, t_idx = r_idx[hit], t_idx[hit]
     counts = np.bincount(r_idx, minlength=len(sc.r_name))
-    over = np.flatnonzero(counts > sc.r_tracking_channels)
+    over = (counts > sc.r_tracking_channels).nonzero()[0]
     for r in over.tolist():
         # A radar holds no more tracks than its channels: it keeps the nearest.
         mine = np.flatnonzero(r_idx == r)
@@ -156,22 +155,36 @@ def _update_tracks(
         return
     # Each threat's first detecting radar (lowest index) initiates its track.
     order = np.lexsort((r_idx, t_idx))
-    hit, first = np.unique(t_idx[order], return_index=True)
-    by_radar = r_idx[order][first]
+    by_threat = t_idx[order]
+    first = np.empty(by_threat.size, dtype=bool)
+    first[0] = True
+    np.not_equal(by_threat[1:], by_threat[:-1], out=first[1:])
+    hit, by_radar = by_threat[first], r_idx[order][first]
     new = st.track_id[hit] < 0
-    slots, radars = hit[new], by_radar[new]
+    if new.any():
+        _initiate(sc, st, hit[new], by_radar[new], events)
+    st.track_hits[hit] += 1
+    st.track_last[hit] = turn
+    st.track_x[hit], st.track_y[hit], st.track_alt[hit] = st.x[hit], st.y[hit], st.alt[hit]
+    st.track_vx[hit], st.track_vy[hit] = st.vx[hit], st.vy[hit]
+    st.track_flown[hit] = st.flown[hit]
+
+
+def _initiate(
+    sc: Scenario, st: State, slots: np.ndarray, radars: np.ndarray, events: list[Event]
+) -> None:
+    """New tracks on these threats, each first seen by the radar beside it."""
     ranges = np.hypot(st.x[slots] - st.r_x[radars], st.y[slots] - st.r_y[radars])
     ids = np.arange(st.next_track, st.next_track + slots.size)
     st.track_id[slots] = ids
     st.track_hits[slots] = 0
     st.next_track += int(slots.size)
-    names = [str(c) for c in CLASSES]
     events.extend(
         TrackInitiated(
-            turn=turn,
+            turn=st.turn,
             track=track,
             threat=slot,
-            threat_class=names[cls],
+            threat_class=CLASS_NAMES[cls],
             radar=sc.r_name[radar],
             range_km=round(rng, 3),
         )
@@ -184,23 +197,17 @@ def _update_tracks(
             strict=True,
         )
     )
-    st.track_hits[hit] += 1
-    st.track_last[hit] = turn
-    st.track_x[hit], st.track_y[hit], st.track_alt[hit] = st.x[hit], st.y[hit], st.alt[hit]
-    st.track_vx[hit], st.track_vy[hit] = st.vx[hit], st.vy[hit]
-    st.track_flown[hit] = st.flown[hit]
 
 
 def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
-    tracked = st.track_id >= 0
-    if not tracked.any():
+    tracked = (st.track_id >= 0).nonzero()[0]
+    if tracked.size == 0:
         return
-    gone = tracked & (st.status != ACTIVE)
-    st.track_id[gone] = -1  # destroyed or arrived: the track ends with its event
-    stale = (st.track_id >= 0) & (
-        st.turn - st.track_last > sc.loaded.campaign.rules.track_coast_turns
-    )
-    for slot in np.flatnonzero(stale).tolist():
+    # Destroyed or arrived: the track ends with its event.
+    st.track_id[tracked[st.status[tracked] != ACTIVE]] = -1
+    coast = sc.loaded.campaign.rules.track_coast_turns
+    stale = tracked[(st.track_id[tracked] >= 0) & (st.turn - st.track_last[tracked] > coast)]
+    for slot in stale.tolist():
         events.append(TrackDropped(turn=st.turn, track=int(st.track_id[slot]), threat=slot))
     st.track_id[stale] = -1
     st.track_hits[stale] = 0

@@ -118,7 +118,7 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
 
 
 def _units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
-    back = np.flatnonzero((st.ready_turn == st.turn) & st.radar_alive)
+    back = ((st.ready_turn == st.turn) & st.radar_alive).nonzero()[0]
     for radar in back.tolist():
         st.emitting[radar] = st.wanted_emitting[radar]
         events.append(RelocationComplete(turn=st.turn, unit=sc.r_name[radar]))
@@ -134,6 +134,10 @@ def _magazines(sc: Scenario, st: State, events: list[Event]) -> None:
 
 def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
     """One launcher at a time per fire unit is reloaded from its stock."""
+    busy = st.reload_missile >= 0
+    # Nothing to do unless a reload is under way or a unit with stock has room for it.
+    if not busy.any() and not ((st.stock > 0) & (st.ready < sc.f_initial_ready)).any():
+        return
     for f in range(len(sc.f_name)):
         if not st.radar_alive[sc.f_radar[f]]:
             continue
@@ -167,7 +171,7 @@ def _room(sc: Scenario, st: State, f: int, m: int) -> int:
 
 
 def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
-    total_value = float(sc.a_value.sum())
+    total_value = sc.total_asset_value
     defeat = sc.loaded.campaign.scoring.defeat_asset_loss
     lost_fraction = st.asset_value_lost / total_value if total_value > 0 else 0.0
     termination = ""
@@ -178,16 +182,13 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     elif st.turn >= sc.turn_limit:
         termination = TURN_LIMIT
     score = score_of(sc, st)
-    tracks = int(((st.track_id >= 0) & (st.status == ACTIVE)).sum())
-    emitting = tuple(
-        sc.r_name[r]
-        for r in np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).tolist()
-    )
+    tracks = int(np.count_nonzero((st.track_id >= 0) & (st.status == ACTIVE)))
+    on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
     events.append(
         TurnEnded(
             turn=st.turn,
             time_s=st.turn * sc.dt,
-            emitting=emitting,
+            emitting=tuple(sc.r_name[r] for r in on_air.nonzero()[0].tolist()),
             tracks=tracks,
             score=score.total,
         )

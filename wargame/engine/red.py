@@ -14,9 +14,6 @@ import numpy as np
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
 from wargame.engine.scenario import (
     CLASSES,
-    ROLE_ARM,
-    ROLE_JAMMER,
-    ROLE_SEAD,
     TARGET_RADAR,
     Scenario,
 )
@@ -53,14 +50,18 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
     _fire_arms(sc, st, events)
     _support_goes_home(sc, st, events)
     # ARMs still on a rail of an aircraft that is gone will never fly.
-    carried = np.flatnonzero((sc.t_role == ROLE_ARM) & (st.status == PENDING))
-    if carried.size:
+    arms = sc.arm_slots
+    if arms.size:
+        carried = arms[st.status[arms] == PENDING]
         parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
         st.status[carried[parent_gone]] = SPENT
 
 
 def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
-    hunters = np.flatnonzero((sc.t_role == ROLE_SEAD) & (st.status == ACTIVE) & (st.arms_left > 0))
+    sead = sc.sead_slots
+    if sead.size == 0:
+        return
+    hunters = sead[(st.status[sead] == ACTIVE) & (st.arms_left[sead] > 0)]
     if hunters.size == 0:
         return
     emitters = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
@@ -94,19 +95,23 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
 def strike_over(sc: Scenario, st: State) -> bool:
     """Every raid member, and every ARM in flight, has been spent one way or another.
     ARMs still on their aircraft do not hold the game open: the aircraft go home."""
-    live = (st.status == PENDING) | (st.status == ACTIVE)
-    in_flight = (st.status == ACTIVE) & (sc.t_role == ROLE_ARM)
-    return not bool((live & sc.strike_mask).any() or in_flight.any())
+    # PENDING and ACTIVE are the two lowest codes: not yet spent.
+    return not (
+        (st.status[sc.strike_slots] <= ACTIVE).any()
+        or (st.status[sc.arm_slots] == ACTIVE).any()
+    )
 
 
 def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
-    active = st.status == ACTIVE
-    done_sead = active & (sc.t_role == ROLE_SEAD) & (st.arms_left == 0)
-    timed_out = active & (sc.t_role == ROLE_JAMMER) & (sc.t_until_turn <= st.turn)
-    leaving = done_sead | timed_out
-    if strike_over(sc, st):
-        leaving |= active & ((sc.t_role == ROLE_SEAD) | (sc.t_role == ROLE_JAMMER))
-    for slot in np.flatnonzero(leaving).tolist():
+    sead, jammers = sc.sead_slots, sc.jammer_slots
+    if sead.size + jammers.size == 0:
+        return
+    over = strike_over(sc, st)
+    leaving = [
+        sead[(st.status[sead] == ACTIVE) & ((st.arms_left[sead] == 0) | over)],
+        jammers[(st.status[jammers] == ACTIVE) & ((sc.t_until_turn[jammers] <= st.turn) | over)],
+    ]
+    for slot in sorted(np.concatenate(leaving).tolist()):
         st.status[slot] = LEFT
         events.append(
             ThreatLeft(turn=st.turn, threat=slot, threat_class=str(CLASSES[sc.t_class[slot]]))

@@ -96,6 +96,13 @@ class Scenario:
     t_arm_range: F64
     strike_mask: B
     """Slots whose fate decides 'all raids spent'."""
+    strike_slots: I64
+    arm_slots: I64
+    sead_slots: I64
+    jammer_slots: I64
+    """Slots of stand-off jammers (role), as against `noise_slots`."""
+    noise_slots: I64
+    """Slots of every threat that jams (t_jnr > 0)."""
 
     # Radars (R): standalone radars first, then one per fire unit.
     r_name: list[str]
@@ -155,6 +162,7 @@ class Scenario:
     a_position: F64
     a_value: F64
     a_hardness: F64
+    total_asset_value: float
 
     # Blue sites as threat evaluation counts them: assets, command posts, radars.
     fixed_site_x: F64
@@ -384,6 +392,11 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_parent=iarr([s.parent for s in slots]),
         t_arm_range=farr([t.arm_range_km or 0.0 for t in types]),
         strike_mask=np.array([s.role == ROLE_STRIKE for s in slots], dtype=bool).reshape(-1),
+        strike_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_STRIKE]),
+        arm_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_ARM]),
+        sead_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_SEAD]),
+        jammer_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_JAMMER]),
+        noise_slots=np.flatnonzero(jnr > 0.0),
         r_name=r_name,
         r_height=farr([t.antenna_height_m for t in r_types]),
         r_sqrt_height=np.sqrt(farr([t.antenna_height_m for t in r_types])),
@@ -425,6 +438,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         a_position=a_position.reshape(-1, 2),
         a_value=farr([a.value for a in blue.assets]),
         a_hardness=farr([a.hardness for a in blue.assets]),
+        total_asset_value=float(farr([a.value for a in blue.assets]).sum()),
         fixed_site_x=np.concatenate(
             [a_position.reshape(-1, 2)[:, 0], c_position.reshape(-1, 2)[:, 0]]
         ),
