@@ -217,11 +217,15 @@ def pair_options(
     py = (ty[pair_col] - st.r_y[radars])[:, None]
     pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
     tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
-    tof = _wait_for_descent(sc, st, slot, px, py, pvx, pvy, tof)
+    ballistic = sc.t_ballistic[slot].nonzero()[0]  # pairs on a ballistic missile
+    if ballistic.size:
+        tof = _wait_for_descent(sc, st, slot[ballistic], ballistic, px, py, pvx, pvy, tof)
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
-    alt = _altitude_at(sc, st, slot, tof_f)
+    alt = st.track_alt[slot][:, None]
+    if ballistic.size:
+        alt = _dive_altitude(sc, st, slot[ballistic], ballistic, alt, tof_f)
     cls = sc.t_apparent_class[slot]
     nominal = sc.m_pk[:, cls].T  # (P, M)
     horizon = HORIZON_KM_PER_SQRT_M * (
@@ -271,7 +275,8 @@ def pair_options(
 def _wait_for_descent(
     sc: Scenario,
     st: State,
-    slot: np.ndarray,
+    b: np.ndarray,
+    at: np.ndarray,
     px: np.ndarray,
     py: np.ndarray,
     vx: np.ndarray,
@@ -280,12 +285,8 @@ def _wait_for_descent(
 ) -> np.ndarray:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
-    there by then (|p + v t| <= speed t). Arrays are per pair: `slot` (P,), the rest (P, M)
-    or (P, 1)."""
-    ballistic = sc.t_ballistic[slot]
-    if not ballistic.any():
-        return tof
-    b = slot[ballistic]
+    there by then (|p + v t| <= speed t). `b` are the ballistic threats of the pairs at
+    rows `at`; the other arrays are per pair, (P, M) or (P, 1)."""
     apogee = sc.t_cruise_alt[b][:, None]
     ceiling = sc.m_max_alt[None, :]
     # Descending root of apogee * 4 s (1 - s) = ceiling.
@@ -293,12 +294,13 @@ def _wait_for_descent(
     ground_speed = np.maximum(np.hypot(st.track_vx[b], st.track_vy[b]), 1e-9)[:, None]
     wait = (s_enter * sc.t_total[b][:, None] - _flown_now(sc, st, b)[:, None]) / ground_speed
     wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Pb, M)
-    later = np.maximum(tof[ballistic], wait)
-    bx = px[ballistic] + vx[ballistic] * later
-    by = py[ballistic] + vy[ballistic] * later
+    before = tof[at]
+    later = np.maximum(before, wait)
+    bx = px[at] + vx[at] * later
+    by = py[at] + vy[at] * later
     reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
     out = tof.copy()
-    out[ballistic] = np.where(np.isfinite(tof[ballistic]) & reachable, later, np.inf)
+    out[at] = np.where(np.isfinite(before) & reachable, later, np.inf)
     return out
 
 
@@ -309,17 +311,16 @@ def _flown_now(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
     return np.asarray(st.track_flown[threats] + speed * since)
 
 
-def _altitude_at(sc: Scenario, st: State, slot: np.ndarray, tof: np.ndarray) -> np.ndarray:
-    """Altitude at the intercept time per pair: cruise altitude, or the ballistic profile."""
-    ballistic = sc.t_ballistic[slot]
-    if not ballistic.any():
-        return np.asarray(st.track_alt[slot][:, None])
-    alt = np.broadcast_to(st.track_alt[slot][:, None], tof.shape).copy()
-    b = slot[ballistic]
+def _dive_altitude(
+    sc: Scenario, st: State, b: np.ndarray, at: np.ndarray, alt: np.ndarray, tof: np.ndarray
+) -> np.ndarray:
+    """`alt` (per pair, cruise altitude) with the ballistic profile at the intercept time
+    for the pairs at rows `at`, whose threats are the ballistic missiles `b`."""
+    alt = np.broadcast_to(alt, tof.shape).copy()
     speed = np.hypot(st.track_vx[b], st.track_vy[b])
-    flown = _flown_now(sc, st, b)[:, None] + speed[:, None] * tof[ballistic]
+    flown = _flown_now(sc, st, b)[:, None] + speed[:, None] * tof[at]
     s = np.clip(flown / sc.t_total[b][:, None], 0.0, 1.0)
-    alt[ballistic] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
+    alt[at] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
     return alt
 
 
@@ -361,6 +362,9 @@ def plan_engagements(
         if units.size == 0:
             continue
         threats = picture(sc, st, int(units[0]), live)
+        # Tracks with as many salvos on their way as the doctrine allows draw no more.
+        limit = MAX_SALVOS_IN_AIR if (st.doctrine[units] == SS).any() else 1
+        threats = threats[salvos_at[threats] < limit]
         if units.size * threats.size > REACH_FILTER_PAIRS:
             threats = _within_reach(sc, st, units, threats)
         if threats.size:
@@ -587,14 +591,15 @@ def _one_salvo_each(
     np.maximum(gain, 0.0, out=gain)
     shots = np.zeros(pk.shape, dtype=np.int64)
     useful = gain.max(axis=1) > 0.0
-    rows = np.repeat(np.flatnonzero(useful), np.minimum(ammo[useful], pk.shape[1]))
+    rows = np.repeat(useful.nonzero()[0], np.minimum(ammo[useful], pk.shape[1]))
     if rows.size == 0:
         return shots
-    cols = np.flatnonzero(gain.max(axis=0) > 0.0)
-    matrix = gain[np.ix_(rows, cols)]
+    cols = (gain.max(axis=0) > 0.0).nonzero()[0]
+    matrix = gain[rows][:, cols]
     r, c = linear_sum_assignment(matrix, maximize=True)
     chosen = matrix[r, c] > 0.0
-    np.add.at(shots, (rows[r[chosen]], cols[c[chosen]]), 1)
+    # Each target is one column, so a unit's (row, column) pairs never repeat.
+    shots[rows[r[chosen]], cols[c[chosen]]] = 1
     return shots
 
 
