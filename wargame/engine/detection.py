@@ -28,8 +28,8 @@ CLASS_NAMES = tuple(str(c) for c in CLASSES)
 
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
-    active = np.flatnonzero(st.status == ACTIVE)
-    radars = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
+    active = (st.status == ACTIVE).nonzero()[0]
+    radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
     if active.size and radars.size:
         r_idx, t_idx = _detections(sc, st, seed, radars, active)
         _update_tracks(sc, st, r_idx, t_idx, events)

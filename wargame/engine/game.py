@@ -154,7 +154,7 @@ def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
                     )
                 )
         if st.reload_missile[f] < 0:
-            wanted = np.flatnonzero((st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f]))
+            wanted = ((st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f])).nonzero()[0]
             for m in wanted.tolist():
                 if _room(sc, st, f, m) > 0:
                     st.reload_missile[f] = m

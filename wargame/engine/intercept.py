@@ -102,7 +102,7 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
 
 
 def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
-    arrived = np.flatnonzero((st.status == ACTIVE) & np.isfinite(st.arrival_time))
+    arrived = ((st.status == ACTIVE) & np.isfinite(st.arrival_time)).nonzero()[0]
     if arrived.size == 0:
         return
     order = arrived[np.argsort(st.arrival_time[arrived], kind="stable")]

@@ -19,7 +19,7 @@ from wargame.engine.state import ACTIVE, State
 def move_threats(sc: Scenario, st: State) -> None:
     """Advance every active threat by one turn; sets `arrival_time` for those that arrive."""
     st.arrival_time[:] = np.inf
-    active = np.flatnonzero(st.status == ACTIVE)
+    active = (st.status == ACTIVE).nonzero()[0]
     if active.size == 0:
         return
     t0 = (st.turn - 1) * sc.dt

@@ -22,7 +22,10 @@ from wargame.engine.state import ACTIVE, LEFT, PENDING, SPENT, State
 
 def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
     """Threats scheduled for this turn enter at their entry points."""
-    entering = np.flatnonzero((sc.t_spawn_turn == st.turn) & (st.status == PENDING))
+    scheduled = sc.spawn_schedule.get(st.turn)
+    if scheduled is None:
+        return
+    entering = scheduled[st.status[scheduled] == PENDING]
     if entering.size == 0:
         return
     st.status[entering] = ACTIVE
@@ -64,11 +67,11 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
     hunters = sead[(st.status[sead] == ACTIVE) & (st.arms_left[sead] > 0)]
     if hunters.size == 0:
         return
-    emitters = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
+    emitters = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
     if emitters.size == 0:
         return
     for aircraft in hunters.tolist():
-        arms = np.flatnonzero((sc.t_parent == aircraft) & (st.status == PENDING))
+        arms = ((sc.t_parent == aircraft) & (st.status == PENDING)).nonzero()[0]
         if arms.size == 0:
             continue
         arm = int(arms[0])

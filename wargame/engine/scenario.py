@@ -76,6 +76,8 @@ class Scenario:
     t_ballistic: B
     t_spawn_turn: I64
     """Turn it enters (-1 for ARMs, which SEAD aircraft launch)."""
+    spawn_schedule: dict[int, I64]
+    """Turn -> the slots that enter on it."""
     t_start: F64
     """(N, 2) entry point, km."""
     t_path: F64
@@ -380,6 +382,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
             [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types], dtype=bool
         ).reshape(-1),
         t_spawn_turn=iarr([s.spawn for s in slots]),
+        spawn_schedule=_schedule([s.spawn for s in slots]),
         t_start=starts,
         t_path=path,
         t_n_points=n_points,
@@ -471,6 +474,15 @@ class _Slot:
     target: tuple[int, int]
     until: int
     parent: int
+
+
+def _schedule(spawn_turns: list[int]) -> dict[int, I64]:
+    """Turn -> the slots entering on it (ARMs, launched in play, have no turn)."""
+    by_turn: dict[int, list[int]] = {}
+    for slot, turn in enumerate(spawn_turns):
+        if turn >= 0:
+            by_turn.setdefault(turn, []).append(slot)
+    return {turn: np.array(slots, dtype=np.int64) for turn, slots in by_turn.items()}
 
 
 def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
