@@ -96,9 +96,8 @@ class Scenario:
     t_parent: I64
     """ARMs: the SEAD aircraft that carries it; -1 otherwise."""
     t_arm_range: F64
-    strike_mask: B
-    """Slots whose fate decides 'all raids spent'."""
     strike_slots: I64
+    """Slots whose fate decides 'all raids spent'."""
     arm_slots: I64
     sead_slots: I64
     jammer_slots: I64
@@ -394,7 +393,6 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_until_turn=iarr([s.until for s in slots]),
         t_parent=iarr([s.parent for s in slots]),
         t_arm_range=farr([t.arm_range_km or 0.0 for t in types]),
-        strike_mask=np.array([s.role == ROLE_STRIKE for s in slots], dtype=bool).reshape(-1),
         strike_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_STRIKE]),
         arm_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_ARM]),
         sead_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_SEAD]),
