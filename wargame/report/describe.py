@@ -1,7 +1,7 @@
 """One line of plain English per event: the replay's timeline and the AAR's notes.
 
-Called by `wargame replay`, the after-action report and (later) the TUI's
-event log. The text is plain: renderers escape it for their format.
+Called by `wargame replay`, the after-action report and the TUI's event log
+where it shows the whole truth (`reveal`). The text is plain: renderers escape it for their format.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ escape it for their format.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -67,7 +68,7 @@ class Chart:
     series: tuple[Series, ...]
 
 
-class Renderer(Generic[T]):
+class Renderer(ABC, Generic[T]):
     """Receives the walk; override what the format needs. `result()` is what `walk` returns."""
 
     def begin_report(self, title: str, facts: Sequence[Fact]) -> None:
@@ -100,8 +101,9 @@ class Renderer(Generic[T]):
     def end_report(self) -> None:
         """The walk is over. Does nothing unless the format needs it."""
 
+    @abstractmethod
     def result(self) -> T:
-        raise NotImplementedError
+        """What `walk` returns: every format says what it made."""
 
 
 def format_cell(value: Cell, kind: str) -> str:
