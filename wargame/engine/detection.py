@@ -21,10 +21,8 @@ import numpy as np
 from wargame.engine.dice import Phase, generator
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
-from wargame.engine.scenario import CLASSES, Scenario
+from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
-
-CLASS_NAMES = tuple(str(c) for c in CLASSES)
 
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:

@@ -19,6 +19,7 @@ A salvo is fired only if the value it is expected to save exceeds its price.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,7 @@ from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRe
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
 from wargame.engine.orders import Order
 from wargame.engine.scenario import (
-    CLASSES,
+    CLASS_NAMES,
     IS_AIRCRAFT,
     Scenario,
 )
@@ -119,9 +120,7 @@ def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
     return np.asarray(st.radar_alive[r] & st.emitting[r] & (st.ready_turn[r] <= st.turn))
 
 
-def picture(
-    sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None
-) -> np.ndarray:
+def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None) -> np.ndarray:
     """Threat slots the fire unit's command post (or the unit alone, if cut off) tracks;
     `live`, if given, is the mask of tracked threats still in the air."""
     radar = sc.f_radar[fire_unit]
@@ -388,13 +387,26 @@ def plan_engagements(
     opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
     if (opt.missile < 0).all():
         return plan
+    salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
     start = 0
     for units, cols in chosen:
-        block = opt.block(start, units.size, cols.size)
-        start += units.size * cols.size
+        end = start + units.size * cols.size
+        if not (salvos.pk[start:end] > 0.0).any():
+            start = end
+            continue
         node_plan = _allocate(
-            sc, st, units, every[cols], values_all[cols], block, free, survive, salvos_at
+            sc,
+            st,
+            units,
+            every[cols],
+            values_all[cols],
+            opt.block(start, units.size, cols.size),
+            salvos.block(start, units.size, cols.size),
+            free,
+            survive,
+            salvos_at,
         )
+        start = end
         # The next post sees these salvos as on their way: one target, one doctrine.
         for e in node_plan:
             survive[e.threat] *= (1.0 - e.pk) ** e.rounds
@@ -435,9 +447,7 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
     return nodes
 
 
-def _in_flight(
-    sc: Scenario, st: State, plan: list[Engagement]
-) -> tuple[np.ndarray, np.ndarray]:
+def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndarray, np.ndarray]:
     """Per threat slot: the probability it survives the missiles already on their way (or
     planned this turn), and how many salvos those are."""
     survive = np.ones(sc.n_threats)
@@ -454,6 +464,43 @@ def _in_flight(
     return survive, count
 
 
+@dataclass(frozen=True)
+class Salvos:
+    """Per (unit, track): the salvo the unit's doctrine would fire with its best missile,
+    shaped like the `Options` it comes from."""
+
+    rounds: np.ndarray
+    pk: np.ndarray
+    """Kill probability of the whole salvo; 0 where the unit may not or cannot fire."""
+    cost: np.ndarray
+    """Price of the salvo in the score's weight."""
+
+    def block(self, start: int, units: int, tracks: int) -> Salvos:
+        end = start + units * tracks
+        return Salvos(
+            *(a[start:end].reshape(units, tracks) for a in (self.rounds, self.pk, self.cost))
+        )
+
+
+def _salvos(
+    sc: Scenario, st: State, pair_unit: np.ndarray, pair_slot: np.ndarray, opt: Options
+) -> Salvos:
+    """The salvo of each pair: rounds by the unit's setting, or by default 2 against
+    missiles and 1 against aircraft; none at an unidentified track for a unit on
+    weapons tight."""
+    setting = st.salvo[pair_unit]
+    rounds = np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[sc.t_apparent_class[pair_slot]])
+    can = opt.missile >= 0
+    pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
+    tight = st.weapons[pair_unit] == TIGHT
+    if tight.any():
+        looks = sc.loaded.campaign.rules.identification_looks
+        pk[tight & (st.track_hits[pair_slot] < looks)] = 0.0
+    weight = sc.loaded.campaign.scoring.interceptor_cost
+    cost = np.where(can, sc.m_cost[opt.missile] * rounds, 0.0) * weight
+    return Salvos(rounds, pk, cost)
+
+
 def _allocate(
     sc: Scenario,
     st: State,
@@ -461,20 +508,13 @@ def _allocate(
     threats: np.ndarray,
     values: np.ndarray,
     opt: Options,
+    salvos: Salvos,
     free: np.ndarray,
     in_flight: np.ndarray,
     salvos_at: np.ndarray,
 ) -> list[Engagement]:
-    """One command post's plan: its units against its tracks, `opt` their options;
-    `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them."""
-    cls = sc.t_apparent_class[threats]
-    setting = st.salvo[units][:, None]
-    salvo = np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[cls])
-    pk_salvo = np.where(opt.missile >= 0, 1.0 - (1.0 - opt.pk) ** salvo, 0.0)
-    tight = st.weapons[units] == TIGHT
-    if tight.any():
-        identified = st.track_hits[threats] >= sc.loaded.campaign.rules.identification_looks
-        pk_salvo[tight[:, None] & ~identified[None, :]] = 0.0
+    """One command post's plan: its units against its tracks, with their options and
+    salvos; `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them."""
     # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
     # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
     # turn, before the first arrives. Either way a target draws at most one new
@@ -482,12 +522,13 @@ def _allocate(
     salvos_in_air = salvos_at[threats]
     limit = np.where(st.doctrine[units] == SS, MAX_SALVOS_IN_AIR, 1)[:, None]
     may_fire = salvos_in_air < limit
-    pk_salvo[~may_fire] = 0.0
+    pk_salvo = np.where(may_fire, salvos.pk, 0.0)
     if not (pk_salvo > 0.0).any():
         return []
     cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
     if st.reserve_count[units].any():
         w, t = units.size, threats.size
+        cls = sc.t_apparent_class[threats]
         usable = (
             _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
             .reshape(w, t, -1)
@@ -496,31 +537,38 @@ def _allocate(
         )
     else:
         usable = st.ready[units].sum(axis=1)
-    smallest = np.where(pk_salvo > 0, salvo, MAX_SALVO).min(axis=1)
+    smallest = np.where(pk_salvo > 0, salvos.rounds, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], usable // np.maximum(smallest, 1))
-    salvo_cost = (
-        np.where(opt.missile >= 0, sc.m_cost[opt.missile] * salvo, 0.0)
-        * sc.loaded.campaign.scoring.interceptor_cost
-    )
-    survive = in_flight[threats]
-    shots = _capped_assign(values * survive, pk_salvo, ammo, cap, salvo_cost)
-    plan = []
-    for wi, tj in zip(*np.nonzero(shots), strict=True):
-        unit = int(units[wi])
-        for _ in range(int(shots[wi, tj])):
-            plan.append(
-                Engagement(
-                    fire_unit=unit,
-                    missile=int(opt.missile[wi, tj]),
-                    threat=int(threats[tj]),
-                    rounds=int(salvo[wi, tj]),
-                    pk=float(opt.pk[wi, tj]),
-                    range_km=float(opt.range_km[wi, tj]),
-                    time_of_flight=float(opt.tof[wi, tj]),
-                    manual=False,
+    shots = _capped_assign(values * in_flight[threats], pk_salvo, ammo, cap, salvos.cost)
+    wi, tj = shots.nonzero()
+    times = shots[wi, tj]
+    return [
+        Engagement(
+            fire_unit=unit,
+            missile=missile,
+            threat=threat,
+            rounds=rounds,
+            pk=pk,
+            range_km=range_km,
+            time_of_flight=tof,
+            manual=False,
+        )
+        for unit, missile, threat, rounds, pk, range_km, tof in zip(
+            *(
+                np.repeat(a, times).tolist()
+                for a in (
+                    units[wi],
+                    opt.missile[wi, tj],
+                    threats[tj],
+                    salvos.rounds[wi, tj],
+                    opt.pk[wi, tj],
+                    opt.range_km[wi, tj],
+                    opt.tof[wi, tj],
                 )
-            )
-    return plan
+            ),
+            strict=True,
+        )
+    ]
 
 
 def _capped_assign(
@@ -705,42 +753,45 @@ def _pk_of(
 
 def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
     """Fire the planned salvos whose targets are still flying."""
+    if not plan:
+        return
     now = st.turn * sc.dt
-    for e in plan:
-        if st.status[e.threat] != ACTIVE:
+    missiles = np.array([e.missile for e in plan])
+    threats = np.array([e.threat for e in plan])
+    ranges = np.array([e.range_km for e in plan])
+    # What each round really achieves, against what the threat truly is (a decoy differs).
+    true_pks = (
+        sc.m_pk[missiles, sc.t_class[threats]] * edge_factor(ranges / sc.m_max_range[missiles])
+    ).tolist()
+    for e, true_pk in zip(plan, true_pks, strict=True):
+        f, m, j = e.fire_unit, e.missile, e.threat
+        if st.status[j] != ACTIVE:
             continue
-        kept = st.reserve_count[e.fire_unit, e.missile]
-        if st.reserve_class[e.fire_unit, e.missile] == sc.t_apparent_class[e.threat]:
-            kept = 0
-        rounds = min(e.rounds, int(st.ready[e.fire_unit, e.missile]) - int(kept))
+        released = st.reserve_class[f, m] == sc.t_apparent_class[j]
+        kept = 0 if released else int(st.reserve_count[f, m])
+        rounds = min(e.rounds, int(st.ready[f, m]) - kept)
         if rounds <= 0:
             continue
-        true_pk = float(
-            sc.m_pk[e.missile, sc.t_class[e.threat]]
-            * edge_factor(e.range_km / sc.m_max_range[e.missile])
-        )
         hit_time = now + e.time_of_flight
-        intercept_turn = int(np.ceil(hit_time / sc.dt - 1e-9))
+        track = int(st.track_id[j])
+        cost = float(sc.m_cost[m])
+        st.ready[f, m] -= rounds
+        st.fired[f, m] += rounds
+        st.shots_at[j] += rounds
+        # One event per round; the rounds of a salvo are alike, so they share it.
+        launched = MissileLaunched(
+            turn=st.turn,
+            fire_unit=sc.f_name[f],
+            missile=sc.m_name[m],
+            track=track,
+            threat=j,
+            threat_class=CLASS_NAMES[sc.t_apparent_class[j]],
+            pk=r3(e.pk),
+            range_km=r3(e.range_km),
+            intercept_turn=max(math.ceil(hit_time / sc.dt - 1e-9), st.turn + 1),
+            cost=cost,
+        )
         for _ in range(rounds):
-            st.ready[e.fire_unit, e.missile] -= 1
-            st.fired[e.fire_unit, e.missile] += 1
-            st.shots_at[e.threat] += 1
-            st.interceptor_cost += float(sc.m_cost[e.missile])
-            track = int(st.track_id[e.threat])
-            st.shots.append(
-                Shot(e.fire_unit, e.missile, e.threat, track, hit_time, e.pk, true_pk, st.turn)
-            )
-            events.append(
-                MissileLaunched(
-                    turn=st.turn,
-                    fire_unit=sc.f_name[e.fire_unit],
-                    missile=sc.m_name[e.missile],
-                    track=track,
-                    threat=e.threat,
-                    threat_class=str(CLASSES[sc.t_apparent_class[e.threat]]),
-                    pk=r3(e.pk),
-                    range_km=r3(e.range_km),
-                    intercept_turn=max(intercept_turn, st.turn + 1),
-                    cost=float(sc.m_cost[e.missile]),
-                )
-            )
+            st.interceptor_cost += cost
+            st.shots.append(Shot(f, m, j, track, hit_time, e.pk, true_pk, st.turn))
+            events.append(launched)

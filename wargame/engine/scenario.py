@@ -23,6 +23,8 @@ B = NDArray[np.bool_]
 
 CLASSES: tuple[ThreatClass, ...] = tuple(ThreatClass)
 CLASS_CODE = {c: i for i, c in enumerate(CLASSES)}
+CLASS_NAMES: tuple[str, ...] = tuple(str(c) for c in CLASSES)
+"""Lookup by class code: the class as events name it."""
 AIRCRAFT_CLASSES = frozenset(
     CLASS_CODE[c] for c in (ThreatClass.FIGHTER, ThreatClass.BOMBER, ThreatClass.AWACS)
 )
