@@ -69,8 +69,10 @@ def _visible_pairs(
     reach = sc.r_sqrt_height[radars].astype(f32)[:, None] + np.sqrt(st.alt[active]).astype(f32)
     reach *= f32(HORIZON_KM_PER_SQRT_M)
     reach *= reach
-    rows, cols = (d2 <= reach).nonzero()
-    return radars[rows], active[cols]
+    # Flat indices split by hand: much cheaper than a 2-D nonzero, in the same order.
+    flat = (d2 <= reach).ravel().nonzero()[0]
+    rows = flat // active.size
+    return radars[rows], active[flat - rows * active.size]
 
 
 def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
@@ -101,7 +103,8 @@ def _detections(
     roll = generator(seed, st.turn, Phase.DETECTION).random(
         (len(sc.r_name), sc.n_threats), dtype=np.float32
     )
-    hit = roll[r_idx, t_idx] < _pair_pd(sc, st, r_idx, t_idx)
+    # (Flat indices: far cheaper than indexing by two arrays.)
+    hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < _pair_pd(sc, st, r_idx, t_idx)
     r_idx, t_idx = r_idx[hit], t_idx[hit]
     counts = np.bincount(r_idx, minlength=len(sc.r_name))
     over = (counts > sc.r_tracking_channels).nonzero()[0]
@@ -148,7 +151,7 @@ def _update_tracks(
     sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray, events: list[Event]
 ) -> None:
     turn = st.turn
-    st.seen_by[r_idx, t_idx] = turn
+    np.put(st.seen_by, r_idx * sc.n_threats + t_idx, turn)  # flat indices: cheaper
     if t_idx.size == 0:
         return
     # Each threat's first detecting radar (lowest index) initiates its track.

@@ -257,16 +257,16 @@ def pair_options(
     # drone does not draw a long-range round.
     net = np.where(ok, pk * values[pair_col][:, None] - sc.m_cost, -np.inf)
     best = np.argmax(net, axis=1)
-    rows = np.arange(best.size)
-    has = np.isfinite(net[rows, best])
+    at = np.arange(best.size) * net.shape[1] + best  # flat indices: cheaper than two arrays
+    has = np.isfinite(net.ravel()[at])
     if why:
         # The reason shown is that of the missile that came closest (failed the latest check).
         reason = np.where(has, 0, first_fail.max(axis=1))
     return Options(
         missile=np.where(has, best, -1),
-        pk=np.where(has, pk[rows, best], 0.0),
-        range_km=rng[rows, best],
-        tof=tof_f[rows, best],
+        pk=np.where(has, pk.ravel()[at], 0.0),
+        range_km=rng.ravel()[at],
+        tof=tof_f.ravel()[at],
         reason=reason,
     )
 
@@ -383,11 +383,14 @@ def plan_engagements(
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
     pair_unit = np.concatenate([np.repeat(u, c.size) for u, c in chosen])
-    pair_col = np.concatenate([np.tile(c, u.size) for u, c in chosen])
+    pair_col = np.concatenate([np.broadcast_to(c, (u.size, c.size)).ravel() for u, c in chosen])
     opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
     if (opt.missile < 0).all():
         return plan
     salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
+    limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
+    # Rounds each unit has to fire; with reserves, per post, by the classes in sight.
+    usable = None if st.reserve_count.any() else st.ready.sum(axis=1)
     start = 0
     for units, cols in chosen:
         end = start + units.size * cols.size
@@ -405,6 +408,8 @@ def plan_engagements(
             free,
             survive,
             salvos_at,
+            limits,
+            usable,
         )
         start = end
         # The next post sees these salvos as on their way: one target, one doctrine.
@@ -512,33 +517,37 @@ def _allocate(
     free: np.ndarray,
     in_flight: np.ndarray,
     salvos_at: np.ndarray,
+    limits: np.ndarray,
+    usable: np.ndarray | None,
 ) -> list[Engagement]:
     """One command post's plan: its units against its tracks, with their options and
-    salvos; `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them."""
+    salvos; `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them;
+    `limits` per unit the salvos a target may have in the air, `usable` its rounds
+    (None when reserves are set: then they depend on the classes in sight)."""
     # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
     # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
     # turn, before the first arrives. Either way a target draws at most one new
     # salvo per unit per turn.
     salvos_in_air = salvos_at[threats]
-    limit = np.where(st.doctrine[units] == SS, MAX_SALVOS_IN_AIR, 1)[:, None]
+    limit = limits[units][:, None]
     may_fire = salvos_in_air < limit
     pk_salvo = np.where(may_fire, salvos.pk, 0.0)
     if not (pk_salvo > 0.0).any():
         return []
     cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
-    if st.reserve_count[units].any():
+    if usable is None:
         w, t = units.size, threats.size
         cls = sc.t_apparent_class[threats]
-        usable = (
+        rounds = (
             _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
             .reshape(w, t, -1)
             .max(axis=1)
             .sum(axis=1)
         )
     else:
-        usable = st.ready[units].sum(axis=1)
+        rounds = usable[units]
     smallest = np.where(pk_salvo > 0, salvos.rounds, MAX_SALVO).min(axis=1)
-    ammo = np.minimum(free[units], usable // np.maximum(smallest, 1))
+    ammo = np.minimum(free[units], rounds // np.maximum(smallest, 1))
     shots = _capped_assign(values * in_flight[threats], pk_salvo, ammo, cap, salvos.cost)
     wi, tj = shots.nonzero()
     times = shots[wi, tj]
@@ -634,8 +643,7 @@ def _one_salvo_each(
     """With at most one salvo per target the expected surviving value is linear in the
     choices, so the best plan is an optimal assignment: each weapon's rounds as rows,
     targets as columns, the gain v_j p_ij less the salvo's cost."""
-    gain = values[None, :] * pk - cost
-    gain[pk <= 0.0] = 0.0
+    gain = np.where(pk > 0.0, values * pk - cost, 0.0)
     np.maximum(gain, 0.0, out=gain)
     shots = np.zeros(pk.shape, dtype=np.int64)
     useful = gain.max(axis=1) > 0.0

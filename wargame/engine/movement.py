@@ -35,11 +35,12 @@ def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     before = st.flown[idx]
     total = sc.t_total[idx]
     flown = np.minimum(before + speed * sc.dt, total)
-    cum = sc.t_cum[idx]
-    leg = np.minimum((cum <= flown[:, None]).sum(axis=1), sc.t_n_points[idx] - 1)
-    rows = np.arange(idx.size)
-    direction = sc.t_dir[idx, leg]
-    position = sc.t_path[idx, leg] - direction * (cum[rows, leg] - flown)[:, None]
+    points = sc.t_cum.shape[1]
+    leg = np.minimum((sc.t_cum[idx] <= flown[:, None]).sum(axis=1), sc.t_n_points[idx] - 1)
+    at = idx * points + leg  # flat (slot, point) indices: cheaper than two index arrays
+    direction = sc.t_dir.reshape(-1, 2)[at]
+    back = sc.t_cum.reshape(-1)[at] - flown
+    position = sc.t_path.reshape(-1, 2)[at] - direction * back[:, None]
     st.x[idx], st.y[idx], st.flown[idx] = position[:, 0], position[:, 1], flown
 
     done = flown >= total
