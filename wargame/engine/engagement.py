@@ -218,13 +218,15 @@ def pair_options(
     tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
     ballistic = sc.t_ballistic[slot].nonzero()[0]  # pairs on a ballistic missile
     if ballistic.size:
-        tof = _wait_for_descent(sc, st, slot[ballistic], ballistic, px, py, pvx, pvy, tof)
+        b = slot[ballistic]
+        b_flown, b_speed = _flown_now(sc, st, b), np.hypot(st.track_vx[b], st.track_vy[b])
+        tof = _wait_for_descent(sc, b, ballistic, b_flown, b_speed, px, py, pvx, pvy, tof)
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
     alt = st.track_alt[slot][:, None]
     if ballistic.size:
-        alt = _dive_altitude(sc, st, slot[ballistic], ballistic, alt, tof_f)
+        alt = _dive_altitude(sc, b, ballistic, b_flown, b_speed, alt, tof_f)
     cls = sc.t_apparent_class[slot]
     nominal = sc.m_pk[:, cls].T  # (P, M)
     horizon = HORIZON_KM_PER_SQRT_M * (
@@ -273,9 +275,10 @@ def pair_options(
 
 def _wait_for_descent(
     sc: Scenario,
-    st: State,
     b: np.ndarray,
     at: np.ndarray,
+    flown: np.ndarray,
+    speed: np.ndarray,
     px: np.ndarray,
     py: np.ndarray,
     vx: np.ndarray,
@@ -285,14 +288,10 @@ def _wait_for_descent(
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
     there by then (|p + v t| <= speed t). `b` are the ballistic threats of the pairs at
-    rows `at`; the other arrays are per pair, (P, M) or (P, 1)."""
-    apogee = sc.t_cruise_alt[b][:, None]
-    ceiling = sc.m_max_alt[None, :]
-    # Descending root of apogee * 4 s (1 - s) = ceiling.
-    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling / apogee, 0.0, 1.0)))
-    ground_speed = np.maximum(np.hypot(st.track_vx[b], st.track_vy[b]), 1e-9)[:, None]
-    wait = (s_enter * sc.t_total[b][:, None] - _flown_now(sc, st, b)[:, None]) / ground_speed
-    wait = np.where(apogee > ceiling, np.maximum(wait, 0.0), 0.0)  # (Pb, M)
+    rows `at`, `flown` and `speed` their track's estimates; the other arrays are per
+    pair, (P, M) or (P, 1)."""
+    ground_speed = np.maximum(speed, 1e-9)[:, None]
+    wait = np.maximum((sc.t_dive_km[b] - flown[:, None]) / ground_speed, 0.0)  # (Pb, M)
     before = tof[at]
     later = np.maximum(before, wait)
     bx = px[at] + vx[at] * later
@@ -311,14 +310,19 @@ def _flown_now(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
 
 
 def _dive_altitude(
-    sc: Scenario, st: State, b: np.ndarray, at: np.ndarray, alt: np.ndarray, tof: np.ndarray
+    sc: Scenario,
+    b: np.ndarray,
+    at: np.ndarray,
+    flown: np.ndarray,
+    speed: np.ndarray,
+    alt: np.ndarray,
+    tof: np.ndarray,
 ) -> np.ndarray:
     """`alt` (per pair, cruise altitude) with the ballistic profile at the intercept time
-    for the pairs at rows `at`, whose threats are the ballistic missiles `b`."""
+    for the pairs at rows `at`, whose threats are the ballistic missiles `b` (`flown`
+    and `speed` as their tracks estimate them)."""
     alt = np.broadcast_to(alt, tof.shape).copy()
-    speed = np.hypot(st.track_vx[b], st.track_vy[b])
-    flown = _flown_now(sc, st, b)[:, None] + speed[:, None] * tof[at]
-    s = np.clip(flown / sc.t_total[b][:, None], 0.0, 1.0)
+    s = np.clip((flown[:, None] + speed[:, None] * tof[at]) / sc.t_total[b][:, None], 0.0, 1.0)
     alt[at] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
     return alt
 
@@ -372,8 +376,13 @@ def plan_engagements(
         return plan
     # One pass over every (unit, track) pair of every node: the geometry is the
     # same whichever post asks, and one large array costs less than many small ones.
-    # (A single picture is already sorted and without repeats.)
-    every = work[0][1] if len(work) == 1 else np.unique(np.concatenate([t for _, t in work]))
+    # (Sorted and without repeats, as a single picture already is.)
+    if len(work) == 1:
+        every = work[0][1]
+    else:
+        seen = np.zeros(sc.n_threats, dtype=bool)
+        seen[np.concatenate([t for _, t in work])] = True
+        every = seen.nonzero()[0]
     values_all, ttg_all = assess(sc, st, every)
     chosen = []
     for units, threats in work:
@@ -382,8 +391,11 @@ def plan_engagements(
             ranked = np.argsort(-(values_all * survive[every])[cols], kind="stable")
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
-    pair_unit = np.concatenate([np.repeat(u, c.size) for u, c in chosen])
-    pair_col = np.concatenate([np.broadcast_to(c, (u.size, c.size)).ravel() for u, c in chosen])
+    # Each post's units, each against each of its tracks, posts one after another.
+    pair_unit = np.repeat(
+        np.concatenate([u for u, _ in chosen]), [c.size for u, c in chosen for _ in range(u.size)]
+    )
+    pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
     opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
     if (opt.missile < 0).all():
         return plan
@@ -548,9 +560,8 @@ def _allocate(
         rounds = usable[units]
     smallest = np.where(pk_salvo > 0, salvos.rounds, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], rounds // np.maximum(smallest, 1))
-    shots = _capped_assign(values * in_flight[threats], pk_salvo, ammo, cap, salvos.cost)
-    wi, tj = shots.nonzero()
-    times = shots[wi, tj]
+    wi, tj = _capped_assign(values * in_flight[threats], pk_salvo, ammo, cap, salvos.cost)
+    at = wi * threats.size + tj  # flat indices into the (units, tracks) blocks
     return [
         Engagement(
             fire_unit=unit,
@@ -563,18 +574,13 @@ def _allocate(
             manual=False,
         )
         for unit, missile, threat, rounds, pk, range_km, tof in zip(
-            *(
-                np.repeat(a, times).tolist()
-                for a in (
-                    units[wi],
-                    opt.missile[wi, tj],
-                    threats[tj],
-                    salvos.rounds[wi, tj],
-                    opt.pk[wi, tj],
-                    opt.range_km[wi, tj],
-                    opt.tof[wi, tj],
-                )
-            ),
+            units[wi].tolist(),
+            opt.missile.ravel()[at].tolist(),
+            threats[tj].tolist(),
+            salvos.rounds.ravel()[at].tolist(),
+            opt.pk.ravel()[at].tolist(),
+            opt.range_km.ravel()[at].tolist(),
+            opt.tof.ravel()[at].tolist(),
             strict=True,
         )
     ]
@@ -582,8 +588,9 @@ def _allocate(
 
 def _capped_assign(
     values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cap: np.ndarray, cost: np.ndarray
-) -> np.ndarray:
-    """`assign`, within the doctrine's caps and the price of a salvo.
+) -> tuple[np.ndarray, np.ndarray]:
+    """`assign`, within the doctrine's caps and the price of a salvo: the (unit, target)
+    cells that fire a salvo, in row-major order.
 
     A unit fires at most one salvo at a target in a turn, and a target draws at most
     `cap` salvos: the best are kept and the freed salvos are assigned again to the
@@ -613,7 +620,8 @@ def _capped_assign(
         cap = cap - shots.sum(axis=0)
         pk_left[shots > 0] = 0.0  # one salvo per unit per target per turn
         pk_left[:, cap <= 0] = 0.0
-    return _worth_their_price(values, pk, total, cost)
+    wi, tj = _worth_their_price(values, pk, total, cost).nonzero()
+    return wi, tj
 
 
 def _worth_their_price(
@@ -639,24 +647,25 @@ def _worth_their_price(
 
 def _one_salvo_each(
     values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cost: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """With at most one salvo per target the expected surviving value is linear in the
     choices, so the best plan is an optimal assignment: each weapon's rounds as rows,
-    targets as columns, the gain v_j p_ij less the salvo's cost."""
+    targets as columns, the gain v_j p_ij less the salvo's cost. Returns the chosen
+    (unit, target) cells in row-major order."""
     gain = np.where(pk > 0.0, values * pk - cost, 0.0)
     np.maximum(gain, 0.0, out=gain)
-    shots = np.zeros(pk.shape, dtype=np.int64)
     useful = gain.max(axis=1) > 0.0
     rows = np.repeat(useful.nonzero()[0], np.minimum(ammo[useful], pk.shape[1]))
     if rows.size == 0:
-        return shots
+        return rows, rows
     cols = (gain.max(axis=0) > 0.0).nonzero()[0]
     matrix = gain[rows][:, cols]
     r, c = linear_sum_assignment(matrix, maximize=True)
     chosen = matrix[r, c] > 0.0
-    # Each target is one column, so a unit's (row, column) pairs never repeat.
-    shots[rows[r[chosen]], cols[c[chosen]]] = 1
-    return shots
+    # Each target is one column, so a unit's cells never repeat.
+    wi, tj = rows[r[chosen]], cols[c[chosen]]
+    order = np.lexsort((tj, wi))
+    return wi[order], tj[order]
 
 
 def _manual(

@@ -91,6 +91,9 @@ class Scenario:
     """(N, P, 2): unit vector of the leg that ends at point k (zero for an empty leg)."""
     t_total: F64
     """Path length from the entry point to the end, km."""
+    t_dive_km: F64
+    """(N, M): for a ballistic missile, the distance flown when it falls through missile
+    type m's ceiling in its dive; -inf where it never rises above it (or is not ballistic)."""
     t_target_kind: I64
     t_target_index: I64
     t_until_turn: I64
@@ -359,6 +362,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         for cls, p in m.pk.items():
             m_pk[i, CLASS_CODE[cls]] = p
 
+    total = cum[:, -1].copy()
     return Scenario(
         loaded=loaded,
         dt=dt,
@@ -389,7 +393,13 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_n_points=n_points,
         t_cum=cum,
         t_dir=direction,
-        t_total=cum[:, -1].copy(),
+        t_total=total,
+        t_dive_km=_dive_km(
+            [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types],
+            farr([t.altitude_m for t in types]),
+            total,
+            farr([m.max_altitude_m for m in missiles]),
+        ),
         t_target_kind=iarr([s.target[0] for s in slots]),
         t_target_index=iarr([s.target[1] for s in slots]),
         t_until_turn=iarr([s.until for s in slots]),
@@ -474,6 +484,18 @@ class _Slot:
     target: tuple[int, int]
     until: int
     parent: int
+
+
+def _dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F64:
+    """Per (slot, missile type): where along its path a ballistic missile falls through
+    the ceiling, by the profile apogee * 4 s (1 - s) (its descending root); -inf where
+    it never flies above that ceiling, or is not ballistic."""
+    out = np.full((apogee.size, ceiling.size), -np.inf)
+    rows = np.flatnonzero(ballistic)
+    high = apogee[rows][:, None]
+    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling[None, :] / high, 0.0, 1.0)))
+    out[rows] = np.where(high > ceiling[None, :], s_enter * total[rows][:, None], -np.inf)
+    return out
 
 
 def _schedule(spawn_turns: list[int]) -> dict[int, I64]:
