@@ -773,25 +773,36 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     if not plan:
         return
     now = st.turn * sc.dt
+    units = np.array([e.fire_unit for e in plan])
     missiles = np.array([e.missile for e in plan])
     threats = np.array([e.threat for e in plan])
     ranges = np.array([e.range_km for e in plan])
     # What each round really achieves, against what the threat truly is (a decoy differs).
-    true_pks = (
-        sc.m_pk[missiles, sc.t_class[threats]] * edge_factor(ranges / sc.m_max_range[missiles])
-    ).tolist()
-    for e, true_pk in zip(plan, true_pks, strict=True):
+    true_pks = sc.m_pk[missiles, sc.t_class[threats]] * edge_factor(
+        ranges / sc.m_max_range[missiles]
+    )
+    apparent = sc.t_apparent_class[threats]
+    # Rounds held back for another class than the target's.
+    kept = np.where(
+        st.reserve_class[units, missiles] == apparent, 0, st.reserve_count[units, missiles]
+    )
+    for e, flying, true_pk, held, cls, track, cost in zip(
+        plan,
+        (st.status[threats] == ACTIVE).tolist(),
+        true_pks.tolist(),
+        kept.tolist(),
+        apparent.tolist(),
+        st.track_id[threats].tolist(),
+        sc.m_cost[missiles].tolist(),
+        strict=True,
+    ):
         f, m, j = e.fire_unit, e.missile, e.threat
-        if st.status[j] != ACTIVE:
+        if not flying:
             continue
-        released = st.reserve_class[f, m] == sc.t_apparent_class[j]
-        kept = 0 if released else int(st.reserve_count[f, m])
-        rounds = min(e.rounds, int(st.ready[f, m]) - kept)
+        rounds = min(e.rounds, int(st.ready[f, m]) - held)
         if rounds <= 0:
             continue
         hit_time = now + e.time_of_flight
-        track = int(st.track_id[j])
-        cost = float(sc.m_cost[m])
         st.ready[f, m] -= rounds
         st.fired[f, m] += rounds
         st.shots_at[j] += rounds
@@ -802,7 +813,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
             missile=sc.m_name[m],
             track=track,
             threat=j,
-            threat_class=CLASS_NAMES[sc.t_apparent_class[j]],
+            threat_class=CLASS_NAMES[cls],
             pk=r3(e.pk),
             range_km=r3(e.range_km),
             intercept_turn=max(math.ceil(hit_time / sc.dt - 1e-9), st.turn + 1),
