@@ -229,11 +229,15 @@ def pair_options(
         alt = _dive_altitude(sc, b, ballistic, b_flown, b_speed, alt, tof_f)
     cls = sc.t_apparent_class[slot]
     nominal = sc.m_pk[:, cls].T  # (P, M)
+    # Rounds each pair's unit may fire at its track's class (reserves held back).
+    usable = (
+        _usable_rounds(sc, st, pair_unit, cls) if st.reserve_count.any() else st.ready[pair_unit]
+    )
     horizon = HORIZON_KM_PER_SQRT_M * (
         sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
     )
     tests = (
-        _usable_rounds(sc, st, pair_unit, cls) > 0,
+        usable > 0,
         ~finite | (tof < ttg[pair_col][:, None]),
         finite & (rng <= sc.m_max_range),
         rng >= sc.m_min_range,
@@ -546,7 +550,6 @@ def _allocate(
     pk_salvo = np.where(may_fire, salvos.pk, 0.0)
     if not (pk_salvo > 0.0).any():
         return []
-    cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
     if usable is None:
         w, t = units.size, threats.size
         cls = sc.t_apparent_class[threats]
@@ -560,7 +563,12 @@ def _allocate(
         rounds = usable[units]
     smallest = np.where(pk_salvo > 0, salvos.rounds, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], rounds // np.maximum(smallest, 1))
-    wi, tj = _capped_assign(values * in_flight[threats], pk_salvo, ammo, cap, salvos.cost)
+    worth = values * in_flight[threats]
+    if limit.max() <= 1:
+        wi, tj = _one_salvo_each(worth, pk_salvo, ammo, salvos.cost)
+    else:
+        cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
+        wi, tj = _capped_assign(worth, pk_salvo, ammo, cap, salvos.cost)
     at = wi * threats.size + tj  # flat indices into the (units, tracks) blocks
     return [
         Engagement(
