@@ -419,8 +419,9 @@ def plan_engagements(
             units,
             every[cols],
             values_all[cols],
-            opt.block(start, units.size, cols.size),
-            salvos.block(start, units.size, cols.size),
+            opt,
+            salvos,
+            start,
             free,
             survive,
             salvos_at,
@@ -487,20 +488,14 @@ def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndar
 
 @dataclass(frozen=True)
 class Salvos:
-    """Per (unit, track): the salvo the unit's doctrine would fire with its best missile,
-    shaped like the `Options` it comes from."""
+    """Per (unit, track) pair: the salvo the unit's doctrine would fire with its best
+    missile, flat like the pair `Options` it comes from."""
 
     rounds: np.ndarray
     pk: np.ndarray
     """Kill probability of the whole salvo; 0 where the unit may not or cannot fire."""
     cost: np.ndarray
     """Price of the salvo in the score's weight."""
-
-    def block(self, start: int, units: int, tracks: int) -> Salvos:
-        end = start + units * tracks
-        return Salvos(
-            *(a[start:end].reshape(units, tracks) for a in (self.rounds, self.pk, self.cost))
-        )
 
 
 def _salvos(
@@ -530,16 +525,20 @@ def _allocate(
     values: np.ndarray,
     opt: Options,
     salvos: Salvos,
+    start: int,
     free: np.ndarray,
     in_flight: np.ndarray,
     salvos_at: np.ndarray,
     limits: np.ndarray,
     usable: np.ndarray | None,
 ) -> list[Engagement]:
-    """One command post's plan: its units against its tracks, with their options and
-    salvos; `in_flight` and `salvos_at` per threat slot, as `_in_flight` gives them;
-    `limits` per unit the salvos a target may have in the air, `usable` its rounds
-    (None when reserves are set: then they depend on the classes in sight)."""
+    """One command post's plan: its units against its tracks, whose pair options and
+    salvos are the flat `opt` and `salvos` from `start` on, unit by unit; `in_flight` and
+    `salvos_at` per threat slot, as `_in_flight` gives them; `limits` per unit the
+    salvos a target may have in the air, `usable` its rounds (None when reserves are
+    set: then they depend on the classes in sight)."""
+    w, t = units.size, threats.size
+    end = start + w * t
     # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
     # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
     # turn, before the first arrives. Either way a target draws at most one new
@@ -547,11 +546,10 @@ def _allocate(
     salvos_in_air = salvos_at[threats]
     limit = limits[units][:, None]
     may_fire = salvos_in_air < limit
-    pk_salvo = np.where(may_fire, salvos.pk, 0.0)
+    pk_salvo = np.where(may_fire, salvos.pk[start:end].reshape(w, t), 0.0)
     if not (pk_salvo > 0.0).any():
         return []
     if usable is None:
-        w, t = units.size, threats.size
         cls = sc.t_apparent_class[threats]
         rounds = (
             _usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
@@ -561,15 +559,17 @@ def _allocate(
         )
     else:
         rounds = usable[units]
-    smallest = np.where(pk_salvo > 0, salvos.rounds, MAX_SALVO).min(axis=1)
+    salvo_rounds = salvos.rounds[start:end].reshape(w, t)
+    smallest = np.where(pk_salvo > 0, salvo_rounds, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], rounds // np.maximum(smallest, 1))
     worth = values * in_flight[threats]
+    cost = salvos.cost[start:end].reshape(w, t)
     if limit.max() <= 1:
-        wi, tj = _one_salvo_each(worth, pk_salvo, ammo, salvos.cost)
+        wi, tj = _one_salvo_each(worth, pk_salvo, ammo, cost)
     else:
         cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
-        wi, tj = _capped_assign(worth, pk_salvo, ammo, cap, salvos.cost)
-    at = wi * threats.size + tj  # flat indices into the (units, tracks) blocks
+        wi, tj = _capped_assign(worth, pk_salvo, ammo, cap, cost)
+    at = start + wi * t + tj  # back to flat pair indices
     return [
         Engagement(
             fire_unit=unit,
@@ -583,12 +583,12 @@ def _allocate(
         )
         for unit, missile, threat, rounds, pk, range_km, tof in zip(
             units[wi].tolist(),
-            opt.missile.ravel()[at].tolist(),
+            opt.missile[at].tolist(),
             threats[tj].tolist(),
-            salvos.rounds.ravel()[at].tolist(),
-            opt.pk.ravel()[at].tolist(),
-            opt.range_km.ravel()[at].tolist(),
-            opt.tof.ravel()[at].tolist(),
+            salvos.rounds[at].tolist(),
+            opt.pk[at].tolist(),
+            opt.range_km[at].tolist(),
+            opt.tof[at].tolist(),
             strict=True,
         )
     ]
