@@ -472,7 +472,8 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
 def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndarray, np.ndarray]:
     """Per threat slot: the probability it survives the missiles already on their way (or
     planned this turn), and how many salvos those are."""
-    survive = np.ones(sc.n_threats)
+    survive = np.empty(sc.n_threats)
+    survive.fill(1.0)
     count = np.zeros(sc.n_threats, dtype=np.int64)
     salvos: set[tuple[int, int, int]] = set()
     for shot in st.shots:

@@ -62,12 +62,14 @@ def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
         # The usual case, a missile faster than its target: a < 0 < c makes the
         # discriminant exceed b², so exactly one root is positive.
         return np.asarray((-b - np.sqrt(disc)) / (2.0 * a), dtype=np.float64)
+    # A target as fast as the missile or faster: either root may be the first ahead.
+    # Denominators are made safe where they would be zero, so no warning can arise.
     ok = disc >= 0.0
     root = np.sqrt(np.where(ok, disc, 0.0))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        small_a = np.abs(a) < 1e-12
-        t1 = np.where(small_a, -c / np.where(b == 0.0, -1e-300, b), (-b - root) / (2.0 * a))
-        t2 = np.where(small_a, np.inf, (-b + root) / (2.0 * a))
+    small_a = np.abs(a) < 1e-12
+    two_a = np.where(small_a, 1.0, 2.0 * a)
+    t1 = np.where(small_a, -c / np.where(b == 0.0, -1e-300, b), (-b - root) / two_a)
+    t2 = np.where(small_a, np.inf, (-b + root) / two_a)
     t1 = np.where(ok & (t1 > 0.0), t1, np.inf)
     t2 = np.where(ok & (t2 > 0.0), t2, np.inf)
     return np.asarray(np.minimum(t1, t2), dtype=np.float64)

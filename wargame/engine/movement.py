@@ -18,14 +18,17 @@ from wargame.engine.state import ACTIVE, State
 
 def move_threats(sc: Scenario, st: State) -> None:
     """Advance every active threat by one turn; sets `arrival_time` for those that arrive."""
-    st.arrival_time[:] = np.inf
+    st.arrival_time.fill(np.inf)
     active = (st.status == ACTIVE).nonzero()[0]
     if active.size == 0:
         return
     t0 = (st.turn - 1) * sc.dt
-    is_arm = sc.t_role[active] == ROLE_ARM
-    _follow_paths(sc, st, active[~is_arm], t0)
-    _home_arms(sc, st, active[is_arm], t0)
+    if sc.arm_slots.size:
+        is_arm = sc.t_role[active] == ROLE_ARM
+        if is_arm.any():
+            _home_arms(sc, st, active[is_arm], t0)
+            active = active[~is_arm]
+    _follow_paths(sc, st, active, t0)
 
 
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
@@ -45,12 +48,12 @@ def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
 
     done = flown >= total
     arrived = done & (sc.t_target_kind[idx] != TARGET_NONE)
-    st.arrival_time[idx[arrived]] = t0 + (flown[arrived] - before[arrived]) / speed[arrived]
+    if arrived.any():
+        st.arrival_time[idx[arrived]] = t0 + (flown[arrived] - before[arrived]) / speed[arrived]
 
     # Velocity now: along the current leg; zero for those holding on station.
-    moving = ~done
-    st.vx[idx] = np.where(moving, direction[:, 0] * speed, 0.0)
-    st.vy[idx] = np.where(moving, direction[:, 1] * speed, 0.0)
+    velocity = np.where(done[:, None], 0.0, direction * speed[:, None])
+    st.vx[idx], st.vy[idx] = velocity[:, 0], velocity[:, 1]
 
     ballistic = sc.t_ballistic[idx]
     if ballistic.any():

@@ -71,7 +71,8 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
     if emitters.size == 0:
         return
     for aircraft in hunters.tolist():
-        arms = ((sc.t_parent == aircraft) & (st.status == PENDING)).nonzero()[0]
+        carried = sc.arms_of[aircraft]
+        arms = carried[st.status[carried] == PENDING]
         if arms.size == 0:
             continue
         arm = int(arms[0])

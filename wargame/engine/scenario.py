@@ -100,6 +100,8 @@ class Scenario:
     """Jammers: turn they leave (large if none)."""
     t_parent: I64
     """ARMs: the SEAD aircraft that carries it; -1 otherwise."""
+    arms_of: dict[int, I64]
+    """SEAD aircraft slot -> the slots of the ARMs it carries, in order."""
     t_arm_range: F64
     strike_slots: I64
     """Slots whose fate decides 'all raids spent'."""
@@ -404,6 +406,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_target_index=iarr([s.target[1] for s in slots]),
         t_until_turn=iarr([s.until for s in slots]),
         t_parent=iarr([s.parent for s in slots]),
+        arms_of=_children([s.parent for s in slots]),
         t_arm_range=farr([t.arm_range_km or 0.0 for t in types]),
         strike_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_STRIKE]),
         arm_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_ARM]),
@@ -496,6 +499,15 @@ def _dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F6
     s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling[None, :] / high, 0.0, 1.0)))
     out[rows] = np.where(high > ceiling[None, :], s_enter * total[rows][:, None], -np.inf)
     return out
+
+
+def _children(parents: list[int]) -> dict[int, I64]:
+    """Parent slot -> its children's slots (ARMs of a SEAD aircraft), in slot order."""
+    by_parent: dict[int, list[int]] = {}
+    for slot, parent in enumerate(parents):
+        if parent >= 0:
+            by_parent.setdefault(parent, []).append(slot)
+    return {parent: np.array(slots, dtype=np.int64) for parent, slots in by_parent.items()}
 
 
 def _schedule(spawn_turns: list[int]) -> dict[int, I64]:
