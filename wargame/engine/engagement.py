@@ -363,17 +363,24 @@ def plan_engagements(
             free[engagement.fire_unit] -= 1
     survive, salvos_at = _in_flight(sc, st, plan)
     live = (st.track_id >= 0) & (st.status == ACTIVE)
+    firing = able & (st.weapons != HOLD) & (free > 0)
+    shoot_shoot = st.doctrine == SS
+    near: tuple[np.ndarray, np.ndarray] | None = None  # (live slots, reach of every unit)
     work: list[tuple[np.ndarray, np.ndarray]] = []
     for node in _nodes(sc, st):
-        units = node[able[node] & (st.weapons[node] != HOLD) & (free[node] > 0)]
+        units = node[firing[node]]
         if units.size == 0:
             continue
         threats = picture(sc, st, int(units[0]), live)
         # Tracks with as many salvos on their way as the doctrine allows draw no more.
-        limit = MAX_SALVOS_IN_AIR if (st.doctrine[units] == SS).any() else 1
+        limit = MAX_SALVOS_IN_AIR if shoot_shoot[units].any() else 1
         threats = threats[salvos_at[threats] < limit]
         if units.size * threats.size > REACH_FILTER_PAIRS:
-            threats = _within_reach(sc, st, units, threats)
+            if near is None:
+                slots = live.nonzero()[0]
+                near = slots, _within_reach(sc, st, slots)
+            cols = np.searchsorted(near[0], threats)
+            threats = threats[near[1][units][:, cols].any(axis=0)]
         if threats.size:
             work.append((units, threats))
     if not work:
@@ -437,22 +444,20 @@ def plan_engagements(
     return plan
 
 
-def _within_reach(sc: Scenario, st: State, units: np.ndarray, threats: np.ndarray) -> np.ndarray:
-    """Tracks some unit could possibly meet: no farther now than its longest reach plus
-    how far the track flies while the slowest of its missiles covers that reach."""
-    if threats.size == 0:
-        return threats
-    loaded = st.ready[units] > 0
-    reach = np.where(loaded, sc.m_max_range[None, :], 0.0).max(axis=1)
-    slowest = np.where(loaded, sc.m_speed[None, :], np.inf).min(axis=1)
+def _within_reach(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
+    """(F, T): whether each fire unit could possibly meet each track: no farther now than
+    its longest reach plus how far the track flies while the slowest of its missiles
+    covers that reach."""
+    loaded = st.ready > 0
+    reach = np.where(loaded, sc.m_max_range, 0.0).max(axis=1)
+    slowest = np.where(loaded, sc.m_speed, np.inf).min(axis=1)
     speed = np.hypot(st.track_vx[threats], st.track_vy[threats])
     limit = reach[:, None] * (1.0 + speed[None, :] / slowest[:, None])
-    dx = st.track_x[threats][None, :] - st.r_x[sc.f_radar[units]][:, None]
-    dy = st.track_y[threats][None, :] - st.r_y[sc.f_radar[units]][:, None]
+    dx = st.track_x[threats][None, :] - st.r_x[sc.f_radar][:, None]
+    dy = st.track_y[threats][None, :] - st.r_y[sc.f_radar][:, None]
     # Coasting tracks have moved since they were last seen: widen by that much.
     drift = speed * (st.turn - st.track_last[threats]) * sc.dt
-    near = (np.hypot(dx, dy) <= limit + drift[None, :]).any(axis=0)
-    return np.asarray(threats[near])
+    return np.asarray(np.hypot(dx, dy) <= limit + drift[None, :])
 
 
 def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
