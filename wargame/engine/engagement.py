@@ -139,12 +139,13 @@ def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = N
     return np.asarray((held & live).nonzero()[0])
 
 
-def salvo_size(sc: Scenario, st: State, fire_unit: int, apparent_class: np.ndarray) -> np.ndarray:
+def salvo_size(
+    sc: Scenario, st: State, fire_unit: int | np.ndarray, apparent_class: np.ndarray
+) -> np.ndarray:
     """Rounds per engagement: the unit's setting, or by default 2 against missiles, 1 against
-    aircraft."""
-    if st.salvo[fire_unit] > 0:
-        return np.full(apparent_class.shape, st.salvo[fire_unit], dtype=np.int64)
-    return np.where(IS_AIRCRAFT[apparent_class], 1, 2).astype(np.int64)
+    aircraft. `fire_unit` is one unit, or one per entry of `apparent_class`."""
+    setting = st.salvo[fire_unit]
+    return np.asarray(np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[apparent_class]))
 
 
 def track_values(
@@ -364,7 +365,8 @@ def plan_engagements(
     survive, salvos_at = _in_flight(sc, st, plan)
     live = (st.track_id >= 0) & (st.status == ACTIVE)
     firing = able & (st.weapons != HOLD) & (free > 0)
-    shoot_shoot = st.doctrine == SS
+    # Salvos a target may have on their way from each unit's doctrine.
+    limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
     near: tuple[np.ndarray, np.ndarray] | None = None  # (live slots, reach of every unit)
     work: list[tuple[np.ndarray, np.ndarray]] = []
     for node in _nodes(sc, st):
@@ -373,8 +375,7 @@ def plan_engagements(
             continue
         threats = picture(sc, st, int(units[0]), live)
         # Tracks with as many salvos on their way as the doctrine allows draw no more.
-        limit = MAX_SALVOS_IN_AIR if shoot_shoot[units].any() else 1
-        threats = threats[salvos_at[threats] < limit]
+        threats = threats[salvos_at[threats] < limits[units].max()]
         if units.size * threats.size > REACH_FILTER_PAIRS:
             if near is None:
                 slots = live.nonzero()[0]
@@ -411,7 +412,6 @@ def plan_engagements(
     if (opt.missile < 0).all():
         return plan
     salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
-    limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
     # Rounds each unit has to fire; with reserves, per post, by the classes in sight.
     usable = None if st.reserve_count.any() else st.ready.sum(axis=1)
     start = 0
@@ -477,8 +477,7 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
 def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndarray, np.ndarray]:
     """Per threat slot: the probability it survives the missiles already on their way (or
     planned this turn), and how many salvos those are."""
-    survive = np.empty(sc.n_threats)
-    survive.fill(1.0)
+    survive = np.ones(sc.n_threats)
     count = np.zeros(sc.n_threats, dtype=np.int64)
     salvos: set[tuple[int, int, int]] = set()
     for shot in st.shots:
@@ -507,11 +506,9 @@ class Salvos:
 def _salvos(
     sc: Scenario, st: State, pair_unit: np.ndarray, pair_slot: np.ndarray, opt: Options
 ) -> Salvos:
-    """The salvo of each pair: rounds by the unit's setting, or by default 2 against
-    missiles and 1 against aircraft; none at an unidentified track for a unit on
-    weapons tight."""
-    setting = st.salvo[pair_unit]
-    rounds = np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[sc.t_apparent_class[pair_slot]])
+    """The salvo of each pair (`salvo_size` rounds of its best missile); none at an
+    unidentified track for a unit on weapons tight."""
+    rounds = salvo_size(sc, st, pair_unit, sc.t_apparent_class[pair_slot])
     can = opt.missile >= 0
     pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
