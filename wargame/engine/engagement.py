@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -51,9 +52,9 @@ IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
 """Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 
 
-@dataclass(frozen=True)
-class Engagement:
-    """A planned salvo: launched in the launch phase if the target is still flying."""
+class Engagement(NamedTuple):
+    """A planned salvo: launched in the launch phase if the target is still flying.
+    (A named tuple: a turn may plan hundreds, and they are cheap to make.)"""
 
     fire_unit: int
     missile: int
