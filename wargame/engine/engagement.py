@@ -149,19 +149,13 @@ def salvo_size(
     return np.asarray(np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[apparent_class]))
 
 
-def track_values(
-    sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray | None = None
-) -> np.ndarray:
-    """What killing each threat is worth, as the command post judges it from the track:
-    the damage it would do where it seems to head (a decoy is valued as what it
-    mimics), plus its own cost, with urgency."""
-    return assess(sc, st, threats, ttg)[0]
-
-
 def assess(
     sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(value, seconds to go) per track, from one reading of the tracks' headings."""
+    """(value, seconds to go) per track, from one reading of the tracks' headings. What
+    killing a threat is worth, as the command post judges it from the track: the damage
+    it would do where it seems to head (a decoy is valued as what it mimics), plus its
+    own cost, with urgency."""
     damage, heading_ttg = heading_for(sc, st, threats)
     if ttg is None:
         ttg = heading_ttg
