@@ -322,7 +322,8 @@ def _dive_altitude(
     for the pairs at rows `at`, whose threats are the ballistic missiles `b` (`flown`
     and `speed` as their tracks estimate them)."""
     alt = np.broadcast_to(alt, tof.shape).copy()
-    s = np.clip((flown[:, None] + speed[:, None] * tof[at]) / sc.t_total[b][:, None], 0.0, 1.0)
+    s = (flown[:, None] + speed[:, None] * tof[at]) / sc.t_total[b][:, None]
+    s = np.minimum(np.maximum(s, 0.0), 1.0)  # (np.clip costs several times more)
     alt[at] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
     return alt
 

@@ -67,19 +67,21 @@ class GameOverError(ValueError):
     """A turn was asked of a game that has ended."""
 
 
-def score_of(sc: Scenario, st: State) -> Score:
+def score_of(sc: Scenario, st: State, asset_value_lost: float | None = None) -> Score:
+    """The score now; `asset_value_lost` if the caller has summed it already."""
     w = sc.loaded.campaign.scoring
+    lost = st.asset_value_lost if asset_value_lost is None else asset_value_lost
     total = (
         w.threat_cost_destroyed * st.threat_cost_destroyed
         - w.interceptor_cost * st.interceptor_cost
-        - w.asset_value_lost * st.asset_value_lost
+        - w.asset_value_lost * lost
         - w.radar_lost * st.radar_value_lost
     )
     return Score(
         total=r3(total),
         threat_cost_destroyed=r3(st.threat_cost_destroyed),
         interceptor_cost=r3(st.interceptor_cost),
-        asset_value_lost=r3(st.asset_value_lost),
+        asset_value_lost=r3(lost),
         radar_value_lost=r3(st.radar_value_lost),
     )
 
@@ -135,12 +137,10 @@ def _magazines(sc: Scenario, st: State, events: list[Event]) -> None:
 def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
     """One launcher at a time per fire unit is reloaded from its stock."""
     busy = st.reload_missile >= 0
-    # Nothing to do unless a reload is under way or a unit with stock has room for it.
-    if not busy.any() and not ((st.stock > 0) & (st.ready < sc.f_initial_ready)).any():
-        return
-    for f in range(len(sc.f_name)):
-        if not st.radar_alive[sc.f_radar[f]]:
-            continue
+    short = ((st.stock > 0) & (st.ready < sc.f_initial_ready)).any(axis=1)
+    # Work only for a reload that ends now, or a unit with stock and room to start one.
+    due = np.where(busy, st.reload_done <= st.turn, short) & st.radar_alive[sc.f_radar]
+    for f in due.nonzero()[0].tolist():
         m = int(st.reload_missile[f])
         if m >= 0 and st.reload_done[f] <= st.turn:
             rounds = min(int(st.stock[f, m]), _room(sc, st, f, m))
@@ -173,7 +173,8 @@ def _room(sc: Scenario, st: State, f: int, m: int) -> int:
 def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     total_value = sc.total_asset_value
     defeat = sc.loaded.campaign.scoring.defeat_asset_loss
-    lost_fraction = st.asset_value_lost / total_value if total_value > 0 else 0.0
+    lost = st.asset_value_lost
+    lost_fraction = lost / total_value if total_value > 0 else 0.0
     termination = ""
     if lost_fraction >= defeat:
         termination = DEFENCE_COLLAPSED
@@ -181,14 +182,15 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
         termination = RAIDS_SPENT
     elif st.turn >= sc.turn_limit:
         termination = TURN_LIMIT
-    score = score_of(sc, st)
+    score = score_of(sc, st, lost)
     tracks = int(np.count_nonzero((st.track_id >= 0) & (st.status == ACTIVE)))
     on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
+    names = sc.r_name
     events.append(
         TurnEnded(
             turn=st.turn,
             time_s=st.turn * sc.dt,
-            emitting=tuple(sc.r_name[r] for r in on_air.nonzero()[0].tolist()),
+            emitting=tuple([names[r] for r in on_air.nonzero()[0].tolist()]),
             tracks=tracks,
             score=score.total,
         )

@@ -25,7 +25,7 @@ def move_threats(sc: Scenario, st: State) -> None:
     t0 = (st.turn - 1) * sc.dt
     if sc.arm_slots.size:
         is_arm = sc.t_role[active] == ROLE_ARM
-        if is_arm.any():
+        if np.count_nonzero(is_arm):
             _home_arms(sc, st, active[is_arm], t0)
             active = active[~is_arm]
     _follow_paths(sc, st, active, t0)
@@ -34,32 +34,39 @@ def move_threats(sc: Scenario, st: State) -> None:
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     # A threat flies its path at constant speed, so where it is follows from how far
     # it has flown: on the leg whose end is the first point farther along than that.
+    # (Rows are gathered with `take`: several times cheaper than fancy indexing.)
     speed = sc.t_speed[idx]
     before = st.flown[idx]
     total = sc.t_total[idx]
     flown = np.minimum(before + speed * sc.dt, total)
     points = sc.t_cum.shape[1]
-    leg = np.minimum((sc.t_cum[idx] <= flown[:, None]).sum(axis=1), sc.t_n_points[idx] - 1)
-    at = idx * points + leg  # flat (slot, point) indices: cheaper than two index arrays
-    direction = sc.t_dir.reshape(-1, 2)[at]
+    passed = np.add.reduce(sc.t_cum.take(idx, axis=0) <= flown[:, None], axis=1)
+    leg = np.minimum(passed, sc.t_n_points[idx] - 1)
+    at = idx * points + leg  # flat (slot, point) indices
+    direction = sc.t_dir.reshape(-1, 2).take(at, axis=0)
     back = sc.t_cum.reshape(-1)[at] - flown
-    position = sc.t_path.reshape(-1, 2)[at] - direction * back[:, None]
+    position = sc.t_path.reshape(-1, 2).take(at, axis=0)
+    position -= direction * back[:, None]
     st.x[idx], st.y[idx], st.flown[idx] = position[:, 0], position[:, 1], flown
 
     done = flown >= total
-    arrived = done & (sc.t_target_kind[idx] != TARGET_NONE)
-    if arrived.any():
-        st.arrival_time[idx[arrived]] = t0 + (flown[arrived] - before[arrived]) / speed[arrived]
+    if np.count_nonzero(done):
+        arrived = done & (sc.t_target_kind[idx] != TARGET_NONE)
+        if np.count_nonzero(arrived):
+            st.arrival_time[idx[arrived]] = t0 + (flown[arrived] - before[arrived]) / speed[arrived]
+        # Those holding on station (or arrived) have no velocity.
+        direction[done] = 0.0
 
-    # Velocity now: along the current leg; zero for those holding on station.
-    velocity = np.where(done[:, None], 0.0, direction * speed[:, None])
-    st.vx[idx], st.vy[idx] = velocity[:, 0], velocity[:, 1]
+    # Velocity now: along the current leg.
+    direction *= speed[:, None]
+    st.vx[idx], st.vy[idx] = direction[:, 0], direction[:, 1]
 
-    ballistic = sc.t_ballistic[idx]
-    if ballistic.any():
-        b = idx[ballistic]
-        s = np.clip(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0, 1.0)
-        st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
+    if sc.t_ballistic.any():
+        ballistic = sc.t_ballistic[idx]
+        if np.count_nonzero(ballistic):
+            b = idx[ballistic]
+            s = np.minimum(np.maximum(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0), 1.0)
+            st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
 
 
 def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
@@ -67,18 +74,21 @@ def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
         return
     speed = sc.t_speed[idx]
     budget = speed * sc.dt
-    dx = st.path_end[idx, 0] - st.x[idx]
-    dy = st.path_end[idx, 1] - st.y[idx]
+    end = st.path_end.take(idx, axis=0)
+    dx = end[:, 0] - st.x[idx]
+    dy = end[:, 1] - st.y[idx]
     dist = np.hypot(dx, dy)
     reach = dist <= budget
-    scale = np.where(reach, 1.0, budget / np.maximum(dist, 1e-12))
+    d = np.maximum(dist, 1e-12)
+    scale = np.where(reach, 1.0, budget / d)
     st.x[idx] += dx * scale
     st.y[idx] += dy * scale
     st.flown[idx] += np.minimum(dist, budget)
-    st.arrival_time[idx[reach]] = t0 + dist[reach] / speed[reach]
-    d = np.maximum(dist, 1e-12)
+    if np.count_nonzero(reach):
+        st.arrival_time[idx[reach]] = t0 + dist[reach] / speed[reach]
     st.vx[idx] = dx / d * speed
     st.vy[idx] = dy / d * speed
-    # Dive from cruise altitude over the last 20 km.
+    # Dive from cruise altitude over the last 20 km. (minimum/maximum: np.clip costs
+    # several times more on arrays this small.)
     remaining = np.maximum(dist - budget, 0.0)
-    st.alt[idx] = sc.t_cruise_alt[idx] * np.clip(remaining / 20.0, 0.0, 1.0)
+    st.alt[idx] = sc.t_cruise_alt[idx] * np.minimum(remaining / 20.0, 1.0)

@@ -56,8 +56,9 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
     arms = sc.arm_slots
     if arms.size:
         carried = arms[st.status[arms] == PENDING]
-        parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
-        st.status[carried[parent_gone]] = SPENT
+        if carried.size:
+            parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
+            st.status[carried[parent_gone]] = SPENT
 
 
 def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
@@ -100,22 +101,27 @@ def strike_over(sc: Scenario, st: State) -> bool:
     """Every raid member, and every ARM in flight, has been spent one way or another.
     ARMs still on their aircraft do not hold the game open: the aircraft go home."""
     # PENDING and ACTIVE are the two lowest codes: not yet spent.
+    # (count_nonzero: a fraction of the cost of .any() on arrays this small)
     return not (
-        (st.status[sc.strike_slots] <= ACTIVE).any()
-        or (st.status[sc.arm_slots] == ACTIVE).any()
+        np.count_nonzero(st.status[sc.strike_slots] <= ACTIVE)
+        or np.count_nonzero(st.status[sc.arm_slots] == ACTIVE)
     )
 
 
 def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
     sead, jammers = sc.sead_slots, sc.jammer_slots
+    if sead.size:
+        sead = sead[st.status[sead] == ACTIVE]
+    if jammers.size:
+        jammers = jammers[st.status[jammers] == ACTIVE]
     if sead.size + jammers.size == 0:
         return
     over = strike_over(sc, st)
-    leaving = [
-        sead[(st.status[sead] == ACTIVE) & ((st.arms_left[sead] == 0) | over)],
-        jammers[(st.status[jammers] == ACTIVE) & ((sc.t_until_turn[jammers] <= st.turn) | over)],
-    ]
-    for slot in sorted(np.concatenate(leaving).tolist()):
+    leaving = (
+        sead[(st.arms_left[sead] == 0) | over].tolist()
+        + jammers[(sc.t_until_turn[jammers] <= st.turn) | over].tolist()
+    )
+    for slot in sorted(leaving):
         st.status[slot] = LEFT
         events.append(
             ThreatLeft(turn=st.turn, threat=slot, threat_class=str(CLASSES[sc.t_class[slot]]))
