@@ -224,10 +224,13 @@ def pair_options(
     if ballistic.size:
         alt = _dive_altitude(sc, b, ballistic, b_flown, b_speed, alt, tof_f)
     cls = sc.t_apparent_class[slot]
-    nominal = sc.m_pk[:, cls].T  # (P, M)
+    # (P, M) arrays gathered with `take`: several times cheaper than fancy indexing.
+    nominal = sc.m_pk.take(cls, axis=1).T
     # Rounds each pair's unit may fire at its track's class (reserves held back).
     usable = (
-        _usable_rounds(sc, st, pair_unit, cls) if st.reserve_count.any() else st.ready[pair_unit]
+        _usable_rounds(sc, st, pair_unit, cls)
+        if st.reserve_count.any()
+        else st.ready.take(pair_unit, axis=0)
     )
     horizon = HORIZON_KM_PER_SQRT_M * (
         sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
@@ -337,11 +340,9 @@ def _usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) 
 
 def channels_in_use(sc: Scenario, st: State) -> np.ndarray:
     """Targets each fire unit is guiding missiles to right now."""
-    used = np.zeros(len(sc.f_name), dtype=np.int64)
     pairs = {(s.fire_unit, s.threat) for s in st.shots}
-    for unit, _ in pairs:
-        used[unit] += 1
-    return used
+    units = np.fromiter((unit for unit, _ in pairs), np.int64, len(pairs))
+    return np.bincount(units, minlength=len(sc.f_name))
 
 
 def plan_engagements(
@@ -453,7 +454,12 @@ def _within_reach(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
     dy = st.track_y[threats][None, :] - st.r_y[sc.f_radar][:, None]
     # Coasting tracks have moved since they were last seen: widen by that much.
     drift = speed * (st.turn - st.track_last[threats]) * sc.dt
-    return np.asarray(np.hypot(dx, dy) <= limit + drift[None, :])
+    limit += drift[None, :]
+    # Squares, not hypot: a generous bound needs no care at its edge, and it is cheaper.
+    dx *= dx
+    dy *= dy
+    dx += dy
+    return np.asarray(dx <= limit * limit)
 
 
 def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
@@ -475,12 +481,14 @@ def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndar
     planned this turn), and how many salvos those are."""
     survive = np.ones(sc.n_threats)
     count = np.zeros(sc.n_threats, dtype=np.int64)
-    salvos: set[tuple[int, int, int]] = set()
-    for shot in st.shots:
-        survive[shot.threat] *= 1.0 - shot.pk_planned
-        salvos.add((shot.threat, shot.fire_unit, shot.launch_turn))
-    for threat, _, _ in salvos:
-        count[threat] += 1
+    shots = st.shots
+    if shots:
+        # (multiply.at takes the factors in order: the same products as a loop.)
+        at = np.fromiter((s.threat for s in shots), np.int64, len(shots))
+        np.multiply.at(survive, at, np.fromiter((1.0 - s.pk_planned for s in shots), float))
+        salvos = {(s.threat, s.fire_unit, s.launch_turn) for s in shots}
+        targets = np.fromiter((threat for threat, _, _ in salvos), np.int64, len(salvos))
+        count += np.bincount(targets, minlength=sc.n_threats)
     for e in plan:
         survive[e.threat] *= (1.0 - e.pk) ** e.rounds
         count[e.threat] += 1

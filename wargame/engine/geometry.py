@@ -6,6 +6,8 @@ textbook (Skolnik; Mahafza).
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -48,7 +50,7 @@ def edge_factor(range_fraction: F64 | float) -> F64:
     """Kill probability falls off towards the edge of the envelope: full out to 70 %
     of the maximum range, then linearly down to half at the maximum range."""
     f = (np.asarray(range_fraction, dtype=np.float64) - 0.7) / 0.3
-    return np.asarray(1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0), dtype=np.float64)
+    return cast(F64, 1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0))
 
 
 def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
@@ -61,7 +63,7 @@ def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
     if (a < -1e-12).all():
         # The usual case, a missile faster than its target: a < 0 < c makes the
         # discriminant exceed b², so exactly one root is positive.
-        return np.asarray((-b - np.sqrt(disc)) / (2.0 * a), dtype=np.float64)
+        return cast(F64, (-b - np.sqrt(disc)) / (2.0 * a))
     # A target as fast as the missile or faster: either root may be the first ahead.
     # Denominators are made safe where they would be zero, so no warning can arise.
     ok = disc >= 0.0
@@ -72,4 +74,4 @@ def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
     t2 = np.where(small_a, np.inf, (-b + root) / two_a)
     t1 = np.where(ok & (t1 > 0.0), t1, np.inf)
     t2 = np.where(ok & (t2 > 0.0), t2, np.inf)
-    return np.asarray(np.minimum(t1, t2), dtype=np.float64)
+    return cast(F64, np.minimum(t1, t2))

@@ -328,25 +328,30 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
 
     n = len(slots)
     p_max = max((len(s.path) for s in slots), default=1)
-    path = np.zeros((n, p_max, 2))
-    n_points = np.zeros(n, dtype=np.int64)
-    cum = np.zeros((n, p_max))
-    direction = np.zeros((n, p_max, 2))
-    starts = np.zeros((n, 2))
-    for j, s in enumerate(slots):
+    # Rows built as lists and converted once: element-wise writes into numpy arrays
+    # cost more than the whole campaign's arithmetic.
+    path_rows, cum_rows, dir_rows = [], [], []
+    for s in slots:
         pts = s.path
-        n_points[j] = len(pts)
-        path[j, : len(pts)] = pts
-        path[j, len(pts) :] = pts[-1]
-        starts[j] = s.start
+        pad = p_max - len(pts)
         flown = 0.0
-        for k, (before, point) in enumerate(zip([s.start, *pts[:-1]], pts, strict=True)):
+        cum_row, dir_row = [], []
+        for before, point in zip([s.start, *pts[:-1]], pts, strict=True):
             leg = math.dist(before, point)
             flown += leg
-            cum[j, k] = flown
+            cum_row.append(flown)
             if leg > 0.0:
-                direction[j, k] = ((point[0] - before[0]) / leg, (point[1] - before[1]) / leg)
-        cum[j, len(pts) :] = flown
+                dir_row.append(((point[0] - before[0]) / leg, (point[1] - before[1]) / leg))
+            else:
+                dir_row.append((0.0, 0.0))
+        path_rows.append([*pts, *[pts[-1]] * pad])
+        cum_rows.append(cum_row + [flown] * pad)
+        dir_rows.append(dir_row + [(0.0, 0.0)] * pad)
+    path = np.array(path_rows, dtype=np.float64).reshape(n, p_max, 2)
+    n_points = np.array([len(s.path) for s in slots], dtype=np.int64).reshape(-1)
+    cum = np.array(cum_rows, dtype=np.float64).reshape(n, p_max)
+    direction = np.array(dir_rows, dtype=np.float64).reshape(n, p_max, 2)
+    starts = np.array([s.start for s in slots], dtype=np.float64).reshape(n, 2)
     types = [s.type for s in slots]
     apparent = [cat.threats[t.mimics] if t.mimics else t for t in types]
     jnr = np.array(
