@@ -50,7 +50,7 @@ def edge_factor(range_fraction: F64 | float) -> F64:
     """Kill probability falls off towards the edge of the envelope: full out to 70 %
     of the maximum range, then linearly down to half at the maximum range."""
     f = (np.asarray(range_fraction, dtype=np.float64) - 0.7) / 0.3
-    return cast(F64, 1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0))
+    return 1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0)
 
 
 def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
@@ -63,7 +63,7 @@ def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
     if (a < -1e-12).all():
         # The usual case, a missile faster than its target: a < 0 < c makes the
         # discriminant exceed b², so exactly one root is positive.
-        return cast(F64, (-b - np.sqrt(disc)) / (2.0 * a))
+        return (-b - np.sqrt(disc)) / (2.0 * a)
     # A target as fast as the missile or faster: either root may be the first ahead.
     # Denominators are made safe where they would be zero, so no warning can arise.
     ok = disc >= 0.0
