@@ -290,7 +290,9 @@ def _wait_for_descent(
 ) -> np.ndarray:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
-    there by then (|p + v t| <= speed t). `b` are the ballistic threats of the pairs at
+    there by then (|p + v t| <= speed t) and is still flying (t no longer than its
+    maximum range over its speed: a missile cannot loiter for a target that is not yet
+    coming down; it is fired on a later turn). `b` are the ballistic threats of the pairs at
     rows `at`, `flown` and `speed` their track's estimates; the other arrays are per
     pair, (P, M) or (P, 1)."""
     ground_speed = np.maximum(speed, 1e-9)[:, None]
@@ -300,6 +302,7 @@ def _wait_for_descent(
     bx = px[at] + vx[at] * later
     by = py[at] + vy[at] * later
     reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
+    reachable &= later <= sc.m_max_flight_s
     out = tof.copy()
     out[at] = np.where(np.isfinite(before) & reachable, later, np.inf)
     return out

@@ -152,6 +152,8 @@ class Scenario:
     m_max_alt: F64
     m_speed: F64
     """km/s."""
+    m_max_flight_s: F64
+    """Longest time of flight: maximum range over speed."""
     m_cost: F64
     m_per_tube: I64
     m_pk: F64
@@ -443,6 +445,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         m_min_alt=farr([m.min_altitude_m for m in missiles]),
         m_max_alt=farr([m.max_altitude_m for m in missiles]),
         m_speed=farr([m.speed_mps / 1000.0 for m in missiles]),
+        m_max_flight_s=farr([m.max_range_km / (m.speed_mps / 1000.0) for m in missiles]),
         m_cost=farr([m.cost for m in missiles]),
         m_per_tube=iarr([m.per_tube for m in missiles]),
         m_pk=m_pk,
