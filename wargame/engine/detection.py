@@ -24,6 +24,13 @@ from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
 
+BLOCK_PAIRS = 1 << 14
+"""(Radar, threat) pairs the detection phase takes at once, so that its temporaries stay
+in the processor's cache; but never fewer than `MIN_BLOCK_RADARS` radars, below which the
+fixed cost of a block outweighs what the cache saves (measured with bench/bench_engine.py)."""
+MIN_BLOCK_RADARS = 3
+_HORIZON_F32 = np.float32(HORIZON_KM_PER_SQRT_M)
+
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
     active = (st.status == ACTIVE).nonzero()[0]
@@ -54,25 +61,30 @@ def _above_horizon(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray
 
 
 def _visible_pairs(
-    sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
+    sc: Scenario,
+    radars: np.ndarray,
+    r_x: np.ndarray,
+    r_y: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    sqrt_alt: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(radar, threat) pairs above each other's horizon, found without square roots of
-    the whole grid: the expensive model then runs on these alone."""
-    # Single precision is plenty for a horizon test (0.1 m at 1,000 km) and halves
-    # the memory the whole grid passes through.
-    f32 = np.float32
-    d2 = st.x[active].astype(f32) - st.r_x[radars].astype(f32)[:, None]
+    """(radar, threat-column) pairs above each other's horizon, radar by radar, found
+    without square roots of the whole grid: the expensive model then runs on these alone.
+    `r_x`, `r_y` are the radars' positions, `x`, `y`, `sqrt_alt` the threats', in single
+    precision: plenty for a horizon test (0.1 m at 1,000 km), and half the memory."""
+    d2 = x - r_x[:, None]
     d2 *= d2
-    dy = st.y[active].astype(f32) - st.r_y[radars].astype(f32)[:, None]
+    dy = y - r_y[:, None]
     dy *= dy
     d2 += dy
-    reach = sc.r_sqrt_height[radars].astype(f32)[:, None] + np.sqrt(st.alt[active]).astype(f32)
-    reach *= f32(HORIZON_KM_PER_SQRT_M)
+    reach = sc.r_sqrt_height[radars].astype(np.float32)[:, None] + sqrt_alt
+    reach *= _HORIZON_F32
     reach *= reach
     # Flat indices split by hand: much cheaper than a 2-D nonzero, in the same order.
     flat = (d2 <= reach).ravel().nonzero()[0]
-    rows = flat // active.size
-    return radars[rows], active[flat - rows * active.size]
+    rows = flat // x.size
+    return radars[rows], flat - rows * x.size
 
 
 def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
@@ -94,18 +106,40 @@ def _detections(
     sc: Scenario, st: State, seed: int, radars: np.ndarray, active: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Detected (radar, threat) pairs of this turn."""
-    r_idx, t_idx = _visible_pairs(sc, st, radars, active)
-    if r_idx.size == 0:
-        return r_idx, t_idx
-    # Fixed shape: one draw per (radar, threat) slot of the whole game. The generator
-    # depends only on (seed, turn, phase), so skipping it when nobody can see anything
-    # changes no one's dice.
-    roll = generator(seed, st.turn, Phase.DETECTION).random(
-        (len(sc.r_name), sc.n_threats), dtype=np.float32
-    )
-    # (Flat indices: far cheaper than indexing by two arrays.)
-    hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < _pair_pd(sc, st, r_idx, t_idx)
-    r_idx, t_idx = r_idx[hit], t_idx[hit]
+    f32 = np.float32
+    x, y = st.x[active].astype(f32), st.y[active].astype(f32)
+    sqrt_alt = np.sqrt(st.alt[active]).astype(f32)
+    r_x, r_y = st.r_x[radars].astype(f32), st.r_y[radars].astype(f32)
+    # A few radars at a time against every threat: the block's temporaries stay in the
+    # processor's cache however large the raid, and the pairs keep their radar-major order.
+    per_block = max(MIN_BLOCK_RADARS, BLOCK_PAIRS // active.size)
+    roll = None
+    found: list[tuple[np.ndarray, np.ndarray]] = []
+    for start in range(0, radars.size, per_block):
+        end = start + per_block
+        r_idx, col = _visible_pairs(
+            sc, radars[start:end], r_x[start:end], r_y[start:end], x, y, sqrt_alt
+        )
+        if r_idx.size == 0:
+            continue
+        t_idx = active[col]
+        if roll is None:
+            # Fixed shape: one draw per (radar, threat) slot of the whole game. The
+            # generator depends only on (seed, turn, phase), so skipping it when nobody
+            # can see anything changes no one's dice.
+            roll = generator(seed, st.turn, Phase.DETECTION).random(
+                (len(sc.r_name), sc.n_threats), dtype=np.float32
+            )
+        # (Flat indices: far cheaper than indexing by two arrays.)
+        hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < _pair_pd(sc, st, r_idx, t_idx)
+        found.append((r_idx[hit], t_idx[hit]))
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if len(found) == 1:
+        r_idx, t_idx = found[0]
+    else:
+        r_idx = np.concatenate([r for r, _ in found])
+        t_idx = np.concatenate([t for _, t in found])
     counts = np.bincount(r_idx, minlength=len(sc.r_name))
     over = (counts > sc.r_tracking_channels).nonzero()[0]
     for r in over.tolist():
