@@ -28,6 +28,7 @@ from wargame.engine.events import (
     r3,
 )
 from wargame.engine.scenario import (
+    CLASS_NAMES,
     CLASSES,
     REFERENCE_WARHEAD_KG,
     ROLE_ARM,
@@ -52,17 +53,26 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
     due.sort(key=lambda s: (s.intercept_time, s.fire_unit, s.threat))
     gen = generator(seed, st.turn, Phase.INTERCEPT)
     rolls = gen.random((sc.n_threats, ROLL_SLOTS))
+    # What each due missile needs, gathered once rather than looked up missile by missile.
+    threats = np.fromiter((s.threat for s in due), np.int64, len(due))
+    radars = sc.f_radar[np.fromiter((s.fire_unit for s in due), np.int64, len(due))]
+    guided = (
+        st.radar_alive[radars] & st.emitting[radars] & (st.ready_turn[radars] <= st.turn)
+    ).tolist()
+    status = st.status[threats].tolist()
+    arrives = st.arrival_time[threats].tolist()
+    apparent = sc.t_apparent_class[threats].tolist()
+    killed_now: set[int] = set()
     slot_used: dict[int, int] = {}
-    for shot in due:
-        j = shot.threat
-        cls = str(CLASSES[sc.t_apparent_class[j]])
-        radar = sc.f_radar[shot.fire_unit]
+    for shot, j, code, arrival, is_guided, cls in zip(
+        due, threats.tolist(), status, arrives, guided, apparent, strict=True
+    ):
         reason = ""
-        if st.status[j] == KILLED:
+        if code == KILLED or j in killed_now:
             reason = "target already destroyed"
-        elif st.status[j] != ACTIVE or st.arrival_time[j] < shot.intercept_time:
+        elif code != ACTIVE or arrival < shot.intercept_time:
             reason = "target no longer in the air"
-        elif not (st.radar_alive[radar] and st.emitting[radar] and st.ready_turn[radar] <= st.turn):
+        elif not is_guided:
             reason = "guidance lost: the fire unit's radar stopped"
         roll = 1.0
         killed = False
@@ -78,7 +88,7 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
                 missile=sc.m_name[shot.missile],
                 track=shot.track,
                 threat=j,
-                threat_class=cls,
+                threat_class=CLASS_NAMES[cls],
                 killed=killed,
                 pk=r3(shot.pk_planned),
                 pk_true=r3(shot.pk_true),
@@ -87,15 +97,17 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
             )
         )
         if killed:
+            killed_now.add(j)
             st.status[j] = KILLED
-            st.threat_cost_destroyed += float(sc.t_cost[j])
+            cost = float(sc.t_cost[j])
+            st.threat_cost_destroyed += cost
             events.append(
                 ThreatDestroyed(
                     turn=st.turn,
                     threat=j,
-                    threat_class=str(CLASSES[sc.t_class[j]]),
+                    threat_class=CLASS_NAMES[sc.t_class[j]],
                     threat_type=sc.threat_type[j].name,
-                    cost=float(sc.t_cost[j]),
+                    cost=cost,
                     fire_unit=sc.f_name[shot.fire_unit],
                 )
             )
