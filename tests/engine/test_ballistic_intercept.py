@@ -26,11 +26,10 @@ def _met_at(start_km: float, dive_km: float) -> float:
     px, py = np.array([[start_km]]), np.array([[0.0]])
     vx, vy = np.array([[-2.0]]), np.array([[0.0]])
     straight = intercept_time(px, py, vx, vy, np.array([[1.0]]))
-    at = np.array([0])
     tof = _wait_for_descent(
         interceptor,  # type: ignore[arg-type]
         np.array([0]),
-        at,
+        np.array([True]),
         np.array([0.0]),
         np.array([2.0]),
         px,

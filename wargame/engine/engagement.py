@@ -212,17 +212,22 @@ def pair_options(
     py = (ty[pair_col] - st.r_y[radars])[:, None]
     pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
     tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
-    ballistic = sc.t_ballistic[slot].nonzero()[0]  # pairs on a ballistic missile
-    if ballistic.size:
-        b = slot[ballistic]
-        b_flown, b_speed = _flown_now(sc, st, b), np.hypot(st.track_vx[b], st.track_vy[b])
-        tof = _wait_for_descent(sc, b, ballistic, b_flown, b_speed, px, py, pvx, pvy, tof)
+    ballistic = sc.t_ballistic[slot]  # pairs on a ballistic missile
+    on_ballistic = np.count_nonzero(ballistic) > 0
+    if on_ballistic:
+        # The profile as each pair's track estimates it, over every pair: the values of
+        # the pairs on other threats are computed and not used, which costs less than
+        # gathering the ballistic rows and scattering them back.
+        speed = np.hypot(vx, vy)
+        flown = (st.track_flown[threats] + speed * since)[pair_col]
+        speed = speed[pair_col]
+        tof = _wait_for_descent(sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof)
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
     alt = st.track_alt[slot][:, None]
-    if ballistic.size:
-        alt = _dive_altitude(sc, b, ballistic, b_flown, b_speed, alt, tof_f)
+    if on_ballistic:
+        alt = _dive_altitude(sc, slot, ballistic, flown, speed, alt, tof_f)
     cls = sc.t_apparent_class[slot]
     # (P, M) arrays gathered with `take`: several times cheaper than fancy indexing.
     nominal = sc.m_pk.take(cls, axis=1).T
@@ -278,8 +283,8 @@ def pair_options(
 
 def _wait_for_descent(
     sc: Scenario,
-    b: np.ndarray,
-    at: np.ndarray,
+    slots: np.ndarray,
+    ballistic: np.ndarray,
     flown: np.ndarray,
     speed: np.ndarray,
     px: np.ndarray,
@@ -292,46 +297,38 @@ def _wait_for_descent(
     intercept is timed for when it falls through the ceiling, if the missile can be
     there by then (|p + v t| <= speed t) and is still flying (t no longer than its
     maximum range over its speed: a missile cannot loiter for a target that is not yet
-    coming down; it is fired on a later turn). `b` are the ballistic threats of the pairs at
-    rows `at`, `flown` and `speed` their track's estimates; the other arrays are per
-    pair, (P, M) or (P, 1)."""
+    coming down; it is fired on a later turn). Per pair: the threat `slots`, whether
+    it is `ballistic`, the `flown` distance and ground `speed` its track estimates;
+    the other arrays are (P, M) or (P, 1). Pairs on other threats keep `tof`."""
     ground_speed = np.maximum(speed, 1e-9)[:, None]
-    wait = np.maximum((sc.t_dive_km[b] - flown[:, None]) / ground_speed, 0.0)  # (Pb, M)
-    before = tof[at]
-    later = np.maximum(before, wait)
-    bx = px[at] + vx[at] * later
-    by = py[at] + vy[at] * later
+    # (Not ballistic: the dive is at -inf, so no wait.)
+    wait = np.maximum((sc.t_dive_km.take(slots, axis=0) - flown[:, None]) / ground_speed, 0.0)
+    later = np.maximum(tof, wait)
+    bx = px + vx * later
+    by = py + vy * later
     reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
     reachable &= later <= sc.m_max_flight_s
-    out = tof.copy()
-    out[at] = np.where(np.isfinite(before) & reachable, later, np.inf)
-    return out
-
-
-def _flown_now(sc: Scenario, st: State, threats: np.ndarray) -> np.ndarray:
-    """Distance flown now, estimated from the track: the fix, plus its speed since."""
-    since = (st.turn - st.track_last[threats]) * sc.dt
-    speed = np.hypot(st.track_vx[threats], st.track_vy[threats])
-    return np.asarray(st.track_flown[threats] + speed * since)
+    met = np.where(np.isfinite(tof) & reachable, later, np.inf)
+    return np.where(ballistic[:, None], met, tof)
 
 
 def _dive_altitude(
     sc: Scenario,
-    b: np.ndarray,
-    at: np.ndarray,
+    slots: np.ndarray,
+    ballistic: np.ndarray,
     flown: np.ndarray,
     speed: np.ndarray,
     alt: np.ndarray,
     tof: np.ndarray,
 ) -> np.ndarray:
-    """`alt` (per pair, cruise altitude) with the ballistic profile at the intercept time
-    for the pairs at rows `at`, whose threats are the ballistic missiles `b` (`flown`
-    and `speed` as their tracks estimate them)."""
-    alt = np.broadcast_to(alt, tof.shape).copy()
-    s = (flown[:, None] + speed[:, None] * tof[at]) / sc.t_total[b][:, None]
+    """(P, M): `alt` (per pair, the track's altitude) where the pair's threat is not
+    `ballistic`, else the ballistic profile at the intercept time (`flown` and `speed`
+    per pair as the track estimates them)."""
+    total = np.maximum(sc.t_total[slots], 1e-9)[:, None]
+    s = (flown[:, None] + speed[:, None] * tof) / total
     s = np.minimum(np.maximum(s, 0.0), 1.0)  # (np.clip costs several times more)
-    alt[at] = sc.t_cruise_alt[b][:, None] * 4.0 * s * (1.0 - s)
-    return alt
+    dive = sc.t_cruise_alt[slots][:, None] * 4.0 * s * (1.0 - s)
+    return np.where(ballistic[:, None], dive, alt)
 
 
 def _usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) -> np.ndarray:
