@@ -42,19 +42,29 @@ def aimed_site(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray
     sx = np.concatenate((sc.fixed_site_x, st.r_x))
     sy = np.concatenate((sc.fixed_site_y, st.r_y))
     alive = np.concatenate((sc.asset_standing, st.cp_alive, st.radar_alive))
-    x, y = track_position(sc, st, threats)
-    vx, vy = st.track_vx[threats][:, None], st.track_vy[threats][:, None]
-    speed = np.maximum(np.hypot(vx, vy), 1e-12)
-    dx = sx - x[:, None]
-    dy = sy - y[:, None]
+    since = (st.turn - st.track_last[threats]) * sc.dt
+    vx, vy = st.track_vx[threats], st.track_vy[threats]
+    dx = sx - (st.track_x[threats] + vx * since)[:, None]
+    dy = sy - (st.track_y[threats] + vy * since)[:, None]
+    speed = np.hypot(vx, vy)
+    moving = speed > 1e-12
+    speed = np.maximum(speed, 1e-12)[:, None]
     dist = np.maximum(np.hypot(dx, dy), 1e-9)
-    along = (dx * vx + dy * vy) / speed
-    aimed = (along >= _COS_CONE * dist) & alive & (speed > 1e-12)
-    miss = np.where(aimed, np.sqrt(np.maximum(dist * dist - along * along, 0.0)), np.inf)
+    dx *= vx[:, None]
+    dy *= vy[:, None]
+    dx += dy
+    along = dx
+    along /= speed
+    aimed = along >= _COS_CONE * dist
+    aimed &= alive
+    aimed &= moving[:, None]
+    dist *= dist
+    miss = np.where(aimed, np.sqrt(np.maximum(dist - along * along, 0.0)), np.inf)
     site = np.argmin(miss, axis=1)
-    rows = np.arange(threats.size)
-    found = miss[rows, site] < np.inf
-    ttg = np.where(found, along[rows, site] / speed[:, 0], np.inf)
+    # (Flat indices: cheaper than indexing by two arrays.)
+    at = np.arange(threats.size) * miss.shape[1] + site
+    found = miss.ravel()[at] < np.inf
+    ttg = np.where(found, along.ravel()[at] / speed[:, 0], np.inf)
     return np.where(found, site, -1), ttg
 
 
