@@ -196,7 +196,7 @@ def _update_tracks(
     np.not_equal(by_threat[1:], by_threat[:-1], out=first[1:])
     hit, by_radar = by_threat[first], r_idx[order][first]
     new = st.track_id[hit] < 0
-    if new.any():
+    if np.count_nonzero(new):
         _initiate(sc, st, hit[new], by_radar[new], events)
     st.track_hits[hit] += 1
     st.track_last[hit] = turn

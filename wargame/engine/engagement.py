@@ -234,7 +234,7 @@ def pair_options(
     # Rounds each pair's unit may fire at its track's class (reserves held back).
     usable = (
         _usable_rounds(sc, st, pair_unit, cls)
-        if st.reserve_count.any()
+        if np.count_nonzero(st.reserve_count)
         else st.ready.take(pair_unit, axis=0)
     )
     horizon = HORIZON_KM_PER_SQRT_M * (
@@ -350,7 +350,7 @@ def plan_engagements(
 ) -> list[Engagement]:
     """Manual engagements first, then each command post's automatic allocation."""
     plan: list[Engagement] = []
-    if not manual and not (st.track_id >= 0).any():
+    if not manual and not np.count_nonzero(st.track_id >= 0):
         return plan
     able = able_fire_units(sc, st)
     free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
@@ -410,11 +410,11 @@ def plan_engagements(
         return plan
     salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
     # Rounds each unit has to fire; with reserves, per post, by the classes in sight.
-    usable = None if st.reserve_count.any() else st.ready.sum(axis=1)
+    usable = None if np.count_nonzero(st.reserve_count) else st.ready.sum(axis=1)
     start = 0
     for units, cols in chosen:
         end = start + units.size * cols.size
-        if not (salvos.pk[start:end] > 0.0).any():
+        if not np.count_nonzero(salvos.pk[start:end] > 0.0):
             start = end
             continue
         node_plan = _allocate(
@@ -516,7 +516,7 @@ def _salvos(
     can = opt.missile >= 0
     pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
-    if tight.any():
+    if np.count_nonzero(tight):
         looks = sc.loaded.campaign.rules.identification_looks
         pk[tight & (st.track_hits[pair_slot] < looks)] = 0.0
     weight = sc.loaded.campaign.scoring.interceptor_cost
@@ -554,7 +554,7 @@ def _allocate(
     limit = limits[units][:, None]
     may_fire = salvos_in_air < limit
     pk_salvo = np.where(may_fire, salvos.pk[start:end].reshape(w, t), 0.0)
-    if not (pk_salvo > 0.0).any():
+    if not np.count_nonzero(pk_salvo > 0.0):
         return []
     if usable is None:
         cls = sc.t_apparent_class[threats]

@@ -61,12 +61,11 @@ def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     direction *= speed[:, None]
     st.vx[idx], st.vy[idx] = direction[:, 0], direction[:, 1]
 
-    if sc.t_ballistic.any():
-        ballistic = sc.t_ballistic[idx]
-        if np.count_nonzero(ballistic):
-            b = idx[ballistic]
-            s = np.minimum(np.maximum(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0), 1.0)
-            st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
+    ballistic = sc.t_ballistic[idx]
+    if np.count_nonzero(ballistic):
+        b = idx[ballistic]
+        s = np.minimum(np.maximum(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0), 1.0)
+        st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
 
 
 def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:

@@ -80,7 +80,7 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
         reach = sc.t_arm_range[arm]
         d = np.hypot(st.r_x[emitters] - st.x[aircraft], st.r_y[emitters] - st.y[aircraft])
         in_reach = d <= reach
-        if not in_reach.any():
+        if not np.count_nonzero(in_reach):
             continue
         radar = int(emitters[in_reach][np.argmin(d[in_reach])])
         st.status[arm] = ACTIVE
