@@ -19,6 +19,11 @@ def first_contact() -> LoadedCampaign:
 
 
 @pytest.fixture(scope="session")
+def northern_screen() -> LoadedCampaign:
+    return load_campaign(CAMPAIGNS / "northern-screen.toml")
+
+
+@pytest.fixture(scope="session")
 def two_sectors() -> LoadedCampaign:
     return load_campaign(TEST_CAMPAIGNS / "two-sectors.toml")
 

@@ -8,43 +8,66 @@ and falls through the interceptor's ceiling when it has flown `dive_km`.
 from __future__ import annotations
 
 import math
+import warnings
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from wargame.campaign import LoadedCampaign
+from wargame.engine import Game
 from wargame.engine.engagement import _wait_for_descent
+from wargame.engine.events import MissileLaunched
 from wargame.engine.geometry import intercept_time
+
+SPEED = np.array([[1.0]])
+
+
+def _times(
+    starts: list[tuple[float, float]],
+    velocities: list[tuple[float, float]],
+    dive_km: list[float],
+    ballistic: list[bool],
+) -> np.ndarray:
+    """Intercept time per pair (one interceptor type): straight, or waiting for the dive."""
+    scenario = SimpleNamespace(
+        t_dive_km=np.array(dive_km)[:, None],
+        m_speed=SPEED[0],
+        m_max_flight_s=np.array([100.0]),
+    )
+    px, py = (np.array([[p[i]] for p in starts]) for i in (0, 1))
+    vx, vy = (np.array([[v[i]] for v in velocities]) for i in (0, 1))
+    straight = intercept_time(px, py, vx, vy, SPEED)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every row is computed: none may warn
+        tof = _wait_for_descent(
+            scenario,  # type: ignore[arg-type]
+            np.arange(len(starts)),
+            np.array(ballistic),
+            np.zeros(len(starts)),  # flown so far
+            np.hypot(vx[:, 0], vy[:, 0]),
+            px,
+            py,
+            vx,
+            vy,
+            straight,
+        )
+    return tof[:, 0]
 
 
 def _met_at(start_km: float, dive_km: float) -> float:
-    interceptor = SimpleNamespace(
-        t_dive_km=np.array([[dive_km]]),
-        m_speed=np.array([1.0]),
-        m_max_flight_s=np.array([100.0]),
-    )
-    px, py = np.array([[start_km]]), np.array([[0.0]])
-    vx, vy = np.array([[-2.0]]), np.array([[0.0]])
-    straight = intercept_time(px, py, vx, vy, np.array([[1.0]]))
-    tof = _wait_for_descent(
-        interceptor,  # type: ignore[arg-type]
-        np.array([0]),
-        np.array([True]),
-        np.array([0.0]),
-        np.array([2.0]),
-        px,
-        py,
-        vx,
-        vy,
-        straight,
-    )
-    return float(tof[0, 0])
+    return float(_times([(start_km, 0.0)], [(-2.0, 0.0)], [dive_km], [True])[0])
 
 
 def test_the_intercept_waits_for_the_dive_when_the_missile_can_be_there() -> None:
     # From 200 km: it falls through the ceiling after 150 km, 75 s, 50 km out; the
     # interceptor covers 50 km within 75 s and flies no longer than 100 s.
     assert _met_at(200.0, 150.0) == pytest.approx(75.0)
+
+
+def test_a_wait_of_exactly_the_longest_flight_is_allowed() -> None:
+    # From 250 km: the dive after 200 km, 100 s, 50 km out: the interceptor's 100 s.
+    assert _met_at(250.0, 200.0) == 100.0
 
 
 def test_no_intercept_beyond_the_missile_s_longest_flight() -> None:
@@ -55,5 +78,41 @@ def test_no_intercept_beyond_the_missile_s_longest_flight() -> None:
 
 
 def test_a_target_already_below_the_ceiling_keeps_the_straight_intercept() -> None:
-    # Dive point behind it: no wait; head-on from 120 km closing at 3 km/s, 40 s.
+    # It falls through the ceiling where it starts (0 km flown): no wait; head-on from
+    # 120 km closing at 3 km/s, 40 s.
     assert _met_at(120.0, 0.0) == pytest.approx(40.0)
+
+
+def test_other_threats_keep_their_straight_intercept_whatever_the_dive_table_says() -> None:
+    # Row 0: ballistic, waits for its dive (75 s). Row 1: the same course but not
+    # ballistic: the straight intercept, 200 / 3 s. Row 2: not ballistic, faster than
+    # the interceptor and flying away along an axis: never met, and no warning.
+    tof = _times(
+        [(200.0, 0.0), (200.0, 0.0), (0.0, 50.0)],
+        [(-2.0, 0.0), (-2.0, 0.0), (0.0, 3.0)],
+        [150.0, 150.0, 150.0],
+        [True, False, False],
+    )
+    assert tof[0] == pytest.approx(75.0)
+    assert tof[1] == pytest.approx(200.0 / 3.0)
+    assert math.isinf(tof[2])
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_no_interceptor_is_fired_for_longer_than_its_longest_flight(
+    northern_screen: LoadedCampaign, seed: int
+) -> None:
+    # Northern Screen's ballistic missiles come over the interceptors' ceilings; the
+    # dive of some is further off than any interceptor flies (these seeds fired some
+    # such shots before the rule).
+    game = Game.new(northern_screen, seed)
+    sc = game.scenario
+    flights = 0
+    while not game.over:
+        for event in game.step([]):
+            if isinstance(event, MissileLaunched):
+                m = sc.m_name.index(event.missile)
+                longest = sc.m_max_range[m] / sc.m_speed[m]
+                assert event.intercept_turn - event.turn <= math.ceil(longest / sc.dt)
+                flights += 1
+    assert flights > 0

@@ -17,6 +17,12 @@ GOLDEN = {
     2: "662e7b5bed8f37dff08dd566bf743accf27c8c1b0aa16b4e9fb6aaf8c7d2a0c9",
     3: "fb19bac7540784897708b597f4582fc616dc9ff5d889e23ffc147f8ce50287fb",
 }
+GOLDEN_NORTHERN_SCREEN = {
+    # Games with ballistic missiles met in their dive (rules 1.1: within the
+    # interceptor's longest flight).
+    4: "239734c4e935e387432e91d7c332d27b86d75c02e9553fbe4b2d757e32394494",
+    5: "74b68c472c5301cb45d76552fc17f4bcf0955926ddcf68fe1d8143ac1063bbb2",
+}
 
 
 def _digest(loaded: LoadedCampaign, seed: int) -> str:
@@ -32,3 +38,10 @@ def test_first_contact_plays_the_recorded_game_for_a_fixed_seed(
     first_contact: LoadedCampaign, seed: int
 ) -> None:
     assert _digest(first_contact, seed) == GOLDEN[seed]
+
+
+@pytest.mark.parametrize("seed", sorted(GOLDEN_NORTHERN_SCREEN))
+def test_northern_screen_plays_the_recorded_game_for_a_fixed_seed(
+    northern_screen: LoadedCampaign, seed: int
+) -> None:
+    assert _digest(northern_screen, seed) == GOLDEN_NORTHERN_SCREEN[seed]

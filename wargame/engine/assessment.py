@@ -21,15 +21,6 @@ CONE_DEG = 10.0
 _COS_CONE = math.cos(math.radians(CONE_DEG))
 
 
-def track_position(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each track is now: its last fix, dead-reckoned while it coasts."""
-    since = (st.turn - st.track_last[threats]) * sc.dt
-    return (
-        st.track_x[threats] + st.track_vx[threats] * since,
-        st.track_y[threats] + st.track_vy[threats] * since,
-    )
-
-
 def site_names(sc: Scenario) -> list[str]:
     """Names of the blue sites in the order `aimed_site` counts them: assets, command
     posts, radars."""

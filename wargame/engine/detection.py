@@ -69,10 +69,11 @@ def _visible_pairs(
     y: np.ndarray,
     sqrt_alt: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(radar, threat-column) pairs above each other's horizon, radar by radar, found
-    without square roots of the whole grid: the expensive model then runs on these alone.
-    `r_x`, `r_y` are the radars' positions, `x`, `y`, `sqrt_alt` the threats', in single
-    precision: plenty for a horizon test (0.1 m at 1,000 km), and half the memory."""
+    """(radar, threat-column) pairs above each other's horizon for a block of radars, in
+    radar-major order, found without square roots of the whole grid: the expensive model
+    then runs on these alone. `r_x`, `r_y` are the radars' positions, `x`, `y`, `sqrt_alt`
+    the threats', in single precision: plenty for a horizon test (0.1 m at 1,000 km), and
+    half the memory."""
     d2 = x - r_x[:, None]
     d2 *= d2
     dy = y - r_y[:, None]

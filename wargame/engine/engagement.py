@@ -303,12 +303,17 @@ def _wait_for_descent(
     ground_speed = np.maximum(speed, 1e-9)[:, None]
     # (Not ballistic: the dive is at -inf, so no wait.)
     wait = np.maximum((sc.t_dive_km.take(slots, axis=0) - flown[:, None]) / ground_speed, 0.0)
-    later = np.maximum(tof, wait)
+    finite = np.isfinite(tof)
+    # Where there is no intercept at all, 0 stands in for the time: every row is computed,
+    # and inf would make 0 * inf of a velocity along an axis.
+    later = np.where(finite, np.maximum(tof, wait), 0.0)
     bx = px + vx * later
     by = py + vy * later
     reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
-    reachable &= later <= sc.m_max_flight_s
-    met = np.where(np.isfinite(tof) & reachable, later, np.inf)
+    # The longest flight bounds the wait only; without one (later == tof) the range
+    # test decides, with its own reason.
+    reachable &= later <= np.maximum(sc.m_max_flight_s, tof)
+    met = np.where(finite & reachable, later, np.inf)
     return np.where(ballistic[:, None], met, tof)
 
 

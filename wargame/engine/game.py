@@ -138,7 +138,8 @@ def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
     """One launcher at a time per fire unit is reloaded from its stock."""
     busy = st.reload_missile >= 0
     short = ((st.stock > 0) & (st.ready < sc.f_initial_ready)).any(axis=1)
-    # Work only for a reload that ends now, or a unit with stock and room to start one.
+    # Work only for a reload that ends now, or a unit with stock and launchers short of
+    # their first load (whether a launcher has room is `_room`'s to say).
     due = np.where(busy, st.reload_done <= st.turn, short) & st.radar_alive[sc.f_radar]
     for f in due.nonzero()[0].tolist():
         m = int(st.reload_missile[f])
