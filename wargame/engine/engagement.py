@@ -355,7 +355,8 @@ def plan_engagements(
 ) -> list[Engagement]:
     """Manual engagements first, then each command post's automatic allocation."""
     plan: list[Engagement] = []
-    if not manual and not np.count_nonzero(st.track_id >= 0):
+    tracked = st.track_id >= 0
+    if not manual and not np.count_nonzero(tracked):
         return plan
     able = able_fire_units(sc, st)
     free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
@@ -364,9 +365,11 @@ def plan_engagements(
         if engagement is not None:
             plan.append(engagement)
             free[engagement.fire_unit] -= 1
-    survive, salvos_at = _in_flight(sc, st, plan)
-    live = (st.track_id >= 0) & (st.status == ACTIVE)
     firing = able & (st.weapons != HOLD) & (free > 0)
+    if not np.count_nonzero(firing):
+        return plan
+    survive, salvos_at = _in_flight(sc, st, plan)
+    live = tracked & (st.status == ACTIVE)
     # Salvos a target may have on their way from each unit's doctrine.
     limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
     near: tuple[np.ndarray, np.ndarray] | None = None  # (live slots, reach of every unit)
@@ -406,10 +409,15 @@ def plan_engagements(
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
     # Each post's units, each against each of its tracks, posts one after another.
-    pair_unit = np.repeat(
-        np.concatenate([u for u, _ in chosen]), [c.size for u, c in chosen for _ in range(u.size)]
-    )
-    pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
+    if len(chosen) == 1:
+        units, cols = chosen[0]
+        pair_unit, pair_col = np.repeat(units, cols.size), np.concatenate([cols] * units.size)
+    else:
+        pair_unit = np.repeat(
+            np.concatenate([u for u, _ in chosen]),
+            [c.size for u, c in chosen for _ in range(u.size)],
+        )
+        pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
     opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
     if (opt.missile < 0).all():
         return plan
