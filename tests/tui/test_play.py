@@ -188,7 +188,7 @@ class TestOrders:
             dialog = app.screen
             assert isinstance(dialog, EngageScreen)
             alpha = next(s for s in dialog.shots if s.fire_unit == 0)
-            assert alpha.reason == "radar silent: engaging needs it emitting"
+            assert alpha.reason == "the fire unit's radar is silent: engaging needs it emitting"
             prompts = [
                 prompt_text(dialog.query_one("#shooters", OptionList), i)
                 for i in range(len(dialog.shots))

@@ -18,6 +18,13 @@ from wargame.engine.state import State
 MAX_RESERVE = 10_000
 
 
+def march_turns(sc: Scenario, distance_km: float) -> int:
+    """Turns a unit is out of action to march `distance_km` and set up again."""
+    rules = sc.loaded.campaign.rules
+    seconds = distance_km / rules.march_kmh * 3600.0 + rules.setup_s
+    return max(1, math.ceil(seconds / sc.dt))
+
+
 def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
     """Apply this turn's orders; returns the accepted-so-far manual engagements."""
     engagements: list[Order] = []
@@ -132,10 +139,8 @@ def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> No
         case "relocate":
             assert order.position is not None
             x, y = order.position
-            rules = sc.loaded.campaign.rules
             distance = math.hypot(x - st.r_x[radar], y - st.r_y[radar])
-            seconds = distance / rules.march_kmh * 3600.0 + rules.setup_s
-            st.ready_turn[radar] = st.turn + max(1, math.ceil(seconds / sc.dt))
+            st.ready_turn[radar] = st.turn + march_turns(sc, distance)
             st.r_x[radar], st.r_y[radar] = x, y
             st.emitting[radar] = False
             events.append(

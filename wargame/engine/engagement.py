@@ -696,6 +696,30 @@ def _one_salvo_each(
     return wi[order], tj[order]
 
 
+def unit_refusal(sc: Scenario, st: State, unit: int, able: np.ndarray, free: np.ndarray) -> str:
+    """Why a fire unit cannot take on an engagement now, whatever the track ('' if it
+    can): the first checks of a manual engagement, which the fire dialog shows too.
+    `able` is `able_fire_units`, `free` the free guidance channels per unit."""
+    radar = sc.f_radar[unit]
+    if not st.radar_alive[radar]:
+        return "the fire unit's radar is destroyed"
+    if st.ready_turn[radar] > st.turn:
+        return f"the fire unit is relocating until turn {st.ready_turn[radar]}"
+    if not able[unit]:
+        return "the fire unit's radar is silent: engaging needs it emitting"
+    if free[unit] <= 0:
+        return "no free guidance channel"
+    return ""
+
+
+def picture_refusal(sc: Scenario, st: State, unit: int, threat: int) -> str:
+    """Why a fire unit cannot engage this tracked threat for want of seeing it ('' if
+    the track is in its picture)."""
+    if threat in set(picture(sc, st, unit).tolist()):
+        return ""
+    return f"track {st.track_id[threat]} is not in the fire unit's picture"
+
+
 def _manual(
     sc: Scenario,
     st: State,
@@ -710,20 +734,11 @@ def _manual(
         )
 
     unit = sc.f_name.index(order.unit)
-    radar = sc.f_radar[unit]
-    if not st.radar_alive[radar]:
-        refuse("the fire unit's radar is destroyed")
+    reason = unit_refusal(sc, st, unit, able, free)
+    if reason:
+        refuse(reason)
         return None
-    if st.ready_turn[radar] > st.turn:
-        refuse(f"the fire unit is relocating until turn {st.ready_turn[radar]}")
-        return None
-    if not able[unit]:
-        refuse("the fire unit's radar is silent: engaging needs it emitting")
-        return None
-    if free[unit] <= 0:
-        refuse("no free guidance channel")
-        return None
-    slots = np.flatnonzero(st.track_id == order.track)
+    slots = (st.track_id == order.track).nonzero()[0]
     if order.track is None or slots.size == 0:
         refuse(f"no track {order.track}")
         return None
@@ -731,8 +746,9 @@ def _manual(
     if st.status[threat] != ACTIVE:
         refuse(f"track {order.track} has ended: destroyed, or it reached its target")
         return None
-    if threat not in set(picture(sc, st, unit).tolist()):
-        refuse(f"track {order.track} is not in the fire unit's picture")
+    reason = picture_refusal(sc, st, unit, threat)
+    if reason:
+        refuse(reason)
         return None
     threats = np.array([threat])
     opt = options(sc, st, np.array([unit]), threats)

@@ -20,7 +20,9 @@ from wargame.engine.engagement import (
     channels_in_use,
     options,
     picture,
+    picture_refusal,
     salvo_size,
+    unit_refusal,
 )
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
@@ -192,18 +194,7 @@ def shot_options(
     cls = sc.t_apparent_class[np.array([slot])]
     shots = []
     for f in range(len(sc.f_name)):
-        radar = int(sc.f_radar[f])
-        reason = ""
-        if not st.radar_alive[radar]:
-            reason = "the fire unit's radar is destroyed"
-        elif st.ready_turn[radar] > st.turn:
-            reason = f"relocating until turn {st.ready_turn[radar]}"
-        elif not able[f]:
-            reason = "radar silent: engaging needs it emitting"
-        elif free[f] <= 0:
-            reason = "no free guidance channel"
-        elif slot not in set(picture(sc, st, f).tolist()):
-            reason = "the track is not in the fire unit's picture"
+        reason = unit_refusal(sc, st, f, able, free) or picture_refusal(sc, st, f, slot)
         missile, pk, rng, tof = "", 0.0, 0.0, 0.0
         if not reason:
             opt = options(sc, ahead, np.array([f]), np.array([slot]))

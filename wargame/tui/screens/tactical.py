@@ -21,6 +21,7 @@ from textual.widgets import Footer
 
 from wargame.campaign import ThreatClass
 from wargame.engine import Order
+from wargame.engine.command import march_turns
 from wargame.engine.events import GameOver, OrderRefused
 from wargame.engine.game import score_of
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
@@ -378,8 +379,7 @@ class TacticalScreen(PictureScreen):
 
     def _march(self, km: float) -> int:
         """Turns a unit is out of action to move `km` and set up again (the engine's rule)."""
-        rules, dt = self.scenario.loaded.campaign.rules, self.scenario.dt
-        return max(1, math.ceil((km / rules.march_kmh * 3600.0 + rules.setup_s) / dt))
+        return march_turns(self.scenario, km)
 
     def action_cancel_orders(self) -> None:
         name = self._unit_name
