@@ -100,6 +100,25 @@ SHAPES = [
         "turns[2].orders[0].action: missing required field",
     ),
     (
+        lambda d: d["turns"][2]["orders"].append(
+            {"turn": 2, "unit": "FU Alpha", "action": "launch_all"}
+        ),
+        "turns[2].orders[0].action: input should be 'emission', 'weapons', 'salvo', "
+        "'doctrine', 'reserve', 'engage' or 'relocate'",
+    ),
+    (
+        lambda d: d["turns"][2]["orders"].append(
+            {"turn": "2", "unit": "FU Alpha", "action": "emission", "setting": "off"}
+        ),
+        "turns[2].orders[0].turn: input should be a valid integer",
+    ),
+    (
+        lambda d: d["turns"][2]["orders"].append(
+            {"turn": 2, "unit": "FU Alpha", "action": "salvo", "salvo": 9}
+        ),
+        "turns[2].orders[0].salvo: input should be less than or equal to 4",
+    ),
+    (
         lambda d: d["turns"][0]["events"].clear(),
         "turns[0]: turn 0 must hold the game_started event alone, and no orders",
     ),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.record.helpers import event_lines
+from tests.record.helpers import event_lines, play
 from wargame import RULES_VERSION
 from wargame.campaign import LoadedCampaign
-from wargame.engine import Game
+from wargame.engine import Game, Order
 from wargame.record import (
     FORMAT_VERSION,
     Record,
@@ -94,3 +94,22 @@ def test_autosave_writes_the_campaigns_autosave_file_and_replaces_it_each_turn(
     assert path == folder / "autosave-first-contact-seed3.json"
     assert read_save(path).last_turn == 3
     assert [p.name for p in folder.iterdir()] == ["autosave-first-contact-seed3.json"]
+
+
+def test_every_kind_of_order_survives_a_save(tmp_path: Path, first_contact: LoadedCampaign) -> None:
+    # Saves read their orders with the orders-file schema, strictly: a position is a JSON
+    # array, a reserve names its class, an engagement its track.
+    orders = {
+        2: [
+            Order(2, "FU Bravo", "salvo", salvo=3),
+            Order(2, "FU Bravo", "reserve", missile="48N6-class", count=4, threat_class="fighter"),
+            Order(2, "FU Charlie", "relocate", position=(150.5, 120.0)),
+        ],
+        7: [Order(7, "FU Alpha", "engage", track=1, missile="48N6-class", salvo=2)],
+    }
+    record = play(first_contact, 7, orders)
+    path = tmp_path / "game.json"
+    write_save(record, path)
+    loaded = load_save(path).record
+    assert loaded == record
+    assert [o for t in loaded.turns for o in t.orders] == [*orders[2], *orders[7]]

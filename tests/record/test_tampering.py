@@ -9,6 +9,7 @@ import pytest
 from tests.record.conftest import ORDERED_TURN
 from tests.record.helpers import first_turn_with, play, read_doc, rehash, write_doc
 from wargame.campaign import LoadedCampaign
+from wargame.errors import SaveError
 from wargame.record import Record, SaveMismatch, load_save
 
 RESIMULATION = (
@@ -143,7 +144,9 @@ def test_a_failed_load_leaves_the_file_as_it_was(save_file: Path) -> None:
     assert [p.name for p in save_file.parent.iterdir()] == [save_file.name]
 
 
-def test_an_order_the_engine_chokes_on_is_reported_not_raised(save_file: Path) -> None:
+def test_an_order_out_of_range_in_a_save_is_named_by_its_field(save_file: Path) -> None:
+    # The same order schema as an orders file: a count no engine array can hold is
+    # refused when the save is read, before any re-simulation.
     doc = read_doc(save_file)
     doc["turns"][12]["orders"].append(
         {
@@ -156,5 +159,9 @@ def test_an_order_the_engine_chokes_on_is_reported_not_raised(save_file: Path) -
         }
     )
     write_doc(save_file, doc)
-    message = _load_error(save_file)
-    assert message.startswith(f"{save_file}: turn 12: events differ from a re-simulation")
+    with pytest.raises(SaveError) as caught:
+        load_save(save_file)
+    assert not isinstance(caught.value, SaveMismatch)
+    assert str(caught.value) == (
+        f"{save_file}: turns[12].orders[0].count: input should be less than or equal to 100000"
+    )

@@ -25,7 +25,8 @@ without breaking every digest after it. Canonical JSON is
 `json.dumps(events, sort_keys=True, separators=(",", ":"))`.
 
 This module owns the shape: `dumps_record` writes it, `parse_save` reads it
-back (one-line errors naming the file and the field). Checking the digests and
+back (one-line errors naming the file and the field); an order is checked by the
+orders files' schema (`order_entry.SavedOrder`), read strictly. Checking the digests and
 re-simulating is `verify.py`'s job.
 """
 
@@ -46,6 +47,7 @@ from wargame.engine.dice import MAX_SEED
 from wargame.engine.events import Event, GameOver, GameStarted, event_from_dict
 from wargame.engine.orders import Order
 from wargame.errors import Problem, SaveError
+from wargame.record.order_entry import SavedOrder, dotted
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 1
@@ -196,19 +198,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-class _OrderModel(_Strict):
-    turn: int
-    unit: str
-    action: str
-    setting: str | None = None
-    salvo: int | None = None
-    missile: str | None = None
-    count: int | None = None
-    threat_class: str | None = None
-    track: int | None = None
-    position: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
-
-
 class _CampaignModel(_Strict):
     name: str
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -218,7 +207,7 @@ class _CampaignModel(_Strict):
 class _TurnModel(_Strict):
     turn: Annotated[int, Field(ge=0)]
     digest: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    orders: list[_OrderModel]
+    orders: list[SavedOrder]
     events: list[dict[str, Any]]
 
 
@@ -373,7 +362,7 @@ def _shape_problems(name: str, exc: ValidationError) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        path = _dotted(loc)
+        path = dotted(loc)
         if error["type"] == "extra_forbidden":
             message = f"unknown key '{loc[-1]}'"
         elif error["type"] == "missing":
@@ -383,13 +372,6 @@ def _shape_problems(name: str, exc: ValidationError) -> list[Problem]:
             message = message[:1].lower() + message[1:]
         problems.append(Problem(name, message, path))
     return problems
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _kind(value: Any) -> str:

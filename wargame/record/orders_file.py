@@ -1,7 +1,8 @@
 """Orders files: the player's orders for headless play, in TOML or JSON.
 
-The same records as the orders inside a save, so a save's orders can be copied
-out, edited into a what-if and played again:
+The same records as the orders inside a save, checked by the same schema
+(`order_entry`), so a save's orders can be copied out, edited into a what-if and
+played again:
 
     [[orders]]
     turn = 3
@@ -19,31 +20,14 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from wargame.campaign.loader import read_text, suggest
 from wargame.campaign.locate import LineFinder
 from wargame.engine.orders import ACTIONS, DOCTRINES, EMISSION, WEAPONS, Order
 from wargame.errors import OrdersError, Problem
-
-
-class OrderEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-
-    turn: Annotated[int, Field(ge=1, le=100_000)]
-    """The turn the order is given on."""
-    unit: Annotated[str, Field(min_length=1, max_length=80)]
-    """A fire unit or radar, by name."""
-    action: Literal["emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate"]
-    setting: str | None = None
-    salvo: Annotated[int, Field(ge=0, le=4)] | None = None
-    missile: str | None = None
-    count: Annotated[int, Field(ge=0, le=100_000)] | None = None
-    threat_class: str | None = None
-    track: Annotated[int, Field(ge=1)] | None = None
-    position: tuple[float, float] | None = None
+from wargame.record.order_entry import OrderEntry, dotted
 
 
 class OrdersDocument(BaseModel):
@@ -84,7 +68,7 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
         problems = []
         for error in exc.errors(include_url=False):
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
-            path = _dotted(loc)
+            path = dotted(loc)
             message = str(error["msg"])
             if error["type"] == "extra_forbidden":
                 key = str(loc[-1])
@@ -108,7 +92,7 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
                 Problem(
                     name,
                     why,
-                    _dotted(where),
+                    dotted(where),
                     lines.line_of(where) or lines.line_of(("orders", i)) if lines else None,
                 )
             )
@@ -139,13 +123,6 @@ def _missing_fields(entry: OrderEntry) -> list[tuple[str, str]]:
         for key in _FIELDS.get(entry.action, ())
         if getattr(entry, key) is None
     ]
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def orders_by_turn(orders: list[Order]) -> dict[int, list[Order]]:
