@@ -48,6 +48,9 @@ MAX_TARGETS = 200
 REACH_FILTER_PAIRS = 64
 """Above this many (unit, track) pairs a post first drops the tracks out of all reach:
 cheaper than evaluating them, while for a few pairs the filter costs more than it saves."""
+PRUNE_AT = 1024
+"""(Pair, missile) elements from which fire control first sets aside the pairs no missile
+reaches in time, when they are at least half: below this, the extra steps cost more."""
 IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
 """Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 
@@ -225,29 +228,41 @@ def pair_options(
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
+    # A large raid's pairs are mostly out of range, or too late, for every missile: the
+    # rest of the model then runs on the others alone, and the pairs left out get what
+    # it would have given them (no missile; the range and time of the first type).
+    rows: slice | np.ndarray = slice(None)
+    if not why and tof.size >= PRUNE_AT:
+        in_time = (tof < ttg[pair_col][:, None]) & (rng <= sc.m_max_range)
+        in_time &= rng >= sc.m_min_range
+        near = in_time.any(axis=1).nonzero()[0]
+        if near.size * 2 <= pair_unit.size:
+            rows = near
+    unit, slot, radars, col = pair_unit[rows], slot[rows], radars[rows], pair_col[rows]
+    tof, finite, tof_r, rng_r = tof[rows], finite[rows], tof_f[rows], rng[rows]
     alt = st.track_alt[slot][:, None]
     if on_ballistic:
-        alt = _dive_altitude(sc, slot, ballistic, flown, speed, alt, tof_f)
+        alt = _dive_altitude(sc, slot, ballistic[rows], flown[rows], speed[rows], alt, tof_r)
     cls = sc.t_apparent_class[slot]
     # (P, M) arrays gathered with `take`: several times cheaper than fancy indexing.
     nominal = sc.m_pk.take(cls, axis=1).T
     # Rounds each pair's unit may fire at its track's class (reserves held back).
     usable = (
-        _usable_rounds(sc, st, pair_unit, cls)
+        _usable_rounds(sc, st, unit, cls)
         if np.count_nonzero(st.reserve_count)
-        else st.ready.take(pair_unit, axis=0)
+        else st.ready.take(unit, axis=0)
     )
     horizon = HORIZON_KM_PER_SQRT_M * (
         sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
     )
     tests = (
         usable > 0,
-        ~finite | (tof < ttg[pair_col][:, None]),
-        finite & (rng <= sc.m_max_range),
-        rng >= sc.m_min_range,
+        ~finite | (tof < ttg[col][:, None]),
+        finite & (rng_r <= sc.m_max_range),
+        rng_r >= sc.m_min_range,
         alt >= sc.m_min_alt,
         alt <= sc.m_max_alt,
-        rng <= horizon,
+        rng_r <= horizon,
         nominal > 0.0,
     )
     reason = None
@@ -262,23 +277,34 @@ def pair_options(
         ok = tests[0] & tests[1]
         for test in tests[2:]:
             ok &= test
-    pk = np.where(ok, nominal * edge_factor(rng / sc.m_max_range), 0.0)
+    pk = np.where(ok, nominal * edge_factor(rng_r / sc.m_max_range), 0.0)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.
-    net = np.where(ok, pk * values[pair_col][:, None] - sc.m_cost, -np.inf)
+    net = np.where(ok, pk * values[col][:, None] - sc.m_cost, -np.inf)
     best = np.argmax(net, axis=1)
     at = np.arange(best.size) * net.shape[1] + best  # flat indices: cheaper than two arrays
     has = np.isfinite(net.ravel()[at])
     if why:
         # The reason shown is that of the missile that came closest (failed the latest check).
         reason = np.where(has, 0, first_fail.max(axis=1))
-    return Options(
+    chosen = Options(
         missile=np.where(has, best, -1),
         pk=np.where(has, pk.ravel()[at], 0.0),
-        range_km=rng.ravel()[at],
-        tof=tof_f.ravel()[at],
+        range_km=rng_r.ravel()[at],
+        tof=tof_r.ravel()[at],
         reason=reason,
     )
+    if isinstance(rows, slice):
+        return chosen
+    out = Options(
+        missile=np.full(pair_unit.size, -1, dtype=chosen.missile.dtype),
+        pk=np.zeros(pair_unit.size),
+        range_km=rng[:, 0].copy(),
+        tof=tof_f[:, 0].copy(),
+    )
+    out.missile[rows], out.pk[rows] = chosen.missile, chosen.pk
+    out.range_km[rows], out.tof[rows] = chosen.range_km, chosen.tof
+    return out
 
 
 def _wait_for_descent(
