@@ -16,7 +16,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
-from wargame.engine.engagement import _wait_for_descent
+from wargame.engine.engagement import _wait_for_descent, options, options_of_missile
 from wargame.engine.events import MissileLaunched
 from wargame.engine.geometry import intercept_time
 
@@ -40,7 +40,7 @@ def _times(
     straight = intercept_time(px, py, vx, vy, SPEED)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # every row is computed: none may warn
-        tof = _wait_for_descent(
+        tof, _ = _wait_for_descent(
             scenario,  # type: ignore[arg-type]
             np.arange(len(starts)),
             np.array(ballistic),
@@ -116,3 +116,37 @@ def test_no_interceptor_is_fired_for_longer_than_its_longest_flight(
                 assert event.intercept_turn - event.turn <= math.ceil(longest / sc.dt)
                 flights += 1
     assert flights > 0
+
+
+@pytest.fixture(scope="module")
+def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
+    """Northern Screen, seed 4, after turn 16: tracks 23-26 are ballistic missiles 60 km
+    up at 1.5 km/s, about 90 km from FU North-1, a minute from their target."""
+    game = Game.new(northern_screen, 4)
+    while game.turn < 16:
+        game.step([])
+    return game
+
+
+@pytest.mark.parametrize(
+    ("unit", "missile", "reason"),
+    [
+        # Its 40N6 would meet it 81 s out: after it lands.
+        ("FU North-1", None, "the threat reaches its target before any intercept"),
+        # A 9M96 (1 km/s) cannot catch a 1.5 km/s missile on that course.
+        ("FU North-1", "9M96-class", "the missile cannot catch it"),
+        # Above this unit's missiles' ceilings until their dive is out of their reach.
+        ("FU North-2", None, "above the missile's ceiling until it is out of reach"),
+    ],
+)
+def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
+    ballistic_raid_in_sight: Game, unit: str, missile: str | None, reason: str
+) -> None:
+    sc, st = ballistic_raid_in_sight.scenario, ballistic_raid_in_sight.state
+    f, slot = sc.f_name.index(unit), int(np.flatnonzero(st.track_id == 23)[0])
+    if missile is None:
+        opt = options(sc, st, np.array([f]), np.array([slot]))
+    else:
+        opt = options_of_missile(sc, st, f, slot, sc.m_name.index(missile))
+    assert opt.missile[0, 0] == -1
+    assert opt.why_not(0, 0) == reason

@@ -108,6 +108,7 @@ class Options:
 REASONS = (
     "",
     "no rounds ready",
+    "the missile cannot catch it",
     "the threat reaches its target before any intercept",
     "beyond maximum range",
     "inside minimum range",
@@ -115,7 +116,11 @@ REASONS = (
     "above the missile's highest altitude",
     "below the fire unit's radar horizon",
     "no missile can engage that class",
+    "above the missile's ceiling until it is out of reach",
 )
+DIVE_OUT_OF_REACH = len(REASONS) - 1
+"""A ballistic missile met nowhere: above the ceiling at the straight intercept, and its
+dive beyond reach or the longest flight. Shown whatever the other checks say."""
 
 
 def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
@@ -224,7 +229,9 @@ def pair_options(
         speed = np.hypot(vx, vy)
         flown = (st.track_flown[threats] + speed * since)[pair_col]
         speed = speed[pair_col]
-        tof = _wait_for_descent(sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof)
+        tof, dive_missed = _wait_for_descent(
+            sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof
+        )
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
     rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
@@ -257,8 +264,9 @@ def pair_options(
     )
     tests = (
         usable > 0,
-        ~finite | (tof < ttg[col][:, None]),
-        finite & (rng_r <= sc.m_max_range),
+        finite,
+        tof < ttg[col][:, None],
+        rng_r <= sc.m_max_range,
         rng_r >= sc.m_min_range,
         alt >= sc.m_min_alt,
         alt <= sc.m_max_alt,
@@ -273,6 +281,8 @@ def pair_options(
         ok = checks.all(axis=0)
         # Numbered from 1 as in REASONS: the first check each (pair, missile) fails.
         first_fail = np.where(ok, 0, np.argmin(checks, axis=0) + 1)
+        if on_ballistic:
+            first_fail[dive_missed[rows]] = DIVE_OUT_OF_REACH
     else:
         ok = tests[0] & tests[1]
         for test in tests[2:]:
@@ -318,14 +328,15 @@ def _wait_for_descent(
     vx: np.ndarray,
     vy: np.ndarray,
     tof: np.ndarray,
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
     there by then (|p + v t| <= speed t) and is still flying (t no longer than its
     maximum range over its speed: a missile cannot loiter for a target that is not yet
     coming down; it is fired on a later turn). Per pair: the threat `slots`, whether
     it is `ballistic`, the `flown` distance and ground `speed` its track estimates;
-    the other arrays are (P, M) or (P, 1). Pairs on other threats keep `tof`."""
+    the other arrays are (P, M) or (P, 1). Pairs on other threats keep `tof`. Returns
+    the times, and where a straight intercept was lost for want of a dive in reach."""
     ground_speed = np.maximum(speed, 1e-9)[:, None]
     # (Not ballistic: the dive is at -inf, so no wait.)
     wait = np.maximum((sc.t_dive_km.take(slots, axis=0) - flown[:, None]) / ground_speed, 0.0)
@@ -340,7 +351,9 @@ def _wait_for_descent(
     # test decides, with its own reason.
     reachable &= later <= np.maximum(sc.m_max_flight_s, tof)
     met = np.where(finite & reachable, later, np.inf)
-    return np.where(ballistic[:, None], met, tof)
+    missed = finite & ~reachable
+    missed &= ballistic[:, None]
+    return np.where(ballistic[:, None], met, tof), missed
 
 
 def _dive_altitude(
