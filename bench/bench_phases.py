@@ -26,7 +26,7 @@ from wargame.engine import Game
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASES = (
-    "_units_set_up",
+    "units_set_up",
     "apply_orders",
     "spawn_raids",
     "move_threats",

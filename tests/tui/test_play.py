@@ -196,6 +196,24 @@ class TestOrders:
             assert any(alpha.reason in p for p in prompts)
             await pilot.press("escape")
 
+    async def test_the_engage_dialog_judges_units_as_this_turn_s_orders_leave_them(
+        self, make_app
+    ) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await until_tracks(pilot, screen)
+            await pilot.press("e")  # FU Alpha: emission off, from next turn
+            await pilot.pause()
+            await pilot.press("f")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, EngageScreen)
+            alpha = next(s for s in dialog.shots if s.fire_unit == 0)
+            # The shot would be planned next turn, when Alpha's radar is off.
+            assert alpha.reason == "the fire unit's radar is silent: engaging needs it emitting"
+            await pilot.press("escape")
+
     async def test_settings_cycle_and_the_palette_gives_each_by_name(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -100,7 +100,7 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
         raise GameOverError("the game is over")
     st.turn += 1
     events: list[Event] = []
-    _units_set_up(sc, st, events)
+    units_set_up(sc, st, events)
     manual = apply_orders(sc, st, orders, events)
     spawn_raids(sc, st, events)
     move_threats(sc, st)
@@ -119,7 +119,8 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     return events
 
 
-def _units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
+def units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
+    """Relocated units whose set-up ends this turn take up their emission orders again."""
     back = ((st.ready_turn == st.turn) & st.radar_alive).nonzero()[0]
     for radar in back.tolist():
         st.emitting[radar] = st.wanted_emitting[radar]

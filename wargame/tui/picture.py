@@ -10,11 +10,13 @@ the engage dialog and the map benchmark; imports no Textual.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from wargame.engine.assessment import aimed_site, site_names
+from wargame.engine.command import apply_orders
 from wargame.engine.engagement import (
     able_fire_units,
     channels_in_use,
@@ -24,6 +26,8 @@ from wargame.engine.engagement import (
     salvo_size,
     unit_refusal,
 )
+from wargame.engine.game import units_set_up
+from wargame.engine.orders import Order
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
 
@@ -181,20 +185,27 @@ class Shot:
 
 
 def shot_options(
-    sc: Scenario, st: State, slot: int, salvo_override: dict[int, int] | None = None
+    sc: Scenario,
+    st: State,
+    slot: int,
+    salvo_override: dict[int, int] | None = None,
+    orders: Sequence[Order] = (),
 ) -> list[Shot]:
     """Per fire unit, the manual shot at one track as the engine will plan it (the same
     checks in the same order as a manual engagement), best first. The order is carried
-    out at the end of the next turn, so the envelope is judged with the track moved on
-    by one turn: a shot that would be too late by then is not offered."""
+    out at the end of the next turn, so the units are judged as the next turn's `orders`
+    (those given so far) will leave them, and the envelope with the track moved on by
+    one turn: a shot that would be too late by then is not offered."""
     ahead = st.copy()
     ahead.turn += 1  # the track dead-reckons one turn further
-    able = able_fire_units(sc, st)
-    free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st)
+    units_set_up(sc, ahead, [])
+    apply_orders(sc, ahead, [o for o in orders if o.action != "engage"], [])
+    able = able_fire_units(sc, ahead)
+    free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, ahead)
     cls = sc.t_apparent_class[np.array([slot])]
     shots = []
     for f in range(len(sc.f_name)):
-        reason = unit_refusal(sc, st, f, able, free) or picture_refusal(sc, st, f, slot)
+        reason = unit_refusal(sc, ahead, f, able, free) or picture_refusal(sc, st, f, slot)
         missile, pk, rng, tof = "", 0.0, 0.0, 0.0
         if not reason:
             opt = options(sc, ahead, np.array([f]), np.array([slot]))

@@ -306,7 +306,9 @@ class TacticalScreen(PictureScreen):
         if row is None:
             self.notify("No track to fire at: select one with t or a click.", severity="warning")
             return
-        shots = shot_options(self.scenario, self.state, row.slot)
+        shots = shot_options(
+            self.scenario, self.state, row.slot, orders=list(self.session.pending.values())
+        )
 
         def done(answer: tuple[int, int] | None) -> None:
             if answer is None:
