@@ -86,6 +86,13 @@ class TestAWholeGame:
             assert report.aar.score.total == headless.outcome.score.total
             assert report.aar.score.result == headless.outcome.result
             assert (tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json").is_file()
+            # More keys on the report open no second one; escape goes back to the map.
+            await pilot.press("n", "n")
+            await settle(pilot)
+            assert sum(isinstance(s, AarScreen) for s in app.screen_stack) == 1
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, TacticalScreen)
 
 
 class TestOrders:
