@@ -14,6 +14,7 @@ from wargame.record import (
     Record,
     Recorder,
     autosave,
+    free_autosave_path,
     load_save,
     read_save,
     write_save,
@@ -113,3 +114,21 @@ def test_every_kind_of_order_survives_a_save(tmp_path: Path, first_contact: Load
     loaded = load_save(path).record
     assert loaded == record
     assert [o for t in loaded.turns for o in t.orders] == [*orders[2], *orders[7]]
+
+
+def test_a_new_game_of_the_same_campaign_and_seed_keeps_the_last_one_s_autosave(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    folder = tmp_path / "saves"
+    first = Recorder.new(first_contact, 3, "Ada")
+    for _ in range(3):
+        first.step([])
+    kept = autosave(first.record, path=free_autosave_path(first.record, folder))
+    second = Recorder.new(first_contact, 3, "Ada")
+    second.step([])
+    path = free_autosave_path(second.record, folder)
+    assert path == folder / "autosave-first-contact-seed3-2.json"
+    autosave(second.record, path=path)
+    assert read_save(kept).last_turn == 3
+    assert read_save(path).last_turn == 1
+    assert free_autosave_path(second.record, folder).name == "autosave-first-contact-seed3-3.json"

@@ -21,7 +21,14 @@ if TYPE_CHECKING:
         parse_save,
     )
     from wargame.record.recorder import Recorder
-    from wargame.record.saves import autosave, autosave_path, branch, play_on, write_save
+    from wargame.record.saves import (
+        autosave,
+        autosave_path,
+        branch,
+        free_autosave_path,
+        play_on,
+        write_save,
+    )
     from wargame.record.verify import (
         LoadedSave,
         Verification,
@@ -41,6 +48,7 @@ _HOMES = {
     "Recorder": "recorder",
     "autosave": "saves",
     "autosave_path": "saves",
+    "free_autosave_path": "saves",
     "branch": "saves",
     "play_on": "saves",
     "write_save": "saves",
@@ -65,6 +73,7 @@ __all__ = [
     "branch",
     "check_digests",
     "dumps_record",
+    "free_autosave_path",
     "load_save",
     "parse_save",
     "play_on",

@@ -1,12 +1,13 @@
 """Saves on disk and what-if branches.
 
 `write_save(record, path)` writes a save atomically; `autosave(record)` keeps
-`saves/autosave-<campaign>.json` (the TUI calls it every turn: a crash or a
-kill leaves the previous autosave whole). `branch(record, turn)` cuts a save
-after a turn, to play on with other orders; `play_on` does that headless. The
-dice belong to (seed, turn, phase) and are indexed by entity, so a branch
-played on with the same orders replays the original exactly, and other orders
-change only what they touch.
+`saves/autosave-<campaign>-seed<N>.json` (the TUI calls it every turn: a crash or a
+kill leaves the previous autosave whole). A new game picks a name no earlier game's
+autosave holds (`free_autosave_path`), so it never writes over one.
+`branch(record, turn)` cuts a save after a turn, to play on with other orders;
+`play_on` does that headless. The dice belong to (seed, turn, phase) and are
+indexed by entity, so a branch played on with the same orders replays the
+original exactly, and other orders change only what they touch.
 """
 
 from __future__ import annotations
@@ -30,14 +31,27 @@ def write_save(record: Record, path: str | Path) -> None:
 
 
 def autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
-    # One file per game (campaign and seed), so a new game never overwrites the last.
+    """The autosave's usual name: one per campaign and seed."""
     return Path(folder) / f"autosave-{Path(record.campaign_name).stem}-seed{record.seed}.json"
 
 
-def autosave(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
-    """Write `<folder>/autosave-<campaign stem>-seed<N>.json` atomically (creating the
-    folder); its path."""
+def free_autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
+    """The usual name if no file has it, else the first free one of `...-seed<N>-2.json`,
+    `-3`, ...: another game of the same campaign and seed keeps its autosave."""
     path = autosave_path(record, folder)
+    copy = 2
+    while path.exists():
+        path = path.with_name(f"{autosave_path(record, folder).stem}-{copy}.json")
+        copy += 1
+    return path
+
+
+def autosave(
+    record: Record, folder: str | Path = AUTOSAVE_FOLDER, path: Path | None = None
+) -> Path:
+    """Write the autosave atomically, creating the folder: to `path`, or by default to
+    `<folder>/autosave-<campaign stem>-seed<N>.json`; its path."""
+    path = autosave_path(record, folder) if path is None else path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -19,7 +19,7 @@ from wargame.engine.events import Event
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 from wargame.errors import WargameError
-from wargame.record import Record, Recorder, autosave, read_save, write_save
+from wargame.record import Record, Recorder, autosave, free_autosave_path, read_save, write_save
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class Session:
         self.saved_turn = recorder.game.turn
         """The last turn written by an explicit save (or loaded from one)."""
         self.last_autosave: Path | None = None
+        self.autosave_to: Path | None = None
+        """Where this game autosaves: chosen at its first autosave, never another game's
+        file (or, for a game resumed from an autosave, that file, which it extends)."""
 
     @classmethod
     def new(cls, loaded: LoadedCampaign, seed: int, saves_dir: Path) -> Session:
@@ -64,7 +67,10 @@ class Session:
         record = read_save(path)  # digests here; from_record plays it again and checks it
         loaded = parse_campaign(record.campaign_source, record.campaign_name)
         recorder = Recorder.from_record(record, str(path))
-        return cls(recorder, loaded, saves_dir, save_path=path)
+        session = cls(recorder, loaded, saves_dir, save_path=path)
+        if path.parent.resolve() == saves_dir.resolve() and path.name.startswith("autosave-"):
+            session.autosave_to = path  # the same game, played on: its autosave grows
+        return session
 
     # ------------------------------------------------------------ reading
 
@@ -126,7 +132,9 @@ class Session:
         state = self.snapshot()
         autosaved, error = None, ""
         try:
-            autosaved = autosave(self.recorder.record, folder=self.saves_dir)
+            if self.autosave_to is None:
+                self.autosave_to = free_autosave_path(self.recorder.record, self.saves_dir)
+            autosaved = autosave(self.recorder.record, path=self.autosave_to)
             self.last_autosave = autosaved
         except WargameError as exc:
             error = str(exc)
