@@ -102,6 +102,10 @@ def test_run_prints_a_readable_summary_table() -> None:
     assert (
         "Threats" in result.stdout and "Interceptors" in result.stdout and "score" in result.stdout
     )
+    headline = result.stdout.splitlines()[1]
+    assert headline.startswith("VICTORY (raids spent) after 32 turns, score +")
+    assert len(headline) <= 80
+    assert "cruise missile" in result.stdout and "cruise_missile" not in result.stdout
 
 
 def test_an_orders_file_names_the_fields_an_action_lacks(tmp_path: Path) -> None:

@@ -11,16 +11,20 @@ from rich.table import Table
 def print_summary(summary: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
     result = summary.get("result", "unfinished")
+    # Two short lines rather than one that wraps in an 80-column terminal.
+    console.print(f"[bold]{summary['campaign']}[/bold], seed {summary['seed']}")
+    how = summary.get("termination", "").replace("_", " ")
     console.print(
-        f"[bold]{summary['campaign']}[/bold]  seed {summary['seed']}  "
-        f"{summary['turns']} turns  {summary.get('termination', '')}  "
-        f"[bold]{result}[/bold]  score [bold]{summary['score']:.1f}[/bold]"
+        f"[bold]{result.upper()}[/bold]{f' ({how})' if how else ''} after {summary['turns']} "
+        f"turns, score [bold]{summary['score']:+.1f}[/bold]"
     )
     threats = Table(title="Threats", title_justify="left")
     for column in ("class", "spawned", "detected", "killed", "leaked"):
         threats.add_column(column, justify="left" if column == "class" else "right")
+    counts = ("spawned", "detected", "killed", "leaked")
     for cls, row in summary["threats"].items():
-        threats.add_row(cls, *(str(row[k]) for k in ("spawned", "detected", "killed", "leaked")))
+        label = "ARM" if cls == "arm" else cls.replace("_", " ")
+        threats.add_row(label, *(str(row[k]) for k in counts))
     console.print(threats)
     weapons = Table(title="Interceptors", title_justify="left")
     for column in ("missile", "fired", "kills", "cost M$"):
