@@ -349,6 +349,27 @@ class TestThePicture:
             await pilot.pause()
             assert abs(view.view.zoom - 1.0) < 1e-9
 
+    async def test_moving_a_unit_that_guides_missiles_warns_they_will_be_lost(
+        self, make_app
+    ) -> None:
+        from wargame.engine.engagement import channels_in_use
+
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            for _ in range(20):
+                if channels_in_use(screen.scenario, screen.state)[0]:
+                    break
+                await end_turns(pilot, screen, 1)
+            guiding = int(channels_in_use(screen.scenario, screen.state)[0])
+            assert guiding  # FU Alpha (the unit selected) has fired by now
+            await pilot.press("m", "left", "left", "enter")
+            await pilot.pause()
+            plural = "s" if guiding != 1 else ""
+            assert f"Its missiles on their way to {guiding} target{plural} will lose guidance" in (
+                notices(app)
+            )
+
     async def test_a_relocation_is_picked_with_the_mouse(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from wargame.campaign import ThreatClass
 from wargame.engine import Order
 from wargame.engine.command import march_turns
+from wargame.engine.engagement import channels_in_use
 from wargame.engine.events import GameOver, OrderRefused
 from wargame.engine.game import score_of
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
@@ -371,6 +372,13 @@ class TacticalScreen(PictureScreen):
         warning = ""
         if turns >= left:
             warning = f" That is longer than the {left} turns the game has left."
+        f = self._fire_unit
+        guiding = int(channels_in_use(sc, self.state)[f]) if f >= 0 else 0
+        if guiding:
+            warning += (
+                f" Its missiles on their way to {guiding} "
+                f"target{'s' if guiding != 1 else ''} will lose guidance."
+            )
         self.notify(
             f"{self._unit_name}: {order.text()}, {km:.0f} km: silent and out of action "
             f"for about {turns} turns from next turn.{warning} x cancels it.",
@@ -420,6 +428,7 @@ class TacticalScreen(PictureScreen):
             return
         if self.pane.map.picking:
             self.pane.map.set_layers(pick=None, pick_from=None)
+            self.notify("Move not given: the turn ended before a site was picked.", timeout=4)
         self.busy = True
         orders = self.session.take_orders()
         self._refresh_status(note=f"resolving turn {self.state.turn + 1}…")
