@@ -287,7 +287,7 @@ class _Tally:
                 self.moment(
                     turn,
                     "first_detection",
-                    f"first detection: {event.radar} saw a {known.cls} at {event.range_km:g} km",
+                    f"first detection: {event.radar} saw a {known.cls} at {event.range_km:.0f} km",
                     once=True,
                 )
             case MissileLaunched():
