@@ -102,7 +102,7 @@ def test_the_timeline_notes_say_what_happened(aar: Aar) -> None:
     assert aar.timeline[1].notes == ("Hunters fired an anti-radiation missile (threat 4) at FU A",)
     assert aar.timeline[2].notes == (
         "FU A fired its last 48N6-class",
-        "leaker: threat 1 (cruise_missile) reached Port, 120 M$ lost",
+        "leaker: threat 1 (cruise missile) reached Port, 120 M$ lost",
     )
 
 
@@ -151,8 +151,8 @@ def test_key_moments_in_the_order_they_happened(aar: Aar) -> None:
         (4, "radar_lost"),
         (4, "game_over"),
     ]
-    assert aar.key_moments[0].text == "first detection: Eye saw a cruise_missile at 100 km"
-    assert aar.key_moments[3].text == "largest loss: Port lost 120 M$ to a cruise_missile"
+    assert aar.key_moments[0].text == "first detection: Eye saw a cruise missile at 100 km"
+    assert aar.key_moments[3].text == "largest loss: Port lost 120 M$ to a cruise missile"
 
 
 def test_the_score_and_its_parts_come_from_game_over(aar: Aar) -> None:

@@ -34,6 +34,30 @@ class ThreatClass(StrEnum):
     ARM = "arm"
 
 
+CLASS_WORDS = {
+    "fighter": "fighter",
+    "bomber": "bomber",
+    "awacs": "AEW aircraft",
+    "cruise_missile": "cruise missile",
+    "ballistic_missile": "ballistic missile",
+    "drone": "drone",
+    "decoy": "decoy",
+    "arm": "anti-radiation missile",
+}
+"""Each class as it reads to a person: in the log, the dialogs, the legend and reports."""
+
+
+def class_words(threat_class: str) -> str:
+    """'cruise_missile' -> 'cruise missile' (an unknown class keeps its name)."""
+    return CLASS_WORDS.get(str(threat_class), str(threat_class).replace("_", " "))
+
+
+def a_class(threat_class: str) -> str:
+    """The class with its article: 'a cruise missile', 'an anti-radiation missile'."""
+    words = class_words(threat_class)
+    return ("an " if words[:1].lower() in ("a", "e", "i", "o", "u") else "a ") + words
+
+
 class Difficulty(StrEnum):
     TUTORIAL = "tutorial"
     EASY = "easy"

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wargame.campaign.schema import a_class
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
@@ -287,7 +288,8 @@ class _Tally:
                 self.moment(
                     turn,
                     "first_detection",
-                    f"first detection: {event.radar} saw a {known.cls} at {event.range_km:.0f} km",
+                    f"first detection: {event.radar} saw {a_class(known.cls)} "
+                    f"at {event.range_km:.0f} km",
                     once=True,
                 )
             case MissileLaunched():
@@ -349,12 +351,12 @@ class _Tally:
         self.loss(
             event.value_lost,
             turn,
-            f"{event.target} lost {event.value_lost:g} M$ to a {event.threat_class}",
+            f"{event.target} lost {event.value_lost:g} M$ to {a_class(event.threat_class)}",
         )
         self.moment(
             turn,
             "first_leaker",
-            f"first leaker: a {event.threat_class} reached {event.target}",
+            f"first leaker: {a_class(event.threat_class)} reached {event.target}",
             once=True,
         )
 

@@ -6,6 +6,7 @@ where it shows the whole truth (`reveal`). The text is plain: renderers escape i
 
 from __future__ import annotations
 
+from wargame.campaign.schema import class_words
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
@@ -70,7 +71,7 @@ def describe(event: Event) -> str:
             bound = f"heading for {event.target}" if event.target else "taking station"
             return (
                 f"raid {event.raid} entered: {event.count} × {event.threat_type} "
-                f"({event.threat_class}), {bound}"
+                f"({class_words(event.threat_class)}), {bound}"
             )
         case ArmLaunched():
             return (
@@ -78,18 +79,18 @@ def describe(event: Event) -> str:
                 f"at {event.radar}"
             )
         case ThreatLeft():
-            return f"threat {event.threat} ({event.threat_class}) left the area"
+            return f"threat {event.threat} ({class_words(event.threat_class)}) left the area"
         case TrackInitiated():
             return (
-                f"track {event.track} ({event.threat_class}) initiated by {event.radar} "
-                f"at {event.range_km:g} km"
+                f"track {event.track} ({class_words(event.threat_class)}) initiated by "
+                f"{event.radar} at {event.range_km:g} km"
             )
         case TrackDropped():
             return f"track {event.track} dropped"
         case MissileLaunched():
             return (
                 f"{event.fire_unit} fired a {event.missile} at track {event.track} "
-                f"({event.threat_class}), {event.range_km:g} km, pk {event.pk:.2f}"
+                f"({class_words(event.threat_class)}), {event.range_km:g} km, pk {event.pk:.2f}"
             )
         case InterceptResolved():
             if event.reason:
@@ -104,13 +105,13 @@ def describe(event: Event) -> str:
             )
         case ThreatDestroyed():
             return (
-                f"threat {event.threat} destroyed: {event.threat_type} ({event.threat_class}), "
-                f"{event.cost:g} M$, by {event.fire_unit}"
+                f"threat {event.threat} destroyed: {event.threat_type} "
+                f"({class_words(event.threat_class)}), {event.cost:g} M$, by {event.fire_unit}"
             )
         case Leaker():
             harm = f"{event.value_lost:g} M$ lost" if event.damaged else "no damage"
             return (
-                f"leaker: threat {event.threat} ({event.threat_class}) "
+                f"leaker: threat {event.threat} ({class_words(event.threat_class)}) "
                 f"reached {event.target}, {harm}"
             )
         case RadarDestroyed():

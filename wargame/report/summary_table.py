@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from wargame.campaign.schema import class_words
+
 
 def print_summary(summary: dict[str, Any], console: Console | None = None) -> None:
     console = console or Console()
@@ -23,8 +25,7 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
         threats.add_column(column, justify="left" if column == "class" else "right")
     counts = ("spawned", "detected", "killed", "leaked")
     for cls, row in summary["threats"].items():
-        label = "ARM" if cls == "arm" else cls.replace("_", " ")
-        threats.add_row(label, *(str(row[k]) for k in counts))
+        threats.add_row(class_words(cls), *(str(row[k]) for k in counts))
     console.print(threats)
     weapons = Table(title="Interceptors", title_justify="left")
     for column in ("missile", "fired", "kills", "cost M$"):

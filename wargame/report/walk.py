@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from wargame.campaign.schema import class_words
 from wargame.report.aar import Aar
 
 T = TypeVar("T")
@@ -38,7 +39,8 @@ class Column:
     key: str
     title: str
     kind: str = "text"
-    """text, int, float, money (M$), rate (a fraction shown as a percentage), or notes."""
+    """text, int, float, money (M$), rate (a fraction shown as a percentage), notes, or
+    class (a threat class, shown in words; data formats keep its identifier)."""
 
     @property
     def numeric(self) -> bool:
@@ -113,7 +115,7 @@ def format_cell(value: Cell, kind: str) -> str:
     if isinstance(value, tuple):
         return "; ".join(value)
     if isinstance(value, str):
-        return value
+        return class_words(value) if kind == "class" else value
     match kind:
         case "int":
             return str(int(value))
@@ -259,7 +261,7 @@ def _threats(aar: Aar, renderer: Renderer[T]) -> None:
         "threats",
         "Threats by class",
         [
-            Column("threat_class", "class"),
+            Column("threat_class", "class", "class"),
             Column("spawned", "spawned", "int"),
             Column("detected", "detected", "int"),
             Column("engaged", "engaged", "int"),

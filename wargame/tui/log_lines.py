@@ -11,6 +11,7 @@ Imports no Textual.
 
 from __future__ import annotations
 
+from wargame.campaign.schema import CLASS_WORDS
 from wargame.engine.events import (
     ArmMissed,
     CommandPostDestroyed,
@@ -33,7 +34,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.report.describe import describe
-from wargame.tui.picture import CLASS_WORDS, clock, short_missile
+from wargame.tui.picture import clock, short_missile
 
 GOOD, BAD, WARN, INFO, OWN, MUTED, TURN = "good", "bad", "warn", "info", "own", "muted", "turn"
 """Tones; the log maps them to the theme's text-success, text-error, and so on."""

@@ -42,17 +42,6 @@ CLASS_GLYPH = {
     "arm": "A",
 }
 """One letter per apparent class: the track's symbol on the map."""
-CLASS_WORDS = {
-    "fighter": "fighter",
-    "bomber": "bomber",
-    "awacs": "AEW aircraft",
-    "cruise_missile": "cruise missile",
-    "ballistic_missile": "ballistic missile",
-    "drone": "drone",
-    "decoy": "decoy",
-    "arm": "anti-radiation missile",
-}
-"""The class in words, for the log, the dialogs and the legend."""
 CLASS_CODE = {
     "fighter": "FTR",
     "bomber": "BMR",

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from wargame.campaign.schema import class_words
 from wargame.tui.aar_view import Report
 from wargame.tui.picture import short_missile
 from wargame.tui.widgets.charts import TurnChart
@@ -109,7 +110,8 @@ class AarScreen(Screen[None]):
         )
         for row in self.report.aar.threats:
             cells = [str(row.detected), str(row.engaged), str(row.killed), str(row.leaked)]
-            table.add_row(row.threat_class, *(cells if interim else [str(row.spawned), *cells]))
+            label = class_words(row.threat_class)
+            table.add_row(label, *(cells if interim else [str(row.spawned), *cells]))
         return table
 
     def _interceptors(self) -> Table:

@@ -18,8 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.campaign.schema import CLASS_WORDS
 from wargame.engine.orders import MAX_SALVO
-from wargame.tui.picture import CLASS_WORDS, Shot, TrackRow, duration, short_missile
+from wargame.tui.picture import Shot, TrackRow, duration, short_missile
 
 
 class EngageScreen(ModalScreen[tuple[int, int] | None]):

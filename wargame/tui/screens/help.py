@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from wargame.campaign.schema import CLASS_WORDS
 from wargame.tui.keys import KeyRow
-from wargame.tui.picture import CLASS_CODE, CLASS_GLYPH, CLASS_WORDS, HEADING_ARROWS
+from wargame.tui.picture import CLASS_CODE, CLASS_GLYPH, HEADING_ARROWS
 from wargame.tui.widgets.map_frame import (
     ASSET_GLYPH,
     COVERAGE_GLYPH,
