@@ -38,10 +38,10 @@ def autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
 def free_autosave_path(record: Record, folder: str | Path = AUTOSAVE_FOLDER) -> Path:
     """The usual name if no file has it, else the first free one of `...-seed<N>-2.json`,
     `-3`, ...: another game of the same campaign and seed keeps its autosave."""
-    path = autosave_path(record, folder)
+    usual = path = autosave_path(record, folder)
     copy = 2
     while path.exists():
-        path = path.with_name(f"{autosave_path(record, folder).stem}-{copy}.json")
+        path = usual.with_name(f"{usual.stem}-{copy}.json")
         copy += 1
     return path
 
