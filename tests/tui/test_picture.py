@@ -11,18 +11,28 @@ import pytest
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroyed, ThreatLeft
-from wargame.engine.state import ACTIVE, State
+from wargame.engine.state import ACTIVE, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
     magazines,
+    salvos_in_flight,
     shown_tracks,
     time_to_go,
     track_rows,
     unit_status,
 )
 from wargame.tui.widgets.charts import bar_rows
-from wargame.tui.widgets.map_frame import Ink, Layers, View, draw_frame
+from wargame.tui.widgets.map_frame import (
+    MISSILE_GLYPH,
+    Canvas,
+    Geometry,
+    Ink,
+    Layers,
+    View,
+    _stroke,
+    draw_frame,
+)
 
 
 def _play(loaded: LoadedCampaign, turns: int, seed: int = 1) -> tuple[Game, list[Event]]:
@@ -111,6 +121,89 @@ class TestNothingButTracks:
                 speed = float(np.hypot(st.track_vx[j], st.track_vy[j]))
                 assert speed > 0 and ttg[i] > 0
         assert any(bound)
+
+
+class TestSalvosInFlight:
+    """A salvo is drawn along the line from its launcher to the intercept point its track's
+    estimate predicts, the fraction of its flight time gone: numbers by hand."""
+
+    def _one_salvo(
+        self, loaded: LoadedCampaign, launched_turns_ago: int, rounds: int = 2
+    ) -> tuple[Game, int, float, float]:
+        game, _ = _play(loaded, 3)  # three threats in the air, none tracked yet
+        sc, st = game.scenario, game.state
+        alpha = sc.f_name.index("FU Alpha")
+        radar = int(sc.f_radar[alpha])
+        x0, y0 = float(st.r_x[radar]), float(st.r_y[radar])
+        slot = int(np.flatnonzero(st.status == ACTIVE)[0])
+        # The track: reported this turn 100 km west of Alpha, heading west at 250 m/s.
+        st.track_id[slot], st.track_last[slot] = 1, st.turn
+        st.track_x[slot], st.track_y[slot] = x0 - 100.0, y0
+        st.track_vx[slot], st.track_vy[slot] = -0.25, 0.0
+        launch_turn = st.turn - launched_turns_ago
+        # 120 s of flight (dt is 60 s): the intercept is due 60 s after this turn's end
+        # when it was launched a turn ago.
+        hit_time = launch_turn * sc.dt + 120.0
+        st.shots = [Shot(alpha, 0, slot, 1, hit_time, 0.5, 0.5, launch_turn)] * rounds
+        return game, radar, x0, y0
+
+    def test_halfway_through_its_flight_it_is_halfway_to_the_intercept_point(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=1)
+        (salvo,) = salvos_in_flight(game.scenario, game.state)
+        # Aim: 100 km west, plus 60 s more at 0.25 km/s = 115 km west; half of it flown.
+        assert (salvo.aim_x, salvo.aim_y) == pytest.approx((x0 - 115.0, y0))
+        assert (salvo.x, salvo.y) == pytest.approx((x0 - 57.5, y0))
+        assert salvo.rounds == 2 and salvo.track == 1
+        assert salvo.time_to_go_s == pytest.approx(60.0)
+
+    def test_just_launched_it_is_at_its_launcher_under_the_unit_symbol(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        game, radar, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=0)
+        (salvo,) = salvos_in_flight(game.scenario, game.state)
+        assert (salvo.x, salvo.y) == pytest.approx((x0, y0))
+        canvas, geo, marks = draw_frame(
+            game.scenario, game.state, 120, 38, View.fit(400, 300), Layers()
+        )
+        col, row = geo.cell(x0, y0)
+        assert (col, row, radar) in marks.unit_cells
+        assert canvas.ink[row, col] == Ink.RADAR and chr(canvas.chars[row, col]) == "▲"
+        assert not (canvas.chars == ord(MISSILE_GLYPH)).any()
+        # Its line runs to the predicted intercept point: 100 km west plus 120 s at 250 m/s.
+        aim_col, aim_row = geo.cell(x0 - 130.0, y0)
+        assert chr(canvas.chars[aim_row, aim_col]) == "─"
+        assert canvas.ink[aim_row, aim_col] == Ink.MISSILE
+        # Every cell between, but where the track and the unit's label lie on top of it.
+        between = canvas.ink[row, aim_col + 1 : col]
+        on_top = [Ink.TRACK, Ink.HEADING, Ink.TRACK_LABEL, Ink.LABEL]
+        assert aim_row == row and np.isin(between, [Ink.MISSILE, *on_top]).all()
+        assert (between == Ink.MISSILE).sum() >= between.size - 3 - len("Alpha")
+
+    def test_a_line_takes_the_stroke_of_each_step(self) -> None:
+        """Six across and two down: a diagonal stroke where the line steps down a row."""
+        canvas = Canvas(10, 5)
+        _stroke(canvas, (1, 1), (7, 3), Ink.MISSILE)
+        # Cells (1,1) (2,1) (3,2) (4,2) (5,2) (6,3) (7,3): each stroke is its step out.
+        assert "".join(chr(c) for c in canvas.chars[1]) == "  ╲       "
+        assert "".join(chr(c) for c in canvas.chars[2]) == "   ──╲    "
+        assert "".join(chr(c) for c in canvas.chars[3]) == "      ──  "
+        _stroke(canvas, (1, 4), (1, 0), Ink.MISSILE)  # straight up: the start is left alone
+        assert [chr(c) for c in canvas.chars[:, 1]] == ["│", "│", "│", "│", " "]
+
+    def test_the_map_draws_one_dot_per_salvo_in_the_selected_tracks_colour_when_selected(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=1)
+        view = View.fit(400, 300)
+        geo = Geometry.of(120, 38, view, 400, 300)
+        col, row = geo.cell(x0 - 57.5, y0)
+        for selected, ink in ((-1, Ink.MISSILE), (1, Ink.SELECTED)):
+            layers = Layers(selected_track=selected)
+            canvas, _, _ = draw_frame(game.scenario, game.state, 120, 38, view, layers)
+            assert chr(canvas.chars[row, col]) == MISSILE_GLYPH and canvas.ink[row, col] == ink
+            assert (canvas.chars == ord(MISSILE_GLYPH)).sum() == 1
 
 
 class TestUnitsAndMagazines:

@@ -154,6 +154,63 @@ def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
 
 
 @dataclass(frozen=True)
+class SalvoInFlight:
+    """One salvo on its way, where the map draws it."""
+
+    fire_unit: int
+    track: int
+    rounds: int
+    x: float
+    y: float
+    """Where it is at the end of this turn, km."""
+    aim_x: float
+    aim_y: float
+    """The intercept point fire control predicts now, km."""
+    time_to_go_s: float
+
+
+def salvos_in_flight(sc: Scenario, st: State) -> list[SalvoInFlight]:
+    """Blue's salvos on their way, in launch order. A salvo flies from its launcher
+    towards the point where its track's estimate says the target will be at the
+    intercept time, at constant speed, so it is drawn that fraction of the way
+    along: the launcher, the track estimate and the fire-control times only, never
+    the threat's true position. (The missiles are guided: as the estimate moves,
+    so does the point they fly to.)"""
+    now = st.turn * sc.dt
+    salvos: dict[tuple[int, int, int], list[float]] = {}
+    for shot in st.shots:
+        key = (shot.fire_unit, shot.threat, shot.launch_turn)
+        if key in salvos:
+            salvos[key][0] += 1
+        else:
+            salvos[key] = [1, shot.intercept_time, shot.track]
+    out = []
+    for (f, slot, launch_turn), (rounds, hit_time, track) in salvos.items():
+        radar = int(sc.f_radar[f])
+        x0, y0 = float(st.r_x[radar]), float(st.r_y[radar])
+        # The track's last report dead-reckoned to the intercept time.
+        ahead = hit_time - float(st.track_last[slot]) * sc.dt
+        aim_x = float(st.track_x[slot] + st.track_vx[slot] * ahead)
+        aim_y = float(st.track_y[slot] + st.track_vy[slot] * ahead)
+        launched = launch_turn * sc.dt
+        flight = hit_time - launched
+        done = min(max((now - launched) / flight, 0.0), 1.0) if flight > 0 else 1.0
+        out.append(
+            SalvoInFlight(
+                fire_unit=f,
+                track=int(track),
+                rounds=int(rounds),
+                x=x0 + (aim_x - x0) * done,
+                y=y0 + (aim_y - y0) * done,
+                aim_x=aim_x,
+                aim_y=aim_y,
+                time_to_go_s=max(hit_time - now, 0.0),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
 class Shot:
     """What one fire unit could fire at one track now, or why it cannot."""
 

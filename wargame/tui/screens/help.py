@@ -20,6 +20,7 @@ from wargame.tui.widgets.map_frame import (
     DEAD_GLYPH,
     ENTRY_GLYPH,
     FIRE_UNIT_GLYPH,
+    MISSILE_GLYPH,
     MOVING_GLYPH,
     RADAR_GLYPH,
     RING_GLYPH,
@@ -39,7 +40,9 @@ LEGEND = "\n".join(
         "(bright: emitting, dim: silent)",
         f"{MOVING_GLYPH} relocating   [$text-error]{DEAD_GLYPH}[/] destroyed   "
         f"[$text-error]{ENTRY_GLYPH}[/] raid entry point   {COVERAGE_GLYPH} radar coverage "
-        f"(1 m² target)   [$text-warning]{RING_GLYPH}[/] missile reach",
+        f"(1 m² target)   [$text-warning]{RING_GLYPH}[/] missile reach   "
+        f"[$text-primary]{MISSILE_GLYPH}───[/] your salvo in flight, and its line to the "
+        "intercept point fire control predicts",
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
         "table, a '?' after the number: a coasting track, not refreshed this turn.",

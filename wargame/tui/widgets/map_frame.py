@@ -3,8 +3,9 @@
 The map widget asks `draw_frame` for a frame and turns each row into a Strip;
 this module knows the drawing (to scale, north up, terminal cells twice as tall
 as wide) and nothing of Textual. Layers are painted in order, later ones on
-top: graticule, coverage and range rings, places and entry points, labels,
-blue symbols, heading marks, track glyphs, the selection, the pick cursor.
+top: graticule, coverage and range rings, engagement lines, places and entry
+points, labels, blue symbols, salvos in flight, heading marks, track glyphs, the
+selection, the pick cursor.
 Tracks come from `picture.shown_tracks`: what the radars report, never truth.
 """
 
@@ -24,9 +25,11 @@ from wargame.tui.picture import (
     GLYPH_CODES,
     HEADING_ARROWS,
     HEADING_STEPS,
+    SalvoInFlight,
     entry_points,
     estimated_positions,
     heading_sector,
+    salvos_in_flight,
     short_missile,
     shown_tracks,
     unit_label,
@@ -56,6 +59,7 @@ class Ink(IntEnum):
     SELECTED = 17
     PICK = 18
     SCALE = 19
+    MISSILE = 20
 
 
 INK_NAMES = tuple(f"map--{ink.name.lower().replace('_', '-')}" for ink in Ink)
@@ -71,6 +75,7 @@ PLACE_GLYPH = "+"
 ENTRY_GLYPH = "◇"
 COVERAGE_GLYPH = "·"
 RING_GLYPH = "∙"
+MISSILE_GLYPH = "•"
 PICK_GLYPH = "╋"
 _ARM_CLASS = CLASS_CODE[ThreatClass.ARM]
 NICE_STEPS_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
@@ -206,10 +211,14 @@ def draw_frame(
     # symbol are marked first, then blue labels, then place names, fit around them.
     taken = np.zeros((canvas.height, canvas.width), dtype=bool)
     _mark_tracks(taken, st, slots, t_cols, t_rows)
+    salvos = salvos_in_flight(sc, st)
+    missiles = _mark_missiles(taken, geo, salvos)
+    _engagement_lines(canvas, geo, salvos)
     places = _place_symbols(canvas, geo, sc, taken)
     _blue(canvas, geo, sc, st, layers.selected_unit, marks, taken)
     for col, row, name in places:
         _place_label(canvas, taken, col, row, name, Ink.PLACE)
+    _missiles(canvas, missiles, layers.selected_track)
     _track_labels(canvas, st, slots, t_cols, t_rows)
     _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
     marks.track_cols, marks.track_rows = t_cols, t_rows
@@ -323,6 +332,40 @@ def _mark_tracks(
     for c, r in spans:
         ok = (c >= 0) & (c < width) & (r >= 0) & (r < height)
         taken[r[ok], c[ok]] = True
+
+
+def _mark_missiles(
+    taken: np.ndarray, geo: Geometry, salvos: list[SalvoInFlight]
+) -> list[tuple[int, int, int]]:
+    """(col, row, track) of each salvo in flight, its cell kept free of labels."""
+    cells = []
+    height, width = taken.shape
+    for salvo in salvos:
+        col, row = geo.cell(salvo.x, salvo.y)
+        if 0 <= row < height and 0 <= col < width:
+            taken[row, col] = True
+            cells.append((col, row, salvo.track))
+    return cells
+
+
+def _engagement_lines(canvas: Canvas, geo: Geometry, salvos: list[SalvoInFlight]) -> None:
+    """A stroke from each salvo to the intercept point predicted for it: where, and
+    against which track, the engagement will be decided. Labels and symbols go on top."""
+    for salvo in salvos:
+        _stroke(canvas, geo.cell(salvo.x, salvo.y), geo.cell(salvo.aim_x, salvo.aim_y), Ink.MISSILE)
+
+
+_SYMBOL_INKS = (Ink.ASSET, Ink.CP, Ink.RADAR, Ink.RADAR_SILENT, Ink.RADAR_DEAD, Ink.SELECTED)
+
+
+def _missiles(canvas: Canvas, cells: list[tuple[int, int, int]], selected_track: int) -> None:
+    """A dot per salvo; those on their way to the selected track in its colour. A salvo
+    just launched sits under its unit's symbol, which stays on top."""
+    for col, row, track in cells:
+        if canvas.ink[row, col] in _SYMBOL_INKS:
+            continue
+        ink = Ink.SELECTED if selected_track >= 0 and track == selected_track else Ink.MISSILE
+        canvas.text(col, row, MISSILE_GLYPH, ink)
 
 
 def _place_symbols(
@@ -490,19 +533,43 @@ def _pick(
     col, row = geo.cell(*pick)
     if origin is not None:
         # A dotted line from the unit to the point picked.
-        c0, r0 = geo.cell(*origin)
-        n = max(abs(col - c0), abs(row - r0))
-        if n > 1:
-            t = np.linspace(0.0, 1.0, n + 1)[1:-1]
-            canvas.put(
-                np.round(c0 + (col - c0) * t).astype(np.int64),
-                np.round(r0 + (row - r0) * t).astype(np.int64),
-                ord("∙"),
-                Ink.PICK,
-            )
+        _dotted_line(canvas, geo.cell(*origin), (col, row), Ink.PICK)
         km = math.dist(origin, pick)
         canvas.text(col + 2, row, label(km) if label else f"{km:.0f} km", Ink.PICK)
     canvas.text(col, row, PICK_GLYPH, Ink.PICK)
+
+
+def _dotted_line(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], ink: Ink) -> None:
+    """Dots on the cells between two cells (not on either end)."""
+    (c0, r0), (c1, r1) = start, end
+    n = max(abs(c1 - c0), abs(r1 - r0))
+    if n > 1:
+        t = np.linspace(0.0, 1.0, n + 1)[1:-1]
+        canvas.put(
+            np.round(c0 + (c1 - c0) * t).astype(np.int64),
+            np.round(r0 + (r1 - r0) * t).astype(np.int64),
+            ord("∙"),
+            ink,
+        )
+
+
+def _stroke(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], ink: Ink) -> None:
+    """A line drawn with box-drawing strokes, from the cell after `start` to `end`: each
+    cell takes the stroke of its step to the next (─ │ ╲ ╱), so that a shallow line reads
+    as ──╲──╲── rather than a staircase of one glyph."""
+    (c0, r0), (c1, r1) = start, end
+    n = max(abs(c1 - c0), abs(r1 - r0))
+    if n == 0:
+        return
+    t = np.linspace(0.0, 1.0, n + 1)
+    cols = np.round(c0 + (c1 - c0) * t).astype(np.int64)
+    rows = np.round(r0 + (r1 - r0) * t).astype(np.int64)
+    # The step out of each cell; the last cell keeps the step into it.
+    d_col = np.diff(cols, append=cols[-1] + (cols[-1] - cols[-2]))
+    d_row = np.diff(rows, append=rows[-1] + (rows[-1] - rows[-2]))
+    strokes = np.array([ord(g) for g in "─│╲╱"], dtype="<u4")
+    kind = np.where(d_row == 0, 0, np.where(d_col == 0, 1, np.where(d_col == d_row, 2, 3)))
+    canvas.put(cols[1:], rows[1:], strokes[kind[1:]], ink)
 
 
 def _scale_bar(canvas: Canvas, geo: Geometry) -> None:
