@@ -120,3 +120,40 @@ def test_an_orders_file_names_the_fields_an_action_lacks(tmp_path: Path) -> None
         f"{orders}:1: orders[0].salvo: an order to salvo needs 'salvo'",
         f"{orders}:7: orders[1].track: an order to engage needs 'track'",
     ]
+
+
+def test_run_lists_the_orders_the_engine_refused(tmp_path: Path) -> None:
+    """An orders file that reads well may still hold an order the engine refuses (a unit's
+    name mistyped): the game is played, and the summary names each refusal."""
+    orders = tmp_path / "typo.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 1\nunit = "FU Alpa"\naction = "emission"\nsetting = "off"\n\n'
+        '[[orders]]\nturn = 2\nunit = "FU Bravo"\naction = "reserve"\nmissile = "40N6-class"\n'
+        'count = 4\nthreat_class = "bomber"\n'
+    )
+    as_json = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout)["orders_refused"] == [
+        {
+            "turn": 1,
+            "unit": "FU Alpa",
+            "order": "emission off",
+            "reason": "no unit named 'FU Alpa' (did you mean 'FU Alpha'?)",
+        },
+        {
+            "turn": 2,
+            "unit": "FU Bravo",
+            "order": "reserve 4 40N6-class for bomber",
+            "reason": "FU Bravo carries no 40N6-class missiles",
+        },
+    ]
+    text = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders)])
+    assert text.exit_code == 0
+    assert "Orders refused: 2" in text.stdout
+    assert "turn 1, FU Alpa: emission off: no unit named 'FU Alpa' (did you mean" in text.stdout
+
+
+def test_a_game_without_refusals_lists_none() -> None:
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--json"])
+    assert json.loads(result.stdout)["orders_refused"] == []
+    assert "Orders refused" not in runner.invoke(app, ["run", FIRST, "--seed", "7"]).stdout

@@ -46,6 +46,10 @@ def _refusal(game: Game, order: Order) -> str:
             Order(1, "FU Alpha", "reserve", missile="40N6-class", count=2, threat_class="ufo"),
             "unknown threat class 'ufo'",
         ),
+        (
+            Order(1, "FU Bravo", "reserve", missile="40N6-class", count=4, threat_class="bomber"),
+            "FU Bravo carries no 40N6-class missiles",
+        ),
         (Order(1, "FU Alpha", "engage", track=99), "no track 99"),
         (Order(1, "FU Alpha", "relocate", position=(900.0, 10.0)), "[900, 10] is off the map"),
         (Order(1, "FU Alpha", "dance"), "unknown action 'dance'"),

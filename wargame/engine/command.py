@@ -74,6 +74,14 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
     elif action == "reserve":
         if order.missile not in sc.m_name:
             return f"unknown missile type '{order.missile}'"
+        m = sc.m_name.index(order.missile)
+        if not (
+            sc.f_initial_ready[fire_unit, m]
+            or st.ready[fire_unit, m]
+            or st.stock[fire_unit, m]
+            or st.fired[fire_unit, m]
+        ):
+            return f"{order.unit} carries no {order.missile} missiles"
         if not _whole(order.count) or not 0 <= int(order.count or 0) <= MAX_RESERVE:
             return f"reserve needs a count of rounds from 0 to {MAX_RESERVE}"
         if order.threat_class not in [str(c) for c in CLASSES]:

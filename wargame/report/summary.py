@@ -1,7 +1,8 @@
 """The short summary of a headless game (`wargame run`), computed from its events.
 
 Threats by class (spawned, detected, killed, leaked), interceptors by missile
-type (fired, kills, cost), damage by asset, radars lost and the score.
+type (fired, kills, cost), damage by asset, radars lost, the orders the engine
+refused (turn, unit, order, reason) and the score.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from wargame.engine.events import (
     InterceptResolved,
     Leaker,
     MissileLaunched,
+    OrderRefused,
     RadarDestroyed,
     RaidEntered,
     ThreatDestroyed,
@@ -33,6 +35,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
     detected: set[int] = set()
     true_class: dict[int, str] = {}
     radars_lost: list[str] = []
+    refused: list[dict[str, Any]] = []
     turns = 0
     result: dict[str, Any] = {}
 
@@ -88,6 +91,15 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
                         "radar_value_lost": event.radar_value_lost,
                     },
                 }
+            case OrderRefused():
+                refused.append(
+                    {
+                        "turn": event.turn,
+                        "unit": event.unit,
+                        "order": event.order,
+                        "reason": event.reason,
+                    }
+                )
             case TurnEnded():
                 result.setdefault("score", event.score)
             case _:
@@ -100,5 +112,6 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
         "interceptors": interceptors,
         "assets": assets,
         "radars_lost": radars_lost,
+        "orders_refused": refused,
         **({"score": 0.0} | result),
     }

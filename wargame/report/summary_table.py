@@ -41,3 +41,13 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
     console.print(assets)
     lost = ", ".join(summary["radars_lost"]) or "none"
     console.print(f"Radars lost: {lost}")
+    refused = summary.get("orders_refused", [])
+    if refused:
+        # An instructor's orders file with a typo must not pass unnoticed.
+        console.print(f"[bold]Orders refused: {len(refused)}[/bold]")
+        for r in refused:
+            console.print(
+                f"  turn {r['turn']}, {r['unit']}: {r['order']}: {r['reason']}",
+                markup=False,
+                highlight=False,
+            )
