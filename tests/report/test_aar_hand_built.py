@@ -106,13 +106,59 @@ def test_the_timeline_notes_say_what_happened(aar: Aar) -> None:
     )
 
 
+def test_a_round_whose_target_is_already_destroyed_is_fired_but_not_met() -> None:
+    """A salvo of two: the first round kills, the second finds nothing to hit. The kill
+    rate is kills per round met, 1 of 1, not per round fired."""
+    start = GameStarted(0, "Drill", 1, 60.0, (("FU A", 60.0, True),), ("FU A",), (), 2)
+    raid = RaidEntered(1, "Wave", "Subsonic cruise missile", "cruise_missile", 1, "Port", (0,))
+    launch = MissileLaunched(1, "FU A", "9M96-class", 1, 0, "cruise_missile", 0.8, 40.0, 2, 0.6)
+    events: list[Event] = [
+        start,
+        raid,
+        TrackInitiated(1, 1, 0, "cruise_missile", "FU A", 90.0),
+        launch,
+        launch,
+        TurnEnded(1, 60.0, ("FU A",), 1, -1.2),
+        InterceptResolved(2, "FU A", "9M96-class", 1, 0, "cruise_missile", True, 0.8, 0.1, ""),
+        ThreatDestroyed(2, 0, "cruise_missile", "Subsonic cruise missile", 1.5, "FU A"),
+        InterceptResolved(
+            2,
+            "FU A",
+            "9M96-class",
+            1,
+            0,
+            "cruise_missile",
+            False,
+            0.8,
+            1.0,
+            "target already destroyed",
+        ),
+        TurnEnded(2, 120.0, ("FU A",), 0, 0.3),
+    ]
+    (row,) = build_aar(events).interceptors
+    assert (row.fired, row.met, row.kills) == (2, 1, 1)
+    assert row.observed_kill_rate == 1.0 and row.nominal_kill_rate == 0.8
+
+
 def test_interceptors_compare_observed_kill_rate_with_the_nominal_pk(aar: Aar) -> None:
     assert aar.interceptors == (
         InterceptorRow(
-            "9M96-class", fired=2, kills=1, cost=1.2, observed_kill_rate=0.5, nominal_kill_rate=0.7
+            "9M96-class",
+            fired=2,
+            met=2,
+            kills=1,
+            cost=1.2,
+            observed_kill_rate=0.5,
+            nominal_kill_rate=0.7,
         ),
         InterceptorRow(
-            "48N6-class", fired=1, kills=1, cost=1.5, observed_kill_rate=1.0, nominal_kill_rate=0.7
+            "48N6-class",
+            fired=1,
+            met=1,
+            kills=1,
+            cost=1.5,
+            observed_kill_rate=1.0,
+            nominal_kill_rate=0.7,
         ),
     )
 

@@ -94,6 +94,9 @@ class InterceptorRow:
 
     missile: str
     fired: int
+    met: int
+    """Rounds that met their target and rolled: fired, less those whose target was already
+    destroyed or gone, and those that lost guidance."""
     kills: int
     cost: float
     observed_kill_rate: float | None
@@ -429,6 +432,7 @@ class _Tally:
             InterceptorRow(
                 missile=name,
                 fired=w.fired,
+                met=w.rolled,
                 kills=w.kills,
                 cost=round(w.cost, 3),
                 observed_kill_rate=_ratio(w.kills, w.rolled),

@@ -279,8 +279,10 @@ def _threats(aar: Aar, renderer: Renderer[T]) -> None:
 def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
     renderer.begin_section("interceptors", "Interceptors by type")
     renderer.paragraph(
-        "Observed kill rate is kills per round fired; nominal is the mean kill probability "
-        "the fire control expected at launch."
+        "Met: rounds that reached their target and rolled (a round whose target an earlier "
+        "one had destroyed, or that lost guidance, did not). Observed kill rate is kills per "
+        "round met; nominal is the mean kill probability the fire control expected of those "
+        "rounds at launch."
     )
     _table(
         renderer,
@@ -289,13 +291,22 @@ def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
         [
             Column("missile", "missile"),
             Column("fired", "fired", "int"),
+            Column("met", "met", "int"),
             Column("kills", "kills", "int"),
             Column("cost", "cost M$", "money"),
             Column("observed_kill_rate", "observed", "rate"),
             Column("nominal_kill_rate", "nominal", "rate"),
         ],
         [
-            (r.missile, r.fired, r.kills, r.cost, r.observed_kill_rate, r.nominal_kill_rate)
+            (
+                r.missile,
+                r.fired,
+                r.met,
+                r.kills,
+                r.cost,
+                r.observed_kill_rate,
+                r.nominal_kill_rate,
+            )
             for r in aar.interceptors
         ],
     )

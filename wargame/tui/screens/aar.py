@@ -116,19 +116,25 @@ class AarScreen(Screen[None]):
 
     def _interceptors(self) -> Table:
         table = _table(
-            "Interceptors", "missile", "fired", "kills", "cost M$", "kill rate", "expected"
+            "Interceptors", "missile", "fired", "met", "kills", "cost M$", "kill rate", "expected"
         )
+        table.caption = (
+            "met: rounds that reached their target (not those whose target was already "
+            "destroyed); kill rate: kills per round met; expected: the mean Pk planned"
+        )
+        table.caption_justify = "left"
         for row in self.report.aar.interceptors:
             table.add_row(
                 short_missile(row.missile),
                 str(row.fired),
+                str(row.met),
                 str(row.kills),
                 f"{row.cost:,.1f}",
                 _pct(row.observed_kill_rate),
                 _pct(row.nominal_kill_rate),
             )
         if not self.report.aar.interceptors:
-            table.add_row("none fired", "", "", "", "", "")
+            table.add_row("none fired", "", "", "", "", "", "")
         return table
 
     def _assets(self) -> Table:
