@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from tests.record.helpers import event_lines, play
 from wargame import RULES_VERSION
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
+from wargame.errors import SaveError
 from wargame.record import (
     FORMAT_VERSION,
     Record,
     Recorder,
     autosave,
+    branch,
     free_autosave_path,
     load_save,
     read_save,
@@ -132,3 +137,55 @@ def test_a_new_game_of_the_same_campaign_and_seed_keeps_the_last_one_s_autosave(
     assert read_save(kept).last_turn == 3
     assert read_save(path).last_turn == 1
     assert free_autosave_path(second.record, folder).name == "autosave-first-contact-seed3-3.json"
+
+
+class TestOrdersWaitingForTheNextTurn:
+    """A save made mid-turn holds the orders given for the next turn; no digest covers
+    them, and replays and verification leave them aside."""
+
+    def _saved(self, tmp_path: Path, loaded: LoadedCampaign, pending: tuple[Order, ...]) -> Path:
+        recorder = Recorder.new(loaded, 7)
+        for _ in range(3):
+            recorder.step([])
+        record = replace(recorder.record, pending_orders=pending)
+        path = tmp_path / "mid-turn.json"
+        write_save(record, path)
+        return path
+
+    def test_they_are_read_back_and_verify_leaves_them_aside(
+        self, tmp_path: Path, first_contact: LoadedCampaign
+    ) -> None:
+        pending = (
+            Order(4, "FU Alpha", "emission", setting="off"),
+            Order(4, "FU Bravo", "engage", track=1, salvo=2),
+        )
+        path = self._saved(tmp_path, first_contact, pending)
+        assert json.loads(path.read_text())["pending_orders"] == [o.to_dict() for o in pending]
+        save = load_save(path)  # verified: re-simulated and digests checked
+        assert save.record.pending_orders == pending
+
+    def test_a_save_without_them_has_no_such_key(
+        self, tmp_path: Path, first_contact: LoadedCampaign
+    ) -> None:
+        path = self._saved(tmp_path, first_contact, ())
+        assert "pending_orders" not in json.loads(path.read_text())
+
+    def test_one_for_another_turn_is_named(
+        self, tmp_path: Path, first_contact: LoadedCampaign
+    ) -> None:
+        path = self._saved(tmp_path, first_contact, (Order(4, "FU Alpha", "salvo", salvo=2),))
+        path.write_text(path.read_text().replace('"turn": 4', '"turn": 9'))
+        with pytest.raises(SaveError) as caught:
+            read_save(path)
+        assert str(caught.value) == (
+            f"{path}: pending_orders[0].turn: an order waiting for the next turn must be for "
+            "turn 4, not turn 9"
+        )
+
+    def test_a_branch_keeps_them_only_when_cut_after_the_last_turn(
+        self, tmp_path: Path, first_contact: LoadedCampaign
+    ) -> None:
+        pending = (Order(4, "FU Alpha", "salvo", salvo=2),)
+        record = read_save(self._saved(tmp_path, first_contact, pending))
+        assert branch(record, 3).pending_orders == pending
+        assert branch(record, 2).pending_orders == ()

@@ -512,6 +512,29 @@ class TestSavesAndQuitting:
             await pilot.pause()
             assert app.return_code == 0
 
+    async def test_quitting_with_an_order_given_asks_and_says_so(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await pilot.press("w")  # the selected fire unit's weapons, for next turn
+            await pilot.pause()
+            assert len(screen.session.pending) == 1
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmScreen)
+            assert dialog.question == "1 order for next turn, not in any save. Leave this game?"
+            await pilot.press("n")
+            await pilot.pause()
+            # Saved, the order is in the save: nothing to lose, no question.
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert app.return_code == 0
+
 
 class TestHelp:
     async def test_help_lists_every_binding_of_the_screen(self, make_app) -> None:

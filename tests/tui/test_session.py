@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign
+from wargame.engine import Order
 from wargame.record import read_save
 from wargame.tui.session import Session
 
@@ -35,3 +36,57 @@ def test_a_game_resumed_from_its_autosave_goes_on_autosaving_there(
     assert resumed.last_autosave == path
     assert read_save(path).last_turn == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def _orders(turn: int) -> list[Order]:
+    return [
+        Order(turn, "FU Alpha", "weapons", setting="tight"),
+        Order(turn, "FU Bravo", "relocate", position=(270.0, 150.0)),
+        Order(turn, "FU Charlie", "reserve", missile="48N6-class", count=4, threat_class="bomber"),
+    ]
+
+
+def test_orders_given_for_the_next_turn_are_saved_and_waiting_again_on_load(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    session = Session.new(first_contact, 7, tmp_path)
+    session.step([])
+    for order in _orders(2):
+        session.give(order)
+    assert session.unsaved_orders == 3 and not session.nothing_to_lose
+    path = tmp_path / "mid-turn.json"
+    session.save_as(path)
+    assert session.unsaved_orders == 0 and session.nothing_to_lose
+    assert read_save(path).pending_orders == tuple(_orders(2))
+
+    resumed = Session.from_save(path, tmp_path)
+    assert resumed.pending_orders() == tuple(_orders(2))
+    assert resumed.nothing_to_lose
+    # Played on, the orders take effect as if the game had never stopped.
+    session.step(session.take_orders())
+    resumed.step(resumed.take_orders())
+    assert resumed.record.turns[-1] == session.record.turns[-1]
+    assert not resumed.record.pending_orders
+
+
+def test_an_order_changed_after_the_save_is_unsaved_again(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    session = Session.new(first_contact, 7, tmp_path)
+    session.give(Order(1, "FU Alpha", "weapons", setting="tight"))
+    session.save_as(tmp_path / "s.json")
+    session.give(Order(1, "FU Alpha", "weapons", setting="hold"))
+    assert session.unsaved_orders == 1 and not session.nothing_to_lose
+    session.cancel("FU Alpha", "weapons")
+    assert session.unsaved_orders == 0 and session.nothing_to_lose
+
+
+def test_a_finished_game_whose_autosave_holds_it_all_has_nothing_to_lose(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    session = Session.new(first_contact, 7, tmp_path)
+    session.step([])
+    assert session.unsaved_turns == 1 and not session.nothing_to_lose  # in play: ask
+    while not session.over:
+        session.step([])
+    assert session.autosaved_turn == session.turn and session.nothing_to_lose

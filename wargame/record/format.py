@@ -11,6 +11,7 @@ played as recorded:
       "player": "Ada",
       "seed": 7,
       "campaign": {"name": "first-contact.toml", "sha256": "…", "source": "<TOML text>"},
+      "pending_orders": [<Order.to_dict()>…],   # only in a save made mid-turn
       "turns": [
         {"turn": 0, "digest": "…", "orders": [], "events": [<GameStarted>]},
         {"turn": 1, "digest": "…", "orders": [<Order.to_dict()>…], "events": [<Event.to_dict()>…]},
@@ -18,7 +19,10 @@ played as recorded:
       ]
     }
 
-Turn 0 holds the GameStarted event. Each turn's digest is
+Turn 0 holds the GameStarted event. `pending_orders` are the orders given for
+the next turn and not yet carried out when the save was made; playing on from
+the save starts with them. No digest covers them, and a replay ignores them:
+they are not yet part of the game. Each turn's digest is
 sha256(previous digest + canonical JSON of the turn's events), the chain
 starting from the campaign's SHA-256, so no event, turn or campaign can change
 without breaking every digest after it. Canonical JSON is
@@ -83,6 +87,8 @@ class Record:
     campaign_source: str
     campaign_sha256: str
     turns: tuple[TurnRecord, ...]
+    pending_orders: tuple[Order, ...] = ()
+    """Orders for the next turn, given and not yet carried out (a save made mid-turn)."""
     rules_version: str = RULES_VERSION
     wargame_version: str = __version__
     format_version: int = FORMAT_VERSION
@@ -141,6 +147,11 @@ def digest_chain(campaign_sha256: str, turns: Sequence[Sequence[Event]]) -> Iter
 
 def record_document(record: Record) -> dict[str, Any]:
     """The save as plain JSON data."""
+    pending = (
+        {"pending_orders": [o.to_dict() for o in record.pending_orders]}
+        if record.pending_orders
+        else {}
+    )
     return {
         "format": FORMAT,
         "format_version": record.format_version,
@@ -153,6 +164,7 @@ def record_document(record: Record) -> dict[str, Any]:
             "sha256": record.campaign_sha256,
             "source": record.campaign_source,
         },
+        **pending,
         "turns": [
             {
                 "turn": t.turn,
@@ -219,6 +231,7 @@ class _SaveModel(_Strict):
     player: str
     seed: Annotated[int, Field(ge=0, le=MAX_SEED)]
     campaign: _CampaignModel
+    pending_orders: list[SavedOrder] = []
     turns: Annotated[list[_TurnModel], Field(min_length=1)]
 
 
@@ -301,6 +314,17 @@ def parse_save(text: str, name: str) -> Record:
                 name, "turn 0 must hold the game_started event alone, and no orders", "turns[0]"
             )
         )
+    following = turns[-1].turn + 1
+    for k, order in enumerate(model.pending_orders):
+        if order.turn != following:
+            raise SaveError(
+                Problem(
+                    name,
+                    f"an order waiting for the next turn must be for turn {following}, "
+                    f"not turn {order.turn}",
+                    f"pending_orders[{k}].turn",
+                )
+            )
     return Record(
         player=model.player,
         seed=model.seed,
@@ -308,6 +332,9 @@ def parse_save(text: str, name: str) -> Record:
         campaign_source=model.campaign.source,
         campaign_sha256=model.campaign.sha256,
         turns=tuple(turns),
+        pending_orders=tuple(
+            Order.from_dict(o.model_dump(exclude_none=True)) for o in model.pending_orders
+        ),
         rules_version=model.rules_version,
         wargame_version=model.wargame_version,
         format_version=model.format_version,

@@ -51,6 +51,7 @@ class Recorder:
         game = replay_game(record, name)
         head = replace(
             record,
+            pending_orders=(),  # the player's to give again (`Session.from_save` does)
             rules_version=RULES_VERSION,
             wargame_version=__version__,
             format_version=FORMAT_VERSION,

@@ -63,14 +63,16 @@ def autosave(
 
 
 def branch(record: Record, turn: int, name: str = "save") -> Record:
-    """The save cut after `turn` (its orders and events of turns 1..turn), to play on from there."""
+    """The save cut after `turn` (its orders and events of turns 1..turn), to play on from there;
+    the orders waiting for the next turn stay only if it is cut after its last turn."""
     if not 0 <= turn <= record.last_turn:
         raise SaveError(
             Problem(
                 name, f"cannot branch at turn {turn}: the save holds turns 0 to {record.last_turn}"
             )
         )
-    return replace(record, turns=record.turns[: turn + 1])
+    pending = record.pending_orders if turn == record.last_turn else ()
+    return replace(record, turns=record.turns[: turn + 1], pending_orders=pending)
 
 
 def play_on(

@@ -134,20 +134,27 @@ class WargameApp(App[None]):
             self.notify(str(error), title="Cannot load", severity="error", timeout=10)
             return
         self.start_session(session)
-        self.notify(f"Loaded {path.name}: turn {session.turn}.", timeout=4)
+        waiting = len(session.pending)
+        orders = f", {waiting} order{'s' if waiting > 1 else ''} for next turn" if waiting else ""
+        self.notify(f"Loaded {path.name}: turn {session.turn}{orders}.", timeout=4)
 
     def _confirm_then(self, then: object, title: str) -> None:
-        """Run `then` at once, or after a yes if the game in play has unsaved turns."""
+        """Run `then` at once, or after a yes if leaving would lose turns or orders."""
         assert callable(then)
         session = self.session
-        if session is None or session.unsaved_turns <= 0:
+        if session is None or session.nothing_to_lose:
             then()
             return
-        where = f" (autosaved to {session.last_autosave})" if session.last_autosave else ""
-        question = (
-            f"{session.unsaved_turns} turn{'s' if session.unsaved_turns != 1 else ''} played since "
-            f"your last save{where}. Leave this game?"
-        )
+        lost = []
+        if session.unsaved_orders:
+            n = session.unsaved_orders
+            lost.append(f"{n} order{'s' if n != 1 else ''} for next turn, not in any save")
+        if session.unsaved_turns > 0:
+            n = session.unsaved_turns
+            where = f" (autosaved to {session.last_autosave})" if session.last_autosave else ""
+            lost.append(f"{n} turn{'s' if n != 1 else ''} played since your last save{where}")
+        question = f"{'; '.join(lost)}. Leave this game?"
+        question = question[0].upper() + question[1:]
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -10,7 +10,7 @@ on the app's thread. Imports no Textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign, parse_campaign
@@ -52,6 +52,10 @@ class Session:
         self.pending: dict[tuple[str, str, int], Order] = {}
         self.saved_turn = recorder.game.turn
         """The last turn written by an explicit save (or loaded from one)."""
+        self.saved_pending: tuple[Order, ...] = ()
+        """The orders for the next turn that save holds."""
+        self.autosaved_turn = -1
+        """The last turn the autosave holds (-1: none yet)."""
         self.last_autosave: Path | None = None
         self.autosave_to: Path | None = None
         """Where this game autosaves: chosen at its first autosave, never another game's
@@ -68,6 +72,9 @@ class Session:
         loaded = parse_campaign(record.campaign_source, record.campaign_name)
         recorder = Recorder.from_record(record, str(path))
         session = cls(recorder, loaded, saves_dir, save_path=path)
+        for order in record.pending_orders:
+            session.give(order)
+        session.saved_pending = session.pending_orders()
         if path.parent.resolve() == saves_dir.resolve() and path.name.startswith("autosave-"):
             session.autosave_to = path  # the same game, played on: its autosave grows
         return session
@@ -105,6 +112,20 @@ class Session:
     def unsaved_turns(self) -> int:
         return self.turn - self.saved_turn
 
+    @property
+    def unsaved_orders(self) -> int:
+        """Orders for the next turn that no save holds (0 if the last save holds these)."""
+        pending = self.pending_orders()
+        return 0 if pending == self.saved_pending else len(pending)
+
+    @property
+    def nothing_to_lose(self) -> bool:
+        """Whether leaving needs no question: no orders but those saved, and every turn
+        saved; or the game is over and its autosave holds all of it."""
+        if self.unsaved_orders:
+            return False
+        return self.unsaved_turns <= 0 or (self.over and self.autosaved_turn == self.turn)
+
     # ------------------------------------------------------------ orders
 
     def give(self, order: Order) -> None:
@@ -117,6 +138,10 @@ class Session:
 
     def pending_for(self, unit: str) -> list[Order]:
         return [o for (u, _, _), o in self.pending.items() if u == unit]
+
+    def pending_orders(self) -> tuple[Order, ...]:
+        """The orders for the coming turn, in the order they were given."""
+        return tuple(self.pending.values())
 
     def take_orders(self) -> list[Order]:
         """The orders for the coming turn, in the order they were given; clears them."""
@@ -136,12 +161,16 @@ class Session:
                 self.autosave_to = free_autosave_path(self.recorder.record, self.saves_dir)
             autosaved = autosave(self.recorder.record, path=self.autosave_to)
             self.last_autosave = autosaved
+            self.autosaved_turn = self.turn
         except WargameError as exc:
             error = str(exc)
         return TurnResult(events, state, autosaved, error)
 
     def save_as(self, path: Path) -> None:
-        """Write the game so far; `WargameError` naming the file if it cannot."""
-        write_save(self.recorder.record, path)
+        """Write the game so far, with the orders given for the next turn; `WargameError`
+        naming the file if it cannot."""
+        pending = self.pending_orders()
+        write_save(replace(self.recorder.record, pending_orders=pending), path)
         self.save_path = path
         self.saved_turn = self.turn
+        self.saved_pending = pending

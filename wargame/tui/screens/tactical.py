@@ -499,16 +499,8 @@ class TacticalScreen(PictureScreen):
                 self.notify(f"Not saved: {exc}", severity="error", timeout=8)
                 return
             waiting = len(session.pending)
-            if waiting:
-                # A save holds resolved turns only: orders not yet carried out are not in it.
-                self.notify(
-                    f"Saved turn {session.turn} to {path}. The {waiting} order"
-                    f"{'s' if waiting > 1 else ''} for next turn are not in the save: "
-                    "they take effect when you end the turn.",
-                    timeout=8,
-                )
-            else:
-                self.notify(f"Saved turn {session.turn} to {path}.", timeout=4)
+            with_orders = f", with {waiting} order{'s' if waiting > 1 else ''} for next turn"
+            self.notify(f"Saved turn {session.turn}{with_orders if waiting else ''} to {path}.")
 
         self.app.push_screen(SaveAsScreen(default, session.saves_dir, self.cursor_blink), done)
 
