@@ -15,8 +15,10 @@ from wargame.engine.state import ACTIVE, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
+    altitude_text,
     magazines,
     salvos_in_flight,
+    score_text,
     shown_tracks,
     time_to_go,
     track_rows,
@@ -269,3 +271,13 @@ def test_importing_the_tui_package_does_not_load_textual() -> None:
     """The CLI imports play/replay lazily: headless commands never pay for Textual."""
     code = "import sys, wargame.tui; assert 'textual' not in sys.modules, 'textual loaded'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_altitudes_and_scores_read_alike_everywhere() -> None:
+    assert [altitude_text(m) for m in (50.0, 8000.0, 9999.4, 59999.0)] == [
+        "50 m",
+        "8000 m",
+        "9999 m",
+        "60.0 km",
+    ]
+    assert [score_text(s) for s in (-6.5, 225.0, 0.0)] == ["-6.5", "+225.0", "+0.0"]

@@ -83,14 +83,14 @@ def describe(event: Event) -> str:
         case TrackInitiated():
             return (
                 f"track {event.track} ({class_words(event.threat_class)}) initiated by "
-                f"{event.radar} at {event.range_km:g} km"
+                f"{event.radar} at {event.range_km:.0f} km"
             )
         case TrackDropped():
             return f"track {event.track} dropped"
         case MissileLaunched():
             return (
                 f"{event.fire_unit} fired a {event.missile} at track {event.track} "
-                f"({class_words(event.threat_class)}), {event.range_km:g} km, pk {event.pk:.2f}"
+                f"({class_words(event.threat_class)}), {event.range_km:.0f} km, Pk {event.pk:.2f}"
             )
         case InterceptResolved():
             if event.reason:
@@ -101,7 +101,7 @@ def describe(event: Event) -> str:
             verdict = "killed" if event.killed else "missed"
             return (
                 f"{event.fire_unit}'s {event.missile} on track {event.track} {verdict} "
-                f"(roll {event.roll:.3f} against pk {event.pk:.2f})"
+                f"(roll {event.roll:.3f} against Pk {event.pk:.2f})"
             )
         case ThreatDestroyed():
             return (

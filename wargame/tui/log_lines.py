@@ -34,7 +34,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.report.describe import describe
-from wargame.tui.picture import clock, short_missile
+from wargame.tui.picture import clock, score_text, short_missile
 
 GOOD, BAD, WARN, INFO, OWN, MUTED, TURN = "good", "bad", "warn", "info", "own", "muted", "turn"
 """Tones; the log maps them to the theme's text-success, text-error, and so on."""
@@ -46,7 +46,8 @@ def line_for(event: Event, reveal: bool = False) -> tuple[str, str] | None:
     if isinstance(event, TurnEnded):
         return (
             TURN,
-            f"── end of turn {event.turn} · {clock(event.time_s)} · score {event.score:+g} ──",
+            f"── end of turn {event.turn} · {clock(event.time_s)} · "
+            f"score {score_text(event.score)} ──",
         )
     if reveal:
         return tone, describe(event)

@@ -448,6 +448,16 @@ def magazines(sc: Scenario, st: State) -> list[tuple[str, int, int]]:
     ]
 
 
+def altitude_text(metres: float) -> str:
+    """'50 m', '8000 m'; from 10 km up in km to 100 m ('60.0 km', not '59999 m')."""
+    return f"{metres:.0f} m" if metres < 10_000 else f"{metres / 1000:.1f} km"
+
+
+def score_text(score: float) -> str:
+    """The score as every screen shows it: signed, one decimal ('+225.0', '-6.5')."""
+    return f"{score:+.1f}"
+
+
 def clock(seconds: float) -> str:
     """Game time as h:mm:ss."""
     total = round(seconds)

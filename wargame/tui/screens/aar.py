@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 
 from wargame.campaign.schema import class_words
 from wargame.tui.aar_view import Report
-from wargame.tui.picture import short_missile
+from wargame.tui.picture import score_text, short_missile
 from wargame.tui.widgets.charts import TurnChart
 
 
@@ -61,7 +61,8 @@ class AarScreen(Screen[None]):
             card = aar.score
             head = (
                 f"After-action report: {aar.title}: {card.result.upper()} "
-                f"({card.termination.replace('_', ' ')}), score {card.total:+g}, {aar.turns} turns"
+                f"({card.termination.replace('_', ' ')}), score {score_text(card.total)}, "
+                f"{aar.turns} turns"
             )
         yield Static(head, id="aar-title", markup=False)
         with VerticalScroll(id="aar-body"):

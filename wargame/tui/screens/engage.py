@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from wargame.campaign.schema import CLASS_WORDS
 from wargame.engine.orders import MAX_SALVO
-from wargame.tui.picture import Shot, TrackRow, duration, short_missile
+from wargame.tui.picture import Shot, TrackRow, altitude_text, duration, short_missile
 
 
 class EngageScreen(ModalScreen[tuple[int, int] | None]):
@@ -52,7 +52,7 @@ class EngageScreen(ModalScreen[tuple[int, int] | None]):
         cls = CLASS_WORDS.get(t.cls, t.cls)
         with Vertical(classes="dialog"):
             yield Static(
-                f"Fire at track {t.track}: {cls}, {t.speed_mps:.0f} m/s, {t.alt_m:.0f} m",
+                f"Fire at track {t.track}: {cls}, {t.speed_mps:.0f} m/s, {altitude_text(t.alt_m)}",
                 classes="dialog-title",
                 markup=False,
             )

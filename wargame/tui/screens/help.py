@@ -46,8 +46,11 @@ LEGEND = "\n".join(
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
         "table, a '?' after the number: a coasting track, not refreshed this turn.",
-        "Pk in the track table: [b]bold[/b] for missiles in flight, "
-        "dim for the best shot open now.",
+        "Track table: TTG, time to go to the site the track heads for; Pk, [b]bold[/b] for "
+        "missiles in flight, dim for the best shot open now; By, the units whose missiles "
+        "are on their way (×rounds).",
+        "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
+        "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
     ]
 )
 

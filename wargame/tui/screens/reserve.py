@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from wargame.campaign.schema import class_words
+
 
 class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
     """Dismisses with (missile, rounds, threat class), or None."""
@@ -51,7 +53,7 @@ class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
                 else self.threat_classes[0]
             )
             yield Select(
-                [(f"for {c.replace('_', ' ')} tracks", c) for c in self.threat_classes],
+                [(f"for {class_words(c)} tracks", c) for c in self.threat_classes],
                 value=default,
                 allow_blank=False,
                 id="reserve-class",

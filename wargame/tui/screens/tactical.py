@@ -28,7 +28,7 @@ from wargame.engine.game import score_of
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
-from wargame.tui.picture import shot_options, track_rows
+from wargame.tui.picture import score_text, shot_options, track_rows
 from wargame.tui.screens.engage import EngageScreen
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.screens.reserve import ReserveScreen
@@ -465,7 +465,7 @@ class TacticalScreen(PictureScreen):
             # Let the player see the last turn's picture and events before the report.
             self.notify(
                 f"Game over: {over.result.upper()} ({over.termination.replace('_', ' ')}), "
-                f"score {over.score:+.1f}. Press a (or n) for the after-action report.",
+                f"score {score_text(over.score)}. Press a (or n) for the after-action report.",
                 timeout=15,
             )
 

@@ -7,6 +7,7 @@ from textual.markup import escape
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from wargame.campaign.schema import class_words
 from wargame.engine.orders import Order
 from wargame.tui.picture import (
     CLASS_CODE,
@@ -80,7 +81,7 @@ def _missile(m: MissileLine, compact: bool = False) -> str:
     if m.reload_turn is not None:
         line += f"  reload T{m.reload_turn}"
     if m.reserved:
-        line += f"  [$text-muted]{m.reserved} kept for {m.reserved_for}[/]"
+        line += f"  [$text-muted]{m.reserved} kept for {class_words(m.reserved_for)}[/]"
     return line
 
 

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.tui.picture import clock, magazines
+from wargame.tui.picture import clock, magazines, score_text
 
 
 class StatusBar(Static):
@@ -22,12 +22,13 @@ class StatusBar(Static):
         note: str = "",
         prefix: str = "",
     ) -> None:
-        """Draw the bar for this state; `note` goes at the right end (e.g. 'resolving…')."""
+        """Draw the bar for this state; `note` (e.g. 'resolving…') goes before the magazines,
+        so that a narrow terminal cuts the magazines rather than the note."""
         turn = f"[b]Turn {state.turn}[/b]/{scenario.turn_limit}"
         parts = [
             f"{escape(prefix)}{turn}",
             clock(state.turn * scenario.dt),
-            f"Score [b]{score:+.0f}[/b]",
+            f"Score [b]{score_text(score)}[/b]",
         ]
         mags = []
         for name, ready, stock in magazines(scenario, state):
@@ -36,7 +37,7 @@ class StatusBar(Static):
             )
             extra = f"+{stock}" if stock else ""
             mags.append(f"{escape(name)} [{tone}]{ready}[/]{extra}")
-        line = " · ".join(parts) + " │ " + "  ".join(mags)
+        line = " · ".join(parts)
         if note:
-            line += f"  [reverse] {escape(note)} [/reverse]"
-        self.update(line)
+            line += f" [reverse] {escape(note)} [/reverse]"
+        self.update(line + " │ " + "  ".join(mags))
