@@ -192,11 +192,40 @@ def fail(error: WargameError) -> typer.Exit:
 def main() -> None:
     """Entry point of the console script and of `python -m wargame`."""
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="wargame")
     except WargameError as error:  # a command that forgot to catch its own
         for problem in error.problems:
             print(str(problem), file=sys.stderr)
         sys.exit(error.exit_code)
+    except typer.Abort:
+        typer.echo("wargame: stopped", err=True)
+        sys.exit(1)
+    except Exception as error:
+        if not _usage_error(error):
+            raise
+        sys.exit(_report_usage(error))
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(error: Exception) -> bool:
+    """Whether this is the command line's fault (Click's errors, which Typer vendors and does
+    not export): they carry an exit code and a message."""
+    return isinstance(getattr(error, "exit_code", None), int) and callable(
+        getattr(error, "format_message", None)
+    )
+
+
+def _report_usage(error: Exception) -> int:
+    """Print a command-line mistake on one line, as every other error; returns the exit code.
+    (No arguments at all is a request for help, not a mistake.)"""
+    ctx = getattr(error, "ctx", None)
+    if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        typer.echo(ctx.get_help())
+        return 0
+    command = ctx.command_path if ctx is not None else "wargame"
+    message = error.format_message()  # type: ignore[attr-defined]
+    typer.echo(f"{command}: {message} (see {command} --help)", err=True)
+    return int(error.exit_code)  # type: ignore[attr-defined]
 
 
 def _register_record_commands() -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from wargame.cli import app
@@ -157,3 +158,29 @@ def test_a_game_without_refusals_lists_none() -> None:
     result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--json"])
     assert json.loads(result.stdout)["orders_refused"] == []
     assert "Orders refused" not in runner.invoke(app, ["run", FIRST, "--seed", "7"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["run", FIRST, "--seed", "-1"],
+            "wargame run: Invalid value for '--seed': Input should be greater than or equal "
+            "to 0 (see wargame run --help)",
+        ),
+        (["run"], "wargame run: Missing argument 'campaign'. (see wargame run --help)"),
+        (["bogus"], "wargame: No such command 'bogus'. (see wargame --help)"),
+    ],
+)
+def test_a_command_line_mistake_gets_one_line_and_exit_2(args: list[str], line: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "wargame", *args], capture_output=True, text=True, check=False
+    )
+    assert (proc.returncode, proc.stderr, proc.stdout) == (2, line + "\n", "")
+
+
+def test_no_arguments_at_all_print_the_help() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "wargame"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and "Usage: wargame" in proc.stdout and not proc.stderr

@@ -17,6 +17,10 @@ CASES = {  # a message starting with ':' carries the line the JSON parser knows
     "empty.json": "the file is empty",
     "blank.json": "the file is empty",
     "not-json.json": ":1: not valid JSON: Expecting value (column 1)",
+    "campaign.toml.json": (
+        "not a save: a TOML file (a campaign? 'wargame play' or 'wargame run' plays one); "
+        "saves are JSON"
+    ),
     "bad-comma.json": (
         ":3: not valid JSON: Expecting property name enclosed in double quotes (column 12)"
     ),

@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -353,11 +354,26 @@ def _json(text: str, name: str) -> Any:
                     name, "truncated: the file ends before the save does (an interrupted write?)"
                 )
             ) from None
+        if _is_toml(text):
+            raise SaveError(
+                Problem(
+                    name,
+                    "not a save: a TOML file (a campaign? 'wargame play' or 'wargame run' "
+                    "plays one); saves are JSON",
+                )
+            ) from None
         raise SaveError(
             Problem(name, f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
         ) from None
     except RecursionError:
         raise SaveError(Problem(name, "not valid JSON: nested too deeply")) from None
+
+
+def _is_toml(text: str) -> bool:
+    try:
+        return bool(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
 
 
 def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
