@@ -19,6 +19,7 @@ from wargame.engine import Game
 from wargame.engine.engagement import _wait_for_descent, options, options_of_missile
 from wargame.engine.events import MissileLaunched
 from wargame.engine.geometry import intercept_time
+from wargame.engine.state import ACTIVE
 
 SPEED = np.array([[1.0]])
 
@@ -120,7 +121,7 @@ def test_no_interceptor_is_fired_for_longer_than_its_longest_flight(
 
 @pytest.fixture(scope="module")
 def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
-    """Northern Screen, seed 4, after turn 16: tracks 23-26 are ballistic missiles 60 km
+    """Northern Screen, seed 4, after turn 16: four tracks are ballistic missiles 60 km
     up at 1.5 km/s, about 90 km from FU North-1, a minute from their target."""
     game = Game.new(northern_screen, 4)
     while game.turn < 16:
@@ -131,8 +132,10 @@ def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
 @pytest.mark.parametrize(
     ("unit", "missile", "reason"),
     [
-        # Its 40N6 would meet it 81 s out: after it lands.
-        ("FU North-1", None, "the threat reaches its target before any intercept"),
+        # Its 40N6 would meet it 81 s out: after it lands. (Its 48N6 can meet it.)
+        ("FU North-1", "40N6-class", "the threat reaches its target before any intercept"),
+        # 180 km away, none of its missiles would meet it before it lands.
+        ("FU South-1", None, "the threat reaches its target before any intercept"),
         # A 9M96 (1 km/s) cannot catch a 1.5 km/s missile on that course.
         ("FU North-1", "9M96-class", "the missile cannot catch it"),
         # Above this unit's missiles' ceilings until their dive is out of their reach.
@@ -143,7 +146,9 @@ def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
     ballistic_raid_in_sight: Game, unit: str, missile: str | None, reason: str
 ) -> None:
     sc, st = ballistic_raid_in_sight.scenario, ballistic_raid_in_sight.state
-    f, slot = sc.f_name.index(unit), int(np.flatnonzero(st.track_id == 23)[0])
+    f = sc.f_name.index(unit)
+    ballistic = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE) & sc.t_ballistic)
+    slot = int(ballistic[np.argmin(st.track_id[ballistic])])  # the first of the raid
     if missile is None:
         opt = options(sc, st, np.array([f]), np.array([slot]))
     else:

@@ -13,15 +13,15 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 
 GOLDEN = {
-    1: "01156cff91d99282098db7620bd5e1e4e011d2643986231dd71851637b2f9934",
-    2: "662e7b5bed8f37dff08dd566bf743accf27c8c1b0aa16b4e9fb6aaf8c7d2a0c9",
-    3: "fb19bac7540784897708b597f4582fc616dc9ff5d889e23ffc147f8ce50287fb",
+    1: "b5cf69c03e8b75ab6c2e10845b0baff23a346f93fdba1bd943d6648b9cf92b8a",
+    2: "9865fee2ab99f0c6a41412e2228e8cbb17a365eb504545bbd23b2359a3d67094",
+    3: "e54008b5bfd1c5d397a2ce912adedd5a943a1d52514cdd41c3a8cc87e874903a",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
-    # interceptor's longest flight).
-    4: "239734c4e935e387432e91d7c332d27b86d75c02e9553fbe4b2d757e32394494",
-    5: "74b68c472c5301cb45d76552fc17f4bcf0955926ddcf68fe1d8143ac1063bbb2",
+    # interceptor's longest flight), and fire held for a better shot (rules 1.2).
+    4: "da7b07ac8308686ddef07ebd671646ca711553437a3ed726504b802ed97bd700",
+    5: "6c289c7644834ff74ce284287a88dbdf4a3f7ea6cd4ac97d7c43262bdd99b2ef",
 }
 
 

@@ -210,12 +210,17 @@ class TestSalvosInFlight:
 
 class TestUnitsAndMagazines:
     def test_the_unit_panel_reads_blue_state(self, first_contact: LoadedCampaign) -> None:
-        game, _ = _play(first_contact, 7)
-        sc, st = game.scenario, game.state
+        game = Game.new(first_contact, 1)
+        sc = game.scenario
+        unit = sc.f_name.index("FU Alpha")
+        while not any(s.fire_unit == unit for s in game.state.shots):
+            game.step([])
+        st = game.state
         alpha = unit_status(sc, st, sc.r_name.index("FU Alpha"))
         assert alpha.state == "emitting" and alpha.weapons == "free" and alpha.linked
         assert {m.missile for m in alpha.missiles} == {"40N6", "48N6", "9M96"}
-        assert alpha.channels_used > 0
+        # A guidance channel per target it has missiles on their way to.
+        assert alpha.channels_used == len({s.threat for s in st.shots if s.fire_unit == unit})
         radar = unit_status(sc, st, sc.r_name.index("Big Bird"))
         assert radar.fire_unit == -1 and radar.missiles == ()
 

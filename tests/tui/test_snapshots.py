@@ -27,14 +27,15 @@ async def quiet(pilot: Pilot[None]) -> None:
 
 
 class TestTacticalScreen:
-    """Turn 7 of first-contact: four fighters tracked, missiles on the way, FU Alpha selected,
-    range rings on, the log of the turn."""
+    """Turn 9 of first-contact: four fighters tracked, FU Alpha's salvos on their way (drawn
+    with their lines to the intercept points), FU Alpha selected, range rings on, the log
+    of the turn."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test_tactical_screen_in_the_first_engagement(self, snap_compare, make_app, size) -> None:
         async def run_before(pilot: Pilot[None]) -> None:
             screen = await begin(pilot)
-            await end_turns(pilot, screen, 7)
+            await end_turns(pilot, screen, 9)
             await pilot.press("o", "t")
             await quiet(pilot)
 

@@ -205,11 +205,14 @@ def pair_options(
     values: np.ndarray,
     ttg: np.ndarray,
     why: bool = False,
+    hold_for_better: bool = False,
 ) -> Options:
     """The best missile for each pair (fire unit `pair_unit[p]`, track `threats[pair_col[p]]`),
     as flat (P,) arrays; `values` and `ttg` are per track of `threats`. Pairs rather than
     a grid, so that each command post weighs only its own units against its own tracks.
-    With `why`, also the reason where no missile can engage."""
+    With `why`, also the reason where no missile can engage. With `hold_for_better`
+    (automatic fire), a pair holds its fire where a round of the same unit, as cheap or
+    cheaper, will have a better shot later (`_better_later`)."""
     since = (st.turn - st.track_last[threats]) * sc.dt
     vx, vy = st.track_vx[threats], st.track_vy[threats]
     tx = st.track_x[threats] + vx * since
@@ -294,6 +297,25 @@ def pair_options(
     best = np.argmax(net, axis=1)
     at = np.arange(best.size) * net.shape[1] + best  # flat indices: cheaper than two arrays
     has = np.isfinite(net.ravel()[at])
+    if hold_for_better and np.count_nonzero(has):
+        not_ballistic = ~ballistic[rows] if on_ballistic else None
+        has &= ~_better_later(
+            sc,
+            best,
+            net.ravel()[at],
+            has,
+            not_ballistic,
+            px[rows],
+            py[rows],
+            pvx[rows],
+            pvy[rows],
+            alt,
+            radars,
+            usable,
+            nominal,
+            values[col],
+            ttg[col],
+        )
     if why:
         # The reason shown is that of the missile that came closest (failed the latest check).
         reason = np.where(has, 0, first_fail.max(axis=1))
@@ -315,6 +337,70 @@ def pair_options(
     out.missile[rows], out.pk[rows] = chosen.missile, chosen.pk
     out.range_km[rows], out.tof[rows] = chosen.range_km, chosen.tof
     return out
+
+
+def _better_later(
+    sc: Scenario,
+    best: np.ndarray,
+    best_net: np.ndarray,
+    has: np.ndarray,
+    not_ballistic: np.ndarray | None,
+    px: np.ndarray,
+    py: np.ndarray,
+    vx: np.ndarray,
+    vy: np.ndarray,
+    alt: np.ndarray,
+    radars: np.ndarray,
+    usable: np.ndarray,
+    nominal: np.ndarray,
+    value: np.ndarray,
+    ttg: np.ndarray,
+) -> np.ndarray:
+    """Holding fire for a better shot: per pair, whether a missile type of the same unit,
+    as cheap as the best one now or cheaper (the best one itself included), will have a
+    better shot later, so that this turn's round is held: a long-range round is not spent
+    at the edge of its reach, nor on a drone a short-range round will meet. The track is
+    taken to fly on as its estimate says (p + v t from the unit's radar, at its altitude).
+    The later shot judged is the first at full kill probability: an intercept where the
+    track comes within 70 % of that missile's maximum range (and the radar horizon),
+    whose launch is a turn or more away, and which falls more than a turn before the
+    track reaches its target (the launch waits for a turn's end). It is better if its
+    expected gain net of its price, pk x value - price, exceeds that of the best round
+    now. Ballistic missiles are never held: their dive is not a straight course. `px` ...
+    `vy` and `alt` are (P, 1); `usable` and `nominal` (P, M); the rest (P,)."""
+    cost = sc.m_cost
+    # (P, M): the types no dearer than each pair's best, loaded, whose altitude band
+    # holds the track's, and whose shot at full kill probability would gain more.
+    gain = nominal * value[:, None] - cost
+    better = (cost <= cost[best][:, None]) & (usable > 0) & (gain > best_net[:, None])
+    better &= (alt >= sc.m_min_alt) & (alt <= sc.m_max_alt)
+    better &= has[:, None]
+    if not_ballistic is not None:
+        better &= not_ballistic[:, None]
+    candidates: np.ndarray = better.any(axis=1)
+    if not np.count_nonzero(candidates):
+        return candidates
+    rows = candidates.nonzero()[0]
+    # (Small plans: every row is a candidate, and gathering them would cost more.)
+    at: slice | np.ndarray = slice(None) if rows.size == best.size else rows
+    px, py, vx, vy, alt = px[at], py[at], vx[at], vy[at], alt[at]
+    horizon = HORIZON_KM_PER_SQRT_M * (
+        sc.r_sqrt_height[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0))
+    )
+    full = np.minimum(0.7 * sc.m_max_range, horizon)
+    # When the track comes within `full`: |p + v s| = full, the smaller root (if ahead).
+    a = vx * vx + vy * vy
+    b = px * vx + py * vy
+    disc = b * b - a * (px * px + py * py - full * full)
+    meets = (a > 1e-12) & (disc >= 0.0)
+    enter = (-b - np.sqrt(np.where(meets, disc, 0.0))) / np.where(meets, a, 1.0)
+    # The missile meets it there if launched at enter - full / speed: a turn or more away.
+    meets &= enter - full / sc.m_speed >= sc.dt
+    meets &= enter + sc.dt < ttg[at][:, None]
+    meets &= full - np.sqrt(a) * sc.dt >= sc.m_min_range
+    hold = np.zeros(best.size, dtype=bool)
+    hold[at] = (meets & better[at]).any(axis=1)
+    return hold
 
 
 def _wait_for_descent(
@@ -457,7 +543,9 @@ def plan_engagements(
             [c.size for u, c in chosen for _ in range(u.size)],
         )
         pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
-    opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all)
+    opt = pair_options(
+        sc, st, pair_unit, pair_col, every, values_all, ttg_all, hold_for_better=True
+    )
     if (opt.missile < 0).all():
         return plan
     salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
