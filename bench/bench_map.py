@@ -2,7 +2,8 @@
 
 Run: python bench/bench_map.py  (CPU time of this process: time.process_time)
 The map widget, 200 columns by 60 rows, shows 1,000 tracks over the generated
-campaign of bench/generated.py (16 radars, 24 fire units). A frame is every
+campaign of bench/generated.py (16 radars, 24 fire units), and 200 salvos on their
+way to them, each with its line to its intercept point. A frame is every
 line asked of the widget's render_line after the picture changed, which is what
 Textual does after each turn: drawing the frame and cutting it into Strips.
 Target: <= 16 ms a frame on a 2-core machine, range rings and coverage shown.
@@ -24,11 +25,12 @@ from generated import generated_campaign
 from textual.app import App, ComposeResult
 
 from wargame.engine import Game
-from wargame.engine.state import ACTIVE, State
+from wargame.engine.state import ACTIVE, Shot, State
 from wargame.tui.widgets.map_view import MapView
 
 WIDTH, HEIGHT = 200, 60
 TRACKS = 1_000
+SALVOS = 200
 FRAMES = 60
 CSS = Path(__file__).resolve().parent.parent / "wargame" / "tui" / "wargame.tcss"
 
@@ -63,6 +65,18 @@ def picture_with_tracks(n: int) -> tuple[Game, State]:
     st.track_vx[slots] = speed * np.sin(heading)
     st.track_vy[slots] = speed * np.cos(heading)
     st.track_last[slots] = st.turn
+    # Salvos of two rounds from every fire unit, launched this turn or the two before,
+    # due within the next three minutes.
+    sc, now = game.scenario, st.turn * game.scenario.dt
+    units = rng.integers(0, len(sc.f_name), SALVOS)
+    targets = rng.choice(slots, SALVOS, replace=False)
+    launched = st.turn - rng.integers(0, 3, SALVOS)
+    due = now + rng.uniform(5.0, 180.0, SALVOS)
+    st.shots = [
+        Shot(int(f), 0, int(j), int(st.track_id[j]), float(t), 0.7, 0.7, int(k))
+        for f, j, t, k in zip(units, targets, due, launched, strict=True)
+        for _ in range(2)
+    ]
     return game, st
 
 
@@ -101,6 +115,7 @@ async def run() -> None:
         rings = frame_times(view, FRAMES)
     print(
         f"map {WIDTH}x{HEIGHT}, {TRACKS} tracks ({shown} heading marks visible), "
+        f"{SALVOS} salvos in flight, "
         f"{FRAMES} frames, CPU time per frame (process_time):"
     )
     for label, times in (("tracks only", plain), ("+ coverage + range rings", rings)):

@@ -32,7 +32,7 @@ from wargame.tui.widgets.map_frame import (
     Ink,
     Layers,
     View,
-    _stroke,
+    _strokes,
     draw_frame,
 )
 
@@ -186,13 +186,15 @@ class TestSalvosInFlight:
     def test_a_line_takes_the_stroke_of_each_step(self) -> None:
         """Six across and two down: a diagonal stroke where the line steps down a row."""
         canvas = Canvas(10, 5)
-        _stroke(canvas, (1, 1), (7, 3), Ink.MISSILE)
+        _strokes(canvas, *np.array([[1], [1], [7], [3]]), Ink.MISSILE)
         # Cells (1,1) (2,1) (3,2) (4,2) (5,2) (6,3) (7,3): each stroke is its step out.
         assert "".join(chr(c) for c in canvas.chars[1]) == "  ╲       "
         assert "".join(chr(c) for c in canvas.chars[2]) == "   ──╲    "
         assert "".join(chr(c) for c in canvas.chars[3]) == "      ──  "
-        _stroke(canvas, (1, 4), (1, 0), Ink.MISSILE)  # straight up: the start is left alone
+        # Straight up (the start is left alone), and a line of no length, drawn together.
+        _strokes(canvas, *np.array([[1, 8], [4, 2], [1, 8], [0, 2]]), Ink.MISSILE)
         assert [chr(c) for c in canvas.chars[:, 1]] == ["│", "│", "│", "│", " "]
+        assert chr(canvas.chars[2, 8]) == " "
 
     def test_the_map_draws_one_dot_per_salvo_in_the_selected_tracks_colour_when_selected(
         self, first_contact: LoadedCampaign

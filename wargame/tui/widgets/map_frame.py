@@ -211,14 +211,14 @@ def draw_frame(
     # symbol are marked first, then blue labels, then place names, fit around them.
     taken = np.zeros((canvas.height, canvas.width), dtype=bool)
     _mark_tracks(taken, st, slots, t_cols, t_rows)
-    salvos = salvos_in_flight(sc, st)
-    missiles = _mark_missiles(taken, geo, salvos)
-    _engagement_lines(canvas, geo, salvos)
+    salvos = SalvoCells.of(geo, salvos_in_flight(sc, st))
+    _mark_missiles(taken, salvos)
+    _engagement_lines(canvas, salvos)
     places = _place_symbols(canvas, geo, sc, taken)
     _blue(canvas, geo, sc, st, layers.selected_unit, marks, taken)
     for col, row, name in places:
         _place_label(canvas, taken, col, row, name, Ink.PLACE)
-    _missiles(canvas, missiles, layers.selected_track)
+    _missiles(canvas, salvos, layers.selected_track)
     _track_labels(canvas, st, slots, t_cols, t_rows)
     _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
     marks.track_cols, marks.track_rows = t_cols, t_rows
@@ -334,38 +334,57 @@ def _mark_tracks(
         taken[r[ok], c[ok]] = True
 
 
-def _mark_missiles(
-    taken: np.ndarray, geo: Geometry, salvos: list[SalvoInFlight]
-) -> list[tuple[int, int, int]]:
-    """(col, row, track) of each salvo in flight, its cell kept free of labels."""
-    cells = []
+@dataclass(frozen=True)
+class SalvoCells:
+    """Where the salvos in flight are drawn: their cells, their intercept points' cells,
+    and the tracks they are on their way to."""
+
+    cols: np.ndarray
+    rows: np.ndarray
+    aim_cols: np.ndarray
+    aim_rows: np.ndarray
+    tracks: np.ndarray
+
+    @classmethod
+    def of(cls, geo: Geometry, salvos: list[SalvoInFlight]) -> SalvoCells:
+        xy = np.array([(s.x, s.y, s.aim_x, s.aim_y) for s in salvos], dtype=float).reshape(-1, 4)
+        return cls(
+            geo.cols(xy[:, 0]),
+            geo.rows(xy[:, 1]),
+            geo.cols(xy[:, 2]),
+            geo.rows(xy[:, 3]),
+            np.array([s.track for s in salvos], dtype=np.int64),
+        )
+
+
+def _mark_missiles(taken: np.ndarray, cells: SalvoCells) -> None:
+    """Keep the salvos' cells free of labels."""
     height, width = taken.shape
-    for salvo in salvos:
-        col, row = geo.cell(salvo.x, salvo.y)
-        if 0 <= row < height and 0 <= col < width:
-            taken[row, col] = True
-            cells.append((col, row, salvo.track))
-    return cells
+    cols, rows = cells.cols, cells.rows
+    inside = (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height)
+    taken[rows[inside], cols[inside]] = True
 
 
-def _engagement_lines(canvas: Canvas, geo: Geometry, salvos: list[SalvoInFlight]) -> None:
+def _engagement_lines(canvas: Canvas, cells: SalvoCells) -> None:
     """A stroke from each salvo to the intercept point predicted for it: where, and
     against which track, the engagement will be decided. Labels and symbols go on top."""
-    for salvo in salvos:
-        _stroke(canvas, geo.cell(salvo.x, salvo.y), geo.cell(salvo.aim_x, salvo.aim_y), Ink.MISSILE)
+    _strokes(canvas, cells.cols, cells.rows, cells.aim_cols, cells.aim_rows, Ink.MISSILE)
 
 
-_SYMBOL_INKS = (Ink.ASSET, Ink.CP, Ink.RADAR, Ink.RADAR_SILENT, Ink.RADAR_DEAD, Ink.SELECTED)
+_SYMBOL_INKS = np.array(
+    [Ink.ASSET, Ink.CP, Ink.RADAR, Ink.RADAR_SILENT, Ink.RADAR_DEAD, Ink.SELECTED]
+)
 
 
-def _missiles(canvas: Canvas, cells: list[tuple[int, int, int]], selected_track: int) -> None:
+def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
     """A dot per salvo; those on their way to the selected track in its colour. A salvo
     just launched sits under its unit's symbol, which stays on top."""
-    for col, row, track in cells:
-        if canvas.ink[row, col] in _SYMBOL_INKS:
-            continue
-        ink = Ink.SELECTED if selected_track >= 0 and track == selected_track else Ink.MISSILE
-        canvas.text(col, row, MISSILE_GLYPH, ink)
+    cols, rows = cells.cols, cells.rows
+    show = (cols >= 0) & (cols < canvas.width) & (rows >= 0) & (rows < canvas.height)
+    show[show] = ~np.isin(canvas.ink[rows[show], cols[show]], _SYMBOL_INKS)
+    chosen = show & (cells.tracks == selected_track) if selected_track >= 0 else show & False
+    canvas.put(cols[show & ~chosen], rows[show & ~chosen], ord(MISSILE_GLYPH), Ink.MISSILE)
+    canvas.put(cols[chosen], rows[chosen], ord(MISSILE_GLYPH), Ink.SELECTED)
 
 
 def _place_symbols(
@@ -553,23 +572,39 @@ def _dotted_line(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], i
         )
 
 
-def _stroke(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], ink: Ink) -> None:
-    """A line drawn with box-drawing strokes, from the cell after `start` to `end`: each
-    cell takes the stroke of its step to the next (─ │ ╲ ╱), so that a shallow line reads
-    as ──╲──╲── rather than a staircase of one glyph."""
-    (c0, r0), (c1, r1) = start, end
-    n = max(abs(c1 - c0), abs(r1 - r0))
-    if n == 0:
+def _strokes(
+    canvas: Canvas,
+    c0: np.ndarray,
+    r0: np.ndarray,
+    c1: np.ndarray,
+    r1: np.ndarray,
+    ink: Ink,
+) -> None:
+    """Lines drawn with box-drawing strokes, each from the cell after (c0, r0) to (c1, r1):
+    each cell takes the stroke of its step to the next (─ │ ╲ ╱), so that a shallow line
+    reads as ──╲──╲── rather than a staircase of one glyph. All the lines in one pass."""
+    steps = np.maximum(np.abs(c1 - c0), np.abs(r1 - r0))
+    keep = steps > 0
+    c0, r0, c1, r1, steps = c0[keep], r0[keep], c1[keep], r1[keep], steps[keep]
+    if steps.size == 0:
         return
-    t = np.linspace(0.0, 1.0, n + 1)
-    cols = np.round(c0 + (c1 - c0) * t).astype(np.int64)
-    rows = np.round(r0 + (r1 - r0) * t).astype(np.int64)
-    # The step out of each cell; the last cell keeps the step into it.
-    d_col = np.diff(cols, append=cols[-1] + (cols[-1] - cols[-2]))
-    d_row = np.diff(rows, append=rows[-1] + (rows[-1] - rows[-2]))
-    strokes = np.array([ord(g) for g in "─│╲╱"], dtype="<u4")
+    # Every line's points k = 0..n, one after another.
+    line = np.repeat(np.arange(steps.size), steps + 1)
+    first = np.cumsum(steps + 1) - (steps + 1)
+    k = np.arange(line.size) - first[line]
+    t = k / steps[line]
+    cols = np.round(c0[line] + (c1 - c0)[line] * t).astype(np.int64)
+    rows = np.round(r0[line] + (r1 - r0)[line] * t).astype(np.int64)
+    # The step out of each point; a line's last point keeps the step into it.
+    d_col = np.empty_like(cols)
+    d_row = np.empty_like(rows)
+    d_col[:-1], d_row[:-1] = np.diff(cols), np.diff(rows)
+    last = first + steps
+    d_col[last], d_row[last] = d_col[last - 1], d_row[last - 1]
     kind = np.where(d_row == 0, 0, np.where(d_col == 0, 1, np.where(d_col == d_row, 2, 3)))
-    canvas.put(cols[1:], rows[1:], strokes[kind[1:]], ink)
+    strokes = np.array([ord(g) for g in "─│╲╱"], dtype="<u4")
+    drawn = k > 0  # not the start
+    canvas.put(cols[drawn], rows[drawn], strokes[kind[drawn]], ink)
 
 
 def _scale_bar(canvas: Canvas, geo: Geometry) -> None:
