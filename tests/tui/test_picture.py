@@ -288,3 +288,17 @@ def test_altitudes_and_scores_read_alike_everywhere() -> None:
         "60.0 km",
     ]
     assert [score_text(s) for s in (-6.5, 225.0, 0.0)] == ["-6.5", "+225.0", "+0.0"]
+
+
+@pytest.mark.parametrize("zoom", [1.0, 2.0, 4.0, 8.0, 16.0, 64.0])
+def test_the_map_draws_at_any_zoom_and_centre(first_contact: LoadedCampaign, zoom: float) -> None:
+    """Symbols off the edges, labels cut short: no view fails to draw (a label of a symbol
+    off the left edge once read the row from its other end)."""
+    game, _ = _play(first_contact, 16)
+    for cx in np.linspace(-50.0, 450.0, 11):
+        for cy in np.linspace(-50.0, 350.0, 9):
+            for width, height in ((66, 28), (40, 14), (120, 38)):
+                view = View(float(cx), float(cy), zoom)
+                layers = Layers(coverage=True, rings=True, selected_unit=1, selected_track=3)
+                canvas, _, _ = draw_frame(game.scenario, game.state, width, height, view, layers)
+                assert canvas.chars.shape == (height, width)

@@ -185,6 +185,24 @@ class TestOrders:
             assert f"refused: {refused[0].reason}" in log_text(screen)
             assert refused[0].reason in notices(app)
 
+    async def test_zooming_while_picking_a_site_keeps_it_in_view(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            view = screen.pane.map
+            view.reset_view()  # the whole map, centred on its middle, not on FU Alpha
+            await pilot.press("m")
+            await pilot.pause()
+            assert view.picking and any("out of action" in line for line in view.plain_lines())
+            await pilot.press("left", "left", "plus", "plus", "plus")
+            await pilot.pause()
+            assert view.view is not None and view.overlay.pick is not None
+            assert (view.view.cx, view.view.cy) == view.overlay.pick
+            await pilot.press("left", "g")
+            await pilot.pause()
+            assert (view.view.cx, view.view.cy) == view.overlay.pick
+            await pilot.press("escape")
+
     @pytest.mark.parametrize("when", ["carried out", "still to be carried out"])
     async def test_the_engage_dialog_says_why_a_unit_cannot_fire(self, make_app, when) -> None:
         # FU Alpha's radar is ordered off, before the tracks come or just now: either way

@@ -352,12 +352,17 @@ class TacticalScreen(PictureScreen):
             return
         here = (float(self.state.r_x[r]), float(self.state.r_y[r]))
         self.pane.map.set_layers(
-            pick=here, pick_from=here, pick_label=lambda km: f"{km:.0f} km, {self._march(km)} turns"
+            pick=here,
+            pick_from=here,
+            pick_label=lambda km: f"{km:.0f} km: out of action {self._march(km)} turns",
         )
         self.pane.map.focus()
+        rules = self.scenario.loaded.campaign.rules
         self.notify(
-            f"Move {self._unit_name}: arrows then enter, or click the new site. Escape cancels.",
-            timeout=6,
+            f"Move {self._unit_name}: arrows then enter, or click the new site. Escape cancels. "
+            f"It marches at {rules.march_kmh:g} km/h and sets up in {rules.setup_s / 60:g} min, "
+            "silent and unable to fire until then.",
+            timeout=8,
         )
 
     def on_map_view_point_picked(self, message: MapView.PointPicked) -> None:

@@ -479,9 +479,10 @@ def _place_label(
     elif free(col - n, n):
         start = col - n
     else:
-        # As much of it as fits on the right, at least three letters.
+        # As much of it as fits on the right, at least three letters (none for a symbol
+        # off the left edge: a negative index would read the row from its other end).
         room = 0
-        while col + 1 + room < canvas.width and not line[col + 1 + room] and room < n:
+        while 0 <= col + 1 + room < canvas.width and not line[col + 1 + room] and room < n:
             room += 1
         if room < 3:
             return

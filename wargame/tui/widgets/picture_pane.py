@@ -171,8 +171,14 @@ class PicturePane(Horizontal):
 
     def zoom(self, direction: int) -> None:
         self.map.zoom_by(ZOOM_STEP if direction > 0 else 1 / ZOOM_STEP)
+        if self.map.picking and self.map.overlay.pick is not None:
+            self.map.centre_on(*self.map.overlay.pick)  # the site being picked stays in view
 
     def centre(self) -> None:
+        """Centre the map on the site being picked, else the selected track, else unit."""
+        if self.map.picking and self.map.overlay.pick is not None:
+            self.map.centre_on(*self.map.overlay.pick)
+            return
         slot = track_slot(self.state, self.selected_track) if self.selected_track >= 0 else -1
         if slot >= 0:
             self.map.centre_on(float(self.state.track_x[slot]), float(self.state.track_y[slot]))
