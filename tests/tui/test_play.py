@@ -18,7 +18,7 @@ from wargame.engine.engagement import options, salvo_size
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
 from wargame.engine.state import ACTIVE
 from wargame.record import Recorder, write_save
-from wargame.tui.picture import track_slot
+from wargame.tui.picture import short_missile, track_slot
 from wargame.tui.screens.aar import AarScreen
 from wargame.tui.screens.briefing import BriefingScreen
 from wargame.tui.screens.confirm import ConfirmScreen
@@ -157,6 +157,48 @@ class TestOrders:
             assert any(
                 isinstance(e, MissileLaunched) and e.track == track and e.fire_unit == unit
                 for e in last
+            )
+
+    async def test_another_missile_type_can_be_chosen_and_is_fired(self, make_app) -> None:
+        """Below each unit's shot, its other loaded types that can engage: choosing one sends
+        an order naming it, and that type is fired."""
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await until_tracks(pilot, screen)
+            track = screen.pane.selected_track
+            await pilot.press("f")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, EngageScreen)
+            others = [i for i, s in enumerate(dialog.shots) if s.alternative]
+            assert others, [(s.fire_unit, s.missile, s.reason) for s in dialog.shots]
+            index = others[0]
+            shot = dialog.shots[index]
+            main = next(s for s in dialog.shots if s.fire_unit == shot.fire_unit)
+            assert shot.possible and shot.missile != main.missile
+            # Each alternative follows its unit's own row.
+            assert dialog.shots.index(main) < index
+            assert all(
+                s.fire_unit == shot.fire_unit
+                for s in dialog.shots[dialog.shots.index(main) : index + 1]
+            )
+            shooters = dialog.query_one("#shooters", OptionList)
+            shooters.highlighted = index
+            await pilot.pause()
+            assert short_missile(shot.missile) in prompt_text(shooters, index)
+            await pilot.press("enter")
+            await pilot.pause()
+            unit = screen.scenario.f_name[shot.fire_unit]
+            (order,) = [o for o in screen.session.pending_for(unit) if o.action == "engage"]
+            assert order.missile == shot.missile and order.track == track
+            await end_turns(pilot, screen, 1)
+            assert any(
+                isinstance(e, MissileLaunched)
+                and e.track == track
+                and e.fire_unit == unit
+                and e.missile == shot.missile
+                for e in screen.session.record.turns[-1].events
             )
 
     async def test_a_refused_order_shows_its_reason(self, make_app) -> None:

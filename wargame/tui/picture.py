@@ -21,6 +21,7 @@ from wargame.engine.engagement import (
     able_fire_units,
     channels_in_use,
     options,
+    options_of_missile,
     picture,
     picture_refusal,
     salvo_size,
@@ -224,6 +225,8 @@ class Shot:
     time_of_flight_s: float
     reason: str
     """Why it cannot ('' if it can)."""
+    alternative: bool = False
+    """Another missile type than the one fire control would choose: the order names it."""
 
     @property
     def possible(self) -> bool:
@@ -238,10 +241,11 @@ def shot_options(
     orders: Sequence[Order] = (),
 ) -> list[Shot]:
     """Per fire unit, the manual shot at one track as the engine will plan it (the same
-    checks in the same order as a manual engagement), best first. The order is carried
-    out at the end of the next turn, so the units are judged as the next turn's `orders`
-    (those given so far) will leave them, and the envelope with the track moved on by
-    one turn: a shot that would be too late by then is not offered."""
+    checks in the same order as a manual engagement), best first; after each unit's
+    shot, the other missile types of that unit that could engage too (`alternative`).
+    The order is carried out at the end of the next turn, so the units are judged as the
+    next turn's `orders` (those given so far) will leave them, and the envelope with the
+    track moved on by one turn: a shot that would be too late by then is not offered."""
     ahead = st.copy()
     ahead.turn += 1  # the track dead-reckons one turn further
     units_set_up(sc, ahead, [])
@@ -250,6 +254,7 @@ def shot_options(
     free = sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, ahead)
     cls = sc.t_apparent_class[np.array([slot])]
     shots = []
+    others: dict[int, list[Shot]] = {}
     for f in range(len(sc.f_name)):
         reason = unit_refusal(sc, ahead, f, able, free) or picture_refusal(sc, st, f, slot)
         missile, pk, rng, tof = "", 0.0, 0.0, 0.0
@@ -265,8 +270,28 @@ def shot_options(
         shots.append(
             Shot(f, missile, pk, salvo, 1.0 - (1.0 - pk) ** salvo if pk else 0.0, rng, tof, reason)
         )
+        if missile:
+            others[f] = _other_types(sc, ahead, f, slot, sc.m_name.index(missile), salvo)
     shots.sort(key=lambda s: (not s.possible, -s.pk_salvo, s.fire_unit))
-    return shots
+    return [shot for main in shots for shot in (main, *others.get(main.fire_unit, []))]
+
+
+def _other_types(
+    sc: Scenario, ahead: State, unit: int, slot: int, chosen: int, salvo: int
+) -> list[Shot]:
+    """The shots of a unit's other loaded missile types that could engage, best first."""
+    out = []
+    for m in np.flatnonzero(ahead.ready[unit] > 0).tolist():
+        if m == chosen:
+            continue
+        opt = options_of_missile(sc, ahead, unit, slot, m)
+        if int(opt.missile[0, 0]) != m:
+            continue
+        pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
+        pk_salvo = 1.0 - (1.0 - pk) ** salvo
+        out.append(Shot(unit, sc.m_name[m], pk, salvo, pk_salvo, rng, tof, "", alternative=True))
+    out.sort(key=lambda s: -s.pk_salvo)
+    return out
 
 
 def track_rows(sc: Scenario, st: State) -> list[TrackRow]:

@@ -23,7 +23,7 @@ from wargame.engine.orders import MAX_SALVO
 from wargame.tui.picture import Shot, TrackRow, altitude_text, duration, short_missile
 
 
-class EngageScreen(ModalScreen[tuple[int, int] | None]):
+class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
     """Dismisses with (fire unit, salvo) to engage, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,14 +81,15 @@ class EngageScreen(ModalScreen[tuple[int, int] | None]):
             if shot.possible:
                 salvo = self.salvo.get(shot.fire_unit, shot.salvo)
                 pk_salvo = 1.0 - (1.0 - shot.pk) ** salvo
+                who = "  [dim]or[/dim] " if shot.alternative else f"[b]{name}[/b]  "
                 text = (
-                    f"[b]{name}[/b]  {escape(short_missile(shot.missile))}  "
+                    f"{who}{escape(short_missile(shot.missile))}  "
                     f"Pk [b]{shot.pk:.2f}[/b] × {salvo} → [b $text-success]{pk_salvo:.2f}[/]  "
                     f"[dim]{shot.range_km:.0f} km, {duration(shot.time_of_flight_s)}[/dim]"
                 )
             else:
                 text = f"[dim]{name}[/dim]  [$text-error]{escape(shot.reason)}[/]"
-            out.append(Option(text, id=str(shot.fire_unit)))
+            out.append(Option(text, id=f"{shot.fire_unit}:{shot.missile}"))
         return out
 
     def _explain(self, index: int | None) -> None:
@@ -98,8 +99,14 @@ class EngageScreen(ModalScreen[tuple[int, int] | None]):
             return
         shot = self.shots[index]
         if shot.possible:
+            which = (
+                f"Enter fires {escape(short_missile(shot.missile))} rounds, not fire control's "
+                "choice above,"
+                if shot.alternative
+                else "Enter fires"
+            )
             note.update(
-                "Enter fires at the end of the turn; 1-4 change the salvo. The kill probability is "
+                f"{which} at the end of the turn; 1-4 change the salvo. The kill probability is "
                 "at the intercept point predicted now; the shot is planned after this turn's moves."
             )
         else:
@@ -122,7 +129,7 @@ class EngageScreen(ModalScreen[tuple[int, int] | None]):
                 f"Refused now: {shot.reason}. Enter again to send it anyway.", severity="warning"
             )
             return
-        self.dismiss((shot.fire_unit, self.salvo.get(shot.fire_unit, shot.salvo)))
+        self.dismiss((shot, self.salvo.get(shot.fire_unit, shot.salvo)))
 
     def action_salvo(self, rounds: int) -> None:
         shooters = self.query_one("#shooters", OptionList)

@@ -28,7 +28,7 @@ from wargame.engine.game import score_of
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
-from wargame.tui.picture import score_text, shot_options, track_rows
+from wargame.tui.picture import Shot, score_text, short_missile, shot_options, track_rows
 from wargame.tui.screens.engage import EngageScreen
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.screens.reserve import ReserveScreen
@@ -311,25 +311,25 @@ class TacticalScreen(PictureScreen):
             self.scenario, self.state, row.slot, orders=list(self.session.pending.values())
         )
 
-        def done(answer: tuple[int, int] | None) -> None:
+        def done(answer: tuple[Shot, int] | None) -> None:
             if answer is None:
                 return
-            unit, salvo = answer
-            shot = next(s for s in shots if s.fire_unit == unit)
-            name = self.scenario.f_name[unit]
+            shot, salvo = answer
+            name = self.scenario.f_name[shot.fire_unit]
             order = Order(
                 turn=self.state.turn + 1,
                 unit=name,
                 action="engage",
                 track=row.track,
+                missile=shot.missile if shot.alternative else None,
                 salvo=salvo if salvo != shot.salvo else None,
             )
             self.session.give(order)
             if shot.possible:
                 self.planned_pk[row.track] = 1.0 - (1.0 - shot.pk) ** salvo
                 self.notify(
-                    f"{name} will fire {salvo} × {shot.missile} at track {row.track}: "
-                    f"expected Pk {self.planned_pk[row.track]:.2f}.",
+                    f"{name} will fire {salvo} × {short_missile(shot.missile)} at track "
+                    f"{row.track}: expected Pk {self.planned_pk[row.track]:.2f}.",
                     timeout=4,
                 )
             else:
