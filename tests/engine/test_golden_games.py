@@ -13,15 +13,16 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 
 GOLDEN = {
-    1: "b5cf69c03e8b75ab6c2e10845b0baff23a346f93fdba1bd943d6648b9cf92b8a",
-    2: "9865fee2ab99f0c6a41412e2228e8cbb17a365eb504545bbd23b2359a3d67094",
-    3: "e54008b5bfd1c5d397a2ce912adedd5a943a1d52514cdd41c3a8cc87e874903a",
+    1: "67c812319a9342741b6dfb92cbd0c7d49c73fff964466def03a00c55c3f6fefd",
+    2: "3170cb9b604b3e4ab4fe808cdd5179a91d5625940792106056f7f98ae89dfd6d",
+    3: "470b0224ce52a8b8e64273e0fd50b7eca37f3c574972c49e5dffb9f695aeb986",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
-    # interceptor's longest flight), and fire held for a better shot (rules 1.2).
-    4: "da7b07ac8308686ddef07ebd671646ca711553437a3ed726504b802ed97bd700",
-    5: "6c289c7644834ff74ce284287a88dbdf4a3f7ea6cd4ac97d7c43262bdd99b2ef",
+    # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
+    # economy of fire).
+    4: "03e4aed93eb1f6747e26fc2a939be8f787abacf323d60157fc25f5c631cfa104",
+    5: "6e44dd6d56edce7e136684780025018eb9c8efdf9f92bf105d092bdc09465aaa",
 }
 
 

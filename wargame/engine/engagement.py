@@ -26,13 +26,16 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from wargame.campaign import ThreatClass
 from wargame.engine.allocation import assign
 from wargame.engine.assessment import heading_for
 from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
 from wargame.engine.orders import Order
 from wargame.engine.scenario import (
+    CLASS_CODE,
     CLASS_NAMES,
+    CLASSES,
     IS_AIRCRAFT,
     Scenario,
 )
@@ -52,6 +55,14 @@ PRUNE_AT = 1024
 """(Pair, missile) elements from which fire control first sets aside the pairs no missile
 reaches in time, when they are at least half: below this, the extra steps cost more."""
 IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
+HELD_FOR_CHEAPER = np.isin(
+    np.arange(len(CLASSES)),
+    [CLASS_CODE[c] for c in (ThreatClass.DRONE, ThreatClass.CRUISE_MISSILE, ThreatClass.DECOY)],
+)
+"""Classes (as the radars take them) whose costly round may wait for a cheaper one:
+expendable threats flying straight on to their target, so that the later shot comes.
+Not aircraft (they turn, release their weapons short of their target, or loiter), nor
+anti-radiation or ballistic missiles (no time, no straight course)."""
 """Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 
 
@@ -205,14 +216,14 @@ def pair_options(
     values: np.ndarray,
     ttg: np.ndarray,
     why: bool = False,
-    hold_for_better: bool = False,
+    hold: bool = False,
 ) -> Options:
     """The best missile for each pair (fire unit `pair_unit[p]`, track `threats[pair_col[p]]`),
     as flat (P,) arrays; `values` and `ttg` are per track of `threats`. Pairs rather than
     a grid, so that each command post weighs only its own units against its own tracks.
-    With `why`, also the reason where no missile can engage. With `hold_for_better`
-    (automatic fire), a pair holds its fire where a round of the same unit, as cheap or
-    cheaper, will have a better shot later (`_better_later`)."""
+    With `why`, also the reason where no missile can engage. With `hold` (automatic
+    fire), a pair holds its fire where a cheaper round of the same unit will do as well
+    later (`_cheaper_later`)."""
     since = (st.turn - st.track_last[threats]) * sc.dt
     vx, vy = st.track_vx[threats], st.track_vy[threats]
     tx = st.track_x[threats] + vx * since
@@ -297,14 +308,14 @@ def pair_options(
     best = np.argmax(net, axis=1)
     at = np.arange(best.size) * net.shape[1] + best  # flat indices: cheaper than two arrays
     has = np.isfinite(net.ravel()[at])
-    if hold_for_better and np.count_nonzero(has):
-        not_ballistic = ~ballistic[rows] if on_ballistic else None
-        has &= ~_better_later(
+    if hold and np.count_nonzero(has):
+        has &= ~_cheaper_later(
             sc,
+            st.turn,
+            slot,
             best,
             net.ravel()[at],
             has,
-            not_ballistic,
             px[rows],
             py[rows],
             pvx[rows],
@@ -339,12 +350,13 @@ def pair_options(
     return out
 
 
-def _better_later(
+def _cheaper_later(
     sc: Scenario,
+    turn: int,
+    slots: np.ndarray,
     best: np.ndarray,
     best_net: np.ndarray,
     has: np.ndarray,
-    not_ballistic: np.ndarray | None,
     px: np.ndarray,
     py: np.ndarray,
     vx: np.ndarray,
@@ -356,27 +368,27 @@ def _better_later(
     value: np.ndarray,
     ttg: np.ndarray,
 ) -> np.ndarray:
-    """Holding fire for a better shot: per pair, whether a missile type of the same unit,
-    as cheap as the best one now or cheaper (the best one itself included), will have a
-    better shot later, so that this turn's round is held: a long-range round is not spent
-    at the edge of its reach, nor on a drone a short-range round will meet. The track is
-    taken to fly on as its estimate says (p + v t from the unit's radar, at its altitude).
-    The later shot judged is the first at full kill probability: an intercept where the
-    track comes within 70 % of that missile's maximum range (and the radar horizon),
-    whose launch is a turn or more away, and which falls more than a turn before the
-    track reaches its target (the launch waits for a turn's end). It is better if its
-    expected gain net of its price, pk x value - price, exceeds that of the best round
-    now. Ballistic missiles are never held: their dive is not a straight course. `px` ...
-    `vy` and `alt` are (P, 1); `usable` and `nominal` (P, M); the rest (P,)."""
+    """Economy of fire: per pair, whether a cheaper missile type of the same unit will get
+    a shot as good later, so that this turn's costly round is held: a drone is left to
+    the 9M96 that will meet it, not given a 48N6. Only for the classes of
+    `HELD_FOR_CHEAPER` as the radars take them: expendable threats flying straight on to
+    their target. The track is taken to fly on as its estimate says (p + v t from the
+    unit's radar, at its altitude). The later shot judged is the first at full kill
+    probability: an intercept where the track comes within 70 % of the cheaper missile's
+    maximum range (and the radar horizon), whose launch is a turn or more away, and which
+    falls more than a turn before the track does its harm (reaches its target, or its
+    weapons' release range short of it) and before the game's last turn. It is as good
+    if its expected gain net of its price, pk x value - price, is at least that of the
+    best round now. `px` ... `vy` and `alt` are (P, 1); `usable` and `nominal` (P, M); the
+    rest (P,)."""
     cost = sc.m_cost
-    # (P, M): the types no dearer than each pair's best, loaded, whose altitude band
-    # holds the track's, and whose shot at full kill probability would gain more.
+    # (P, M): the types cheaper than each pair's best, loaded, whose altitude band holds
+    # the track's, and whose shot at full kill probability would gain as much.
     gain = nominal * value[:, None] - cost
-    better = (cost <= cost[best][:, None]) & (usable > 0) & (gain > best_net[:, None])
+    better = (cost < cost[best][:, None]) & (usable > 0) & (gain >= best_net[:, None])
+    better &= HELD_FOR_CHEAPER[sc.t_apparent_class[slots]][:, None]
     better &= (alt >= sc.m_min_alt) & (alt <= sc.m_max_alt)
     better &= has[:, None]
-    if not_ballistic is not None:
-        better &= not_ballistic[:, None]
     candidates: np.ndarray = better.any(axis=1)
     if not np.count_nonzero(candidates):
         return candidates
@@ -396,8 +408,14 @@ def _better_later(
     enter = (-b - np.sqrt(np.where(meets, disc, 0.0))) / np.where(meets, a, 1.0)
     # The missile meets it there if launched at enter - full / speed: a turn or more away.
     meets &= enter - full / sc.m_speed >= sc.dt
-    meets &= enter + sc.dt < ttg[at][:, None]
-    meets &= full - np.sqrt(a) * sc.dt >= sc.m_min_range
+    # And more than a turn before the track does its harm (a threat that releases its
+    # weapons does so short of its target, as far as the type it is taken for does), and
+    # before the game ends.
+    speed = np.sqrt(a)
+    release = sc.t_apparent_release_km[slots[at]][:, None] / np.maximum(speed, 1e-9)
+    deadline = np.minimum(ttg[at][:, None] - release, (sc.turn_limit - turn) * sc.dt)
+    meets &= enter + sc.dt < deadline
+    meets &= full - speed * sc.dt >= sc.m_min_range
     hold = np.zeros(best.size, dtype=bool)
     hold[at] = (meets & better[at]).any(axis=1)
     return hold
@@ -543,9 +561,7 @@ def plan_engagements(
             [c.size for u, c in chosen for _ in range(u.size)],
         )
         pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
-    opt = pair_options(
-        sc, st, pair_unit, pair_col, every, values_all, ttg_all, hold_for_better=True
-    )
+    opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all, hold=True)
     if (opt.missile < 0).all():
         return plan
     salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)

@@ -68,6 +68,9 @@ class Scenario:
     t_warhead: F64
     t_cost: F64
     t_apparent_cost: F64
+    t_apparent_release_km: F64
+    """How far short of its target the type the radars take it for releases its weapons
+    (0 for a missile or drone, which flies on to it)."""
     t_apparent_warhead: F64
     t_apparent_fraction: F64
     """Share of an asset's value its apparent warhead destroys (0 for no warhead)."""
@@ -388,6 +391,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_warhead=farr([t.warhead_kg for t in types]),
         t_cost=farr([t.cost for t in types]),
         t_apparent_cost=farr([t.cost for t in apparent]),
+        t_apparent_release_km=farr([t.release_range_km for t in apparent]),
         t_apparent_warhead=farr([t.warhead_kg for t in apparent]),
         t_apparent_fraction=farr([min(1.0, t.warhead_kg / REFERENCE_WARHEAD_KG) for t in apparent]),
         t_apparent_armed=farr([1.0 if t.warhead_kg > 0.0 else 0.0 for t in apparent]),

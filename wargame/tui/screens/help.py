@@ -47,9 +47,9 @@ LEGEND = "\n".join(
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
         "table, a '?' after the number: a coasting track, not refreshed this turn.",
         "Track table: TTG, time to go to the site the track heads for; Pk, [b]bold[/b] for "
-        "missiles in flight, dim for the best shot open now (automatic fire may hold it for "
-        "a better one later: f fires it now); By, the units whose missiles are on their way "
-        "(×rounds).",
+        "missiles in flight, dim for the best shot open now (automatic fire may keep a "
+        "costly round for a cheaper one later: f fires it now); By, the units whose "
+        "missiles are on their way (×rounds).",
         "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
         "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
     ]

@@ -1,10 +1,17 @@
-"""Holding fire for a better shot: automatic fire holds a round when one of the same unit,
-as cheap or cheaper, will have a better shot at full kill probability later, before the
-track reaches its target. Numbers by hand.
+"""Economy of fire: automatic fire holds a costly round when a cheaper type of the same unit
+will have as good a shot at full kill probability later, before the track does its harm.
+Numbers by hand.
 
 One fire unit at the origin, its radar horizon far beyond every range here. A long-range
 type (250 km, 2 km/s, price 2) and a short-range one (120 km, 1 km/s, price 0.5); turns
-of 60 s. A drone 200 km east flies straight at the unit at 50 m/s, worth 10.
+of 60 s; turn 3 of a 100-turn game. A drone 200 km east flies straight at the unit at
+50 m/s, worth 10, its target 4,000 s away.
+
+Now, 200 km out, the long round meets it 200 / 2.05 = 97.56 s later, 195.12 km out, at
+0.8 x edge(0.78) = 0.693: net 6.93 - 2 = 4.93. The drone comes within 84 km (70 % of
+120 km) at 2,320 s; a short-range round meeting it there leaves at 2,236 s, more than a
+turn away, and meets it by 2,380 s, more than a turn before it lands: 0.9 x 10 - 0.5 =
+8.5 >= 4.93.
 """
 
 from __future__ import annotations
@@ -12,24 +19,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.engagement import _better_later
+from wargame.engine.engagement import _cheaper_later
 from wargame.engine.events import Event, MissileLaunched
 from wargame.engine.geometry import edge_factor
 from wargame.engine.scenario import CLASS_NAMES
 
-SC = SimpleNamespace(
-    dt=60.0,
-    m_cost=np.array([2.0, 0.5]),
-    m_max_range=np.array([250.0, 120.0]),
-    m_min_range=np.array([3.0, 1.0]),
-    m_speed=np.array([2.0, 1.0]),
-    m_min_alt=np.array([10.0, 5.0]),
-    m_max_alt=np.array([30_000.0, 30_000.0]),
-    r_sqrt_height=np.array([100.0]),
-)
 LONG = 0
 
 
@@ -37,28 +35,44 @@ def _holds(
     x: float = 200.0,
     y: float = 0.0,
     vx: float = -0.05,
-    vy: float = 0.0,
     value: float = 10.0,
     ttg: float = 4000.0,
     pk: tuple[float, float] = (0.8, 0.9),
     short_rounds: int = 8,
+    threat_class: str = "drone",
+    release_km: float = 0.0,
+    turn_limit: int = 100,
 ) -> bool:
-    # The long-range round now, straight in: met after x / 2.05 s.
-    tof = x / (2.0 + 0.05) if vy == 0.0 else 0.0
-    now_pk = pk[0] * float(edge_factor(np.hypot(x + vx * tof, y + vy * tof) / 250.0))
-    best_net = np.array([now_pk * value - 2.0])
+    sc = SimpleNamespace(
+        dt=60.0,
+        turn_limit=turn_limit,
+        m_cost=np.array([2.0, 0.5]),
+        m_max_range=np.array([250.0, 120.0]),
+        m_min_range=np.array([3.0, 1.0]),
+        m_speed=np.array([2.0, 1.0]),
+        m_min_alt=np.array([10.0, 5.0]),
+        m_max_alt=np.array([30_000.0, 30_000.0]),
+        r_sqrt_height=np.array([100.0]),
+        t_apparent_class=np.array([CLASS_NAMES.index(threat_class)]),
+        t_apparent_release_km=np.array([release_km]),
+    )
+    # The long-range round now, from straight ahead (y = 0) or abeam: met after
+    # |p| / 2.05 s, near enough for its kill probability.
+    tof = np.hypot(x, y) / (2.0 - vx)
+    now_pk = pk[0] * float(edge_factor(np.hypot(x + vx * tof, y) / 250.0))
     column = np.array([[1.0]])
     return bool(
-        _better_later(
-            SC,  # type: ignore[arg-type]
+        _cheaper_later(
+            sc,  # type: ignore[arg-type]
+            3,
+            np.array([0]),
             np.array([LONG]),
-            best_net,
+            np.array([now_pk * value - 2.0]),
             np.array([True]),
-            None,
             x * column,
             y * column,
             vx * column,
-            vy * column,
+            0.0 * column,
             1000.0 * column,
             np.array([0]),
             np.array([[8, short_rounds]]),
@@ -70,39 +84,42 @@ def _holds(
 
 
 def test_a_drone_coming_straight_in_is_left_to_the_cheaper_round() -> None:
-    """Now, 200 km out: met 195.12 km out at 0.8 x edge(0.78) = 0.693, net 6.93 - 2 = 4.93.
-    It comes within 84 km (70 % of 120) at 2,320 s; a short-range round meeting it there
-    leaves at 2,236 s, more than a turn away, and meets it more than a turn before it
-    lands (4,000 s): 0.9 x 10 - 0.5 = 8.5 > 4.93. Hold."""
     assert _holds()
 
 
-def test_a_long_range_round_is_not_spent_at_the_edge_of_its_reach() -> None:
-    """No short-range rounds; 240 km out it would be met 234.1 km out at
-    0.8 x edge(0.937) = 0.485: net 4.85 - 2 = 2.85. Within 175 km (70 % of 250) at
-    1,300 s, the same type would have 0.8 x 10 - 2 = 6 > 2.85. Hold."""
-    assert _holds(x=240.0, short_rounds=0)
+def test_a_cruise_missile_or_a_decoy_is_held_alike() -> None:
+    assert _holds(threat_class="cruise_missile") and _holds(threat_class="decoy")
 
 
-def test_a_shot_at_full_kill_probability_now_is_taken_unless_a_cheaper_one_beats_it() -> None:
-    """150 km out, met 146.3 km out, within 175 km: 0.8 x 10 - 2 = 6 now, which no later
-    shot of the same type beats. The short-range round later, 8.5, does: hold for it;
-    without short-range rounds, fire now."""
-    assert _holds(x=150.0)
-    assert not _holds(x=150.0, short_rounds=0)
+@pytest.mark.parametrize("threat_class", ["fighter", "bomber", "awacs", "arm"])
+def test_aircraft_and_anti_radiation_missiles_are_never_held(threat_class: str) -> None:
+    """They turn, release their weapons short of their target, or leave no time."""
+    assert not _holds(threat_class=threat_class)
 
 
 def test_a_drone_that_never_comes_within_the_cheaper_reach_is_engaged_now() -> None:
-    """On a course passing 150 km from the unit, 158 km out now: the long round is at full
-    kill probability already, and the drone never comes within 84 km."""
+    """On a course passing 150 km from the unit: never within 84 km."""
     assert not _holds(x=50.0, y=150.0)
 
 
 def test_a_drone_that_lands_before_the_cheaper_shot_is_engaged_now() -> None:
-    """150 km out, the long round at full kill probability; its target is 1,300 s away,
-    and the short-range round could meet it only from 1,320 s (within 84 km)."""
+    """150 km out, it comes within 84 km at 1,320 s and is met by 1,380 s: its target
+    1,300 s away is too soon; 1,500 s away is not."""
     assert not _holds(x=150.0, ttg=1300.0)
     assert _holds(x=150.0, ttg=1500.0)
+
+
+def test_a_threat_that_releases_its_weapons_short_of_its_target_is_judged_by_then() -> None:
+    """Releasing 50 km short of its target (1,000 s at 50 m/s): harm at 3,000 s, after the
+    cheaper intercept by 2,380 s. Releasing 90 km short: harm at 2,200 s, before it."""
+    assert _holds(release_km=50.0)
+    assert not _holds(release_km=90.0)
+
+
+def test_the_cheaper_shot_must_come_before_the_game_ends() -> None:
+    """Turn 3 of 42: 2,340 s left, less than the 2,380 s the cheaper shot needs."""
+    assert _holds(turn_limit=43)
+    assert not _holds(turn_limit=42)
 
 
 def test_a_better_round_now_is_not_held_for_a_cheaper_worse_one() -> None:
@@ -112,7 +129,7 @@ def test_a_better_round_now_is_not_held_for_a_cheaper_worse_one() -> None:
 
 
 def test_no_cheaper_rounds_loaded_no_hold() -> None:
-    assert not _holds(x=150.0, short_rounds=0)
+    assert not _holds(short_rounds=0)
 
 
 def test_a_hovering_track_is_engaged_now() -> None:
