@@ -219,11 +219,13 @@ def _report_usage(error: Exception) -> int:
     """Print a command-line mistake on one line, as every other error; returns the exit code.
     (No arguments at all is a request for help, not a mistake.)"""
     ctx = getattr(error, "ctx", None)
-    if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
-        typer.echo(ctx.get_help())
+    message = error.format_message()  # type: ignore[attr-defined]
+    if type(error).__name__ == "NoArgsIsHelpError":
+        # The help is the message; the rich help has already printed itself.
+        if message.strip():
+            typer.echo(message)
         return 0
     command = ctx.command_path if ctx is not None else "wargame"
-    message = error.format_message()  # type: ignore[attr-defined]
     typer.echo(f"{command}: {message} (see {command} --help)", err=True)
     return int(error.exit_code)  # type: ignore[attr-defined]
 

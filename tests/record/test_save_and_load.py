@@ -21,6 +21,7 @@ from wargame.record import (
     branch,
     free_autosave_path,
     load_save,
+    play_on,
     read_save,
     write_save,
 )
@@ -189,3 +190,19 @@ class TestOrdersWaitingForTheNextTurn:
         record = read_save(self._saved(tmp_path, first_contact, pending))
         assert branch(record, 3).pending_orders == pending
         assert branch(record, 2).pending_orders == ()
+
+
+def test_playing_a_save_on_gives_its_waiting_orders_first(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    """A save made mid-turn, played on (`wargame branch --orders`): the orders it holds for
+    its next turn are carried out on that turn, before the orders file's own."""
+    recorder = Recorder.new(first_contact, 7)
+    for _ in range(3):
+        recorder.step([])
+    waiting = (Order(4, "FU Alpha", "emission", setting="off"),)
+    record = replace(recorder.record, pending_orders=waiting)
+    later = {4: [Order(4, "FU Bravo", "salvo", salvo=3)]}
+    played = play_on(record, later, last_turn=5)
+    assert played.turns[4].orders == (*waiting, *later[4])
+    assert not played.pending_orders

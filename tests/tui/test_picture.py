@@ -302,3 +302,17 @@ def test_the_map_draws_at_any_zoom_and_centre(first_contact: LoadedCampaign, zoo
                 layers = Layers(coverage=True, rings=True, selected_unit=1, selected_track=3)
                 canvas, _, _ = draw_frame(game.scenario, game.state, width, height, view, layers)
                 assert canvas.chars.shape == (height, width)
+
+
+def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
+    """Only the points near the canvas are made: what shows is what a canvas large enough
+    for the whole line shows in the same window, for lines from far outside."""
+    rng = np.random.default_rng(3)
+    ends = rng.integers(-400, 440, size=(4, 300))
+    small = Canvas(40, 20)
+    _strokes(small, *ends, Ink.MISSILE)
+    margin = 500
+    large = Canvas(40 + 2 * margin, 20 + 2 * margin)
+    _strokes(large, *(ends + margin), Ink.MISSILE)
+    window = large.chars[margin : margin + 20, margin : margin + 40]
+    assert (window == small.chars).all()

@@ -583,7 +583,9 @@ class TestSavesAndQuitting:
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, ConfirmScreen)
-            assert dialog.question == "1 order for next turn, not in any save. Leave this game?"
+            assert dialog.question == (
+                "The orders for next turn are not those of your last save. Leave this game?"
+            )
             await pilot.press("n")
             await pilot.pause()
             # Saved, the order is in the save: nothing to lose, no question.

@@ -81,8 +81,11 @@ def play_on(
     name: str = "save",
     last_turn: int | None = None,
 ) -> Record:
-    """Play a save on with these orders (by turn) to the end of the game, or to `last_turn`."""
+    """Play a save on with these orders (by turn) to the end of the game, or to `last_turn`.
+    The orders the save holds for its next turn are given first, then that turn's own."""
     recorder = Recorder.from_record(record, name)
+    waiting = list(record.pending_orders)
     while not recorder.game.over and (last_turn is None or recorder.game.turn < last_turn):
-        recorder.step(orders.get(recorder.game.turn + 1, ()))
+        recorder.step([*waiting, *orders.get(recorder.game.turn + 1, ())])
+        waiting = []
     return recorder.record

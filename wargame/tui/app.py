@@ -146,9 +146,8 @@ class WargameApp(App[None]):
             then()
             return
         lost = []
-        if session.unsaved_orders:
-            n = session.unsaved_orders
-            lost.append(f"{n} order{'s' if n != 1 else ''} for next turn, not in any save")
+        if session.orders_unsaved:
+            lost.append("the orders for next turn are not those of your last save")
         if session.unsaved_turns > 0:
             n = session.unsaved_turns
             where = f" (autosaved to {session.last_autosave})" if session.last_autosave else ""

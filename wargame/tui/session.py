@@ -113,16 +113,16 @@ class Session:
         return self.turn - self.saved_turn
 
     @property
-    def unsaved_orders(self) -> int:
-        """Orders for the next turn that no save holds (0 if the last save holds these)."""
-        pending = self.pending_orders()
-        return 0 if pending == self.saved_pending else len(pending)
+    def orders_unsaved(self) -> bool:
+        """Whether the orders for the next turn differ from those the last save holds
+        (given since, or cancelled since)."""
+        return self.pending_orders() != self.saved_pending
 
     @property
     def nothing_to_lose(self) -> bool:
         """Whether leaving needs no question: no orders but those saved, and every turn
         saved; or the game is over and its autosave holds all of it."""
-        if self.unsaved_orders:
+        if self.orders_unsaved:
             return False
         return self.unsaved_turns <= 0 or (self.over and self.autosaved_turn == self.turn)
 

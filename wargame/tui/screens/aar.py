@@ -120,8 +120,9 @@ class AarScreen(Screen[None]):
             "Interceptors", "missile", "fired", "met", "kills", "cost M$", "kill rate", "expected"
         )
         table.caption = (
-            "met: rounds that reached their target (not those whose target was already "
-            "destroyed); kill rate: kills per round met; expected: the mean Pk planned"
+            "met: rounds that reached their target and rolled (not those whose target was "
+            "destroyed or gone first, that lost guidance, or still in flight); kill rate: "
+            "kills per round met; expected: the mean Pk planned"
         )
         table.caption_justify = "left"
         for row in self.report.aar.interceptors:

@@ -585,14 +585,25 @@ def _strokes(
     each cell takes the stroke of its step to the next (─ │ ╲ ╱), so that a shallow line
     reads as ──╲──╲── rather than a staircase of one glyph. All the lines in one pass."""
     steps = np.maximum(np.abs(c1 - c0), np.abs(r1 - r0))
-    keep = steps > 0
+    # Only the points within a cell of the canvas are made (a line zoomed far past its
+    # edges would make thousands): from k_lo to k_hi, with one more at each end for the
+    # strokes' steps.
+    t_lo, t_hi = _inside(c0, c1 - c0, canvas.width), _inside(r0, r1 - r0, canvas.height)
+    first_t, last_t = np.maximum(t_lo[0], t_hi[0]), np.minimum(t_lo[1], t_hi[1])
+    shown = (steps > 0) & (first_t <= last_t)
+    first_t, last_t = np.where(shown, first_t, 0.0), np.where(shown, last_t, 0.0)
+    k_lo = np.maximum(np.floor(first_t * steps) - 1, 0).astype(np.int64)
+    k_hi = np.minimum(np.ceil(last_t * steps) + 1, steps).astype(np.int64)
+    keep = shown & (k_hi > k_lo)
     c0, r0, c1, r1, steps = c0[keep], r0[keep], c1[keep], r1[keep], steps[keep]
+    k_lo, k_hi = k_lo[keep], k_hi[keep]
     if steps.size == 0:
         return
-    # Every line's points k = 0..n, one after another.
-    line = np.repeat(np.arange(steps.size), steps + 1)
-    first = np.cumsum(steps + 1) - (steps + 1)
-    k = np.arange(line.size) - first[line]
+    # Every line's points k = k_lo..k_hi, one line after another.
+    count = k_hi - k_lo + 1
+    line = np.repeat(np.arange(steps.size), count)
+    first = np.cumsum(count) - count
+    k = np.arange(line.size) - first[line] + k_lo[line]
     t = k / steps[line]
     cols = np.round(c0[line] + (c1 - c0)[line] * t).astype(np.int64)
     rows = np.round(r0[line] + (r1 - r0)[line] * t).astype(np.int64)
@@ -600,12 +611,25 @@ def _strokes(
     d_col = np.empty_like(cols)
     d_row = np.empty_like(rows)
     d_col[:-1], d_row[:-1] = np.diff(cols), np.diff(rows)
-    last = first + steps
+    last = first + count - 1
     d_col[last], d_row[last] = d_col[last - 1], d_row[last - 1]
     kind = np.where(d_row == 0, 0, np.where(d_col == 0, 1, np.where(d_col == d_row, 2, 3)))
     strokes = np.array([ord(g) for g in "─│╲╱"], dtype="<u4")
     drawn = k > 0  # not the start
     canvas.put(cols[drawn], rows[drawn], strokes[kind[drawn]], ink)
+
+
+def _inside(start: np.ndarray, delta: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The parameters t in [0, 1] where start + delta t lies within a cell of 0..size - 1:
+    (from, to), empty where from > to."""
+    moving = delta != 0
+    safe = np.where(moving, delta, 1)
+    a = (-1.0 - start) / safe
+    b = (size - start) / safe
+    inside = (start >= -1) & (start <= size)
+    low = np.where(moving, np.minimum(a, b), np.where(inside, 0.0, np.inf))
+    high = np.where(moving, np.maximum(a, b), np.where(inside, 1.0, -np.inf))
+    return np.maximum(low, 0.0), np.minimum(high, 1.0)
 
 
 def _scale_bar(canvas: Canvas, geo: Geometry) -> None:
