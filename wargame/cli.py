@@ -226,7 +226,7 @@ def _report_usage(error: Exception) -> int:
             typer.echo(message)
         return 0
     command = ctx.command_path if ctx is not None else "wargame"
-    typer.echo(f"{command}: {message} (see {command} --help)", err=True)
+    typer.echo(f"{command}: {message.rstrip('.')} (see {command} --help)", err=True)
     return int(error.exit_code)  # type: ignore[attr-defined]
 
 

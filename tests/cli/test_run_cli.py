@@ -168,8 +168,8 @@ def test_a_game_without_refusals_lists_none() -> None:
             "wargame run: Invalid value for '--seed': Input should be greater than or equal "
             "to 0 (see wargame run --help)",
         ),
-        (["run"], "wargame run: Missing argument 'campaign'. (see wargame run --help)"),
-        (["bogus"], "wargame: No such command 'bogus'. (see wargame --help)"),
+        (["run"], "wargame run: Missing argument 'campaign' (see wargame run --help)"),
+        (["bogus"], "wargame: No such command 'bogus' (see wargame --help)"),
     ],
 )
 def test_a_command_line_mistake_gets_one_line_and_exit_2(args: list[str], line: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroyed, ThreatLeft
-from wargame.engine.state import ACTIVE, Shot, State
+from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
@@ -159,6 +159,12 @@ class TestSalvosInFlight:
         assert (salvo.x, salvo.y) == pytest.approx((x0 - 57.5, y0))
         assert salvo.rounds == 2 and salvo.track == 1
         assert salvo.time_to_go_s == pytest.approx(60.0)
+
+    def test_a_salvo_whose_target_is_down_is_not_drawn(self, first_contact: LoadedCampaign) -> None:
+        game, _, _, _ = self._one_salvo(first_contact, launched_turns_ago=1)
+        st = game.state
+        st.status[st.shots[0].threat] = KILLED
+        assert salvos_in_flight(game.scenario, st) == []
 
     def test_just_launched_it_is_at_its_launcher_under_the_unit_symbol(
         self, first_contact: LoadedCampaign

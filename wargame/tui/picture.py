@@ -176,10 +176,13 @@ def salvos_in_flight(sc: Scenario, st: State) -> list[SalvoInFlight]:
     intercept time, at constant speed, so it is drawn that fraction of the way
     along: the launcher, the track estimate and the fire-control times only, never
     the threat's true position. (The missiles are guided: as the estimate moves,
-    so does the point they fly to.)"""
+    so does the point they fly to.) Salvos whose target is down or gone, as the tracks
+    shown are, are left out."""
     now = st.turn * sc.dt
     salvos: dict[tuple[int, int, int], list[float]] = {}
     for shot in st.shots:
+        if st.status[shot.threat] != ACTIVE:
+            continue  # its target is down (as the log said) or gone: nothing to fly to
         key = (shot.fire_unit, shot.threat, shot.launch_turn)
         if key in salvos:
             salvos[key][0] += 1
