@@ -206,3 +206,30 @@ def test_playing_a_save_on_gives_its_waiting_orders_first(
     played = play_on(record, later, last_turn=5)
     assert played.turns[4].orders == (*waiting, *later[4])
     assert not played.pending_orders
+
+
+def test_an_order_for_the_same_thing_takes_the_place_of_a_waiting_one(
+    first_contact: LoadedCampaign,
+) -> None:
+    """The orders file repeats the waiting engagement: one salvo, not two. A save played
+    on for no turn keeps its waiting orders."""
+    recorder = Recorder.new(first_contact, 7)
+    for _ in range(3):
+        recorder.step([])
+    engage = Order(4, "FU Alpha", "engage", track=1, missile="48N6-class")
+    waiting = (engage, Order(4, "FU Alpha", "emission", setting="on"))
+    record = replace(recorder.record, pending_orders=waiting)
+    played = play_on(record, {4: [engage]}, last_turn=4)
+    assert played.turns[4].orders == (waiting[1], engage)
+    assert play_on(record, {}, last_turn=3).pending_orders == waiting
+
+
+def test_an_order_s_key_is_what_it_sets() -> None:
+    assert Order(1, "A", "engage", track=3).key != Order(1, "A", "engage", track=4).key
+    assert (
+        Order(1, "A", "reserve", missile="48N6-class", count=2, threat_class="drone").key
+        != Order(1, "A", "reserve", missile="40N6-class", count=2, threat_class="drone").key
+    )
+    assert (
+        Order(1, "A", "weapons", setting="hold").key == Order(1, "A", "weapons", setting="free").key
+    )

@@ -78,7 +78,7 @@ def test_an_order_changed_after_the_save_is_unsaved_again(
     session.give(Order(1, "FU Alpha", "weapons", setting="hold"))
     assert session.orders_unsaved and not session.nothing_to_lose
     # Cancelled: the save still holds the first word, which loading it would give again.
-    session.cancel("FU Alpha", "weapons")
+    session.cancel(Order(1, "FU Alpha", "weapons", setting="hold"))
     assert session.orders_unsaved and not session.nothing_to_lose
     session.give(Order(1, "FU Alpha", "weapons", setting="tight"))
     assert not session.orders_unsaved and session.nothing_to_lose
@@ -93,3 +93,21 @@ def test_a_finished_game_whose_autosave_holds_it_all_has_nothing_to_lose(
     while not session.over:
         session.step([])
     assert session.autosaved_turn == session.turn and session.nothing_to_lose
+
+
+def test_orders_saved_then_carried_out_are_not_unsaved_later(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    """Saved with an order waiting, then played on to the end: nothing is unsaved but the
+    turns, which the autosave holds once the game is over."""
+    session = Session.new(first_contact, 7, tmp_path)
+    session.give(Order(1, "FU Alpha", "weapons", setting="tight"))
+    session.save_as(tmp_path / "s.json")
+    session.step(session.take_orders())
+    assert not session.orders_unsaved
+    session.give(Order(2, "FU Alpha", "weapons", setting="tight"))
+    assert session.orders_unsaved  # the save is of turn 0: it holds no order for turn 2
+    session.cancel(Order(2, "FU Alpha", "weapons"))
+    while not session.over:
+        session.step([])
+    assert session.nothing_to_lose

@@ -55,6 +55,7 @@ PRUNE_AT = 1024
 """(Pair, missile) elements from which fire control first sets aside the pairs no missile
 reaches in time, when they are at least half: below this, the extra steps cost more."""
 IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
+"""Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 HELD_FOR_CHEAPER = np.isin(
     np.arange(len(CLASSES)),
     [CLASS_CODE[c] for c in (ThreatClass.DRONE, ThreatClass.CRUISE_MISSILE, ThreatClass.DECOY)],
@@ -63,7 +64,6 @@ HELD_FOR_CHEAPER = np.isin(
 expendable threats flying straight on to their target, so that the later shot comes.
 Not aircraft (they turn, release their weapons short of their target, or loiter), nor
 anti-radiation or ballistic missiles (no time, no straight course)."""
-"""Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
 
 
 class Engagement(NamedTuple):
@@ -375,12 +375,13 @@ def _cheaper_later(
     their target. The track is taken to fly on as its estimate says (p + v t from the
     unit's radar, at its altitude). The later shot judged is the first at full kill
     probability: an intercept where the track comes within 70 % of the cheaper missile's
-    maximum range (and the radar horizon), whose launch is a turn or more away, and which
-    falls more than a turn before the track does its harm (reaches its target, or its
-    weapons' release range short of it) and before the game's last turn. It is as good
-    if its expected gain net of its price, pk x value - price, is at least that of the
-    best round now. `px` ... `vy` and `alt` are (P, 1); `usable` and `nominal` (P, M); the
-    rest (P,)."""
+    maximum range (and the radar horizon; a turn's flight further on, still outside its
+    minimum range, as the launch waits for a turn's end), whose launch is a turn or more
+    away, and which falls more than a turn before the track does its harm (reaches its
+    target, or its weapons' release range short of it) and before the game's last turn.
+    It is as good if its expected gain net of its price, pk x value - price, is at least
+    that of the best round now. `px` ... `vy` and `alt` are (P, 1); `usable` and
+    `nominal` (P, M); the rest (P,)."""
     cost = sc.m_cost
     # (P, M): the types cheaper than each pair's best, loaded, whose altitude band holds
     # the track's, and whose shot at full kill probability would gain as much.

@@ -41,6 +41,17 @@ class Order:
     position: tuple[float, float] | None = None
     """relocate: the new site, km."""
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """What the order sets, for one unit: within a turn, a later order with the same key
+        takes the place of an earlier one (an engagement is per track, a reserve per
+        missile type, every other setting one of its kind)."""
+        if self.action == "engage":
+            return (self.unit, self.action, str(self.track))
+        if self.action == "reserve":
+            return (self.unit, self.action, str(self.missile))
+        return (self.unit, self.action, "")
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"turn": self.turn, "unit": self.unit, "action": self.action}
         for name in ("setting", "salvo", "missile", "count", "threat_class", "track"):

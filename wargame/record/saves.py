@@ -82,10 +82,16 @@ def play_on(
     last_turn: int | None = None,
 ) -> Record:
     """Play a save on with these orders (by turn) to the end of the game, or to `last_turn`.
-    The orders the save holds for its next turn are given first, then that turn's own."""
+    The orders the save holds for its next turn are given first, then that turn's own,
+    which take the place of a waiting one for the same thing (`Order.key`). If no turn is
+    played, the save keeps its waiting orders."""
     recorder = Recorder.from_record(record, name)
     waiting = list(record.pending_orders)
+    if recorder.game.over or (last_turn is not None and recorder.game.turn >= last_turn):
+        return replace(recorder.record, pending_orders=record.pending_orders)
     while not recorder.game.over and (last_turn is None or recorder.game.turn < last_turn):
-        recorder.step([*waiting, *orders.get(recorder.game.turn + 1, ())])
+        given = list(orders.get(recorder.game.turn + 1, ()))
+        settled = {o.key for o in given}
+        recorder.step([*(o for o in waiting if o.key not in settled), *given])
         waiting = []
     return recorder.record

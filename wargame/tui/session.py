@@ -49,7 +49,8 @@ class Session:
         self.saves_dir = saves_dir
         self.save_path = save_path
         """Where 'save' writes without asking (the last save-as, or the save loaded)."""
-        self.pending: dict[tuple[str, str, int], Order] = {}
+        self.pending: dict[tuple[str, str, str], Order] = {}
+        """The orders for the coming turn, by `Order.key`."""
         self.saved_turn = recorder.game.turn
         """The last turn written by an explicit save (or loaded from one)."""
         self.saved_pending: tuple[Order, ...] = ()
@@ -115,8 +116,10 @@ class Session:
     @property
     def orders_unsaved(self) -> bool:
         """Whether the orders for the next turn differ from those the last save holds
-        (given since, or cancelled since)."""
-        return self.pending_orders() != self.saved_pending
+        (given since, or cancelled since); a save of an earlier turn holds none of them."""
+        if self.turn != self.saved_turn:
+            return bool(self.pending)
+        return set(self.pending_orders()) != set(self.saved_pending)
 
     @property
     def nothing_to_lose(self) -> bool:
@@ -130,11 +133,11 @@ class Session:
 
     def give(self, order: Order) -> None:
         """Queue an order for the coming turn, replacing the same unit's earlier word on it."""
-        key = (order.unit, order.action, (order.track or 0) if order.action == "engage" else 0)
-        self.pending[key] = order
+        self.pending[order.key] = order
 
-    def cancel(self, unit: str, action: str, track: int = 0) -> None:
-        self.pending.pop((unit, action, track), None)
+    def cancel(self, order: Order) -> None:
+        """Drop the order for the coming turn with the same key as `order`."""
+        self.pending.pop(order.key, None)
 
     def pending_for(self, unit: str) -> list[Order]:
         return [o for (u, _, _), o in self.pending.items() if u == unit]

@@ -214,7 +214,7 @@ class TacticalScreen(PictureScreen):
         """Queue a setting for the next turn; choosing the present setting again drops the order."""
         name = self._unit_name
         if new == now:
-            self.session.cancel(name, action)
+            self.session.cancel(self._order(action))
             self.notify(f"{name}: {action} stays {words or new}.", timeout=3)
         else:
             order = (
@@ -400,9 +400,7 @@ class TacticalScreen(PictureScreen):
         name = self._unit_name
         mine = self.session.pending_for(name)
         for order in mine:
-            self.session.cancel(
-                name, order.action, (order.track or 0) if order.action == "engage" else 0
-            )
+            self.session.cancel(order)
             if order.action == "engage" and order.track is not None:
                 self.planned_pk.pop(order.track, None)
         self.notify(
