@@ -24,7 +24,7 @@ from wargame.tui.picture import Shot, TrackRow, altitude_text, duration, short_m
 
 
 class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
-    """Dismisses with (fire unit, salvo) to engage, or None."""
+    """Dismisses with (the shot chosen, its salvo) to engage, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
