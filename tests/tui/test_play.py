@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle, until_tracks
 from wargame.campaign import load_campaign
@@ -17,7 +17,7 @@ from wargame.engine import Game
 from wargame.engine.engagement import options, salvo_size
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
 from wargame.engine.state import ACTIVE
-from wargame.record import Recorder, write_save
+from wargame.record import Recorder, read_save, write_save
 from wargame.tui.picture import short_missile, track_slot
 from wargame.tui.screens.aar import AarScreen
 from wargame.tui.screens.briefing import BriefingScreen
@@ -546,6 +546,37 @@ class TestSavesAndQuitting:
             resumed = app.screen
             assert isinstance(resumed, TacticalScreen) and resumed is not screen
             assert resumed.session.turn == 2 and resumed.state.turn == 2
+
+    async def test_save_as_offers_this_turn_and_asks_before_writing_over(
+        self, make_app, tmp_path: Path
+    ) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await end_turns(pilot, screen, 2)
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+            turn2 = tmp_path / "saves" / "first-contact-turn2.json"
+            kept = turn2.read_bytes()
+            await end_turns(pilot, screen, 1)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            field = app.screen.query_one("#save-name", Input)
+            assert field.value == "first-contact-turn3.json"
+            field.value = "first-contact-turn2.json"
+            await pilot.press("enter")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmScreen)
+            assert dialog.question == f"{turn2} is there already. Write this game over it?"
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveAsScreen)
+            assert turn2.read_bytes() == kept
+            await pilot.press("enter", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, TacticalScreen)
+            assert read_save(turn2).turns[-1].turn == 3
 
     async def test_quitting_asks_only_when_turns_are_unsaved(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)

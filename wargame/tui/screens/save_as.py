@@ -11,9 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from wargame.tui.screens.confirm import ConfirmScreen
+
 
 class SaveAsScreen(ModalScreen[Path | None]):
-    """Ask where to save; dismisses with the path, or None on escape."""
+    """Ask where to save; dismisses with the path, or None on escape. A file that is
+    there already is written over only when the player says so."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     """escape closes without saving."""
@@ -46,7 +49,23 @@ class SaveAsScreen(ModalScreen[Path | None]):
             path = path.with_suffix(".json")
         if path.parent == Path("."):
             path = self.folder / path
-        self.dismiss(path)
+        if not path.exists():
+            self.dismiss(path)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self.dismiss(path)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Write over a save?",
+                f"{path} is there already. Write this game over it?",
+                yes="Write over it",
+                no="Keep it",
+            ),
+            answered,
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ reported: the map and the table show tracks, the log blue's view of events.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -490,7 +491,13 @@ class TacticalScreen(PictureScreen):
     def action_save(self) -> None:
         session = self.session
         stem = Path(session.record.campaign_name).stem
-        default = session.save_path or session.saves_dir / f"{stem}-turn{session.turn}.json"
+        # The name offered follows the turn, unless the player chose a name of their own
+        # (an autosave's is not: it is written over every turn).
+        default = session.saves_dir / f"{stem}-turn{session.turn}.json"
+        last = session.save_path
+        if last is not None and not last.name.startswith("autosave-"):
+            turn_named = re.fullmatch(rf"{re.escape(stem)}-turn\d+\.json", last.name)
+            default = last.with_name(default.name) if turn_named else last
 
         def done(path: Path | None) -> None:
             if path is None:
