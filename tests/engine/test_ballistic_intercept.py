@@ -19,6 +19,7 @@ from wargame.engine import Game
 from wargame.engine.engagement import _wait_for_descent, options, options_of_missile
 from wargame.engine.events import MissileLaunched
 from wargame.engine.geometry import intercept_time
+from wargame.engine.scenario import DIVE_MARGIN_M, _dive_km
 from wargame.engine.state import ACTIVE
 
 SPEED = np.array([[1.0]])
@@ -138,8 +139,10 @@ def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
         ("FU South-1", None, "the threat reaches its target before any intercept"),
         # A 9M96 (1 km/s) cannot catch a 1.5 km/s missile on that course.
         ("FU North-1", "9M96-class", "the missile cannot catch it"),
-        # Above this unit's missiles' ceilings until their dive is out of their reach.
-        ("FU North-2", None, "above the missile's ceiling until it is out of reach"),
+        # Above the 9M96E's 20 km ceiling until the dive is beyond its 44 s of flight.
+        ("FU North-2", "9M96E-class", "above the missile's ceiling until it is out of reach"),
+        # It carries no 40N6: that, not the dive, is why it cannot fire one.
+        ("FU North-2", "40N6-class", "no rounds ready"),
     ],
 )
 def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
@@ -155,3 +158,32 @@ def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
         opt = options_of_missile(sc, st, f, slot, sc.m_name.index(missile))
     assert opt.missile[0, 0] == -1
     assert opt.why_not(0, 0) == reason
+
+
+def test_the_dive_is_met_just_under_the_ceiling_not_on_it(ballistic_raid_in_sight: Game) -> None:
+    # FU North-2 sits near the target: the first ballistic missile falls through its
+    # 48N6's 27 km ceiling 44 s from now, 11 km away. An intercept timed for the crossing
+    # itself found it a rounding error above the ceiling, and the unit never fired.
+    sc, st = ballistic_raid_in_sight.scenario, ballistic_raid_in_sight.state
+    f, m = sc.f_name.index("FU North-2"), sc.m_name.index("48N6-class")
+    ballistic = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE) & sc.t_ballistic)
+    slot = int(ballistic[np.argmin(st.track_id[ballistic])])
+    opt = options(sc, st, np.array([f]), np.array([slot]))
+    assert opt.missile[0, 0] == m
+    wait = (sc.t_dive_km[slot, m] - st.track_flown[slot]) / np.hypot(
+        st.track_vx[slot], st.track_vy[slot]
+    )
+    assert opt.tof[0, 0] == pytest.approx(wait)
+
+
+@pytest.mark.parametrize("apogee_m", [27_000.5, 30_000.0, 60_000.0, 123_456.7, 1e6])
+def test_the_dive_point_lies_under_every_ceiling(apogee_m: float) -> None:
+    # The profile apogee * 4 s (1 - s) at the dive point of each ceiling, over paths of
+    # many lengths: never above the ceiling, and within DIVE_MARGIN_M of it.
+    ceilings = np.linspace(1_000.0, 27_000.0, 53)
+    totals = np.linspace(50.0, 1_000.0, 97)
+    dive = _dive_km([True] * totals.size, np.full(totals.size, apogee_m), totals, ceilings)
+    s = dive / totals[:, None]
+    altitude = apogee_m * 4.0 * s * (1.0 - s)
+    assert np.all(altitude <= ceilings)
+    assert np.all(altitude >= ceilings - DIVE_MARGIN_M - 1e-6)

@@ -20,9 +20,9 @@ GOLDEN = {
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
     # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
-    # economy of fire).
-    4: "03e4aed93eb1f6747e26fc2a939be8f787abacf323d60157fc25f5c631cfa104",
-    5: "6e44dd6d56edce7e136684780025018eb9c8efdf9f92bf105d092bdc09465aaa",
+    # economy of fire); the dive met just under the ceiling (rules 1.3).
+    4: "58a1ac3e6ce8e7fa3bd8a0e6e172977a01d5f336fb6dba76394665ed6580c659",
+    5: "e1c54fc392976236a6b283f8c0cdb17ab5cb0c8a2fe1ab0ddf07fac56a49a24d",
 }
 
 

@@ -296,7 +296,8 @@ def pair_options(
         # Numbered from 1 as in REASONS: the first check each (pair, missile) fails.
         first_fail = np.where(ok, 0, np.argmin(checks, axis=0) + 1)
         if on_ballistic:
-            first_fail[dive_missed[rows]] = DIVE_OUT_OF_REACH
+            # (A type with no rounds to fire says so: the dive is not what stops it.)
+            first_fail[dive_missed[rows] & tests[0]] = DIVE_OUT_OF_REACH
     else:
         ok = tests[0] & tests[1]
         for test in tests[2:]:

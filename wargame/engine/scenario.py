@@ -501,14 +501,21 @@ class _Slot:
     parent: int
 
 
+DIVE_MARGIN_M = 1.0
+"""How far under a missile's ceiling a ballistic missile's dive is met."""
+
+
 def _dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F64:
     """Per (slot, missile type): where along its path a ballistic missile falls through
     the ceiling, by the profile apogee * 4 s (1 - s) (its descending root); -inf where
-    it never flies above that ceiling, or is not ballistic."""
+    it never flies above that ceiling, or is not ballistic. The point is taken
+    `DIVE_MARGIN_M` under the ceiling: an intercept timed for the crossing itself would
+    meet the missile above or below the ceiling by a rounding error."""
     out = np.full((apogee.size, ceiling.size), -np.inf)
     rows = np.flatnonzero(ballistic)
     high = apogee[rows][:, None]
-    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - ceiling[None, :] / high, 0.0, 1.0)))
+    inside = (ceiling - DIVE_MARGIN_M)[None, :] / high
+    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - inside, 0.0, 1.0)))
     out[rows] = np.where(high > ceiling[None, :], s_enter * total[rows][:, None], -np.inf)
     return out
 

@@ -6,7 +6,7 @@ played as recorded:
     {
       "format": "wargame-save",
       "format_version": 1,
-      "rules_version": "1.2",          # wargame.RULES_VERSION that recorded it
+      "rules_version": "1.3",          # wargame.RULES_VERSION that recorded it
       "wargame_version": "0.1.0",
       "player": "Ada",
       "seed": 7,
