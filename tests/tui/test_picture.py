@@ -280,6 +280,68 @@ class TestCharts:
         assert level == 3
 
 
+class TestTrackNumbers:
+    """Tracks side by side: a number never runs into another track's glyph or number."""
+
+    @staticmethod
+    def _draw(
+        loaded: LoadedCampaign, tracks: tuple[tuple[int, int, float], ...], selected: int
+    ) -> tuple[str, list[int]]:
+        """Tracks (number, column offset, eastward speed) in one row of the map, reported
+        this turn: the row's first five cells, and their inks."""
+        game, _ = _play(loaded, 16)
+        st = game.state.copy()
+        slots = shown_tracks(st)[: len(tracks)]
+        assert slots.size == len(tracks)
+        geo = Geometry.of(120, 38, View.fit(400, 300), 400, 300)
+        col, row = geo.cell(100.0, 150.0)
+        for slot, (number, offset, east) in zip(slots.tolist(), tracks, strict=True):
+            st.track_id[slot] = number
+            st.track_x[slot], st.track_y[slot] = geo.km(col + offset, row)
+            st.track_vx[slot], st.track_vy[slot] = east, 0.0
+            st.track_last[slot] = st.turn
+        canvas, _, _ = draw_frame(
+            game.scenario, st, 120, 38, View.fit(400, 300), Layers(selected_track=selected)
+        )
+        line = "".join(chr(c) for c in canvas.chars[row, col : col + 5])
+        return line, [int(i) for i in canvas.ink[row, col : col + 5]]
+
+    ROW_OF_THREE = ((12, 0, 0.0), (3, 1, 0.0), (40, 2, 0.0))  # standing still
+
+    def test_only_the_last_of_a_row_has_room_for_its_number(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        line, ink = self._draw(first_contact, self.ROW_OF_THREE, selected=-1)
+        # Glyphs of tracks 12, 3 and 40, then 40's number: the others would cover a glyph.
+        assert line[3:] == "40"
+        assert Ink.TRACK_LABEL not in ink[:3] and ink[3:] == [Ink.TRACK_LABEL] * 2
+
+    def test_the_selected_track_is_lit_but_its_number_covers_no_neighbour(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        line, ink = self._draw(first_contact, self.ROW_OF_THREE, selected=12)
+        assert line[3:] == "40"
+        assert ink[0] == Ink.SELECTED and ink[3:] == [Ink.TRACK_LABEL] * 2
+
+    # 12 heads east (its number after its heading mark, two cells on); 3 stands on that
+    # mark: both numbers would start in the same cell.
+    OVERLAP = ((12, 0, 0.3), (3, 1, 0.0))
+
+    def test_of_two_numbers_in_one_place_the_older_track_s_is_shown(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        line, ink = self._draw(first_contact, self.OVERLAP, selected=-1)
+        assert line[2] == "3" and not line[3].isdigit()
+        assert ink[2] == Ink.TRACK_LABEL
+
+    def test_of_two_numbers_in_one_place_the_selected_track_s_is_shown(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        line, ink = self._draw(first_contact, self.OVERLAP, selected=12)
+        assert line[2:4] == "12"
+        assert ink[2:4] == [Ink.SELECTED] * 2
+
+
 def test_importing_the_tui_package_does_not_load_textual() -> None:
     """The CLI imports play/replay lazily: headless commands never pay for Textual."""
     code = "import sys, wargame.tui; assert 'textual' not in sys.modules, 'textual loaded'"

@@ -219,8 +219,8 @@ def draw_frame(
     for col, row, name in places:
         _place_label(canvas, taken, col, row, name, Ink.PLACE)
     _missiles(canvas, salvos, layers.selected_track)
-    _track_labels(canvas, st, slots, t_cols, t_rows)
     _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
+    _track_labels(canvas, st, slots, t_cols, t_rows, layers.selected_track)
     marks.track_cols, marks.track_rows = t_cols, t_rows
     marks.track_ids = st.track_id[slots]
     if layers.pick is not None:
@@ -492,20 +492,61 @@ def _place_label(
 
 
 def _track_labels(
-    canvas: Canvas, st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
+    canvas: Canvas,
+    st: State,
+    slots: np.ndarray,
+    cols: np.ndarray,
+    rows: np.ndarray,
+    selected: int,
 ) -> None:
+    """Each track's number right of its glyph (or of its heading mark, heading east),
+    where it covers no track's glyph or heading mark and no other number: in a tight raid
+    the numbers would run together into ones no track has. Where numbers would overlap,
+    the selected track's comes first, then the oldest track's."""
     if slots.size == 0:
         return
+    height, width = canvas.height, canvas.width
     ids = st.track_id[slots]
     sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
-    # The id goes right of the glyph, or right of the heading mark when that is there.
     start = cols + 1 + (sector == 2)
     digits = np.floor(np.log10(np.maximum(ids, 1))).astype(np.int64) + 1
+
+    def on_canvas(c: np.ndarray, r: np.ndarray) -> np.ndarray:
+        return np.asarray((c >= 0) & (c < width) & (r >= 0) & (r < height))
+
+    glyphs = np.zeros((height, width), dtype=bool)
+    moving = sector >= 0
+    steps = np.array(HEADING_STEPS, dtype=np.int64)[np.maximum(sector, 0)]
+    for c, r in ((cols, rows), (cols[moving] + steps[moving, 0], rows[moving] + steps[moving, 1])):
+        ok = on_canvas(c, r)
+        glyphs[r[ok], c[ok]] = True
+    # The cells of each number (on the canvas), and whether they are free of glyphs.
+    cells = []
+    clear = np.ones(ids.size, dtype=bool)
     for k in range(int(digits.max())):
-        has = digits > k
+        c = start + k
+        ok = (digits > k) & on_canvas(c, rows)
+        cells.append((ok, rows[ok], c[ok]))
+        clear[ok] &= ~glyphs[rows[ok], c[ok]]
+    # Of numbers that overlap, the first in claim order keeps its cells.
+    rank = np.empty(ids.size, dtype=np.int64)
+    rank[np.argsort(np.where(ids == selected, -1, ids), kind="stable")] = np.arange(ids.size)
+    claimed = np.full((height, width), ids.size, dtype=np.int64)
+    for ok, r, c in cells:
+        mine = clear[ok]
+        np.minimum.at(claimed, (r[mine], c[mine]), rank[ok][mine])
+    for ok, r, c in cells:
+        clear[ok] &= claimed[r, c] == rank[ok]
+    for k in range(int(digits.max())):
+        has = clear & (digits > k)
         power = 10 ** np.maximum(digits - 1 - k, 0)
-        code = ord("0") + (ids // np.maximum(power, 1)) % 10
-        canvas.put(start[has] + k, rows[has], code[has].astype("<u4"), Ink.TRACK_LABEL)
+        code = (ord("0") + (ids // np.maximum(power, 1)) % 10).astype("<u4")
+        canvas.put(start[has] + k, rows[has], code[has], Ink.TRACK_LABEL)
+    if selected >= 0:
+        hit = np.flatnonzero(clear & (ids == selected))
+        if hit.size:
+            i = int(hit[0])
+            canvas.restyle(int(start[i]), int(rows[i]), int(digits[i]), Ink.SELECTED)
 
 
 def _tracks(
@@ -538,9 +579,8 @@ def _tracks(
         hit = np.flatnonzero(st.track_id[slots] == selected)
         if hit.size:
             i = int(hit[0])
-            canvas.restyle(int(cols[i]), int(rows[i]), 1, Ink.SELECTED)
-            width = 1 + len(str(selected)) + (1 if sector[i] == 2 else 0)
-            canvas.restyle(int(cols[i]) + 1, int(rows[i]), width - 1, Ink.SELECTED)
+            # The glyph, and the heading mark where it stands in the line (east).
+            canvas.restyle(int(cols[i]), int(rows[i]), 2 if sector[i] == 2 else 1, Ink.SELECTED)
 
 
 def _pick(
