@@ -16,6 +16,7 @@ from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
     altitude_text,
+    in_flight,
     magazines,
     salvos_in_flight,
     score_text,
@@ -231,6 +232,29 @@ class TestUnitsAndMagazines:
         assert alpha.channels_used == len({s.threat for s in st.shots if s.fire_unit == unit})
         radar = unit_status(sc, st, sc.r_name.index("Big Bird"))
         assert radar.fire_unit == -1 and radar.missiles == ()
+
+    def test_a_silent_unit_s_missiles_in_flight_show_as_unguided(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        game = Game.new(first_contact, 1)
+        sc = game.scenario
+        unit = sc.f_name.index("FU Alpha")
+        radar = sc.r_name.index("FU Alpha")
+        while not any(s.fire_unit == unit for s in game.state.shots):
+            game.step([])
+        st = game.state.copy()
+        rounds = sum(1 for s in st.shots if s.fire_unit == unit)
+        targets = {s.threat for s in st.shots if s.fire_unit == unit}
+        assert any(unit in [u for u, _ in v] for v in in_flight(sc, st).values())
+        st.emitting[radar] = False
+        alpha = unit_status(sc, st, radar)
+        assert (alpha.state, alpha.unguided_rounds, alpha.channels_used) == ("silent", rounds, 0)
+        # Neither the table's salvos nor the map's show them: they cannot hit as things are.
+        assert not any(unit in [u for u, _ in v] for v in in_flight(sc, st).values())
+        assert all(s.fire_unit != unit for s in salvos_in_flight(sc, st))
+        assert targets
+        st.emitting[radar] = True
+        assert unit_status(sc, st, radar).unguided_rounds == 0
 
     def test_magazines_sum_the_live_fire_units(self, first_contact: LoadedCampaign) -> None:
         game, _ = _play(first_contact, 0)

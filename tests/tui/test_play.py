@@ -117,6 +117,24 @@ class TestOrders:
             await end_turns(pilot, screen, 1)
             assert screen.state.emitting[alpha]
 
+    async def test_silencing_a_unit_with_missiles_in_flight_warns_of_them(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            alpha = screen.scenario.f_name.index("FU Alpha")
+            for _ in range(20):
+                if any(s.fire_unit == alpha for s in screen.state.shots):
+                    break
+                await end_turns(pilot, screen, 1)
+            flying = sum(1 for s in screen.state.shots if s.fire_unit == alpha)
+            assert flying
+            await pilot.press("e")
+            await pilot.pause()
+            assert (
+                f"FU Alpha: {flying} rounds in flight will lose guidance and miss, unless it "
+                "emits again before they arrive." in notices(app)
+            )
+
     async def test_a_manual_engagement_shows_its_expected_kill_probability(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:

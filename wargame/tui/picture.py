@@ -147,11 +147,24 @@ def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, 
 
 
 def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
-    """Per threat slot: (fire unit, planned pk) of each blue missile on its way to it."""
+    """Per threat slot: (fire unit, planned pk) of each blue missile on its way to it that
+    its fire unit guides now. (One whose unit is silent, moving or destroyed misses
+    unless the unit guides it again by the time it arrives.)"""
+    guiding = able_fire_units(sc, st)
     out: dict[int, list[tuple[int, float]]] = {}
     for shot in st.shots:
-        out.setdefault(shot.threat, []).append((shot.fire_unit, shot.pk_planned))
+        if guiding[shot.fire_unit]:
+            out.setdefault(shot.threat, []).append((shot.fire_unit, shot.pk_planned))
     return out
+
+
+def unguided_rounds(sc: Scenario, st: State) -> np.ndarray:
+    """Per fire unit: its missiles in flight that it does not guide now."""
+    rounds = np.bincount(
+        np.fromiter((s.fire_unit for s in st.shots), np.int64, len(st.shots)),
+        minlength=len(sc.f_name),
+    )
+    return np.where(able_fire_units(sc, st), 0, rounds)
 
 
 @dataclass(frozen=True)
@@ -177,12 +190,15 @@ def salvos_in_flight(sc: Scenario, st: State) -> list[SalvoInFlight]:
     along: the launcher, the track estimate and the fire-control times only, never
     the threat's true position. (The missiles are guided: as the estimate moves,
     so does the point they fly to.) Salvos whose target is down or gone, as the tracks
-    shown are, are left out."""
+    shown are, and those their unit does not guide now, are left out."""
     now = st.turn * sc.dt
+    guiding = able_fire_units(sc, st)
     salvos: dict[tuple[int, int, int], list[float]] = {}
     for shot in st.shots:
         if st.status[shot.threat] != ACTIVE:
             continue  # its target is down (as the log said) or gone: nothing to fly to
+        if not guiding[shot.fire_unit]:
+            continue  # flying blind: it misses unless its unit guides it again in time
         key = (shot.fire_unit, shot.threat, shot.launch_turn)
         if key in salvos:
             salvos[key][0] += 1
@@ -397,6 +413,8 @@ class UnitStatus:
     """0: the default by class."""
     channels_used: int
     channels: int
+    unguided_rounds: int
+    """Its missiles in flight that it does not guide now (silent, moving or destroyed)."""
     tracking_channels: int
     held: int
     """Tracks this radar refreshed this turn."""
@@ -418,12 +436,13 @@ def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
     cp = int(sc.r_cp[radar])
     missiles: list[MissileLine] = []
     weapons = doctrine = ""
-    salvo = used = channels = 0
+    salvo = used = channels = unguided = 0
     if f >= 0:
         weapons = WEAPONS_NAMES[int(st.weapons[f])]
         doctrine = DOCTRINE_NAMES[int(st.doctrine[f])]
         salvo = int(st.salvo[f])
-        used = int(channels_in_use(sc, st)[f])
+        unguided = int(unguided_rounds(sc, st)[f])
+        used = 0 if unguided else int(channels_in_use(sc, st)[f])
         channels = int(sc.r_guidance_channels[radar])
         for m, name in enumerate(sc.m_name):
             ready, stock = int(st.ready[f, m]), int(st.stock[f, m])
@@ -454,6 +473,7 @@ def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
         salvo=salvo,
         channels_used=used,
         channels=channels,
+        unguided_rounds=unguided,
         tracking_channels=int(sc.r_tracking_channels[radar]),
         held=int((st.seen_by[radar] == st.turn).sum()) if st.turn > 0 else 0,
         missiles=tuple(missiles),

@@ -238,7 +238,17 @@ class TacticalScreen(PictureScreen):
             return
         now = "on" if self.state.emitting[self._unit] else "off"
         planned = self._planned("emission") or now
-        self._set("emission", setting or ("off" if planned == "on" else "on"), now)
+        new = setting or ("off" if planned == "on" else "on")
+        self._set("emission", new, now)
+        f = int(self.scenario.r_fire_unit[self._unit])
+        flying = sum(1 for shot in self.state.shots if shot.fire_unit == f) if f >= 0 else 0
+        if new == "off" and now == "on" and flying:
+            self.notify(
+                f"{self._unit_name}: {flying} round{'s' if flying > 1 else ''} in flight will "
+                "lose guidance and miss, unless it emits again before they arrive.",
+                severity="warning",
+                timeout=8,
+            )
 
     def action_weapons(self, setting: str = "") -> None:
         if not (self._can_order() and self._needs_fire_unit()):

@@ -47,15 +47,23 @@ class UnitPanel(Static):
         if status.fire_unit >= 0:
             salvo = str(status.salvo) if status.salvo else "by class"
             channels = f"[b]{status.channels_used}/{status.channels}[/b]"
+            blind = status.unguided_rounds
             if compact:
                 weapons = f"[b]{status.weapons.upper()}[/b]"
-                lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · ch {channels}")
+                guidance = f"[$text-warning]{blind} unguided[/]" if blind else f"ch {channels}"
+                lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · {guidance}")
                 lines.append(" · ".join(_missile(m, compact=True) for m in status.missiles))
             else:
                 lines.append(
                     f"weapons [b]{status.weapons.upper()}[/b] · doctrine [b]{status.doctrine}[/b]"
                 )
-                lines.append(f"salvo [b]{salvo}[/b] · guidance channels {channels} busy")
+                guidance = (
+                    f"[$text-warning]{blind} round{'s' if blind > 1 else ''} in flight unguided: "
+                    "a miss unless it guides again on arrival[/]"
+                    if blind
+                    else f"guidance channels {channels} busy"
+                )
+                lines.append(f"salvo [b]{salvo}[/b] · {guidance}")
                 lines.extend(_missile(m) for m in status.missiles)
         else:
             lines.append(
