@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle, until_tracks
 from wargame.campaign import load_campaign
@@ -27,6 +27,7 @@ from wargame.tui.screens.help import HelpScreen
 from wargame.tui.screens.load_save import LoadSaveScreen
 from wargame.tui.screens.picker import CampaignPickerScreen
 from wargame.tui.screens.replay import ReplayScreen
+from wargame.tui.screens.reserve import ReserveScreen
 from wargame.tui.screens.save_as import SaveAsScreen
 from wargame.tui.screens.tactical import TacticalScreen
 from wargame.tui.widgets.event_log import EventLog
@@ -133,6 +134,33 @@ class TestOrders:
             assert (
                 f"FU Alpha: {flying} rounds in flight will lose guidance and miss, unless it "
                 "emits again before they arrive." in notices(app)
+            )
+
+    async def test_a_reserve_is_chosen_top_to_bottom_and_given_from_the_rounds_box(
+        self, make_app
+    ) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await pilot.press("r")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ReserveScreen)
+            # Enter opens the missile types (no order yet); the second one is picked.
+            await pilot.press("enter", "down", "enter")
+            await pilot.pause()
+            assert app.screen is dialog and screen.session.pending == {}
+            assert dialog.query_one("#reserve-missile", Select).value == "48N6-class"
+            # The rounds box: what is typed replaces the 2 offered.
+            await pilot.press("tab", "4", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, TacticalScreen)
+            (order,) = screen.session.pending.values()
+            assert (order.unit, order.missile, order.count, order.threat_class) == (
+                "FU Alpha",
+                "48N6-class",
+                4,
+                "ballistic_missile",
             )
 
     async def test_a_manual_engagement_shows_its_expected_kill_probability(self, make_app) -> None:

@@ -61,12 +61,14 @@ class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
             yield Button("Keep them (enter)", id="keep", variant="primary")
             yield Static(
                 "The automatic allocation will not fire these rounds at any other class. "
-                "0 releases them.",
+                "0 releases them. Tab moves on; enter in the rounds box gives the order.",
                 classes="dialog-note",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#reserve-count", Input).focus()
+        # Top to bottom: enter opens the list of missile types; enter in the rounds box
+        # (or on the button) gives the order.
+        self.query_one("#reserve-missile", Select).focus()
 
     def _submit(self) -> None:
         try:
