@@ -10,7 +10,12 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
-from wargame.engine.detection import detect_and_track, detection_probability
+from wargame.engine.detection import (
+    detect_and_track,
+    detection_probability,
+    jam_strobes,
+    jammed_reach,
+)
 from wargame.engine.geometry import radar_horizon_km, snr, swerling1_pd
 from wargame.engine.scenario import Scenario, reference_snr
 from wargame.engine.state import ACTIVE
@@ -160,3 +165,57 @@ def _make_jammer(game: Game, slot: int, jnr_db: float) -> Scenario:
         game.scenario, t_jnr=jnr, noise_slots=np.flatnonzero(jnr > 0.0)
     )
     return game.scenario
+
+
+def _jammer_west(loaded: LoadedCampaign) -> tuple[Game, int, int]:
+    """Big Bird on the air alone, a 30 dB (at 100 km) stand-off jammer 300 km due west of
+    it at 8 km; the fighter of `_one_radar_one_threat` stays where it is put."""
+    game, radar, threat = _one_radar_one_threat(loaded, 200.0)
+    jammer = threat + 1
+    _make_jammer(game, jammer, 30.0)
+    st = game.state
+    st.status[jammer] = ACTIVE
+    st.alt[jammer] = 8000.0
+    st.x[jammer], st.y[jammer] = st.r_x[radar] - 300.0, st.r_y[radar]
+    return game, radar, jammer
+
+
+def test_a_radar_on_the_air_shows_a_strobe_on_the_jammer_s_bearing(
+    first_contact: LoadedCampaign,
+) -> None:
+    game, radar, _ = _jammer_west(first_contact)
+    (strobe,) = jam_strobes(game.scenario, game.state)
+    # Due west; J/N = 1000 (100/R)², R the slant range: 111.1, 20.46 dB.
+    j_slant2 = 300.0**2 + ((8000.0 - 10.0) / 1000.0) ** 2
+    assert strobe.radar == radar
+    assert strobe.bearing_deg == pytest.approx(270.0)
+    assert strobe.jnr_db == pytest.approx(10 * math.log10(1000.0 * 100.0**2 / j_slant2))
+    # A silent radar hears nothing here; nor does one below the jammer's horizon.
+    game.state.emitting[radar] = False
+    assert jam_strobes(game.scenario, game.state) == []
+    game.state.emitting[radar] = True
+    jammer = int(np.flatnonzero(game.scenario.t_jnr)[0])
+    game.state.alt[jammer] = 1.0  # 300 km out at 1 m: far below the horizon
+    assert jam_strobes(game.scenario, game.state) == []
+
+
+def test_the_jammed_reach_is_where_the_stated_pd_is_kept(first_contact: LoadedCampaign) -> None:
+    # R = R_ref (1 + J/N)^(-1/4): main lobe towards the jammer, sidelobe (-30 dB) elsewhere.
+    game, radar, _ = _jammer_west(first_contact)
+    sc, st = game.scenario, game.state
+    j_main = 1000.0 * 100.0**2 / (300.0**2 + ((8000.0 - 10.0) / 1000.0) ** 2)
+    west, north = math.pi, math.pi / 2
+    reach = jammed_reach(sc, st, radar, np.array([west, north]))
+    ref = float(sc.r_range_ref[radar])
+    assert reach[0] == pytest.approx(ref * (1 + j_main) ** -0.25)
+    assert reach[1] == pytest.approx(ref * (1 + j_main / 1000.0) ** -0.25)
+    # A 1 m² target that far (slant range), 10 km up, is seen at the stated Pd (0.5).
+    target = int(np.flatnonzero(sc.t_class == 0)[0])
+    sc.t_rcs[target] = 1.0
+    for bearing, km in zip((west, north), reach.tolist(), strict=True):
+        ground = math.sqrt(km**2 - ((10_000.0 - float(sc.r_height[radar])) / 1000.0) ** 2)
+        st.x[target] = st.r_x[radar] + ground * math.cos(bearing)
+        st.y[target] = st.r_y[radar] + ground * math.sin(bearing)
+        st.alt[target] = 10_000.0
+        pd = detection_probability(sc, st, np.array([radar]), np.array([target]))[0, 0]
+        assert pd == pytest.approx(0.5, rel=1e-9)

@@ -10,6 +10,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
+from wargame.engine.detection import jam_strobes
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroyed, ThreatLeft
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
@@ -302,6 +303,48 @@ class TestCharts:
         assert per == 2 and top == 2 and rows == ["█████"]
         _, _, level = bar_rows([1.0, 3.0] * 5, width=5, rows=1, level=True)
         assert level == 3
+
+
+class TestJamming:
+    """Northern Screen, turn 10: the stand-off jammer on station north-west of the radars."""
+
+    def test_each_radar_on_the_air_hears_it_and_its_panel_says_from_where(
+        self, northern_screen: LoadedCampaign
+    ) -> None:
+        game, _ = _play(northern_screen, 10, seed=3)
+        sc, st = game.scenario, game.state
+        strobes = jam_strobes(sc, st)
+        on_air = np.flatnonzero(st.emitting & st.radar_alive & (st.ready_turn <= st.turn))
+        assert sorted({s.radar for s in strobes}) == on_air.tolist()
+        big_bird = sc.r_name.index("North Big Bird")
+        status = unit_status(sc, st, big_bird)
+        (strobe,) = [s for s in strobes if s.radar == big_bird]
+        assert status.jamming == ((strobe.bearing_deg, strobe.jnr_db),)
+        assert 270.0 < strobe.bearing_deg < 360.0  # north-west
+
+    def test_the_map_draws_the_strobes_and_pulls_coverage_in_towards_the_jammer(
+        self, northern_screen: LoadedCampaign
+    ) -> None:
+        game, _ = _play(northern_screen, 10, seed=3)
+        sc, st = game.scenario, game.state
+        w, h = sc.loaded.campaign.map.width_km, sc.loaded.campaign.map.height_km
+        canvas, _, _ = draw_frame(sc, st, 110, 40, View.fit(w, h), Layers(coverage=True))
+        assert (canvas.ink == Ink.JAM).sum() > 20
+        quiet = st.copy()
+        quiet.status[sc.noise_slots] = KILLED
+        plain, _, _ = draw_frame(sc, quiet, 110, 40, View.fit(w, h), Layers(coverage=True))
+        assert not (plain.ink == Ink.JAM).any()
+        # Jammed, the coverage lines lie nearer their radars on the whole.
+        geo = Geometry.of(110, 40, View.fit(w, h), w, h)
+
+        def mean_reach(frame: Canvas) -> float:
+            rows, cols = np.nonzero(frame.ink == Ink.COVERAGE)
+            x, y = geo.km(cols + 0.0, rows + 0.0)
+            on_air = np.flatnonzero(st.emitting & st.radar_alive)
+            d = np.hypot(x[:, None] - st.r_x[on_air], y[:, None] - st.r_y[on_air]).min(axis=1)
+            return float(d.mean())
+
+        assert mean_reach(canvas) < mean_reach(plain)
 
 
 class TestTrackNumbers:

@@ -16,6 +16,9 @@ detection makes or refreshes a track; a track not refreshed for more than
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 
 from wargame.engine.dice import Phase, generator
@@ -99,7 +102,7 @@ def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> n
     signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
     jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
     if jammers.size:
-        signal = signal / (1.0 + _jamming(sc, st, r_idx, dx, dy, slant2, jammers))
+        signal = signal / (1.0 + _jamming(sc, st, r_idx, np.arctan2(dy, dx), jammers))
     return np.asarray(np.exp(-sc.r_log_pfa[r_idx] / (1.0 + signal)))
 
 
@@ -158,28 +161,78 @@ def _jamming(
     sc: Scenario,
     st: State,
     r_idx: np.ndarray,
-    dx: np.ndarray,
-    dy: np.ndarray,
-    slant2: np.ndarray,
+    look: np.ndarray,
     jammers: np.ndarray,
 ) -> np.ndarray:
-    """Σ J/N over jammers for each pair: 1/R² from the jammer, main lobe or sidelobe by
-    the angle between the jammer's and the target's bearings, nothing from below the horizon."""
+    """Σ J/N over jammers for each radar `r_idx[i]` looking along bearing `look[i]`
+    (radians, arctan2 convention): 1/R² from the jammer, main lobe or sidelobe by the
+    angle between the jammer's bearing and the look, nothing from below the horizon."""
     total = np.zeros(r_idx.size)
-    h_r = np.sqrt(sc.r_height[r_idx])
-    target_bearing = np.arctan2(dy, dx)
     for k in jammers.tolist():
-        jx = st.x[k] - st.r_x[r_idx]
-        jy = st.y[k] - st.r_y[r_idx]
-        jh = (st.alt[k] - sc.r_height[r_idx]) / 1000.0
-        ground2 = jx * jx + jy * jy
-        visible = ground2 <= (HORIZON_KM_PER_SQRT_M * (h_r + np.sqrt(st.alt[k]))) ** 2
-        j_slant2 = np.maximum(ground2 + jh * jh, 1e-6)
-        power = sc.t_jnr[k] * JAMMER_REFERENCE_KM**2 / j_slant2
-        off = np.abs((target_bearing - np.arctan2(jy, jx) + np.pi) % (2 * np.pi) - np.pi)
-        gain = np.where(off <= sc.r_half_beam[r_idx], 1.0, sc.r_sidelobe[r_idx])
-        total += np.where(visible, power * gain, 0.0)
+        bearing, power = _jammer_seen(sc, st, r_idx, k)
+        off = np.abs((look - bearing + np.pi) % (2 * np.pi) - np.pi)
+        total += power * np.where(off <= sc.r_half_beam[r_idx], 1.0, sc.r_sidelobe[r_idx])
     return total
+
+
+def _jammer_seen(
+    sc: Scenario, st: State, r_idx: np.ndarray, jammer: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(bearing in radians as arctan2 gives it, main-lobe J/N) of one jammer at each radar;
+    J/N 0 where it is below the radar's horizon."""
+    jx = st.x[jammer] - st.r_x[r_idx]
+    jy = st.y[jammer] - st.r_y[r_idx]
+    jh = (st.alt[jammer] - sc.r_height[r_idx]) / 1000.0
+    ground2 = jx * jx + jy * jy
+    reach = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[jammer]))
+    j_slant2 = np.maximum(ground2 + jh * jh, 1e-6)
+    power = np.where(ground2 <= reach**2, sc.t_jnr[jammer] * JAMMER_REFERENCE_KM**2 / j_slant2, 0.0)
+    return np.arctan2(jy, jx), power
+
+
+@dataclass(frozen=True)
+class JamStrobe:
+    """Noise a radar on the air receives from one jammer: the bearing it comes from (the
+    radar measures no range) and how strong it is in the main lobe."""
+
+    radar: int
+    bearing_deg: float
+    """Compass bearing from the radar, 0 north, clockwise."""
+    jnr_db: float
+    """Jammer-to-noise ratio in the main lobe, dB."""
+
+
+STROBE_MIN_JNR = 1.0
+"""Noise weaker than the receiver's own (0 dB) shows no strobe."""
+
+
+def jam_strobes(sc: Scenario, st: State) -> list[JamStrobe]:
+    """The jam strobes of every radar on the air, by radar then bearing."""
+    jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
+    radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
+    if jammers.size == 0 or radars.size == 0:
+        return []
+    strobes = []
+    for k in jammers.tolist():
+        bearing, power = _jammer_seen(sc, st, radars, k)
+        compass = (90.0 - np.degrees(bearing)) % 360.0
+        for r, deg, jnr in zip(radars.tolist(), compass.tolist(), power.tolist(), strict=True):
+            if jnr >= STROBE_MIN_JNR:
+                strobes.append(JamStrobe(r, deg, 10.0 * math.log10(jnr)))
+    return sorted(strobes, key=lambda s: (s.radar, s.bearing_deg))
+
+
+def jammed_reach(sc: Scenario, st: State, radar: int, look: np.ndarray) -> np.ndarray:
+    """The radar's reference range (1 m² at its stated Pd) along each bearing `look`
+    (radians, arctan2 convention), shortened by the jamming it receives there: with
+    SNR ∝ 1/R⁴ over noise raised 1 + J/N times, R = R_ref (1 + J/N)^(-1/4)."""
+    jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
+    reach = np.full(look.shape, float(sc.r_range_ref[radar]))
+    if jammers.size == 0:
+        return reach
+    r_idx = np.full(look.size, radar, dtype=np.int64)
+    jnr = _jamming(sc, st, r_idx, look.ravel(), jammers).reshape(look.shape)
+    return np.asarray(reach * (1.0 + jnr) ** -0.25)
 
 
 def _update_tracks(

@@ -17,6 +17,7 @@ import numpy as np
 
 from wargame.engine.assessment import aimed_site, site_names
 from wargame.engine.command import apply_orders
+from wargame.engine.detection import jam_strobes
 from wargame.engine.engagement import (
     able_fire_units,
     channels_in_use,
@@ -415,6 +416,8 @@ class UnitStatus:
     channels: int
     unguided_rounds: int
     """Its missiles in flight that it does not guide now (silent, moving or destroyed)."""
+    jamming: tuple[tuple[float, float], ...]
+    """(compass bearing, J/N in dB) of each jammer it hears, strongest first."""
     tracking_channels: int
     held: int
     """Tracks this radar refreshed this turn."""
@@ -474,6 +477,11 @@ def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
         channels_used=used,
         channels=channels,
         unguided_rounds=unguided,
+        jamming=tuple(
+            (s.bearing_deg, s.jnr_db)
+            for s in sorted(jam_strobes(sc, st), key=lambda s: -s.jnr_db)
+            if s.radar == radar
+        ),
         tracking_channels=int(sc.r_tracking_channels[radar]),
         held=int((st.seen_by[radar] == st.turn).sum()) if st.turn > 0 else 0,
         missiles=tuple(missiles),

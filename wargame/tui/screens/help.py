@@ -20,6 +20,7 @@ from wargame.tui.widgets.map_frame import (
     DEAD_GLYPH,
     ENTRY_GLYPH,
     FIRE_UNIT_GLYPH,
+    JAM_GLYPH,
     MISSILE_GLYPH,
     MOVING_GLYPH,
     RADAR_GLYPH,
@@ -40,7 +41,9 @@ LEGEND = "\n".join(
         "(bright: emitting, dim: silent)",
         f"{MOVING_GLYPH} relocating   [$text-error]{DEAD_GLYPH}[/] destroyed   "
         f"[$text-error]{ENTRY_GLYPH}[/] raid entry point   {COVERAGE_GLYPH} radar coverage "
-        f"(1 m² target)   [$text-warning]{RING_GLYPH}[/] missile reach   "
+        "(1 m² target; jamming pulls it in, most towards the jammer)   "
+        f"[$text-warning]{JAM_GLYPH}[/] jam strobe: the bearing a radar hears a jammer on "
+        f"(no range)   [$text-warning]{RING_GLYPH}[/] missile reach   "
         f"[$text-primary]{MISSILE_GLYPH}───[/] your salvo in flight, and its line to the "
         "intercept point fire control predicts",
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",

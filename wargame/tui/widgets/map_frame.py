@@ -19,8 +19,9 @@ from enum import IntEnum
 import numpy as np
 
 from wargame.campaign import ThreatClass
+from wargame.engine.detection import jam_strobes, jammed_reach
 from wargame.engine.scenario import CLASS_CODE, Scenario
-from wargame.engine.state import State
+from wargame.engine.state import ACTIVE, State
 from wargame.tui.picture import (
     GLYPH_CODES,
     HEADING_ARROWS,
@@ -60,6 +61,7 @@ class Ink(IntEnum):
     PICK = 18
     SCALE = 19
     MISSILE = 20
+    JAM = 21
 
 
 INK_NAMES = tuple(f"map--{ink.name.lower().replace('_', '-')}" for ink in Ink)
@@ -76,6 +78,7 @@ ENTRY_GLYPH = "◇"
 COVERAGE_GLYPH = "·"
 RING_GLYPH = "∙"
 MISSILE_GLYPH = "•"
+JAM_GLYPH = "⁚"
 PICK_GLYPH = "╋"
 _ARM_CLASS = CLASS_CODE[ThreatClass.ARM]
 NICE_STEPS_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
@@ -204,6 +207,7 @@ def draw_frame(
         _coverage(canvas, geo, sc, st)
     if layers.rings:
         _range_rings(canvas, geo, sc, st, layers.selected_unit)
+    _jam_strobes(canvas, geo, sc, st)
     slots = shown_tracks(st)
     tx, ty = estimated_positions(sc, st, slots)
     t_cols, t_rows = geo.cols(tx), geo.rows(ty)
@@ -280,18 +284,56 @@ def _ring(
     return c0, int(geo.rows(np.array([y + radius]))[0])
 
 
+LOOKS = 720
+"""Bearings at which a jammed radar's coverage is worked out (half a degree apart)."""
+
+
 def _coverage(canvas: Canvas, geo: Geometry, sc: Scenario, st: State) -> None:
+    """Each radar on the air: where it sees 1 m² at its stated Pd. Jamming pulls the line
+    in, most towards the jammer, where its main lobe takes the noise."""
     on_air = st.radar_alive & st.emitting & (st.ready_turn <= st.turn)
+    jammed = bool(np.count_nonzero(st.status[sc.noise_slots] == ACTIVE))
+    looks = np.linspace(-math.pi, math.pi, LOOKS, endpoint=False)
     for r in np.flatnonzero(on_air).tolist():
-        _ring(
-            canvas,
-            geo,
-            float(st.r_x[r]),
-            float(st.r_y[r]),
-            float(sc.r_range_ref[r]),
-            Ink.COVERAGE,
-            COVERAGE_GLYPH,
-        )
+        x, y = float(st.r_x[r]), float(st.r_y[r])
+        if jammed:
+            _contour(canvas, geo, x, y, jammed_reach(sc, st, r, looks), Ink.COVERAGE)
+        else:
+            _ring(canvas, geo, x, y, float(sc.r_range_ref[r]), Ink.COVERAGE, COVERAGE_GLYPH)
+
+
+def _contour(
+    canvas: Canvas, geo: Geometry, x: float, y: float, reach: np.ndarray, ink: Ink
+) -> None:
+    """The line around (x, y) at `reach` km along each of `LOOKS` bearings (from -pi, as
+    arctan2 gives them): a cell is on it where its corners lie some inside, some outside."""
+    c0, r0 = geo.cell(x, y)
+    far = float(reach.max())
+    half_w, half_h = int(far / geo.kpc) + 2, int(far / geo.kpr) + 2
+    c_lo, c_hi = max(c0 - half_w, 0), min(c0 + half_w + 1, geo.width)
+    r_lo, r_hi = max(r0 - half_h, 0), min(r0 + half_h + 1, geo.height)
+    if c_lo >= c_hi or r_lo >= r_hi:
+        return
+    # Corner (i, j) is the top-left corner of cell (r_lo + i, c_lo + j).
+    dx = (geo.cx + (np.arange(c_lo, c_hi + 1) - geo.width / 2.0) * geo.kpc - x)[None, :]
+    dy = (geo.cy - (np.arange(r_lo, r_hi + 1) - geo.height / 2.0) * geo.kpr - y)[:, None]
+    look = np.floor((np.arctan2(dy, dx) + math.pi) / (2 * math.pi) * reach.size).astype(np.int64)
+    inside = np.hypot(dx, dy) <= reach[look % reach.size]
+    corners = inside[:-1, :-1].astype(np.int8) + inside[1:, :-1] + inside[:-1, 1:] + inside[1:, 1:]
+    rr, cc = np.nonzero((corners > 0) & (corners < 4))
+    canvas.put(cc + c_lo, rr + r_lo, ord(COVERAGE_GLYPH), ink)
+
+
+def _jam_strobes(canvas: Canvas, geo: Geometry, sc: Scenario, st: State) -> None:
+    """A dotted line from each radar towards each jammer it hears, as long as its
+    coverage: the radar knows the bearing, not the range."""
+    for strobe in jam_strobes(sc, st):
+        r = strobe.radar
+        x, y = float(st.r_x[r]), float(st.r_y[r])
+        length = float(sc.r_range_ref[r])
+        angle = math.radians(strobe.bearing_deg)
+        end = (x + length * math.sin(angle), y + length * math.cos(angle))
+        _dotted_line(canvas, geo.cell(x, y), geo.cell(*end), Ink.JAM, JAM_GLYPH)
 
 
 def _range_rings(
@@ -599,7 +641,9 @@ def _pick(
     canvas.text(col, row, PICK_GLYPH, Ink.PICK)
 
 
-def _dotted_line(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], ink: Ink) -> None:
+def _dotted_line(
+    canvas: Canvas, start: tuple[int, int], end: tuple[int, int], ink: Ink, glyph: str = "∙"
+) -> None:
     """Dots on the cells between two cells (not on either end)."""
     (c0, r0), (c1, r1) = start, end
     n = max(abs(c1 - c0), abs(r1 - r0))
@@ -608,7 +652,7 @@ def _dotted_line(canvas: Canvas, start: tuple[int, int], end: tuple[int, int], i
         canvas.put(
             np.round(c0 + (c1 - c0) * t).astype(np.int64),
             np.round(r0 + (r1 - r0) * t).astype(np.int64),
-            ord("∙"),
+            ord(glyph),
             ink,
         )
 

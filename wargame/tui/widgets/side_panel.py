@@ -69,6 +69,9 @@ class UnitPanel(Static):
             lines.append(
                 f"tracks refreshed this turn [b]{status.held}[/b]/{status.tracking_channels}"
             )
+        if status.jamming:
+            heard = ", ".join(f"{bearing:03.0f}° +{db:.0f} dB" for bearing, db in status.jamming)
+            lines.append(f"[$text-warning]jammed from {heard}[/]")
         if not compact:
             lines.append(f"CP {escape(status.command_post)}: {link}")
         if pending:
