@@ -20,8 +20,9 @@ GOLDEN = {
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
     # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
-    # economy of fire); the dive met just under the ceiling (rules 1.3).
-    4: "58a1ac3e6ce8e7fa3bd8a0e6e172977a01d5f336fb6dba76394665ed6580c659",
+    # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
+    # destroying the radar on it (rules 1.3).
+    4: "fd588b9a194e765ccd231027e5570c949e483206fef44c7d31b9f081141b7dd3",
     5: "e1c54fc392976236a6b283f8c0cdb17ab5cb0c8a2fe1ab0ddf07fac56a49a24d",
 }
 

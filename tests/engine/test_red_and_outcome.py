@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
+from wargame.engine.intercept import _strike_arrives
+from wargame.engine.scenario import CLASS_CODE, TARGET_ASSET
+from wargame.engine.state import ACTIVE
 
 
 def _play(
@@ -81,3 +86,50 @@ def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
     seen_by_own = {int(j) for j in range(sc.n_threats) if st.seen_by[own_radar, j] >= fresh}
     assert alone <= seen_by_own
     assert linked - alone  # the acquisition radar's tracks are lost with the post
+
+
+def _strike_on_aldmouth(loaded: LoadedCampaign, roll: float) -> tuple[Game, list[Event]]:
+    """First Contact with Big Bird and the command post moved onto Aldmouth's site (the
+    acquisition radar 0.8 km off), and a cruise missile arriving there with this roll."""
+    game = Game.new(loaded, 1)
+    sc, st = game.scenario, game.state
+    port = sc.a_name.index("Aldmouth port")
+    x, y = (float(v) for v in sc.a_position[port])
+    radar, cp = sc.r_name.index("Big Bird"), sc.c_name.index("1st Battalion CP")
+    st.r_x[radar], st.r_y[radar] = x + 0.8, y
+    sc.c_position[cp] = (x, y)
+    j = int(np.flatnonzero(sc.t_class == CLASS_CODE["cruise_missile"])[0])
+    st.status[j] = ACTIVE
+    st.target_kind[j], st.target_index[j] = TARGET_ASSET, port
+    log: list[Event] = []
+    _strike_arrives(sc, st, j, roll, log)
+    return game, log
+
+
+def test_a_hit_on_a_site_destroys_the_radars_standing_on_it(first_contact: LoadedCampaign) -> None:
+    # Aldmouth port's hardness 0.2 and the post's 0.6: a roll of 0.3 hits both.
+    game, log = _strike_on_aldmouth(first_contact, 0.3)
+    sc = game.scenario
+    assert sc.a_hardness[sc.a_name.index("Aldmouth port")] == 0.2
+    assert sc.c_hardness[0] == 0.6
+    assert [e.kind for e in log] == ["leaker", "radar_destroyed", "command_post_destroyed"]
+    destroyed = log[1]
+    assert isinstance(destroyed, RadarDestroyed)
+    assert (destroyed.radar, destroyed.by) == ("Big Bird", "strike")
+    assert not game.state.radar_alive[sc.r_name.index("Big Bird")]
+    # The fire units' own radars, kilometres away, are untouched.
+    assert game.state.radar_alive[[sc.r_name.index(f) for f in sc.f_name]].all()
+
+
+def test_a_post_on_a_site_that_is_hit_rolls_against_its_own_hardness(
+    first_contact: LoadedCampaign,
+) -> None:
+    # 0.6 < 1 - 0.2 hits the port (and so its radar) but not the post (0.6 >= 1 - 0.6).
+    _, log = _strike_on_aldmouth(first_contact, 0.6)
+    assert [e.kind for e in log] == ["leaker", "radar_destroyed"]
+
+
+def test_a_miss_on_a_site_leaves_what_stands_on_it(first_contact: LoadedCampaign) -> None:
+    game, log = _strike_on_aldmouth(first_contact, 0.9)
+    assert [e.kind for e in log] == ["leaker"]
+    assert game.state.radar_alive.all() and game.state.cp_alive.all()

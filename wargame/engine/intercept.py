@@ -39,6 +39,9 @@ from wargame.engine.scenario import (
 )
 from wargame.engine.state import ACTIVE, DELIVERED, KILLED, SPENT, State
 
+SITE_KM = 1.0
+"""Blue units this close to a defended asset stand on its site: a hit on it hits them too."""
+
 ROLL_SLOTS = 8
 """Intercept rolls drawn per threat per turn; more missiles than this on one threat in one
 turn take further draws from the same generator, in order."""
@@ -192,15 +195,7 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
         elif kind == TARGET_CP:
             if st.cp_alive[index] and roll < 1.0 - sc.c_hardness[index]:
                 damaged = True
-                st.cp_alive[index] = False
                 lost = float(sc.c_value[index])
-                st.radar_value_lost += lost
-                cut_off = tuple(
-                    sc.f_name[f] for f in range(len(sc.f_name)) if sc.r_cp[sc.f_radar[f]] == index
-                )
-                events.append(
-                    CommandPostDestroyed(turn=st.turn, command_post=target, cut_off=cut_off)
-                )
         elif kind == TARGET_RADAR and st.radar_alive[index] and not _moved(sc, st, j, index):
             damaged = True
             lost = float(sc.r_value[index])
@@ -216,3 +211,23 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
     )
     if kind == TARGET_RADAR and damaged:
         _destroy_radar(sc, st, index, "strike", j, events)
+    elif kind == TARGET_CP and damaged:
+        _destroy_cp(sc, st, index, events)
+    elif kind == TARGET_ASSET and damaged:
+        # What stands on the site is hit with it: its radars are destroyed, its command
+        # posts by the same roll against their own hardness.
+        x, y = sc.a_position[index]
+        on_site = np.hypot(st.r_x - x, st.r_y - y) <= SITE_KM
+        for radar in (on_site & st.radar_alive).nonzero()[0].tolist():
+            _destroy_radar(sc, st, radar, "strike", j, events)
+        near = np.hypot(sc.c_position[:, 0] - x, sc.c_position[:, 1] - y) <= SITE_KM
+        hit = near & st.cp_alive & (roll < 1.0 - sc.c_hardness)
+        for cp in hit.nonzero()[0].tolist():
+            _destroy_cp(sc, st, cp, events)
+
+
+def _destroy_cp(sc: Scenario, st: State, cp: int, events: list[Event]) -> None:
+    st.cp_alive[cp] = False
+    st.radar_value_lost += float(sc.c_value[cp])
+    cut_off = tuple(sc.f_name[f] for f in range(len(sc.f_name)) if sc.r_cp[sc.f_radar[f]] == cp)
+    events.append(CommandPostDestroyed(turn=st.turn, command_post=sc.c_name[cp], cut_off=cut_off))
