@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from wargame import __version__
-from wargame.errors import Problem, WargameError
+from wargame.errors import WargameError
+
+MAX_SEED = 2**63 - 1
+"""The dice's largest seed (`wargame.engine.dice.MAX_SEED`), here so that the command line
+does not import the engine (and numpy) for `validate`."""
 
 app = typer.Typer(
     name="wargame",
@@ -83,7 +86,8 @@ def play(
     ] = None,
     load: Annotated[Path | None, typer.Option(help="Resume this save.")] = None,
     seed: Annotated[
-        int | None, typer.Option(help="Seed of the dice (random if not given).", min=0)
+        int | None,
+        typer.Option(help="Seed of the dice (random if not given).", min=0, max=MAX_SEED),
     ] = None,
 ) -> None:
     """Play in the terminal: campaign picker, briefing, tactical screen, after-action report."""
@@ -110,7 +114,9 @@ def run(
     seed: Annotated[
         int,
         typer.Option(
-            help="Seed of the dice; the same seed and orders replay the same game.", min=0
+            help="Seed of the dice; the same seed and orders replay the same game.",
+            min=0,
+            max=MAX_SEED,
         ),
     ] = 1,
     orders: Annotated[
@@ -131,12 +137,17 @@ def run(
 ) -> None:
     """Play a campaign to the end headless and print a summary."""
     from wargame.campaign import load_campaign
+    from wargame.cli_outputs import check_outputs
     from wargame.engine import Game
     from wargame.engine.events import Event
     from wargame.record.orders_file import load_orders, orders_by_turn
     from wargame.report.summary import summarise
 
     try:
+        check_outputs(
+            [("the campaign being played", campaign), ("the orders file", orders)],
+            [("--save", save), ("--events", events)],
+        )
         loaded = load_campaign(campaign)
         plan = orders_by_turn(load_orders(orders)) if orders else {}
     except WargameError as error:
@@ -153,15 +164,19 @@ def run(
     while not game.over:
         turn_orders = plan.get(game.turn + 1, [])
         log.extend(recorder.step(turn_orders) if recorder else game.step(turn_orders))
-    if events is not None:
-        _write_lines(events, (json.dumps(e.to_dict(), separators=(",", ":")) for e in log))
-    if recorder is not None and save is not None:
-        from wargame.record import write_save
+    from wargame.record.atomic import atomic_write_text
 
-        try:
+    try:
+        # Each file whole or not at all: a failure leaves what was there before.
+        if recorder is not None and save is not None:
+            from wargame.record import write_save
+
             write_save(recorder.record, save)
-        except WargameError as error:
-            raise fail(error) from None
+        if events is not None:
+            lines = (json.dumps(e.to_dict(), separators=(",", ":")) + "\n" for e in log)
+            atomic_write_text(events, "".join(lines))
+    except WargameError as error:
+        raise fail(error) from None
     summary = summarise(str(campaign), seed, log)
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
@@ -169,17 +184,6 @@ def run(
         from wargame.report.summary_table import print_summary
 
         print_summary(summary)
-
-
-def _write_lines(path: Path, lines: Iterator[str]) -> None:
-    try:
-        with path.open("w", encoding="utf-8") as out:
-            for line in lines:
-                out.write(line + "\n")
-    except OSError as exc:
-        raise fail(
-            WargameError(Problem(str(path), f"cannot write: {exc.strerror or exc}"))
-        ) from None
 
 
 def fail(error: WargameError) -> typer.Exit:

@@ -80,10 +80,18 @@ def branch(
     ] = None,
 ) -> None:
     """Cut a save after turn N into a new save, to play on with other orders (a what-if)."""
+    from wargame.cli_outputs import check_outputs
     from wargame.record import branch as cut
     from wargame.record import play_on, write_save
     from wargame.record.orders_file import load_orders, orders_by_turn
 
+    try:
+        check_outputs(
+            [("the save being branched from", save), ("the orders file", orders)],
+            [("--output", output)],
+        )
+    except WargameError as error:
+        raise _fail(error) from None
     loaded = _load(save)
     try:
         plan = orders_by_turn(load_orders(orders)) if orders else None
@@ -112,8 +120,17 @@ def report(
 ) -> None:
     """Write the after-action report of a save."""
     if fmt not in FORMATS:
-        typer.echo(f"--format: unknown format '{fmt}'; one of {', '.join(FORMATS)}", err=True)
+        typer.echo(
+            f"wargame report: --format: unknown format '{fmt}'; one of {', '.join(FORMATS)}",
+            err=True,
+        )
         raise typer.Exit(2)
+    from wargame.cli_outputs import check_outputs
+
+    try:
+        check_outputs([("the save being reported", save)], [("--output", output)])
+    except WargameError as error:
+        raise _fail(error) from None
     loaded = _load(save)
     if not loaded.verification.ok:
         typer.echo(loaded.verification.describe(loaded.name), err=True)

@@ -168,6 +168,11 @@ def test_a_game_without_refusals_lists_none() -> None:
             "wargame run: Invalid value for '--seed': Input should be greater than or equal "
             "to 0 (see wargame run --help)",
         ),
+        (
+            ["run", FIRST, "--seed", str(2**63)],
+            "wargame run: Invalid value for '--seed': Input should be less than or equal "
+            f"to {2**63 - 1} (see wargame run --help)",
+        ),
         (["run"], "wargame run: Missing argument 'campaign' (see wargame run --help)"),
         (["bogus"], "wargame: No such command 'bogus' (see wargame --help)"),
     ],
@@ -184,3 +189,53 @@ def test_no_arguments_at_all_print_the_help() -> None:
         [sys.executable, "-m", "wargame"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0 and proc.stdout.count("Usage: wargame") == 1 and not proc.stderr
+
+
+def test_the_command_line_knows_the_dice_s_largest_seed() -> None:
+    from wargame import cli
+    from wargame.engine.dice import MAX_SEED
+
+    assert cli.MAX_SEED == MAX_SEED
+
+
+class TestOutputsAreCheckedBeforePlaying:
+    """No output is written over an input or another output, and one that cannot be
+    written is found out before the game is played: nothing there before is lost."""
+
+    def test_a_save_written_over_the_campaign_is_refused(self, tmp_path: Path) -> None:
+        campaign = tmp_path / "c.toml"
+        campaign.write_bytes(Path(FIRST).read_bytes())
+        result = runner.invoke(app, ["run", str(campaign), "--save", str(campaign)])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"{campaign}: --save is the campaign being played: it would be written over; "
+            "choose another file\n"
+        )
+        assert campaign.read_bytes() == Path(FIRST).read_bytes()
+
+    def test_the_events_and_the_save_in_one_file_are_refused(self, tmp_path: Path) -> None:
+        both = tmp_path / "x.json"
+        result = runner.invoke(app, ["run", FIRST, "--save", str(both), "--events", str(both)])
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"{both}: --save and --events name the same file\n",
+        )
+        assert not both.exists()
+
+    def test_a_save_that_cannot_be_written_leaves_the_events_file_as_it_was(
+        self, tmp_path: Path
+    ) -> None:
+        events = tmp_path / "ev.jsonl"
+        events.write_text("keep\n", encoding="utf-8")
+        nowhere = tmp_path / "missing" / "s.json"
+        result = runner.invoke(app, ["run", FIRST, "--events", str(events), "--save", str(nowhere)])
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"{nowhere}: --save: cannot write: no such folder '{nowhere.parent}'\n",
+        )
+        assert events.read_text(encoding="utf-8") == "keep\n"
+        result = runner.invoke(app, ["run", FIRST, "--events", str(tmp_path)])
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"{tmp_path}: --events: is a directory, not a file\n",
+        )

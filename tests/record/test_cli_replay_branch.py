@@ -106,3 +106,26 @@ def test_branch_of_a_tampered_save_writes_nothing(tmp_path: Path, save_file: Pat
     assert result.exit_code == 1
     assert "turn 3: digest mismatch" in result.stderr
     assert not out.exists()
+
+
+def test_branch_over_its_own_save_is_refused_and_the_save_kept(save_file: Path) -> None:
+    before = save_file.read_bytes()
+    result = runner.invoke(
+        cli_app(), ["branch", str(save_file), "--turn", "5", "-o", str(save_file)]
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{save_file}: --output is the save being branched from: it would be written over; "
+        "choose another file\n",
+    )
+    assert save_file.read_bytes() == before
+
+
+def test_report_over_its_own_save_is_refused_and_the_save_kept(save_file: Path) -> None:
+    before = save_file.read_bytes()
+    result = runner.invoke(
+        cli_app(), ["report", str(save_file), "-f", "json", "-o", str(save_file)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{save_file}: --output is the save being reported")
+    assert save_file.read_bytes() == before

@@ -1,0 +1,49 @@
+"""Checks a command makes of the files it will write, before it does any work.
+
+A command never writes over a file it reads (the save it branches from, the
+campaign it plays), never writes two outputs to one file, and finds out that
+an output cannot be written before it plays a game, not after.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from wargame.errors import Problem, WargameError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
+
+
+def check_outputs(
+    reads: Iterable[tuple[str, Path | None]], writes: Iterable[tuple[str, Path | None]]
+) -> None:
+    """`reads` and `writes` are (what it is, path) pairs, None where not given: each
+    output's folder exists and the output is not a folder, and no output is an input or
+    another output. `WargameError` (exit 2) naming the file and what is wrong."""
+    inputs = [(what, path) for what, path in reads if path is not None]
+    outputs = [(what, path) for what, path in writes if path is not None]
+    for k, (what, path) in enumerate(outputs):
+        if path.is_dir():
+            raise WargameError(Problem(str(path), f"{what}: is a directory, not a file"))
+        folder = path.parent
+        if not folder.is_dir():
+            raise WargameError(
+                Problem(str(path), f"{what}: cannot write: no such folder '{folder}'")
+            )
+        for source, read in inputs:
+            if _same_file(path, read):
+                raise WargameError(
+                    Problem(
+                        str(path),
+                        f"{what} is {source}: it would be written over; choose another file",
+                    )
+                )
+        for other, earlier in outputs[:k]:
+            if _same_file(path, earlier):
+                raise WargameError(Problem(str(path), f"{other} and {what} name the same file"))
