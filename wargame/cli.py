@@ -178,6 +178,18 @@ def run(
     except WargameError as error:
         raise fail(error) from None
     summary = summarise(str(campaign), seed, log)
+    # Orders for turns the game never reached were not carried out either: say so.
+    summary["orders_refused"] += [
+        {
+            "turn": order.turn,
+            "unit": order.unit,
+            "order": order.text(),
+            "reason": f"not carried out: the game ended on turn {game.turn}",
+        }
+        for turn, given in sorted(plan.items())
+        if turn > game.turn
+        for order in given
+    ]
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
     else:

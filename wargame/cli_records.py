@@ -101,7 +101,21 @@ def branch(
             typer.echo(loaded.verification.describe(loaded.name), err=True)
             raise typer.Exit(1)
         if plan is not None:
+            early = sum(len(given) for t, given in plan.items() if t <= turn)
+            if early:
+                typer.echo(
+                    f"{orders}: {early} order{'s' if early > 1 else ''} for turn {turn} or "
+                    f"before left out: the branch plays on from turn {turn + 1}",
+                    err=True,
+                )
             record = play_on(record, plan, loaded.name)
+            late = sum(len(given) for t, given in plan.items() if t > record.last_turn)
+            if late:
+                typer.echo(
+                    f"{orders}: {late} order{'s' if late > 1 else ''} not carried out: "
+                    f"the game ended on turn {record.last_turn}",
+                    err=True,
+                )
         write_save(record, output)
     except WargameError as error:
         raise _fail(error) from None

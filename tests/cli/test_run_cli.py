@@ -239,3 +239,52 @@ class TestOutputsAreCheckedBeforePlaying:
             2,
             f"{tmp_path}: --events: is a directory, not a file\n",
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        (
+            "flag.toml",
+            '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "engage"\ntrack = true\n',
+            ":5: orders[0].track: input should be a valid integer",
+        ),
+        (
+            "quoted.json",
+            '{"orders": [{"turn": 3, "unit": "FU Alpha", "action": "engage", "track": "7"}]}',
+            ": orders[0].track: input should be a valid integer",
+        ),
+        (
+            "place.toml",
+            '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "relocate"\nposition = "Aldmouth"\n',
+            ":5: orders[0].position: expected [x_km, y_km]: two numbers, kilometres east and north",
+        ),
+        ("word.json", '"hello"', ': expected an object with an "orders" list'),
+    ],
+)
+def test_an_orders_file_is_read_for_what_it_says_not_what_it_could_be_made_to(
+    tmp_path: Path, name: str, text: str, line: str
+) -> None:
+    orders = tmp_path / name
+    orders.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["run", FIRST, "--orders", str(orders)])
+    assert (result.exit_code, result.stderr) == (2, f"{orders}{line}\n")
+
+
+def test_orders_for_turns_the_game_never_reached_are_listed_as_not_carried_out(
+    tmp_path: Path,
+) -> None:
+    orders = tmp_path / "late.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 900\nunit = "FU Alpha"\naction = "weapons"\nsetting = "hold"\n'
+    )
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders), "--json"])
+    summary = json.loads(result.stdout)
+    assert summary["orders_refused"] == [
+        {
+            "turn": 900,
+            "unit": "FU Alpha",
+            "order": "weapons hold",
+            "reason": f"not carried out: the game ended on turn {summary['turns']}",
+        }
+    ]

@@ -129,3 +129,22 @@ def test_report_over_its_own_save_is_refused_and_the_save_kept(save_file: Path) 
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{save_file}: --output is the save being reported")
     assert save_file.read_bytes() == before
+
+
+def test_branch_says_which_orders_of_its_file_it_left_out(tmp_path: Path, save_file: Path) -> None:
+    orders = tmp_path / "orders.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "salvo"\nsalvo = 1\n'
+        '[[orders]]\nturn = 900\nunit = "FU Alpha"\naction = "weapons"\nsetting = "hold"\n'
+    )
+    out = tmp_path / "what-if.json"
+    result = runner.invoke(
+        cli_app(),
+        ["branch", str(save_file), "--turn", "8", "-o", str(out), "--orders", str(orders)],
+    )
+    assert result.exit_code == 0, result.output
+    last = load_save(out).record.last_turn
+    assert result.stderr.splitlines() == [
+        f"{orders}: 1 order for turn 8 or before left out: the branch plays on from turn 9",
+        f"{orders}: 1 order not carried out: the game ended on turn {last}",
+    ]

@@ -9,6 +9,7 @@ import pytest
 
 from tests.record.helpers import first_turn_with, read_doc, rehash, write_doc
 from wargame import RULES_VERSION
+from wargame.errors import SaveError
 from wargame.record import Recorder, SaveMismatch, load_save
 from wargame.report.aar import build_aar
 
@@ -97,3 +98,34 @@ def test_tampering_is_caught_even_when_todays_rules_cannot_load_the_campaign(
     write_doc(save_file, doc)
     with pytest.raises(SaveMismatch, match="turn 6: digest mismatch"):
         load_save(save_file)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "expected"),
+    [
+        ("game_started", "seconds_per_turn", "x", 'expected a number, got "x"'),
+        (
+            "game_started",
+            "radars",
+            [["Big Bird", 1]],
+            'expected a list, each [a string, a number, true or false], got [["Big Bird", 1]]',
+        ),
+        ("missile_launched", "intercept_turn", 1.5, "expected a whole number, got 1.5"),
+        ("intercept_resolved", "killed", 1, "expected true or false, got 1"),
+        ("turn_ended", "emitting", "Big Bird", 'expected a list, each a string, got "Big Bird"'),
+    ],
+)
+def test_an_event_field_of_the_wrong_type_is_one_line_even_in_a_save_of_other_rules(
+    save_file: Path, kind: str, field: str, value: object, expected: str
+) -> None:
+    # A careful forger: other rules (so today's replay is not compared), digests redone.
+    doc = read_doc(save_file)
+    doc["rules_version"] = OLD
+    turn = 0 if kind == "game_started" else first_turn_with(doc, kind)
+    k = next(i for i, e in enumerate(doc["turns"][turn]["events"]) if e["kind"] == kind)
+    doc["turns"][turn]["events"][k][field] = value
+    rehash(doc)
+    write_doc(save_file, doc)
+    with pytest.raises(SaveError) as caught:
+        load_save(save_file)
+    assert str(caught.value) == f"{save_file}: turns[{turn}].events[{k}].{field}: {expected}"

@@ -47,7 +47,9 @@ def test_report_prints_text_on_the_terminal_by_default(real_save: Path) -> None:
 def test_report_refuses_an_unknown_format(real_save: Path) -> None:
     result = runner.invoke(cli_app(), ["report", str(real_save), "-f", "pdf"])
     assert result.exit_code == 2
-    assert result.stderr == "--format: unknown format 'pdf'; one of text, md, json, html\n"
+    assert result.stderr == (
+        "wargame report: --format: unknown format 'pdf'; one of text, md, json, html\n"
+    )
 
 
 def test_report_of_a_missing_save_names_it(tmp_path: Path) -> None:
@@ -61,7 +63,7 @@ def test_report_into_a_missing_folder_names_it(tmp_path: Path, real_save: Path) 
     out = tmp_path / "nowhere" / "r.html"
     result = runner.invoke(cli_app(), ["report", str(real_save), "-f", "html", "-o", str(out)])
     assert result.exit_code == 2
-    assert result.stderr == f"{out}: cannot write: no such folder '{out.parent}'\n"
+    assert result.stderr == f"{out}: --output: cannot write: no such folder '{out.parent}'\n"
 
 
 def test_report_of_a_tampered_save_refuses_and_writes_nothing(

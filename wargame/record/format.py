@@ -36,10 +36,12 @@ re-simulating is `verify.py`'s job.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
 import tomllib
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -398,7 +400,61 @@ def _event(name: str, path: str, data: dict[str, Any]) -> Event:
         raise SaveError(Problem(name, f"not a valid {kind} event ({exc})", path)) from None
     if isinstance(event.turn, bool) or not isinstance(event.turn, int):
         raise SaveError(Problem(name, "an event's turn must be a whole number", path))
+    for field_name, annotation in _event_fields(type(event)):
+        value = getattr(event, field_name)
+        if not _is_of(value, annotation):
+            raise SaveError(
+                Problem(
+                    name,
+                    f"expected {_words(annotation)}, got {json.dumps(_plain(value))}",
+                    f"{path}.{field_name}",
+                )
+            )
     return event
+
+
+_FIELDS: dict[str, tuple[tuple[str, Any], ...]] = {}
+
+
+def _event_fields(cls: type[Event]) -> tuple[tuple[str, Any], ...]:
+    """(name, type) of an event's fields, the class-level `kind` left out."""
+    if cls.kind not in _FIELDS:
+        hints = typing.get_type_hints(cls)
+        _FIELDS[cls.kind] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return _FIELDS[cls.kind]
+
+
+def _is_of(value: Any, annotation: Any) -> bool:
+    """Whether a value read from JSON (lists already made tuples) is of an event field's
+    type: bool, int, float (a whole number too), str, tuple[X, ...] or tuple[A, B, ...]."""
+    if annotation is bool:
+        return isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if annotation is str:
+        return isinstance(value, str)
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is not tuple or not isinstance(value, tuple):
+        return False
+    if len(args) == 2 and args[1] is Ellipsis:
+        return all(_is_of(v, args[0]) for v in value)
+    return len(value) == len(args) and all(_is_of(v, a) for v, a in zip(value, args, strict=True))
+
+
+def _words(annotation: Any) -> str:
+    simple = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+    if annotation in simple:
+        return simple[annotation]
+    args = typing.get_args(annotation)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return f"a list, each {_words(args[0])}"
+    return "[" + ", ".join(_words(a) for a in args) + "]"
+
+
+def _plain(value: Any) -> Any:
+    return [_plain(v) for v in value] if isinstance(value, tuple) else value
 
 
 def _shape_problems(name: str, exc: ValidationError) -> list[Problem]:

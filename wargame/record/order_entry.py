@@ -18,19 +18,26 @@ from wargame.engine.orders import MAX_SALVO
 class OrderEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    turn: Annotated[int, Field(ge=1, le=100_000)]
+    # Whole numbers are whole numbers even in a file a person wrote: not true, "7" or 7.0.
+    turn: Annotated[int, Field(ge=1, le=100_000, strict=True)]
     """The turn the order is given on."""
     unit: Annotated[str, Field(min_length=1, max_length=80)]
     """A fire unit or radar, by name."""
     action: Literal["emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate"]
     setting: str | None = None
-    salvo: Annotated[int, Field(ge=0, le=MAX_SALVO)] | None = None
+    salvo: Annotated[int, Field(ge=0, le=MAX_SALVO, strict=True)] | None = None
     missile: str | None = None
-    count: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    count: Annotated[int, Field(ge=0, le=100_000, strict=True)] | None = None
     threat_class: str | None = None
-    track: Annotated[int, Field(ge=1)] | None = None
-    # (Not strict even in a save: JSON has arrays, not tuples.)
-    position: Annotated[tuple[float, float], Field(strict=False)] | None = None
+    track: Annotated[int, Field(ge=1, strict=True)] | None = None
+    # (The pair is not strict even in a save: JSON has arrays, not tuples. Its numbers are.)
+    position: (
+        Annotated[
+            tuple[Annotated[float, Field(strict=True)], Annotated[float, Field(strict=True)]],
+            Field(strict=False),
+        ]
+        | None
+    ) = None
 
 
 class SavedOrder(OrderEntry):

@@ -75,6 +75,16 @@ def parse_orders(text: str, name: str, *, json_format: bool = False) -> list[Ord
                 message = f"unknown key '{key}'{suggest(key, OrderEntry.model_fields)}"
             elif error["type"] == "missing":
                 message = "missing required field"
+            elif "position" in loc:
+                loc = loc[: loc.index("position") + 1]
+                path = dotted(loc)
+                message = "expected [x_km, y_km]: two numbers, kilometres east and north"
+            elif not loc:
+                message = (
+                    'expected an object with an "orders" list'
+                    if json_format
+                    else "expected [[orders]] tables"
+                )
             elif error["type"] == "literal_error":
                 given = str(error.get("input"))
                 choices = ", ".join(ACTIONS)
