@@ -52,6 +52,11 @@ def _refusal(game: Game, order: Order) -> str:
         ),
         (Order(1, "FU Alpha", "engage", track=99), "no track 99"),
         (Order(1, "FU Alpha", "relocate", position=(900.0, 10.0)), "[900, 10] is off the map"),
+        # FU Alpha stands at [250, 175]: 0.4 km is no move.
+        (
+            Order(1, "FU Alpha", "relocate", position=(250.4, 175.0)),
+            "the unit is already at [250.4, 175]",
+        ),
         (Order(1, "FU Alpha", "dance"), "unknown action 'dance'"),
     ],
 )
@@ -156,3 +161,23 @@ def test_order_round_trips_through_its_dict() -> None:
         Order(5, "FU Bravo", "engage", track=3, missile="48N6-class", salvo=2),
     ):
         assert Order.from_dict(order.to_dict()) == order
+
+
+def test_an_engagement_of_a_track_that_ends_that_turn_says_how_it_ended(
+    first_contact: LoadedCampaign,
+) -> None:
+    # The first kill of seed 7: an order to engage that track, given for the turn of the
+    # kill, meets a track whose threat the intercepts of the turn have just destroyed.
+    game = Game.new(first_contact, 7)
+    kill: tuple[int, int] | None = None
+    while kill is None:
+        for event in game.step([]):
+            if event.kind == "threat_destroyed":
+                kill = (game.turn, int(event.threat))  # type: ignore[attr-defined]
+    turn, threat = kill
+    track = int(game.state.track_id[threat])
+    game = Game.new(first_contact, 7)
+    while game.turn < turn - 1:
+        game.step([])
+    order = Order(turn, "FU Bravo", "engage", track=track)
+    assert _refusal(game, order) == f"track {track} has ended: destroyed"

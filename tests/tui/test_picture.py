@@ -451,3 +451,14 @@ def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
     _strokes(large, *(ends + margin), Ink.MISSILE)
     window = large.chars[margin : margin + 20, margin : margin + 40]
     assert (window == small.chars).all()
+
+
+@pytest.mark.parametrize(
+    ("metres", "shown"), [(50.0, "50"), (999.0, "999"), (7477.0, "7.5k"), (60_000.0, "60k")]
+)
+def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str) -> None:
+    from wargame.tui.picture import TrackRow
+    from wargame.tui.widgets.side_panel import TrackTable, _cells
+
+    row = TrackRow(7, 0, "ARM", 680.0, metres, 149.0, 22.0, "", "", None, False, False)
+    assert _cells(row)[TrackTable.COLUMNS.index("Alt")] == shown

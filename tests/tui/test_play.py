@@ -517,6 +517,9 @@ class TestReports:
             classes = {row.threat_class for row in report.aar.threats}
             assert "cruise_missile" in classes and "decoy" not in classes
             assert "Interim report" in plain(app.screen.query_one("#aar-title", Static))
+            # No replay mid-game (it would show the red side): the footer offers none.
+            shown = app.screen.active_bindings
+            assert "r" not in shown and "escape" in shown
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is screen

@@ -11,6 +11,7 @@ import difflib
 import math
 
 from wargame.engine.events import Event, OrderAccepted, OrderRefused, RelocationStarted
+from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, EMISSION, MAX_SALVO, WEAPONS, Order
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import State
@@ -110,6 +111,8 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
             return f"[{x:g}, {y:g}] is off the map"
         if st.ready_turn[radar] > st.turn:
             return f"the unit is already relocating until turn {st.ready_turn[radar]}"
+        if math.hypot(x - st.r_x[radar], y - st.r_y[radar]) <= SAME_SITE_KM:
+            return f"the unit is already at [{x:g}, {y:g}]"
     else:
         return f"unknown action '{action}'"
     return ""

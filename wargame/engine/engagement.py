@@ -39,7 +39,18 @@ from wargame.engine.scenario import (
     IS_AIRCRAFT,
     Scenario,
 )
-from wargame.engine.state import ACTIVE, HOLD, SS, TIGHT, Shot, State
+from wargame.engine.state import (
+    ACTIVE,
+    DELIVERED,
+    HOLD,
+    KILLED,
+    LEFT,
+    SPENT,
+    SS,
+    TIGHT,
+    Shot,
+    State,
+)
 
 URGENCY_S = 300.0
 """A threat this many seconds from its target is worth 1.5 times one far away."""
@@ -132,6 +143,15 @@ REASONS = (
 DIVE_OUT_OF_REACH = len(REASONS) - 1
 """A ballistic missile met nowhere: above the ceiling at the straight intercept, and its
 dive beyond reach or the longest flight. Shown whatever the other checks say."""
+
+
+ENDED_HOW = {
+    KILLED: "destroyed",
+    DELIVERED: "it reached its target",
+    LEFT: "it left the area",
+    SPENT: "it fell short or missed",
+}
+"""How a track's threat ended, as an order at it is refused (what the log already told)."""
 
 
 def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
@@ -889,7 +909,7 @@ def _manual(
         return None
     threat = int(slots[0])
     if st.status[threat] != ACTIVE:
-        refuse(f"track {order.track} has ended: destroyed, or it reached its target")
+        refuse(f"track {order.track} has ended: {ENDED_HOW.get(int(st.status[threat]), 'gone')}")
         return None
     reason = picture_refusal(sc, st, unit, threat)
     if reason:

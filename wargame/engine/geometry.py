@@ -37,6 +37,10 @@ def swerling1_pd(pfa: F64 | float, snr_value: F64 | float) -> F64:
     return np.asarray(np.power(pfa, 1.0 / (1.0 + np.asarray(snr_value))), dtype=np.float64)
 
 
+SAME_SITE_KM = 0.5
+"""A unit within this of a point stands on it: a shorter move is no move, and fools no
+missile aimed at the site."""
+
 JAMMER_REFERENCE_KM = 100.0
 
 

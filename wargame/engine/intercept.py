@@ -27,6 +27,7 @@ from wargame.engine.events import (
     ThreatDestroyed,
     r3,
 )
+from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.scenario import (
     CLASS_NAMES,
     CLASSES,
@@ -134,7 +135,10 @@ def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
 
     radar = int(st.target_index[j])
     name = sc.r_name[radar]
-    moved = np.hypot(st.r_x[radar] - st.path_end[j, 0], st.r_y[radar] - st.path_end[j, 1]) > 0.5
+    moved = (
+        np.hypot(st.r_x[radar] - st.path_end[j, 0], st.r_y[radar] - st.path_end[j, 1])
+        > SAME_SITE_KM
+    )
     if not st.radar_alive[radar]:
         reason = "radar already destroyed"
     elif moved:
@@ -171,7 +175,7 @@ def _destroy_radar(
 def _moved(sc: Scenario, st: State, j: int, radar: int) -> bool:
     """The radar is no longer where the threat was sent (it relocated)."""
     aim_x, aim_y = sc.r_position0[radar]  # raids are routed at the site the campaign gives
-    return bool(np.hypot(st.r_x[radar] - aim_x, st.r_y[radar] - aim_y) > 0.5)
+    return bool(np.hypot(st.r_x[radar] - aim_x, st.r_y[radar] - aim_y) > SAME_SITE_KM)
 
 
 def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[Event]) -> None:

@@ -172,6 +172,10 @@ class AarScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An interim report offers no replay (the replay shows both sides): no key for it.
+        return self.can_replay if action == "replay" else True
+
     async def action_replay(self) -> None:
         if self.can_replay:
             await self.app.run_action("replay_current")

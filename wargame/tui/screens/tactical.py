@@ -26,6 +26,7 @@ from wargame.engine.command import march_turns
 from wargame.engine.engagement import channels_in_use
 from wargame.engine.events import GameOver, OrderRefused
 from wargame.engine.game import score_of
+from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
@@ -365,7 +366,7 @@ class TacticalScreen(PictureScreen):
         self.pane.map.set_layers(
             pick=here,
             pick_from=here,
-            pick_label=lambda km: f"{km:.0f} km: out of action {self._march(km)} turns",
+            pick_label=self._march_label,
         )
         self.pane.map.focus()
         rules = self.scenario.loaded.campaign.rules
@@ -381,6 +382,9 @@ class TacticalScreen(PictureScreen):
         r, sc = self._unit, self.scenario
         x, y = round(message.x_km, 1), round(message.y_km, 1)
         km = math.hypot(x - self.state.r_x[r], y - self.state.r_y[r])
+        if km <= SAME_SITE_KM:
+            self.notify(f"{self._unit_name} is already there: no move ordered.", timeout=4)
+            return
         turns = self._march(km)
         left = sc.turn_limit - self.state.turn
         order = self._order("relocate", position=(x, y))
@@ -402,6 +406,11 @@ class TacticalScreen(PictureScreen):
             timeout=8,
         )
         self._orders_changed()
+
+    def _march_label(self, km: float) -> str:
+        turns = self._march(km)
+        past = " (past the end)" if turns >= self.scenario.turn_limit - self.state.turn else ""
+        return f"{km:.0f} km: out of action {turns} turns{past}"
 
     def _march(self, km: float) -> int:
         """Turns a unit is out of action to move `km` and set up again (the engine's rule)."""
