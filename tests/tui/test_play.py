@@ -700,6 +700,19 @@ class TestHelp:
 
 
 class TestEventLog:
+    async def test_l_makes_the_log_tall_and_short_again(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            log = screen.query_one(EventLog)
+            short = log.size.height
+            await pilot.press("l")
+            await pilot.pause()
+            assert log.size.height > 2 * short
+            await pilot.press("l")
+            await pilot.pause()
+            assert log.size.height == short
+
     async def test_the_event_log_scrolls_back_and_on_by_keys(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(80, 24)) as pilot:

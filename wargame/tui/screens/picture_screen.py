@@ -35,6 +35,7 @@ class PictureScreen(Screen[None]):
         Binding("shift+down", "pan(0, 1)", "Pan south", show=False),
         Binding("pageup,[", "scroll_log(-1)", "Scroll the event log back", show=False),
         Binding("pagedown,]", "scroll_log(1)", "Scroll the event log on", show=False),
+        Binding("l", "tall_log", "Event log tall / short", show=False),
     ]
     """Selection, overlays, zoom and pan."""
 
@@ -71,6 +72,12 @@ class PictureScreen(Screen[None]):
 
     def action_centre(self) -> None:
         self.pane.centre()
+
+    def action_tall_log(self) -> None:
+        """A busy turn writes more lines than the log shows: it can take half the screen."""
+        self.set_class(not self.has_class("-tall-log"), "-tall-log")
+        log = self.query_one(EventLog)
+        self.call_after_refresh(log.scroll_end, animate=False)
 
     def action_scroll_log(self, direction: int) -> None:
         log = self.query_one(EventLog)
