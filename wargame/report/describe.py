@@ -94,9 +94,10 @@ def describe(event: Event) -> str:
             )
         case InterceptResolved():
             if event.reason:
+                # Worded as the play log words it: there was no intercept to miss.
                 return (
-                    f"{event.fire_unit}'s {event.missile} on track {event.track} "
-                    f"missed: {event.reason}"
+                    f"{event.fire_unit}'s {event.missile} on track {event.track}: "
+                    f"no intercept ({event.reason})"
                 )
             verdict = "killed" if event.killed else "missed"
             return (
