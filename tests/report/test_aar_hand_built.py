@@ -217,3 +217,14 @@ def test_an_unfinished_game_reports_its_last_score(aar: Aar) -> None:
     partial = build_aar(_events()[:11])  # up to the end of turn 2
     assert partial.score.result == "unfinished" and partial.score.total == -1.2
     assert partial.turns == 2
+
+
+def test_an_intercept_that_never_happened_is_worded_as_in_the_play_log() -> None:
+    from wargame.report.describe import describe
+
+    event = InterceptResolved(
+        5, "FU A", "48N6-class", 2, 2, "cruise_missile", False, 0.7, 1.0, "target already destroyed"
+    )
+    assert describe(event) == (
+        "FU A's 48N6-class on track 2: no intercept (target already destroyed)"
+    )
