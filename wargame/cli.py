@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from wargame import __version__
-from wargame.errors import WargameError
+from wargame.errors import Problem, WargameError
 
 MAX_SEED = 2**63 - 1
 """The dice's largest seed (`wargame.engine.dice.MAX_SEED`), here so that the command line
@@ -164,8 +164,6 @@ def run(
     while not game.over:
         turn_orders = plan.get(game.turn + 1, [])
         log.extend(recorder.step(turn_orders) if recorder else game.step(turn_orders))
-    from wargame.record.atomic import atomic_write_text
-
     try:
         # Each file whole or not at all: a failure leaves what was there before.
         if recorder is not None and save is not None:
@@ -174,7 +172,7 @@ def run(
             write_save(recorder.record, save)
         if events is not None:
             lines = (json.dumps(e.to_dict(), separators=(",", ":")) + "\n" for e in log)
-            atomic_write_text(events, "".join(lines))
+            _write_events(events, "".join(lines))
     except WargameError as error:
         raise fail(error) from None
     summary = summarise(str(campaign), seed, log)
@@ -196,6 +194,23 @@ def run(
         from wargame.report.summary_table import print_summary
 
         print_summary(summary)
+
+
+def _write_events(path: Path, text: str) -> None:
+    """A file is written whole or not at all; a pipe or a terminal (/dev/stdout, a
+    process substitution) is written to as it is, not replaced by a file."""
+    from wargame.record.atomic import atomic_write_text
+
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            raise WargameError(
+                Problem(str(path), f"--events: cannot write: {exc.strerror or exc}")
+            ) from None
+        return
+    atomic_write_text(path, text)
 
 
 def fail(error: WargameError) -> typer.Exit:

@@ -36,6 +36,10 @@ def check_outputs(
             raise WargameError(
                 Problem(str(path), f"{what}: cannot write: no such folder '{folder}'")
             )
+        # A file is replaced through a new file in its folder; a pipe or a device is written.
+        special = path.exists() and not path.is_file()
+        if not os.access(path if special else folder, os.W_OK):
+            raise WargameError(Problem(str(path), f"{what}: cannot write: permission denied"))
         for source, read in inputs:
             if _same_file(path, read):
                 raise WargameError(

@@ -288,3 +288,22 @@ def test_orders_for_turns_the_game_never_reached_are_listed_as_not_carried_out(
             "reason": f"not carried out: the game ended on turn {summary['turns']}",
         }
     ]
+
+
+def test_events_written_to_a_pipe_leave_it_a_pipe(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "events"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--events", str(pipe)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    lines = received[0].splitlines()
+    assert json.loads(lines[0])["kind"] == "game_started"
+    assert json.loads(lines[-1])["kind"] == "game_over"

@@ -6,7 +6,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.events import OrderAccepted, OrderRefused, RelocationStarted
+from wargame.engine.events import MissileLaunched, OrderAccepted, OrderRefused, RelocationStarted
 
 
 def _refusal(game: Game, order: Order) -> str:
@@ -181,3 +181,26 @@ def test_an_engagement_of_a_track_that_ends_that_turn_says_how_it_ended(
         game.step([])
     order = Order(turn, "FU Bravo", "engage", track=track)
     assert _refusal(game, order) == f"track {track} has ended: destroyed"
+
+
+def test_the_targets_of_a_unit_that_goes_silent_are_free_for_the_others(
+    first_contact: LoadedCampaign,
+) -> None:
+    # FU Alpha's missiles lose guidance when it goes silent: fire control no longer counts
+    # them on their way, and another unit engages their target that same turn.
+    game = Game.new(first_contact, 1)
+    alpha = game.scenario.f_name.index("FU Alpha")
+    while not any(s.fire_unit == alpha for s in game.state.shots):
+        game.step([])
+    end_of_next = (game.turn + 1) * game.scenario.dt
+    targets = {
+        s.threat
+        for s in game.state.shots
+        if s.fire_unit == alpha and s.intercept_time > end_of_next
+    }
+    assert targets
+    events = game.step([Order(game.turn + 1, "FU Alpha", "emission", setting="off")])
+    others = {
+        e.threat for e in events if isinstance(e, MissileLaunched) and e.fire_unit != "FU Alpha"
+    }
+    assert targets & others

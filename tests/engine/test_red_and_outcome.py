@@ -90,13 +90,13 @@ def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
 
 def _strike_on_aldmouth(loaded: LoadedCampaign, roll: float) -> tuple[Game, list[Event]]:
     """First Contact with Big Bird and the command post moved onto Aldmouth's site (the
-    acquisition radar 0.8 km off), and a cruise missile arriving there with this roll."""
+    acquisition radar 0.4 km off), and a cruise missile arriving there with this roll."""
     game = Game.new(loaded, 1)
     sc, st = game.scenario, game.state
     port = sc.a_name.index("Aldmouth port")
     x, y = (float(v) for v in sc.a_position[port])
     radar, cp = sc.r_name.index("Big Bird"), sc.c_name.index("1st Battalion CP")
-    st.r_x[radar], st.r_y[radar] = x + 0.8, y
+    st.r_x[radar], st.r_y[radar] = x + 0.4, y
     sc.c_position[cp] = (x, y)
     j = int(np.flatnonzero(sc.t_class == CLASS_CODE["cruise_missile"])[0])
     st.status[j] = ACTIVE

@@ -103,14 +103,17 @@ def test_tampering_is_caught_even_when_todays_rules_cannot_load_the_campaign(
 @pytest.mark.parametrize(
     ("kind", "field", "value", "expected"),
     [
-        ("game_started", "seconds_per_turn", "x", 'expected a number, got "x"'),
+        ("game_started", "seconds_per_turn", "x", 'expected a finite number, got "x"'),
+        ("game_started", "seconds_per_turn", float("nan"), "expected a finite number, got NaN"),
+        ("turn_ended", "score", 10**400, f"expected a finite number, got {10**400}"),
         (
             "game_started",
             "radars",
             [["Big Bird", 1]],
-            'expected a list, each [a string, a number, true or false], got [["Big Bird", 1]]',
+            "expected a list, each [a string, a finite number, true or false], "
+            'got [["Big Bird", 1]]',
         ),
-        ("missile_launched", "intercept_turn", 1.5, "expected a whole number, got 1.5"),
+        ("missile_launched", "intercept_turn", 1.5, "expected a whole number (64-bit), got 1.5"),
         ("intercept_resolved", "killed", 1, "expected true or false, got 1"),
         ("turn_ended", "emitting", "Big Bird", 'expected a list, each a string, got "Big Bird"'),
     ],

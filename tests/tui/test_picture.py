@@ -390,6 +390,24 @@ class TestTrackNumbers:
         assert line[3:] == "40"
         assert ink[0] == Ink.SELECTED and ink[3:] == [Ink.TRACK_LABEL] * 2
 
+    @pytest.mark.parametrize("col", [-1, 118])
+    def test_a_number_is_shown_whole_beside_its_glyph_or_not_at_all(
+        self, first_contact: LoadedCampaign, col: int
+    ) -> None:
+        # Track 123 one column off the left edge (its number would start at column 0), or
+        # at column 118 of 120 (room for one digit of three).
+        game, _ = _play(first_contact, 16)
+        st = game.state.copy()
+        (slot,) = shown_tracks(st)[:1].tolist()
+        geo = Geometry.of(120, 38, View.fit(400, 300), 400, 300)
+        _, row = geo.cell(100.0, 150.0)
+        st.track_id[slot] = 123
+        st.track_x[slot], st.track_y[slot] = geo.km(col, row)
+        st.track_vx[slot] = st.track_vy[slot] = 0.0
+        st.track_last[slot] = st.turn
+        canvas, _, _ = draw_frame(game.scenario, st, 120, 38, View.fit(400, 300), Layers())
+        assert not (canvas.ink[row] == Ink.TRACK_LABEL).any()
+
     # 12 heads east (its number after its heading mark, two cells on); 3 stands on that
     # mark: both numbers would start in the same cell.
     OVERLAP = ((12, 0, 0.3), (3, 1, 0.0))
@@ -454,7 +472,15 @@ def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
 
 
 @pytest.mark.parametrize(
-    ("metres", "shown"), [(50.0, "50"), (999.0, "999"), (7477.0, "7.5k"), (60_000.0, "60k")]
+    ("metres", "shown"),
+    [
+        (50.0, "50"),
+        (999.0, "999"),
+        (999.6, "1.0k"),
+        (7477.0, "7.5k"),
+        (9_960.0, "10k"),
+        (60_000.0, "60k"),
+    ],
 )
 def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str) -> None:
     from wargame.tui.picture import TrackRow

@@ -533,7 +533,7 @@ def plan_engagements(
     firing = able & (st.weapons != HOLD) & (free > 0)
     if not np.count_nonzero(firing):
         return plan
-    survive, salvos_at = _in_flight(sc, st, plan)
+    survive, salvos_at = _in_flight(sc, st, plan, able)
     live = tracked & (st.status == ACTIVE)
     # Salvos a target may have on their way from each unit's doctrine.
     limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
@@ -654,12 +654,16 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
     return nodes
 
 
-def _in_flight(sc: Scenario, st: State, plan: list[Engagement]) -> tuple[np.ndarray, np.ndarray]:
+def _in_flight(
+    sc: Scenario, st: State, plan: list[Engagement], guiding: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Per threat slot: the probability it survives the missiles already on their way (or
-    planned this turn), and how many salvos those are."""
+    planned this turn), and how many salvos those are. Missiles whose fire unit does not
+    guide them now (`guiding` per unit: silent, moving or destroyed) are not counted: they
+    miss unless it guides again in time, so its targets are free for the other units."""
     survive = np.ones(sc.n_threats)
     count = np.zeros(sc.n_threats, dtype=np.int64)
-    shots = st.shots
+    shots = [s for s in st.shots if guiding[s.fire_unit]]
     if shots:
         # (multiply.at takes the factors in order: the same products as a loop.)
         at = np.fromiter((s.threat for s in shots), np.int64, len(shots))

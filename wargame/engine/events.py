@@ -261,6 +261,8 @@ class CommandPostDestroyed(Event):
     command_post: str
     cut_off: tuple[str, ...]
     """Fire units now fighting alone."""
+    value: float = 0.0
+    """What it was worth (saves of rules before 1.3 leave it out: 0)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,8 +38,8 @@ def swerling1_pd(pfa: F64 | float, snr_value: F64 | float) -> F64:
 
 
 SAME_SITE_KM = 0.5
-"""A unit within this of a point stands on it: a shorter move is no move, and fools no
-missile aimed at the site."""
+"""A unit within this of a point stands on it: a shorter move is no move and fools no
+missile aimed at the site, and a hit on a defended asset there hits the unit too."""
 
 JAMMER_REFERENCE_KM = 100.0
 

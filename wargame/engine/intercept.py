@@ -40,9 +40,6 @@ from wargame.engine.scenario import (
 )
 from wargame.engine.state import ACTIVE, DELIVERED, KILLED, SPENT, State
 
-SITE_KM = 1.0
-"""Blue units this close to a defended asset stand on its site: a hit on it hits them too."""
-
 ROLL_SLOTS = 8
 """Intercept rolls drawn per threat per turn; more missiles than this on one threat in one
 turn take further draws from the same generator, in order."""
@@ -221,10 +218,10 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
         # What stands on the site is hit with it: its radars are destroyed, its command
         # posts by the same roll against their own hardness.
         x, y = sc.a_position[index]
-        on_site = np.hypot(st.r_x - x, st.r_y - y) <= SITE_KM
+        on_site = np.hypot(st.r_x - x, st.r_y - y) <= SAME_SITE_KM
         for radar in (on_site & st.radar_alive).nonzero()[0].tolist():
             _destroy_radar(sc, st, radar, "strike", j, events)
-        near = np.hypot(sc.c_position[:, 0] - x, sc.c_position[:, 1] - y) <= SITE_KM
+        near = np.hypot(sc.c_position[:, 0] - x, sc.c_position[:, 1] - y) <= SAME_SITE_KM
         hit = near & st.cp_alive & (roll < 1.0 - sc.c_hardness)
         for cp in hit.nonzero()[0].tolist():
             _destroy_cp(sc, st, cp, events)
@@ -234,4 +231,11 @@ def _destroy_cp(sc: Scenario, st: State, cp: int, events: list[Event]) -> None:
     st.cp_alive[cp] = False
     st.radar_value_lost += float(sc.c_value[cp])
     cut_off = tuple(sc.f_name[f] for f in range(len(sc.f_name)) if sc.r_cp[sc.f_radar[f]] == cp)
-    events.append(CommandPostDestroyed(turn=st.turn, command_post=sc.c_name[cp], cut_off=cut_off))
+    events.append(
+        CommandPostDestroyed(
+            turn=st.turn,
+            command_post=sc.c_name[cp],
+            cut_off=cut_off,
+            value=float(sc.c_value[cp]),
+        )
+    )

@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import re
 import tomllib
 import typing
@@ -414,6 +415,8 @@ def _event(name: str, path: str, data: dict[str, Any]) -> Event:
 
 
 _FIELDS: dict[str, tuple[tuple[str, Any], ...]] = {}
+_LARGEST = 1e300
+"""Larger figures than any game makes; beyond a float's range they cannot be reported."""
 
 
 def _event_fields(cls: type[Event]) -> tuple[tuple[str, Any], ...]:
@@ -430,9 +433,15 @@ def _is_of(value: Any, annotation: Any) -> bool:
     if annotation is bool:
         return isinstance(value, bool)
     if annotation is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_SEED
     if annotation is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        # Finite, and not a whole number too large for a float.
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and abs(value) <= _LARGEST
+            and math.isfinite(value)
+        )
     if annotation is str:
         return isinstance(value, str)
     args = typing.get_args(annotation)
@@ -444,7 +453,12 @@ def _is_of(value: Any, annotation: Any) -> bool:
 
 
 def _words(annotation: Any) -> str:
-    simple = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+    simple = {
+        bool: "true or false",
+        int: "a whole number (64-bit)",
+        float: "a finite number",
+        str: "a string",
+    }
     if annotation in simple:
         return simple[annotation]
     args = typing.get_args(annotation)

@@ -238,6 +238,8 @@ class _Tally:
         """Value lost by each leaker at an asset; -1 for a hit that did no damage."""
         self.asset_lost = 0.0
         self.radar_value_lost = 0.0
+        self.post_hit_by_leaker = ""
+        """The command post the last leaker destroyed (its loss already counted)."""
         self.destroyed_cost = 0.0
         self.moments: list[KeyMoment] = []
         self.largest: tuple[float, int, str] | None = None
@@ -323,6 +325,15 @@ class _Tally:
             case RadarDestroyed():
                 self.radar_destroyed(event)
             case CommandPostDestroyed():
+                # A strike aimed at the post has counted it with its leaker; one that hit
+                # the asset the post stood on has not.
+                if event.command_post != self.post_hit_by_leaker:
+                    self.radar_value_lost += event.value
+                    self.loss(
+                        event.value,
+                        turn,
+                        f"{event.command_post} lost {event.value:g} M$ with the site it stood on",
+                    )
                 self.moment(
                     turn, "command_post_lost", f"command post {event.command_post} destroyed"
                 )
@@ -348,9 +359,9 @@ class _Tally:
             self.hits[event.target].append(event.value_lost if event.damaged else -1.0)
             self.asset_lost += event.value_lost
         elif event.damaged and event.target not in self.radar_value:
-            self.radar_value_lost += (
-                event.value_lost
-            )  # a command post (radars come as RadarDestroyed)
+            # A command post (radars come as RadarDestroyed).
+            self.radar_value_lost += event.value_lost
+            self.post_hit_by_leaker = event.target
         self.loss(
             event.value_lost,
             turn,

@@ -159,13 +159,16 @@ def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
     return out
 
 
+def rounds_in_flight(sc: Scenario, st: State) -> np.ndarray:
+    """Per fire unit: its missiles on their way to a threat still in the air."""
+    units = [s.fire_unit for s in st.shots if st.status[s.threat] == ACTIVE]
+    return np.bincount(np.array(units, dtype=np.int64), minlength=len(sc.f_name))
+
+
 def unguided_rounds(sc: Scenario, st: State) -> np.ndarray:
-    """Per fire unit: its missiles in flight that it does not guide now."""
-    rounds = np.bincount(
-        np.fromiter((s.fire_unit for s in st.shots), np.int64, len(st.shots)),
-        minlength=len(sc.f_name),
-    )
-    return np.where(able_fire_units(sc, st), 0, rounds)
+    """Per fire unit: its missiles in flight (at threats still in the air) that it does not
+    guide now."""
+    return np.where(able_fire_units(sc, st), 0, rounds_in_flight(sc, st))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,14 @@ from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
-from wargame.tui.picture import Shot, score_text, short_missile, shot_options, track_rows
+from wargame.tui.picture import (
+    Shot,
+    rounds_in_flight,
+    score_text,
+    short_missile,
+    shot_options,
+    track_rows,
+)
 from wargame.tui.screens.engage import EngageScreen
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.screens.reserve import ReserveScreen
@@ -242,7 +249,7 @@ class TacticalScreen(PictureScreen):
         new = setting or ("off" if planned == "on" else "on")
         self._set("emission", new, now)
         f = int(self.scenario.r_fire_unit[self._unit])
-        flying = sum(1 for shot in self.state.shots if shot.fire_unit == f) if f >= 0 else 0
+        flying = int(rounds_in_flight(self.scenario, self.state)[f]) if f >= 0 else 0
         if new == "off" and now == "on" and flying:
             self.notify(
                 f"{self._unit_name}: {flying} round{'s' if flying > 1 else ''} in flight will "

@@ -556,18 +556,21 @@ def _track_labels(
     def on_canvas(c: np.ndarray, r: np.ndarray) -> np.ndarray:
         return np.asarray((c >= 0) & (c < width) & (r >= 0) & (r < height))
 
-    glyphs = np.zeros((height, width), dtype=bool)
+    # Cells no number may cover: tracks' glyphs and heading marks, the symbols of blue
+    # units and assets, salvos in flight.
+    glyphs = np.isin(canvas.ink, _SYMBOL_INKS) | (canvas.chars == ord(MISSILE_GLYPH))
     moving = sector >= 0
     steps = np.array(HEADING_STEPS, dtype=np.int64)[np.maximum(sector, 0)]
     for c, r in ((cols, rows), (cols[moving] + steps[moving, 0], rows[moving] + steps[moving, 1])):
         ok = on_canvas(c, r)
         glyphs[r[ok], c[ok]] = True
-    # The cells of each number (on the canvas), and whether they are free of glyphs.
+    # A number is shown whole, beside its track's glyph, or not at all.
+    clear = on_canvas(cols, rows) & (start + digits <= width)
+    # The cells of each number, and whether they are free of glyphs.
     cells = []
-    clear = np.ones(ids.size, dtype=bool)
     for k in range(int(digits.max())):
         c = start + k
-        ok = (digits > k) & on_canvas(c, rows)
+        ok = clear & (digits > k)
         cells.append((ok, rows[ok], c[ok]))
         clear[ok] &= ~glyphs[rows[ok], c[ok]]
     # Of numbers that overlap, the first in claim order keeps its cells.

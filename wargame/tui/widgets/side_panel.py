@@ -162,11 +162,12 @@ class TrackTable(DataTable[str]):
 def _cells(row: TrackRow) -> tuple[str, ...]:
     """The row's cells; DataTable reads strings as Rich markup."""
     # One way for every altitude: metres below 1 km, km with one decimal below 10 km.
+    # (Decided on the figure as written, so 999.6 m is 1.0k, not 1000.)
     alt = (
         f"{row.alt_m:.0f}"
-        if row.alt_m < 1_000
+        if round(row.alt_m) < 1_000
         else f"{row.alt_m / 1000:.1f}k"
-        if row.alt_m < 10_000
+        if round(row.alt_m / 100) < 100
         else f"{row.alt_m / 1000:.0f}k"
     )
     heading = f"{row.heading:03.0f}" if row.heading is not None else "—"
