@@ -7,7 +7,7 @@ import numpy as np
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
-from wargame.engine.intercept import _strike_arrives
+from wargame.engine.intercept import _standing_on_sites, _strike_arrives
 from wargame.engine.scenario import CLASS_CODE, TARGET_ASSET
 from wargame.engine.state import ACTIVE
 
@@ -102,7 +102,7 @@ def _strike_on_aldmouth(loaded: LoadedCampaign, roll: float) -> tuple[Game, list
     st.status[j] = ACTIVE
     st.target_kind[j], st.target_index[j] = TARGET_ASSET, port
     log: list[Event] = []
-    _strike_arrives(sc, st, j, roll, log)
+    _strike_arrives(sc, st, j, roll, log, _standing_on_sites(sc, st))
     return game, log
 
 

@@ -663,7 +663,10 @@ def _in_flight(
     miss unless it guides again in time, so its targets are free for the other units."""
     survive = np.ones(sc.n_threats)
     count = np.zeros(sc.n_threats, dtype=np.int64)
-    shots = [s for s in st.shots if guiding[s.fire_unit]]
+    shots = st.shots
+    if not guiding.all():
+        guides = guiding.tolist()  # (a list: indexing numpy per shot costs far more)
+        shots = [s for s in shots if guides[s.fire_unit]]
     if shots:
         # (multiply.at takes the factors in order: the same products as a loop.)
         at = np.fromiter((s.threat for s in shots), np.int64, len(shots))

@@ -120,11 +120,26 @@ def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> 
         return
     order = arrived[np.argsort(st.arrival_time[arrived], kind="stable")]
     rolls = generator(seed, st.turn, Phase.DAMAGE).random(sc.n_threats)
+    sites = _standing_on_sites(sc, st)
     for j in order.tolist():
         if sc.t_role[j] == ROLE_ARM:
             _arm_arrives(sc, st, j, events)
         else:
-            _strike_arrives(sc, st, j, float(rolls[j]), events)
+            _strike_arrives(sc, st, j, float(rolls[j]), events, sites)
+
+
+def _standing_on_sites(sc: Scenario, st: State) -> dict[int, tuple[list[int], list[int]]]:
+    """Per asset with blue units on its site: (radars, command posts) within
+    `SAME_SITE_KM` of it; most campaigns have none."""
+    ax, ay = sc.a_position[:, 0][:, None], sc.a_position[:, 1][:, None]
+    radars = np.hypot(st.r_x[None, :] - ax, st.r_y[None, :] - ay) <= SAME_SITE_KM
+    cx, cy = sc.c_position[:, 0][None, :], sc.c_position[:, 1][None, :]
+    posts = np.hypot(cx - ax, cy - ay) <= SAME_SITE_KM
+    occupied = np.flatnonzero(radars.any(axis=1) | posts.any(axis=1))
+    return {
+        a: (np.flatnonzero(radars[a]).tolist(), np.flatnonzero(posts[a]).tolist())
+        for a in occupied.tolist()
+    }
 
 
 def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
@@ -175,7 +190,14 @@ def _moved(sc: Scenario, st: State, j: int, radar: int) -> bool:
     return bool(np.hypot(st.r_x[radar] - aim_x, st.r_y[radar] - aim_y) > SAME_SITE_KM)
 
 
-def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[Event]) -> None:
+def _strike_arrives(
+    sc: Scenario,
+    st: State,
+    j: int,
+    roll: float,
+    events: list[Event],
+    sites: dict[int, tuple[list[int], list[int]]],
+) -> None:
     st.status[j] = DELIVERED
     kind, index = int(st.target_kind[j]), int(st.target_index[j])
     warhead = float(sc.t_warhead[j])
@@ -214,17 +236,16 @@ def _strike_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[E
         _destroy_radar(sc, st, index, "strike", j, events)
     elif kind == TARGET_CP and damaged:
         _destroy_cp(sc, st, index, events)
-    elif kind == TARGET_ASSET and damaged:
+    elif kind == TARGET_ASSET and damaged and index in sites:
         # What stands on the site is hit with it: its radars are destroyed, its command
         # posts by the same roll against their own hardness.
-        x, y = sc.a_position[index]
-        on_site = np.hypot(st.r_x - x, st.r_y - y) <= SAME_SITE_KM
-        for radar in (on_site & st.radar_alive).nonzero()[0].tolist():
-            _destroy_radar(sc, st, radar, "strike", j, events)
-        near = np.hypot(sc.c_position[:, 0] - x, sc.c_position[:, 1] - y) <= SAME_SITE_KM
-        hit = near & st.cp_alive & (roll < 1.0 - sc.c_hardness)
-        for cp in hit.nonzero()[0].tolist():
-            _destroy_cp(sc, st, cp, events)
+        radars, posts = sites[index]
+        for radar in radars:
+            if st.radar_alive[radar]:
+                _destroy_radar(sc, st, radar, "strike", j, events)
+        for cp in posts:
+            if st.cp_alive[cp] and roll < 1.0 - sc.c_hardness[cp]:
+                _destroy_cp(sc, st, cp, events)
 
 
 def _destroy_cp(sc: Scenario, st: State, cp: int, events: list[Event]) -> None:
