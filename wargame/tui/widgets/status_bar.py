@@ -9,6 +9,9 @@ from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 from wargame.tui.picture import clock, magazines, score_text
 
+NARROW = 100
+"""Below this many columns the bar leaves out the game clock."""
+
 
 class StatusBar(Static):
     """One line at the top of the tactical and replay screens."""
@@ -24,12 +27,15 @@ class StatusBar(Static):
     ) -> None:
         """Draw the bar for this state; `note` (e.g. 'resolving…') goes before the magazines,
         so that a narrow terminal cuts the magazines rather than the note."""
+        self._shown = (scenario, state, score, note, prefix)
         turn = f"[b]Turn {state.turn}[/b]/{scenario.turn_limit}"
         parts = [
             f"{escape(prefix)}{turn}",
             clock(state.turn * scenario.dt),
             f"Score [b]{score_text(score)}[/b]",
         ]
+        if 0 < self.size.width < NARROW:
+            del parts[1]  # the clock says what the turn does; the magazines need the room
         mags = []
         for name, ready, stock in magazines(scenario, state):
             tone = (
@@ -41,3 +47,10 @@ class StatusBar(Static):
         if note:
             line += f" [reverse] {escape(note)} [/reverse]"
         self.update(line + " │ " + "  ".join(mags))
+
+    def on_resize(self) -> None:
+        # The clock comes and goes with the width.
+        shown = getattr(self, "_shown", None)
+        if shown is not None:
+            scenario, state, score, note, prefix = shown
+            self.show(scenario, state, score, note=note, prefix=prefix)
