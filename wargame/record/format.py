@@ -415,6 +415,8 @@ def _event(name: str, path: str, data: dict[str, Any]) -> Event:
 
 
 _FIELDS: dict[str, tuple[tuple[str, Any], ...]] = {}
+_INT64 = 2**63 - 1
+"""The largest whole number a save's event may hold (what numpy's int64 holds)."""
 _LARGEST = 1e300
 """Larger figures than any game makes; beyond a float's range they cannot be reported."""
 
@@ -433,7 +435,7 @@ def _is_of(value: Any, annotation: Any) -> bool:
     if annotation is bool:
         return isinstance(value, bool)
     if annotation is int:
-        return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_SEED
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _INT64
     if annotation is float:
         # Finite, and not a whole number too large for a float.
         return (

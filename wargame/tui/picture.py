@@ -512,6 +512,14 @@ def altitude_text(metres: float) -> str:
     return f"{metres:.0f} m" if metres < 10_000 else f"{metres / 1000:.1f} km"
 
 
+def altitude_cell(metres: float) -> str:
+    """The track table's short form: metres below 1 km, km to 100 m below 10 km, then km
+    ('999', '7.5k', '60k'); decided on the figure as written, so 999.6 m is '1.0k'."""
+    if round(metres) < 1_000:
+        return f"{metres:.0f}"
+    return f"{metres / 1000:.1f}k" if round(metres / 100) < 100 else f"{metres / 1000:.0f}k"
+
+
 def score_text(score: float) -> str:
     """The score as every screen shows it: signed, one decimal ('+225.0', '-6.5')."""
     return f"{score:+.1f}"

@@ -364,16 +364,25 @@ def _mark_tracks(
     if slots.size == 0:
         return
     height, width = taken.shape
-    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
-    steps = np.array(HEADING_STEPS, dtype=np.int64)
-    s = np.maximum(sector, 0)
-    digits = np.floor(np.log10(np.maximum(st.track_id[slots], 1))).astype(np.int64) + 1
-    spans = [(cols, rows), (cols + steps[s, 0], rows + steps[s, 1])]
-    start = cols + 1 + (sector == 2)
-    spans += [(start + k, rows) for k in range(int(digits.max()))]
+    marks, start, digits = _track_cells(st, slots, cols, rows)
+    spans = [*marks, *((start + k, rows) for k in range(int(digits.max())))]
     for c, r in spans:
         ok = (c >= 0) & (c < width) & (r >= 0) & (r < height)
         taken[r[ok], c[ok]] = True
+
+
+def _track_cells(
+    st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, np.ndarray]:
+    """(the (cols, rows) of the tracks' glyphs and of the heading marks of those that move,
+    the column each id starts in, its digits): right of the glyph, or of the heading mark
+    when that stands there (heading east)."""
+    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
+    moving = sector >= 0
+    steps = np.array(HEADING_STEPS, dtype=np.int64)[np.maximum(sector, 0)]
+    marks = [(cols, rows), (cols[moving] + steps[moving, 0], rows[moving] + steps[moving, 1])]
+    digits = np.floor(np.log10(np.maximum(st.track_id[slots], 1))).astype(np.int64) + 1
+    return marks, cols + 1 + (sector == 2), digits
 
 
 @dataclass(frozen=True)
@@ -549,9 +558,7 @@ def _track_labels(
         return
     height, width = canvas.height, canvas.width
     ids = st.track_id[slots]
-    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
-    start = cols + 1 + (sector == 2)
-    digits = np.floor(np.log10(np.maximum(ids, 1))).astype(np.int64) + 1
+    marks, start, digits = _track_cells(st, slots, cols, rows)
 
     def on_canvas(c: np.ndarray, r: np.ndarray) -> np.ndarray:
         return np.asarray((c >= 0) & (c < width) & (r >= 0) & (r < height))
@@ -559,9 +566,7 @@ def _track_labels(
     # Cells no number may cover: tracks' glyphs and heading marks, the symbols of blue
     # units and assets, salvos in flight.
     glyphs = np.isin(canvas.ink, _SYMBOL_INKS) | (canvas.chars == ord(MISSILE_GLYPH))
-    moving = sector >= 0
-    steps = np.array(HEADING_STEPS, dtype=np.int64)[np.maximum(sector, 0)]
-    for c, r in ((cols, rows), (cols[moving] + steps[moving, 0], rows[moving] + steps[moving, 1])):
+    for c, r in marks:
         ok = on_canvas(c, r)
         glyphs[r[ok], c[ok]] = True
     # A number is shown whole, beside its track's glyph, or not at all.

@@ -14,6 +14,7 @@ from wargame.tui.picture import (
     MissileLine,
     TrackRow,
     UnitStatus,
+    altitude_cell,
     duration,
     short_duration,
 )
@@ -161,15 +162,7 @@ class TrackTable(DataTable[str]):
 
 def _cells(row: TrackRow) -> tuple[str, ...]:
     """The row's cells; DataTable reads strings as Rich markup."""
-    # One way for every altitude: metres below 1 km, km with one decimal below 10 km.
-    # (Decided on the figure as written, so 999.6 m is 1.0k, not 1000.)
-    alt = (
-        f"{row.alt_m:.0f}"
-        if round(row.alt_m) < 1_000
-        else f"{row.alt_m / 1000:.1f}k"
-        if round(row.alt_m / 100) < 100
-        else f"{row.alt_m / 1000:.0f}k"
-    )
+    alt = altitude_cell(row.alt_m)
     heading = f"{row.heading:03.0f}" if row.heading is not None else "—"
     if row.pk is None:
         pk = "—"

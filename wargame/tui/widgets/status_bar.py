@@ -16,6 +16,9 @@ NARROW = 100
 class StatusBar(Static):
     """One line at the top of the tactical and replay screens."""
 
+    _shown: tuple[Scenario, State, float, str, str] | None = None
+    """What the bar last showed, to draw again when the width changes."""
+
     def show(
         self,
         scenario: Scenario,
@@ -50,7 +53,6 @@ class StatusBar(Static):
 
     def on_resize(self) -> None:
         # The clock comes and goes with the width.
-        shown = getattr(self, "_shown", None)
-        if shown is not None:
-            scenario, state, score, note, prefix = shown
+        if self._shown is not None:
+            scenario, state, score, note, prefix = self._shown
             self.show(scenario, state, score, note=note, prefix=prefix)
