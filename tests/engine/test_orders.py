@@ -187,11 +187,13 @@ def test_the_targets_of_a_unit_that_goes_silent_are_free_for_the_others(
     first_contact: LoadedCampaign,
 ) -> None:
     # FU Alpha's missiles lose guidance when it goes silent: fire control no longer counts
-    # them on their way, and another unit engages their target that same turn.
+    # them on their way, and another unit engages their target that same turn. (Every
+    # unit shoots-look-shoots, so that Alpha's targets have no other salvo on its way.)
     game = Game.new(first_contact, 1)
     alpha = game.scenario.f_name.index("FU Alpha")
+    look = [Order(1, name, "doctrine", setting="sls") for name in game.scenario.f_name]
     while not any(s.fire_unit == alpha for s in game.state.shots):
-        game.step([])
+        game.step(look if game.turn == 0 else [])
     end_of_next = (game.turn + 1) * game.scenario.dt
     targets = {
         s.threat

@@ -131,9 +131,10 @@ class TestOrders:
             assert flying
             await pilot.press("e")
             await pilot.pause()
+            rounds, they = ("rounds", "they arrive") if flying > 1 else ("round", "it arrives")
             assert (
-                f"FU Alpha: {flying} rounds in flight will lose guidance and miss, unless it "
-                "emits again before they arrive." in notices(app)
+                f"FU Alpha: {flying} {rounds} in flight will lose guidance and miss, unless it "
+                f"emits again before {they}." in notices(app)
             )
 
     async def test_a_reserve_is_chosen_top_to_bottom_and_given_from_the_rounds_box(
@@ -323,7 +324,7 @@ class TestOrders:
             screen = await begin(pilot)
             await pilot.press("w", "d", "s")
             texts = sorted(o.text() for o in screen.session.pending_for("FU Alpha"))
-            assert texts == ["doctrine sls", "salvo 1", "weapons hold"]
+            assert texts == ["doctrine ss", "salvo 1", "weapons hold"]
             await pilot.press("x")
             assert screen.session.pending == {}
             await pilot.press("ctrl+p")

@@ -9,11 +9,15 @@ values come from what each threat heads for and how soon it gets there; the
 numeric core `assign` then picks the salvos that minimise the expected surviving
 threat value, within free guidance channels and ready rounds.
 
-Doctrine caps the salvos in the air per target: one (shoot-look-shoot, and the
-default), or two (shoot-shoot). With one, the expected surviving value is linear
-in the choices and the best plan is exactly an optimal assignment of each
-unit's salvos to targets (`linear_sum_assignment`); with two, `assign` solves
-the nonlinear problem and the cap is enforced by trimming and re-assigning.
+Doctrine caps the salvos in the air per target: one (shoot-look-shoot, the default),
+or two (shoot-shoot); auto looks where the look leaves time for another shot and
+shoots twice where it does not, and always looks against aircraft. With one, the
+expected surviving value is linear in the choices and the best plan is exactly an
+optimal assignment of each unit's salvos to targets (`linear_sum_assignment`). With
+two, it is two rounds of that: the first salvos, then second salvos valued by what
+the first leave. (`assign` solves the general problem, any number of rounds per
+target; under a cap of two salvos, random trials found the rounds of assignment
+closer to the optimum than `assign` trimmed to the cap, at a tenth of its time.)
 A salvo is fired only if the value it is expected to save exceeds its price.
 """
 
@@ -27,7 +31,6 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from wargame.campaign import ThreatClass
-from wargame.engine.allocation import assign
 from wargame.engine.assessment import heading_for
 from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
@@ -41,10 +44,12 @@ from wargame.engine.scenario import (
 )
 from wargame.engine.state import (
     ACTIVE,
+    AUTO,
     DELIVERED,
     HOLD,
     KILLED,
     LEFT,
+    SLS,
     SPENT,
     SS,
     TIGHT,
@@ -534,9 +539,14 @@ def plan_engagements(
     if not np.count_nonzero(firing):
         return plan
     survive, salvos_at = _in_flight(sc, st, plan, able)
+    # When each track's salvos on their way are assessed: only auto doctrine asks.
+    assessed = (
+        _assessed(sc, st, plan, able) if np.count_nonzero(st.doctrine[firing] == AUTO) else None
+    )
     live = tracked & (st.status == ACTIVE)
-    # Salvos a target may have on their way from each unit's doctrine.
-    limits = np.where(st.doctrine == SS, MAX_SALVOS_IN_AIR, 1)
+    # Salvos a target may have on their way from each unit's doctrine (auto: at most, as
+    # shoot-shoot; where there is time for a look, `_allocate` holds it to one).
+    limits = np.where(st.doctrine == SLS, 1, MAX_SALVOS_IN_AIR)
     near: tuple[np.ndarray, np.ndarray] | None = None  # (live slots, reach of every unit)
     work: list[tuple[np.ndarray, np.ndarray]] = []
     for node in _nodes(sc, st):
@@ -567,12 +577,29 @@ def plan_engagements(
         every = seen.nonzero()[0]
     values_all, ttg_all = assess(sc, st, every)
     chosen = []
+    looks: np.ndarray | None = None  # per track of `every`: auto surely looks first
     for units, threats in work:
         cols = np.arange(every.size) if threats is every else np.searchsorted(every, threats)
+        doctrines = st.doctrine[units]
+        if np.count_nonzero(doctrines == AUTO) and not np.count_nonzero(doctrines == SS):
+            # Tracks with a salvo on its way that auto leaves until its assessment even
+            # were the next flight the longest of any missile: no pair to weigh. (The
+            # same test as `_allocate`'s, on a bound of the flight.)
+            if looks is None:
+                assert assessed is not None
+                longest = np.full(every.size, float((sc.m_max_range / sc.m_speed).max()))
+                looks = (salvos_at[every] > 0) & _look_first(
+                    sc, st, every, ttg_all, assessed, longest
+                )
+            cols = cols[~looks[cols]]
+            if cols.size == 0:
+                continue
         if cols.size > MAX_TARGETS:
             ranked = np.argsort(-(values_all * survive[every])[cols], kind="stable")
             cols = np.sort(cols[ranked[:MAX_TARGETS]])
         chosen.append((units, cols))
+    if not chosen:
+        return plan
     # Each post's units, each against each of its tracks, posts one after another.
     if len(chosen) == 1:
         units, cols = chosen[0]
@@ -601,12 +628,14 @@ def plan_engagements(
             units,
             every[cols],
             values_all[cols],
+            ttg_all[cols],
             opt,
             salvos,
             start,
             free,
             survive,
             salvos_at,
+            assessed,
             limits,
             usable,
         )
@@ -615,6 +644,8 @@ def plan_engagements(
         for e in node_plan:
             survive[e.threat] *= (1.0 - e.pk) ** e.rounds
             salvos_at[e.threat] += 1
+            if assessed is not None:
+                assessed[e.threat] = max(assessed[e.threat], _arrival_turn(sc, st, e))
         plan.extend(node_plan)
     return plan
 
@@ -654,6 +685,14 @@ def _nodes(sc: Scenario, st: State) -> list[np.ndarray]:
     return nodes
 
 
+def _guided(st: State, guiding: np.ndarray) -> list[Shot]:
+    """The missiles in flight whose fire unit guides them now (`guiding` per unit)."""
+    if guiding.all():
+        return st.shots
+    guides = guiding.tolist()  # (a list: indexing numpy per shot costs far more)
+    return [s for s in st.shots if guides[s.fire_unit]]
+
+
 def _in_flight(
     sc: Scenario, st: State, plan: list[Engagement], guiding: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -663,10 +702,7 @@ def _in_flight(
     miss unless it guides again in time, so its targets are free for the other units."""
     survive = np.ones(sc.n_threats)
     count = np.zeros(sc.n_threats, dtype=np.int64)
-    shots = st.shots
-    if not guiding.all():
-        guides = guiding.tolist()  # (a list: indexing numpy per shot costs far more)
-        shots = [s for s in shots if guides[s.fire_unit]]
+    shots = _guided(st, guiding)
     if shots:
         # (multiply.at takes the factors in order: the same products as a loop.)
         at = np.fromiter((s.threat for s in shots), np.int64, len(shots))
@@ -678,6 +714,62 @@ def _in_flight(
         survive[e.threat] *= (1.0 - e.pk) ** e.rounds
         count[e.threat] += 1
     return survive, count
+
+
+def _assessed(
+    sc: Scenario, st: State, plan: list[Engagement], guiding: np.ndarray
+) -> np.ndarray:
+    """Per threat slot: the turn by whose end the last of the missiles `_in_flight` counts
+    has arrived and been assessed (0 if none)."""
+    assessed = np.zeros(sc.n_threats, dtype=np.int64)
+    shots = _guided(st, guiding)
+    if shots:
+        at = np.fromiter((s.threat for s in shots), np.int64, len(shots))
+        due = np.fromiter((s.intercept_time for s in shots), float, len(shots))
+        np.maximum.at(assessed, at, _turn_of(sc, st, due))
+    for e in plan:
+        assessed[e.threat] = max(assessed[e.threat], _arrival_turn(sc, st, e))
+    return assessed
+
+
+def _turn_of(sc: Scenario, st: State, when: np.ndarray) -> np.ndarray:
+    """The turn whose intercepts phase resolves a missile due at game time `when` (as
+    `MissileLaunched.intercept_turn` gives it): its end is the first kill assessment."""
+    turns = np.ceil(when / sc.dt - 1e-9).astype(np.int64)
+    return np.maximum(turns, st.turn + 1)
+
+
+def _arrival_turn(sc: Scenario, st: State, e: Engagement) -> int:
+    """`_turn_of` the intercept of an engagement planned this turn."""
+    return max(math.ceil((st.turn * sc.dt + e.time_of_flight) / sc.dt - 1e-9), st.turn + 1)
+
+
+def _look_first(
+    sc: Scenario,
+    st: State,
+    threats: np.ndarray,
+    ttg: np.ndarray,
+    assessed: np.ndarray,
+    tof: np.ndarray,
+) -> np.ndarray:
+    """Auto doctrine, per (unit, track) of `tof` (W, T): whether to wait for the kill
+    assessment of a salvo before another, so that a track draws one salvo at a time.
+    Always against aircraft (a round spent on an aircraft already hit is lost for the
+    next). Against a missile only where a salvo fired once the assessment is in still
+    meets it before it does its harm and before the game ends; otherwise a second salvo
+    goes before the first arrives, from another unit the same turn if need be. The
+    assessment is that of the salvos on their way (at the end of the turn `assessed`
+    gives per slot), or with none, of the salvo this unit would fire now. The later
+    salvo's flight is taken to be this turn's: the track comes closer meanwhile, so
+    this errs towards shooting twice."""
+    cls = sc.t_apparent_class[threats]
+    speed = np.maximum(np.hypot(st.track_vx[threats], st.track_vy[threats]), 1e-9)
+    release = sc.t_apparent_release_km[threats] / speed
+    deadline = np.minimum(ttg - release, (sc.turn_limit - st.turn) * sc.dt)
+    on_way = assessed[threats]
+    first = np.where(on_way > 0, on_way, _turn_of(sc, st, st.turn * sc.dt + tof))
+    look_in = (first - st.turn) * sc.dt
+    return np.asarray(IS_AIRCRAFT[cls] | (look_in + tof < deadline))
 
 
 @dataclass(frozen=True)
@@ -715,28 +807,38 @@ def _allocate(
     units: np.ndarray,
     threats: np.ndarray,
     values: np.ndarray,
+    ttg: np.ndarray,
     opt: Options,
     salvos: Salvos,
     start: int,
     free: np.ndarray,
     in_flight: np.ndarray,
     salvos_at: np.ndarray,
+    assessed: np.ndarray | None,
     limits: np.ndarray,
     usable: np.ndarray | None,
 ) -> list[Engagement]:
-    """One command post's plan: its units against its tracks, whose pair options and
-    salvos are the flat `opt` and `salvos` from `start` on, unit by unit; `in_flight` and
-    `salvos_at` per threat slot, as `_in_flight` gives them; `limits` per unit the
-    salvos a target may have in the air, `usable` its rounds (None when reserves are
-    set: then they depend on the classes in sight)."""
+    """One command post's plan: its units against its tracks (`values` and `ttg` per
+    track), whose pair options and salvos are the flat `opt` and `salvos` from `start`
+    on, unit by unit; `in_flight`, `salvos_at` and `assessed` per threat slot, as
+    `_in_flight` and `_assessed` give them (`assessed` None when no unit is on auto);
+    `limits` per unit the salvos a target may have in the air, `usable` its rounds (None
+    when reserves are set: then they depend on the classes in sight)."""
     w, t = units.size, threats.size
     end = start + w * t
-    # Shoot-look-shoot (and the default): one salvo in the air per target, then wait
-    # for the kill assessment. Shoot-shoot: a second salvo may follow, on a later
-    # turn, before the first arrives. Either way a target draws at most one new
-    # salvo per unit per turn.
+    # Shoot-look-shoot: one salvo in the air per target, then wait for the kill
+    # assessment. Shoot-shoot: a second salvo may follow before the first arrives, the
+    # same turn from another unit or on a later turn. Auto: shoot-shoot only where
+    # there is no time for the look. Any way, a target draws at most one new salvo per
+    # unit per turn.
     salvos_in_air = salvos_at[threats]
     limit = limits[units][:, None]
+    auto = st.doctrine[units] == AUTO
+    if np.count_nonzero(auto):
+        assert assessed is not None
+        tof = opt.tof[start:end].reshape(w, t)
+        look = _look_first(sc, st, threats, ttg, assessed, tof)
+        limit = np.where(auto[:, None] & look, 1, limit)
     may_fire = salvos_in_air < limit
     pk_salvo = np.where(may_fire, salvos.pk[start:end].reshape(w, t), 0.0)
     if not np.count_nonzero(pk_salvo > 0.0):
@@ -789,60 +891,39 @@ def _allocate(
 def _capped_assign(
     values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cap: np.ndarray, cost: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """`assign`, within the doctrine's caps and the price of a salvo: the (unit, target)
-    cells that fire a salvo, in row-major order.
+    """The salvos to fire where a target may draw up to two this turn (`cap` per target,
+    0 to 2), each unit at most one per target and `ammo` in all, each worth its price:
+    the (unit, target) cells that fire, in row-major order.
 
-    A unit fires at most one salvo at a target in a turn, and a target draws at most
-    `cap` salvos: the best are kept and the freed salvos are assigned again to the
-    other targets. Then, while some salvo saves less expected value than it costs,
-    the worst such is dropped."""
-    if (cap <= 1).all():
-        return _one_salvo_each(values, pk, ammo, cost)
-    total = np.zeros(pk.shape, dtype=np.int64)
-    left_values = values.astype(np.float64)
-    pk_left = pk.copy()
-    ammo = ammo.copy()
-    cap = cap.copy()
-    for _ in range(4):
-        if not (pk_left > 0).any() or ammo.sum() == 0:
-            break
-        shots = np.minimum(assign(left_values, pk_left, ammo), 1)
-        for j in np.flatnonzero(shots.sum(axis=0) > cap).tolist():
-            firing = np.flatnonzero(shots[:, j])
-            best = firing[np.argsort(-pk_left[firing, j], kind="stable")[: int(cap[j])]]
-            shots[:, j] = 0
-            shots[best, j] = 1
-        if not shots.any():
-            break
-        total += shots
-        ammo -= shots.sum(axis=1)
-        left_values = left_values * np.prod((1.0 - pk_left) ** shots, axis=0)
-        cap = cap - shots.sum(axis=0)
-        pk_left[shots > 0] = 0.0  # one salvo per unit per target per turn
-        pk_left[:, cap <= 0] = 0.0
-    wi, tj = _worth_their_price(values, pk, total, cost).nonzero()
-    return wi, tj
-
-
-def _worth_their_price(
-    values: np.ndarray, pk: np.ndarray, shots: np.ndarray, cost: np.ndarray
-) -> np.ndarray:
-    """Drop, one at a time, the salvo whose marginal saving falls furthest below its cost."""
-    shots = shots.copy()
-    while True:
-        cells = np.argwhere(shots > 0)
-        if cells.size == 0:
-            return shots
-        margins = []
-        for i, j in cells.tolist():
-            others = [k for k in np.flatnonzero(shots[:, j]).tolist() if k != i]
-            survive_others = float(np.prod(1.0 - pk[others, j])) if others else 1.0
-            margins.append(values[j] * survive_others * pk[i, j] - cost[i, j])
-        worst = int(np.argmin(margins))
-        if margins[worst] >= 0.0:
-            return shots
-        i, j = cells[worst]
-        shots[i, j] = 0
+    Two rounds of optimal assignment. The first is `_one_salvo_each`: exact for one
+    salvo per target. The second gives the rounds left a second salvo at the targets
+    allowed two, each valued by what the first salvo leaves of it, and again exact for
+    that. Then a first salvo that no longer saves its price beside the second is
+    dropped."""
+    pk = np.where(cap >= 1, pk, 0.0)
+    wi, tj = _one_salvo_each(values, pk, ammo, cost)
+    again = np.zeros(cap.shape, dtype=bool)
+    again[tj] = cap[tj] >= 2
+    left = ammo - np.bincount(wi, minlength=ammo.size)
+    if not (np.count_nonzero(again) and np.count_nonzero(left)):
+        return wi, tj
+    after = values * np.where(again, 1.0, 0.0)
+    after[tj] *= 1.0 - pk[wi, tj]
+    pk_second = np.where(again, pk, 0.0)
+    pk_second[wi, tj] = 0.0  # not the same unit again
+    wi2, tj2 = _one_salvo_each(after, pk_second, left, cost)
+    if wi2.size == 0:
+        return wi, tj
+    # The first salvo at a target that drew a second now saves v (1 - p2) p1.
+    second = np.full(cap.size, -1)
+    second[tj2] = wi2
+    partner = second[tj]
+    has = partner >= 0
+    p2 = np.where(has, pk[np.maximum(partner, 0), tj], 0.0)
+    keep = values[tj] * (1.0 - p2) * pk[wi, tj] - cost[wi, tj] >= 0.0
+    cells = np.concatenate([wi[keep] * cap.size + tj[keep], wi2 * cap.size + tj2])
+    cells.sort()
+    return cells // cap.size, cells % cap.size
 
 
 def _one_salvo_each(

@@ -190,7 +190,8 @@ def initial_state(sc: Scenario) -> State:
         ready_turn=np.zeros(n_r, dtype=np.int64),
         weapons=np.full(n_f, FREE, dtype=np.int64),
         salvo=np.zeros(n_f, dtype=np.int64),
-        doctrine=np.full(n_f, AUTO, dtype=np.int64),
+        # Shoot-look-shoot until ordered otherwise: the default doctrine.
+        doctrine=np.full(n_f, SLS, dtype=np.int64),
         reserve_count=np.zeros((n_f, n_m), dtype=np.int64),
         reserve_class=np.full((n_f, n_m), -1, dtype=np.int64),
         ready=sc.f_initial_ready.copy(),

@@ -77,7 +77,8 @@ class TacticalScreen(PictureScreen):
             "doctrine",
             "Doctrine",
             show=False,
-            tooltip="Doctrine auto → sls (shoot-look-shoot) → ss",
+            tooltip="Doctrine sls (shoot-look-shoot) → ss (shoot-shoot) → auto (look where "
+            "there is time)",
         ),
         Binding(
             "r",
@@ -251,9 +252,10 @@ class TacticalScreen(PictureScreen):
         f = int(self.scenario.r_fire_unit[self._unit])
         flying = int(rounds_in_flight(self.scenario, self.state)[f]) if f >= 0 else 0
         if new == "off" and now == "on" and flying:
+            rounds, they = ("rounds", "they arrive") if flying > 1 else ("round", "it arrives")
             self.notify(
-                f"{self._unit_name}: {flying} round{'s' if flying > 1 else ''} in flight will "
-                "lose guidance and miss, unless it emits again before they arrive.",
+                f"{self._unit_name}: {flying} {rounds} in flight will lose guidance and miss, "
+                f"unless it emits again before {they}.",
                 severity="warning",
                 timeout=8,
             )
