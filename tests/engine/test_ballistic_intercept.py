@@ -134,9 +134,17 @@ def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
     ("unit", "missile", "reason"),
     [
         # Its 40N6 would meet it 81 s out: after it lands. (Its 48N6 can meet it.)
-        ("FU North-1", "40N6-class", "the threat reaches its target before any intercept"),
+        (
+            "FU North-1",
+            "40N6-class",
+            "the threat reaches its target, or releases its weapons, before any intercept",
+        ),
         # 180 km away, none of its missiles would meet it before it lands.
-        ("FU South-1", None, "the threat reaches its target before any intercept"),
+        (
+            "FU South-1",
+            None,
+            "the threat reaches its target, or releases its weapons, before any intercept",
+        ),
         # A 9M96 (1 km/s) cannot catch a 1.5 km/s missile on that course.
         ("FU North-1", "9M96-class", "the missile cannot catch it"),
         # Above the 9M96E's 20 km ceiling until the dive is beyond its 44 s of flight.

@@ -136,7 +136,8 @@ REASONS = (
     "",
     "no rounds ready",
     "the missile cannot catch it",
-    "the threat reaches its target before any intercept",
+    "the threat reaches its target, or releases its weapons, before any intercept",
+    "the game ends before any intercept",
     "beyond maximum range",
     "inside minimum range",
     "below the missile's lowest altitude",
@@ -259,6 +260,11 @@ def pair_options(
     py = (ty[pair_col] - st.r_y[radars])[:, None]
     pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
     tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
+    # An aircraft does its harm where it releases its weapons, short of its target; the
+    # intercept must come before that, and before the game's last turn ends.
+    release = sc.t_apparent_release_km[threats] / np.maximum(np.hypot(vx, vy), 1e-9)
+    harm = (ttg - release)[pair_col][:, None]
+    left = (sc.turn_limit - st.turn) * sc.dt + 1e-9
     ballistic = sc.t_ballistic[slot]  # pairs on a ballistic missile
     on_ballistic = np.count_nonzero(ballistic) > 0
     if on_ballistic:
@@ -279,13 +285,14 @@ def pair_options(
     # it would have given them (no missile; the range and time of the first type).
     rows: slice | np.ndarray = slice(None)
     if not why and tof.size >= PRUNE_AT:
-        in_time = (tof < ttg[pair_col][:, None]) & (rng <= sc.m_max_range)
+        in_time = (tof < np.minimum(harm, left)) & (rng <= sc.m_max_range)
         in_time &= rng >= sc.m_min_range
         near = in_time.any(axis=1).nonzero()[0]
         if near.size * 2 <= pair_unit.size:
             rows = near
     unit, slot, radars, col = pair_unit[rows], slot[rows], radars[rows], pair_col[rows]
     tof, finite, tof_r, rng_r = tof[rows], finite[rows], tof_f[rows], rng[rows]
+    harm = harm[rows]
     alt = st.track_alt[slot][:, None]
     if on_ballistic:
         alt = _dive_altitude(sc, slot, ballistic[rows], flown[rows], speed[rows], alt, tof_r)
@@ -304,7 +311,8 @@ def pair_options(
     tests = (
         usable > 0,
         finite,
-        tof < ttg[col][:, None],
+        tof < harm,
+        tof < left,
         rng_r <= sc.m_max_range,
         rng_r >= sc.m_min_range,
         alt >= sc.m_min_alt,
