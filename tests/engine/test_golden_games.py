@@ -13,17 +13,20 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 
 GOLDEN = {
-    1: "67c812319a9342741b6dfb92cbd0c7d49c73fff964466def03a00c55c3f6fefd",
-    2: "3170cb9b604b3e4ab4fe808cdd5179a91d5625940792106056f7f98ae89dfd6d",
-    3: "470b0224ce52a8b8e64273e0fd50b7eca37f3c574972c49e5dffb9f695aeb986",
+    # SEAD aircraft firing only in line of sight of the radar, from a nearer station
+    # (rules 1.4).
+    1: "f739130ba6683bb9274cdd82070ba1c172102b6c349b40cea90c2b2b435c8ac9",
+    2: "081488a5f022109577c1311505d1f996ce0c25249cecc26770564609a31b2e17",
+    3: "b8413d99b0dc641a7778bc78ed452b6217aa19d1c316928271f16d82a943d1c4",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
     # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
     # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
-    # destroying the radar on it (rules 1.3).
-    4: "fd588b9a194e765ccd231027e5570c949e483206fef44c7d31b9f081141b7dd3",
-    5: "e1c54fc392976236a6b283f8c0cdb17ab5cb0c8a2fe1ab0ddf07fac56a49a24d",
+    # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
+    # nearer station (rules 1.4).
+    4: "2090177284b4b98fe37911e5bc070345e1a5003021d1c53945fe1bde262ed116",
+    5: "9f20a0c8ee09f4da3fd3b77c66c07a6cab7bf0c98ef135298785c319686115b0",
 }
 
 

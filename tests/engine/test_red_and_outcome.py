@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
 from wargame.engine.intercept import _standing_on_sites, _strike_arrives
+from wargame.engine.red import _fire_arms
 from wargame.engine.scenario import CLASS_CODE, TARGET_ASSET
 from wargame.engine.state import ACTIVE
 
@@ -45,6 +47,25 @@ def test_an_arm_misses_a_radar_that_goes_silent_before_it_arrives(arm_duel: Load
         ("Target FU", "radar silent")
     ]
     assert not [e for e in log if isinstance(e, RadarDestroyed)]
+
+
+@pytest.mark.parametrize(("distance_km", "fires"), [(91.9, True), (92.0, False), (110.0, False)])
+def test_an_arm_is_fired_only_in_line_of_sight(
+    arm_duel: LoadedCampaign, distance_km: float, fires: bool
+) -> None:
+    """The SEAD fighter flies at 300 m, the radar's antenna stands 25 m up: they see each
+    other within 4.12 (sqrt 25 + sqrt 300) = 91.96 km, well inside the ARM's 120 km."""
+    game = Game.new(arm_duel, 5)
+    sc = game.scenario
+    while game.state.status[sc.sead_slots[0]] != ACTIVE:
+        game.step([HOLD] if game.turn == 0 else [])
+    st = game.state.copy()
+    aircraft, radar = int(sc.sead_slots[0]), sc.r_name.index("Target FU")
+    assert st.alt[aircraft] == 300.0 and st.emitting[radar]
+    st.x[aircraft], st.y[aircraft] = st.r_x[radar] - distance_km, st.r_y[radar]
+    events: list[Event] = []
+    _fire_arms(sc, st, events)
+    assert [isinstance(e, ArmLaunched) for e in events] == ([True] if fires else [])
 
 
 def test_a_radar_silent_from_the_start_draws_no_arm(arm_duel: LoadedCampaign) -> None:

@@ -356,7 +356,7 @@ class TestTrackNumbers:
     ) -> tuple[str, list[int]]:
         """Tracks (number, column offset, eastward speed) in one row of the map, reported
         this turn: the row's first five cells, and their inks."""
-        game, _ = _play(loaded, 16)
+        game, _ = _play(loaded, 15)  # (three tracks on the screen to place)
         st = game.state.copy()
         slots = shown_tracks(st)[: len(tracks)]
         assert slots.size == len(tracks)

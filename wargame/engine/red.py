@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
+from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import (
     CLASSES,
     TARGET_RADAR,
@@ -79,7 +80,12 @@ def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
         arm = int(arms[0])
         reach = sc.t_arm_range[arm]
         d = np.hypot(st.r_x[emitters] - st.x[aircraft], st.r_y[emitters] - st.y[aircraft])
-        in_reach = d <= reach
+        # Its seeker hears a radar only in line of sight: the radar horizon works both ways,
+        # so a SEAD aircraft that hides low must come within it to shoot.
+        horizon = HORIZON_KM_PER_SQRT_M * (
+            sc.r_sqrt_height[emitters] + np.sqrt(max(float(st.alt[aircraft]), 0.0))
+        )
+        in_reach = (d <= reach) & (d <= horizon)
         if not np.count_nonzero(in_reach):
             continue
         radar = int(emitters[in_reach][np.argmin(d[in_reach])])
