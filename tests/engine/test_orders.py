@@ -6,7 +6,14 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.events import MissileLaunched, OrderAccepted, OrderRefused, RelocationStarted
+from wargame.engine.events import (
+    MissileLaunched,
+    OrderAccepted,
+    OrderRefused,
+    RelocationComplete,
+    RelocationStarted,
+)
+from wargame.report.describe import describe
 
 
 def _refusal(game: Game, order: Order) -> str:
@@ -93,6 +100,28 @@ def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(
     )
     assert _refusal(game, Order(3, "FU Charlie", "relocate", position=(280.0, 140.0))) == (
         "the unit is already relocating until turn 36"
+    )
+
+
+@pytest.mark.parametrize("silent", [False, True])
+def test_a_unit_set_up_again_emits_as_last_ordered_and_says_so(
+    first_contact: LoadedCampaign, silent: bool
+) -> None:
+    # 2 km at 40 km/h (180 s) plus 300 s set-up: 8 turns of 60 s, ready on turn 9.
+    game = Game.new(first_contact, 1)
+    orders = [Order(1, "FU Charlie", "relocate", position=(285.0, 127.0))]
+    if silent:
+        orders.insert(0, Order(1, "FU Charlie", "emission", setting="off"))
+    game.step(orders)
+    while game.turn < 9:
+        events = game.step([])
+    (done,) = [e for e in events if isinstance(e, RelocationComplete)]
+    radar = game.scenario.r_name.index("FU Charlie")
+    assert done.emitting is (not silent) is bool(game.state.emitting[radar])
+    assert describe(done) == (
+        "FU Charlie is set up, and silent as ordered"
+        if silent
+        else "FU Charlie is set up and emitting again"
     )
 
 

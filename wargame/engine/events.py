@@ -120,6 +120,8 @@ class RelocationStarted(Event):
 class RelocationComplete(Event):
     kind: ClassVar[str] = "relocation_complete"
     unit: str
+    emitting: bool = True
+    """Whether it takes to the air again (False: silent, as ordered)."""
 
 
 # ------------------------------------------------------------------ red side

@@ -124,7 +124,11 @@ def units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:
     back = ((st.ready_turn == st.turn) & st.radar_alive).nonzero()[0]
     for radar in back.tolist():
         st.emitting[radar] = st.wanted_emitting[radar]
-        events.append(RelocationComplete(turn=st.turn, unit=sc.r_name[radar]))
+        events.append(
+            RelocationComplete(
+                turn=st.turn, unit=sc.r_name[radar], emitting=bool(st.emitting[radar])
+            )
+        )
 
 
 def _magazines(sc: Scenario, st: State, events: list[Event]) -> None:

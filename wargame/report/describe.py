@@ -66,7 +66,9 @@ def describe(event: Event) -> str:
                 f"ready on turn {event.ready_turn}"
             )
         case RelocationComplete():
-            return f"{event.unit} is set up and emitting again"
+            if event.emitting:
+                return f"{event.unit} is set up and emitting again"
+            return f"{event.unit} is set up, and silent as ordered"
         case RaidEntered():
             bound = f"heading for {event.target}" if event.target else "taking station"
             return (

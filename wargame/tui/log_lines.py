@@ -136,7 +136,9 @@ def _blue_words(event: Event) -> str | None:
                 f"silent until turn {event.ready_turn}"
             )
         case RelocationComplete():
-            return f"{event.unit} is set up again and emitting"
+            if event.emitting:
+                return f"{event.unit} is set up again and emitting"
+            return f"{event.unit} is set up again, silent as ordered"
         case GameOver():
             return describe(event)
     return None
