@@ -39,19 +39,25 @@ def clock(seconds: float) -> str:
     return f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
 
 
+def counted(count: int, word: str) -> str:
+    """'1 track', '2 tracks', '0 tracks'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def describe(event: Event) -> str:
     """The event as a sentence a player reads."""
     match event:
         case GameStarted():
             return (
                 f"game started: {event.title}, seed {event.seed}, "
-                f"{len(event.fire_units)} fire units, {len(event.radars)} radars, "
-                f"{len(event.assets)} assets, {event.threats} threats to come"
+                f"{counted(len(event.fire_units), 'fire unit')}, "
+                f"{counted(len(event.radars), 'radar')}, {counted(len(event.assets), 'asset')}, "
+                f"{counted(event.threats, 'threat')} to come"
             )
         case TurnEnded():
             return (
-                f"turn ends at {clock(event.time_s)}: {event.tracks} tracks, "
-                f"{len(event.emitting)} radars emitting, score {event.score:g}"
+                f"turn ends at {clock(event.time_s)}: {counted(event.tracks, 'track')}, "
+                f"{counted(len(event.emitting), 'radar')} emitting, score {event.score:g}"
             )
         case GameOver():
             ended = event.termination.replace("_", " ")

@@ -30,6 +30,7 @@ from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
+from wargame.report.describe import counted
 from wargame.tui.picture import (
     Shot,
     rounds_in_flight,
@@ -283,7 +284,9 @@ class TacticalScreen(PictureScreen):
         planned = int(self._planned("salvo") or now)
         new = rounds if rounds >= 0 else (planned + 1) % (MAX_SALVO + 1)
         words = (
-            "salvo by class (2 at missiles, 1 at aircraft)" if new == 0 else f"salvo {new} rounds"
+            "salvo by class (2 at missiles, 1 at aircraft)"
+            if new == 0
+            else f"salvo of {counted(new, 'round')}"
         )
         self._set("salvo", str(new), str(now), words)
 
