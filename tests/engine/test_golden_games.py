@@ -14,10 +14,10 @@ from wargame.engine import Game
 
 GOLDEN = {
     # SEAD aircraft firing only in line of sight of the radar, from a nearer station
-    # (rules 1.4).
-    1: "f739130ba6683bb9274cdd82070ba1c172102b6c349b40cea90c2b2b435c8ac9",
-    2: "081488a5f022109577c1311505d1f996ce0c25249cecc26770564609a31b2e17",
-    3: "b8413d99b0dc641a7778bc78ed452b6217aa19d1c316928271f16d82a943d1c4",
+    # (rules 1.4); the start of the log names the scoring weights.
+    1: "6663a48d640a3eeca4010f367113b054db4d0b1addf2ee18e39de1a749bd0fe7",
+    2: "93a8f050e53bee17b3548e09c8abd669c68f7a2e4534825d4d7435bb4bdcd234",
+    3: "5ea706da91f226e0c3a49b856f4ea1652d9093db4ead629cf38a551a400ccd62",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
@@ -25,8 +25,8 @@ GOLDEN_NORTHERN_SCREEN = {
     # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
     # nearer station (rules 1.4).
-    4: "2090177284b4b98fe37911e5bc070345e1a5003021d1c53945fe1bde262ed116",
-    5: "9f20a0c8ee09f4da3fd3b77c66c07a6cab7bf0c98ef135298785c319686115b0",
+    4: "e81150063936fc96a9ffeb9de5fb1b66a414485385f721870d8e9ecf7ae7f5d0",
+    5: "6f9b464bad0a020f2925e69b0356555fea0f92a8acb32074735ec19d1a794c37",
 }
 
 

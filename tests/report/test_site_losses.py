@@ -39,5 +39,7 @@ def test_a_post_lost_with_the_site_it_stood_on_is_counted_once() -> None:
     over = log[-1]
     assert isinstance(over, GameOver)
     aar = build_aar(log)
-    assert dict(aar.score.parts)["radar value lost"] == over.radar_value_lost
+    assert {name: m for name, m, _, _ in aar.score.parts}["radar value lost"] == (
+        over.radar_value_lost
+    )
     assert aar.exchange.radar_value_lost == over.radar_value_lost

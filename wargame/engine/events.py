@@ -62,6 +62,9 @@ class GameStarted(Event):
     """(name, value)."""
     threats: int
     """Threats the campaign will send, ARMs not counted."""
+    score_weights: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
+    """Points per M$ of threat cost destroyed, interceptor cost, asset value lost and radar
+    value lost: the campaign's scoring."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,7 @@ class Game:
     def started_event(self) -> GameStarted:
         """Turn 0: the starting forces, for the after-action report."""
         sc = self.scenario
+        scoring = sc.loaded.campaign.scoring
         return GameStarted(
             turn=0,
             title=sc.loaded.campaign.meta.title,
@@ -251,6 +252,12 @@ class Game:
                 (n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)
             ),
             threats=int((sc.t_role != ROLE_ARM).sum()),
+            score_weights=(
+                scoring.threat_cost_destroyed,
+                scoring.interceptor_cost,
+                scoring.asset_value_lost,
+                scoring.radar_lost,
+            ),
         )
 
     @property

@@ -157,9 +157,10 @@ class ScoreCard:
     result: str
     """victory, defeat, or unfinished."""
     termination: str
-    parts: tuple[tuple[str, float], ...]
-    """(name, M$) from GameOver: threat cost destroyed, interceptor cost, asset value lost,
-    radar value lost."""
+    parts: tuple[tuple[str, float, float, float], ...]
+    """(name, M$, points per M$, points) from GameOver and the campaign's scoring: threat
+    cost destroyed (points gained), interceptor cost, asset value lost, radar value lost
+    (points lost); the points add up to the score."""
 
 
 @dataclass(frozen=True)
@@ -416,15 +417,21 @@ class _Tally:
         over = self.over
         if over is None:
             return ScoreCard(total=self.last_score, result="unfinished", termination="", parts=())
+        weights = self.started.score_weights if self.started else (1.0, 1.0, 1.0, 1.0)
+        figures = (
+            ("threat cost destroyed", over.threat_cost_destroyed, 1.0),
+            ("interceptor cost", over.interceptor_cost, -1.0),
+            ("asset value lost", over.asset_value_lost, -1.0),
+            ("radar value lost", over.radar_value_lost, -1.0),
+        )
         return ScoreCard(
             total=over.score,
             result=over.result,
             termination=over.termination,
-            parts=(
-                ("threat cost destroyed", over.threat_cost_destroyed),
-                ("interceptor cost", over.interceptor_cost),
-                ("asset value lost", over.asset_value_lost),
-                ("radar value lost", over.radar_value_lost),
+            parts=tuple(
+                # (+ 0.0: a loss of nothing is 0, not -0)
+                (name, value, weight, round(sign * weight * value, 3) + 0.0)
+                for (name, value, sign), weight in zip(figures, weights, strict=True)
             ),
         )
 

@@ -37,8 +37,9 @@ before showing it).
 
 Tables and their columns (`kind`: text, int, float, money, rate, notes):
 
-- `score_parts`: part, value (M$) — threat cost destroyed, interceptor cost,
-  asset value lost, radar value lost (absent for an unfinished game)
+- `score_parts`: part, value (M$), weight (points per M$, the campaign's scoring),
+  points (signed: they add up to the score) — threat cost destroyed, interceptor
+  cost, asset value lost, radar value lost (absent for an unfinished game)
 - `key_moments`: turn, kind (first detection, first leaker, largest loss,
   magazine empty, radar lost, command post lost, game over), text
 - `timeline`: turn, entered, in_air (at the end of the turn), launches, kills,

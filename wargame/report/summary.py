@@ -26,6 +26,9 @@ from wargame.engine.events import (
     TurnEnded,
 )
 
+SCORE_PARTS = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", "radar_value_lost")
+"""The parts of the score, in the order of `GameStarted.score_weights`."""
+
 
 def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, Any]:
     """The `--json` object of `wargame run`."""
@@ -38,6 +41,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
     refused: list[dict[str, Any]] = []
     turns = 0
     result: dict[str, Any] = {}
+    weights = dict.fromkeys(SCORE_PARTS, 1.0)
 
     def row(cls: str) -> dict[str, int]:
         return threats.setdefault(cls, {"spawned": 0, "detected": 0, "killed": 0, "leaked": 0})
@@ -49,6 +53,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
         turns = max(turns, event.turn)
         match event:
             case GameStarted():
+                weights = dict(zip(SCORE_PARTS, event.score_weights, strict=True))
                 for name, value in event.assets:
                     assets[name] = {"value": value, "damage": 0.0}
             case RaidEntered():
@@ -90,6 +95,8 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
                         "asset_value_lost": event.asset_value_lost,
                         "radar_value_lost": event.radar_value_lost,
                     },
+                    # Points per M$ of each part: the score is their weighted sum.
+                    "score_weights": weights,
                 }
             case OrderRefused():
                 refused.append(

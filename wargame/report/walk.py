@@ -192,8 +192,13 @@ def _score(aar: Aar, renderer: Renderer[T]) -> None:
             renderer,
             "score_parts",
             "Score parts",
-            [Column("part", "part"), Column("value", "M$", "money")],
-            [(name, value) for name, value in score.parts],
+            [
+                Column("part", "part"),
+                Column("value", "M$", "money"),
+                Column("weight", "points per M$", "float"),
+                Column("points", "points", "money"),
+            ],
+            list(score.parts),
         )
     renderer.end_section()
 

@@ -88,18 +88,24 @@ class AarScreen(Screen[None]):
 
     def _score(self) -> Table:
         aar = self.report.aar
-        table = _table("Score and exchange", "", "M$")
-        for name, value in aar.score.parts:
-            table.add_row(name, f"{value:,.1f}")
         ex = aar.exchange
+        ratio = "—" if ex.exchange_ratio is None else f"{ex.exchange_ratio:.2f}"
         if not aar.score.parts:
+            table = _table("Score and exchange", "", "M$")
             table.add_row("threat cost destroyed", f"{ex.threat_cost_destroyed:,.1f}")
             table.add_row("interceptor cost", f"{ex.interceptor_cost:,.1f}")
             table.add_row("asset value lost", f"{ex.asset_value_lost:,.1f}")
             table.add_row("radar value lost", f"{ex.radar_value_lost:,.1f}")
-        ratio = "—" if ex.exchange_ratio is None else f"{ex.exchange_ratio:.2f}"
-        table.add_row("exchange ratio (destroyed per M$ fired)", ratio)
-        table.add_row("[b]score[/b]", f"[b]{aar.score.total:+,.1f}[/b]")
+            table.add_row("exchange ratio (destroyed per M$ fired)", ratio)
+            table.add_row("[b]score[/b]", f"[b]{aar.score.total:+,.1f}[/b]")
+            return table
+        # The campaign's weights turn each part's M$ into points; the points add up.
+        table = _table("Score and exchange", "", "M$", "× weight", "points")
+        for name, value, weight, points in aar.score.parts:
+            shown = f"{points:+,.1f}" if points else "0.0"
+            table.add_row(name, f"{value:,.1f}", f"{weight:g}", shown)
+        table.add_row("exchange ratio (destroyed per M$ fired)", ratio, "", "")
+        table.add_row("[b]score[/b]", "", "", f"[b]{aar.score.total:+,.1f}[/b]")
         return table
 
     def _threats(self) -> Table:
