@@ -8,10 +8,12 @@ surviving value
 
     S = sum_j value_j * prod_i (1 - pk_ij) ** shots_ij.
 
-The engine's allocation phase builds `value`, `pk` and `ammo` from threats,
-envelopes and fire channels and calls `assign` once per command post each turn.
-`greedy_mmr` and `exhaustive` are the reference methods, exported for tests,
-benchmarks and analysis; `expected_survival` scores any plan.
+`assign` is the general solver: any number of rounds per target. The engine's fire
+control, whose doctrines allow one or two salvos per target, solves its own problems
+as rounds of optimal assignment, exact for one salvo each (`engagement.py`); `assign`
+serves analysis and any caller with the general problem. `greedy_mmr` and
+`exhaustive` are the reference methods, exported for tests, benchmarks and analysis;
+`expected_survival` scores any plan.
 
 How `assign` solves it:
 

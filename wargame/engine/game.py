@@ -1,9 +1,10 @@
 """A game: the campaign, the seed, the state, and the turn that moves it on.
 
 `resolve_turn(scenario, state, orders, seed)` is the pure heart: it copies the
-state and runs the phases in order (orders, movement, detection and tracking,
-allocation, launches and intercepts, leakers and damage, red decisions, end
-checks), returning the new state and the turn's events. `Game` wraps it for
+state and runs the phases in order (relocated units set up, orders, raids entering,
+movement, detection and tracking, the intercepts due, leakers and damage, then
+allocation and launches on the picture that leaves, magazines and reloads, red
+decisions, end checks), returning the new state and the turn's events. `Game` wraps it for
 callers that play forward: `Game.new(campaign, seed)`, `game.step(orders)`,
 `game.outcome`.
 """
