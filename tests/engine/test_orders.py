@@ -166,8 +166,13 @@ def test_a_manual_engagement_fires_and_is_accepted(first_contact: LoadedCampaign
         [Order(turn, "FU Alpha", "engage", track=track, missile="40N6-class", salvo=1)]
     )
     assert any(isinstance(e, OrderAccepted) and e.order.startswith("engage") for e in events)
-    launches = [e for e in events if e.kind == "missile_launched" and e.track == track]  # type: ignore[attr-defined]
-    assert launches and launches[0].fire_unit == "FU Alpha"  # type: ignore[attr-defined]
+    launched = [e for e in events if isinstance(e, MissileLaunched)]
+    launches = [e for e in launched if e.track == track]
+    assert launches and launches[0].fire_unit == "FU Alpha"
+    # The launch says it was ordered; fire control's own do not.
+    assert [e.ordered for e in launched] == [
+        (e.fire_unit, e.track) == ("FU Alpha", track) for e in launched
+    ]
 
 
 def test_orders_to_a_destroyed_unit_are_refused(first_contact: LoadedCampaign) -> None:

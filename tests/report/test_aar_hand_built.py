@@ -27,6 +27,7 @@ from wargame.report.aar import (
     InterceptorRow,
     RadarRow,
     ThreatRow,
+    UnmetRow,
     build_aar,
 )
 
@@ -63,7 +64,8 @@ def _events() -> list[Event]:
         InterceptResolved(3, "FU A", "9M96-class", 1, 0, "cruise_missile", True, 0.8, 0.1, ""),
         ThreatDestroyed(3, 0, "cruise_missile", "Subsonic cruise missile", 1.5, "FU A"),
         InterceptResolved(3, "FU A", "9M96-class", 2, 2, "cruise_missile", False, 0.6, 0.9, ""),
-        MissileLaunched(3, "FU A", "48N6-class", 2, 2, "cruise_missile", 0.7, 60.0, 4, 1.5),
+        # (On the player's order to engage.)
+        MissileLaunched(3, "FU A", "48N6-class", 2, 2, "cruise_missile", 0.7, 60.0, 4, 1.5, True),
         MagazineEmpty(3, "FU A", "48N6-class"),
         Leaker(3, 1, "cruise_missile", "Port", True, 120.0),
         TurnEnded(3, 180.0, BOTH, 2, -121.2),
@@ -135,9 +137,12 @@ def test_a_round_whose_target_is_already_destroyed_is_fired_but_not_met() -> Non
         ),
         TurnEnded(2, 120.0, ("FU A",), 0, 0.3),
     ]
-    (row,) = build_aar(events).interceptors
+    aar = build_aar(events)
+    (row,) = aar.interceptors
     assert (row.fired, row.met, row.kills) == (2, 1, 1)
     assert row.observed_kill_rate == 1.0 and row.nominal_kill_rate == 0.8
+    # The second round is the game's waste: what it cost, and why.
+    assert aar.unmet == (UnmetRow("target already destroyed", 1, 0.6),)
 
 
 def test_interceptors_compare_observed_kill_rate_with_the_nominal_pk(aar: Aar) -> None:
@@ -145,6 +150,7 @@ def test_interceptors_compare_observed_kill_rate_with_the_nominal_pk(aar: Aar) -
         InterceptorRow(
             "9M96-class",
             fired=2,
+            ordered=0,
             met=2,
             kills=1,
             cost=1.2,
@@ -154,6 +160,7 @@ def test_interceptors_compare_observed_kill_rate_with_the_nominal_pk(aar: Aar) -
         InterceptorRow(
             "48N6-class",
             fired=1,
+            ordered=1,
             met=1,
             kills=1,
             cost=1.5,

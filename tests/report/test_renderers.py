@@ -20,6 +20,7 @@ TABLES = (
     "timeline",
     "threats",
     "interceptors",
+    "unmet",
     "exchange",
     "radars",
     "assets",

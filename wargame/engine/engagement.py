@@ -1123,6 +1123,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
             range_km=r3(e.range_km),
             intercept_turn=max(math.ceil(hit_time / sc.dt - 1e-9), st.turn + 1),
             cost=cost,
+            ordered=e.manual,
         )
         for _ in range(rounds):
             st.interceptor_cost += cost

@@ -198,6 +198,8 @@ class MissileLaunched(Event):
     range_km: float
     intercept_turn: int
     cost: float
+    ordered: bool = False
+    """Fired on the player's order to engage, not by fire control."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,8 @@ class InterceptorRow:
 
     missile: str
     fired: int
+    ordered: int
+    """Rounds fired on the player's orders to engage (the rest, by fire control)."""
     met: int
     """Rounds that met their target and rolled: fired, less those whose target was already
     destroyed or gone, and those that lost guidance."""
@@ -104,6 +106,15 @@ class InterceptorRow:
     that lost guidance, are left out)."""
     nominal_kill_rate: float | None
     """Mean planned kill probability of those rounds: what the fire control expected."""
+
+
+@dataclass(frozen=True)
+class UnmetRow:
+    """Rounds that met nothing, for one reason: the overkill and the waste of a game."""
+
+    reason: str
+    rounds: int
+    cost: float
 
 
 @dataclass(frozen=True)
@@ -174,6 +185,8 @@ class Aar:
     timeline: tuple[TurnLine, ...]
     threats: tuple[ThreatRow, ...]
     interceptors: tuple[InterceptorRow, ...]
+    unmet: tuple[UnmetRow, ...]
+    """Rounds that met nothing, by reason, the most costly first."""
     exchange: Exchange
     radars: tuple[RadarRow, ...]
     radars_lost_to_arms: tuple[str, ...]
@@ -198,6 +211,7 @@ class _Threat:
 @dataclass
 class _Weapon:
     fired: int = 0
+    ordered: int = 0
     kills: int = 0
     cost: float = 0.0
     rolled: int = 0
@@ -228,6 +242,8 @@ class _Tally:
         self.threats: dict[int, _Threat] = {}
         self.rows: dict[str, dict[str, int]] = {}
         self.weapons: dict[str, _Weapon] = defaultdict(_Weapon)
+        self.round_cost: dict[str, float] = {}
+        self.unmet: dict[str, tuple[int, float]] = {}
         self.turns: dict[int, _Turn] = defaultdict(_Turn)
         self.in_air: set[int] = set()
         self.arm_aim: dict[int, str] = {}
@@ -301,13 +317,19 @@ class _Tally:
             case MissileLaunched():
                 w = self.weapons[event.missile]
                 w.fired += 1
+                w.ordered += int(event.ordered)
                 w.cost += event.cost
+                self.round_cost[event.missile] = event.cost
                 self.turns[turn].launches += 1
                 known = self.threat(event.threat, event.threat_class)
                 if not known.engaged:
                     known.engaged = True
                     self.count(known.cls, "engaged")
-            case InterceptResolved() if not event.reason:
+            case InterceptResolved() if event.reason:
+                rounds, cost = self.unmet.get(event.reason, (0, 0.0))
+                price = self.round_cost.get(event.missile, 0.0)
+                self.unmet[event.reason] = (rounds + 1, cost + price)
+            case InterceptResolved():
                 # Only rounds that met their target rolled; one whose target was
                 # already destroyed neither hit nor missed.
                 w = self.weapons[event.missile]
@@ -450,6 +472,7 @@ class _Tally:
             InterceptorRow(
                 missile=name,
                 fired=w.fired,
+                ordered=w.ordered,
                 met=w.rolled,
                 kills=w.kills,
                 cost=round(w.cost, 3),
@@ -458,6 +481,10 @@ class _Tally:
             )
             for name, w in self.weapons.items()
         )
+
+    def unmet_rows(self) -> tuple[UnmetRow, ...]:
+        rows = [UnmetRow(reason, n, round(cost, 3)) for reason, (n, cost) in self.unmet.items()]
+        return tuple(sorted(rows, key=lambda r: (-r.cost, -r.rounds, r.reason)))
 
     def radars(self) -> tuple[RadarRow, ...]:
         rows = []
@@ -509,6 +536,7 @@ def build_aar(
         timeline=tally.timeline(),
         threats=tuple(ThreatRow(cls, **counts) for cls, counts in tally.rows.items()),
         interceptors=tally.interceptors(),
+        unmet=tally.unmet_rows(),
         exchange=tally.exchange(),
         radars=tally.radars(),
         radars_lost_to_arms=tuple(n for n, (_, by) in tally.radar_lost.items() if by == "arm"),

@@ -45,9 +45,10 @@ Tables and their columns (`kind`: text, int, float, money, rate, notes):
 - `timeline`: turn, entered, in_air (at the end of the turn), launches, kills,
   leakers, notes (list of sentences)
 - `threats`: threat_class (true class), spawned, detected, engaged, killed, leaked
-- `interceptors`: missile, fired, met (rounds that reached their target and
-  rolled), kills, cost, observed_kill_rate (kills per round met),
-  nominal_kill_rate (mean pk at launch of the rounds met)
+- `interceptors`: missile, fired, ordered (on the player's orders to engage), met
+  (rounds that reached their target and rolled), kills, cost, observed_kill_rate
+  (kills per round met), nominal_kill_rate (mean pk at launch of the rounds met)
+- `unmet` (only if some round met nothing): reason, rounds, cost (M$)
 - `exchange`: item, value (M$)
 - `radars`: radar, value, turns_emitting, emitting_share, lost_turn, lost_by ("arm"/"strike"/null)
 - `assets`: asset, value, hits, damaging_hits, value_lost, share_lost

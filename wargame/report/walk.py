@@ -284,10 +284,11 @@ def _threats(aar: Aar, renderer: Renderer[T]) -> None:
 def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
     renderer.begin_section("interceptors", "Interceptors by type")
     renderer.paragraph(
-        "Met: rounds that reached their target and rolled (a round whose target an earlier "
-        "one had destroyed, or that lost guidance, did not). Observed kill rate is kills per "
-        "round met; nominal is the mean kill probability the fire control expected of those "
-        "rounds at launch."
+        "Ordered: rounds fired on the player's orders to engage; the others were fire "
+        "control's. Met: rounds that reached their target and rolled (a round whose target "
+        "an earlier one had destroyed, or that lost guidance, did not). Observed kill rate is "
+        "kills per round met; nominal is the mean kill probability the fire control expected "
+        "of those rounds at launch."
     )
     _table(
         renderer,
@@ -296,6 +297,7 @@ def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
         [
             Column("missile", "missile"),
             Column("fired", "fired", "int"),
+            Column("ordered", "ordered", "int"),
             Column("met", "met", "int"),
             Column("kills", "kills", "int"),
             Column("cost", "cost M$", "money"),
@@ -306,6 +308,7 @@ def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
             (
                 r.missile,
                 r.fired,
+                r.ordered,
                 r.met,
                 r.kills,
                 r.cost,
@@ -315,6 +318,18 @@ def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
             for r in aar.interceptors
         ],
     )
+    if aar.unmet:
+        _table(
+            renderer,
+            "unmet",
+            "Rounds that met nothing",
+            [
+                Column("reason", "why"),
+                Column("rounds", "rounds", "int"),
+                Column("cost", "cost M$", "money"),
+            ],
+            [(r.reason, r.rounds, r.cost) for r in aar.unmet],
+        )
     renderer.end_section()
 
 

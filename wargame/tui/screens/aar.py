@@ -123,18 +123,32 @@ class AarScreen(Screen[None]):
 
     def _interceptors(self) -> Table:
         table = _table(
-            "Interceptors", "missile", "fired", "met", "kills", "cost M$", "kill rate", "expected"
+            "Interceptors",
+            "missile",
+            "fired",
+            "ordered",
+            "met",
+            "kills",
+            "cost M$",
+            "kill rate",
+            "expected",
+        )
+        unmet = "; ".join(
+            f"{r.reason}: {r.rounds} ({r.cost:,.1f} M$)" for r in self.report.aar.unmet
         )
         table.caption = (
-            "met: rounds that reached their target and rolled (not those whose target was "
-            "destroyed or gone first, that lost guidance, or still in flight); kill rate: "
-            "kills per round met; expected: the mean Pk planned"
+            "ordered: fired on your orders to engage; met: rounds that reached their target "
+            "and rolled (not those whose target was destroyed or gone first, that lost "
+            "guidance, or still in flight); kill rate: kills per round met; expected: the "
+            "mean Pk planned of the rounds met"
+            + (f"\nMet nothing: {unmet}" if unmet else "")
         )
         table.caption_justify = "left"
         for row in self.report.aar.interceptors:
             table.add_row(
                 short_missile(row.missile),
                 str(row.fired),
+                str(row.ordered),
                 str(row.met),
                 str(row.kills),
                 f"{row.cost:,.1f}",
@@ -142,7 +156,7 @@ class AarScreen(Screen[None]):
                 _pct(row.nominal_kill_rate),
             )
         if not self.report.aar.interceptors:
-            table.add_row("none fired", "", "", "", "", "", "")
+            table.add_row("none fired", "", "", "", "", "", "", "")
         return table
 
     def _assets(self) -> Table:
