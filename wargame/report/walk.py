@@ -319,6 +319,10 @@ def _interceptors(aar: Aar, renderer: Renderer[T]) -> None:
         ],
     )
     if aar.unmet:
+        renderer.paragraph(
+            "Rounds that met nothing, and what they cost: a round whose target an earlier "
+            "one destroyed is overkill, the price of firing salvos and of shoot-shoot."
+        )
         _table(
             renderer,
             "unmet",
