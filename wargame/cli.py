@@ -89,6 +89,13 @@ def play(
         int | None,
         typer.Option(help="Seed of the dice (random if not given).", min=0, max=MAX_SEED),
     ] = None,
+    player: Annotated[
+        str,
+        typer.Option(
+            help="Who plays: saves and reports carry the name (a resumed save keeps its own).",
+            show_default=False,
+        ),
+    ] = "",
 ) -> None:
     """Play in the terminal: campaign picker, briefing, tactical screen, after-action report."""
     from wargame.campaign import load_campaign
@@ -103,9 +110,10 @@ def play(
             from wargame.record import load_save
 
             load_save(load)
+        player = check_player(player)
     except WargameError as error:
         raise fail(error) from None
-    play_screen(campaign, load, seed)
+    play_screen(campaign, load, seed, player)
 
 
 @app.command()
@@ -134,6 +142,12 @@ def run(
     save: Annotated[
         Path | None, typer.Option(help="Write a save (a verified replay) to this file.")
     ] = None,
+    player: Annotated[
+        str,
+        typer.Option(
+            help="Who played: the save and the summary carry the name.", show_default=False
+        ),
+    ] = "",
 ) -> None:
     """Play a campaign to the end headless and print a summary."""
     from wargame.campaign import load_campaign
@@ -148,6 +162,7 @@ def run(
             [("the campaign being played", campaign), ("the orders file", orders)],
             [("--save", save), ("--events", events)],
         )
+        player = check_player(player)
         loaded = load_campaign(campaign)
         plan = orders_by_turn(load_orders(orders)) if orders else {}
     except WargameError as error:
@@ -156,7 +171,7 @@ def run(
     if save is not None:
         from wargame.record import Recorder
 
-        recorder = Recorder.new(loaded, seed)
+        recorder = Recorder.new(loaded, seed, player)
         game = recorder.game
     else:
         game = Game.new(loaded, seed)
@@ -176,6 +191,8 @@ def run(
     except WargameError as error:
         raise fail(error) from None
     summary = summarise(str(campaign), seed, log)
+    if player:
+        summary["player"] = player
     # Orders for turns the game never reached were not carried out either: say so.
     summary["orders_refused"] += [
         {
@@ -211,6 +228,21 @@ def _write_events(path: Path, text: str) -> None:
             ) from None
         return
     atomic_write_text(path, text)
+
+
+PLAYER_MAX = 80
+"""The longest player name a save and its reports carry."""
+
+
+def check_player(name: str) -> str:
+    """A player's name as given, trimmed; `WargameError` if it is too long or has a
+    character that is not printable (a line break would break one-line outputs)."""
+    name = name.strip()
+    if len(name) > PLAYER_MAX or not name.isprintable():
+        raise WargameError(
+            Problem("--player", f"a name of at most {PLAYER_MAX} printable characters, please")
+        )
+    return name
 
 
 def fail(error: WargameError) -> typer.Exit:

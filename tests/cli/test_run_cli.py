@@ -307,3 +307,22 @@ def test_events_written_to_a_pipe_leave_it_a_pipe(tmp_path: Path) -> None:
     lines = received[0].splitlines()
     assert json.loads(lines[0])["kind"] == "game_started"
     assert json.loads(lines[-1])["kind"] == "game_over"
+
+
+def test_the_player_named_is_in_the_save_and_the_summary(tmp_path: Path) -> None:
+    from wargame.record import read_save
+
+    save = tmp_path / "ada.json"
+    result = runner.invoke(
+        app, ["run", FIRST, "--seed", "3", "--player", " Cadet Ada ", "--save", str(save), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["player"] == "Cadet Ada"
+    assert read_save(save).player == "Cadet Ada"
+
+
+@pytest.mark.parametrize("name", ["Ada\nLovelace", "x" * 81])
+def test_a_player_name_that_would_break_a_line_or_run_on_is_refused(name: str) -> None:
+    result = runner.invoke(app, ["run", FIRST, "--player", name])
+    assert result.exit_code == 2
+    assert result.stderr == "--player: a name of at most 80 printable characters, please\n"

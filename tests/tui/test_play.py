@@ -503,6 +503,17 @@ class TestThePicture:
 
 
 class TestReports:
+    async def test_the_player_named_on_the_command_line_is_in_the_autosave(
+        self, make_app, tmp_path: Path
+    ) -> None:
+        app = make_app(campaign=FIRST_CONTACT, player="Cadet Ada")
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await end_turns(pilot, screen, 1)
+            await settle(pilot)
+        autosave = tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json"
+        assert read_save(autosave).player == "Cadet Ada"
+
     async def test_the_report_opens_on_demand_and_keeps_red_secrets(self, make_app) -> None:
         """Mid-game the report counts what the radars saw: decoys pass for cruise missiles."""
         app = make_app(campaign=FIRST_CONTACT)

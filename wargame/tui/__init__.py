@@ -10,12 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def play(campaign_path: Path | None, load: Path | None, seed: int | None = None) -> None:
-    """`wargame play [CAMPAIGN] [--load SAVE] [--seed N]`: the picker without a campaign,
-    its briefing with one, or the saved game with --load; autosaves go to ./saves."""
+def play(
+    campaign_path: Path | None, load: Path | None, seed: int | None = None, player: str = ""
+) -> None:
+    """`wargame play [CAMPAIGN] [--load SAVE] [--seed N] [--player NAME]`: the picker without
+    a campaign, its briefing with one, or the saved game with --load; autosaves go to
+    ./saves."""
     from wargame.tui.app import build_app
 
-    build_app(campaign=campaign_path, load=load, seed=seed).run()
+    build_app(campaign=campaign_path, load=load, seed=seed, player=player).run()
 
 
 def replay(save: Path) -> None:

@@ -63,6 +63,7 @@ class WargameApp(App[None]):
         start: Start,
         *,
         seed: int | None = None,
+        player: str = "",
         saves_dir: Path = Path("saves"),
         campaigns_dir: Path = Path("campaigns"),
         cursor_blink: bool = True,
@@ -70,6 +71,8 @@ class WargameApp(App[None]):
         super().__init__()
         self.start = start
         self.seed = seed
+        self.player = player
+        """Who plays a new game (`--player`): its saves carry the name."""
         self.saves_dir = saves_dir
         self.campaigns_dir = campaigns_dir
         self.cursor_blink = cursor_blink
@@ -95,7 +98,7 @@ class WargameApp(App[None]):
 
     def on_briefing_screen_begin(self, message: BriefingScreen.Begin) -> None:
         seed = self.seed if self.seed is not None else secrets.randbelow(SEED_RANGE)
-        self.start_session(Session.new(message.loaded, seed, self.saves_dir))
+        self.start_session(Session.new(message.loaded, seed, self.saves_dir, self.player))
 
     def start_session(self, session: Session) -> None:
         """Play a session: the tactical screen replaces whatever the player came from."""
@@ -201,6 +204,7 @@ def build_app(
     seed: int | None = None,
     replay: Path | None = None,
     *,
+    player: str = "",
     saves_dir: Path = Path("saves"),
     campaigns_dir: Path | None = None,
     cursor_blink: bool = True,
@@ -231,6 +235,7 @@ def build_app(
     return WargameApp(
         start,
         seed=seed,
+        player=player,
         saves_dir=saves_dir,
         campaigns_dir=campaigns_dir,
         cursor_blink=cursor_blink,

@@ -63,8 +63,8 @@ class Session:
         file (or, for a game resumed from an autosave, that file, which it extends)."""
 
     @classmethod
-    def new(cls, loaded: LoadedCampaign, seed: int, saves_dir: Path) -> Session:
-        return cls(Recorder.new(loaded, seed), loaded, saves_dir)
+    def new(cls, loaded: LoadedCampaign, seed: int, saves_dir: Path, player: str = "") -> Session:
+        return cls(Recorder.new(loaded, seed, player), loaded, saves_dir)
 
     @classmethod
     def from_save(cls, path: Path, saves_dir: Path) -> Session:
