@@ -126,13 +126,26 @@ def branch(
 
 def report(
     save: Annotated[Path, typer.Argument(help="A save file.", show_default=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, json or html.")] = "text",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, md, json or html (default: from the --output file's ending, else text).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
     briefing: Annotated[bool, typer.Option(help="Include the campaign's briefing.")] = True,
 ) -> None:
     """Write the after-action report of a save."""
+    if fmt is None:
+        ending = output.suffix.lower().lstrip(".") if output is not None else ""
+        fmt = {"htm": "html", "markdown": "md", "txt": "text"}.get(ending, ending)
+        if fmt not in FORMATS:
+            fmt = "text"
     if fmt not in FORMATS:
         typer.echo(
             f"wargame report: --format: unknown format '{fmt}'; one of {', '.join(FORMATS)}",

@@ -57,6 +57,10 @@ def _refusal(game: Game, order: Order) -> str:
             Order(1, "FU Bravo", "reserve", missile="40N6-class", count=4, threat_class="bomber"),
             "FU Bravo carries no 40N6-class missiles",
         ),
+        (
+            Order(1, "FU Alpha", "reserve", missile="40N6-class", count=9, threat_class="bomber"),
+            "FU Alpha has only 8 40N6-class rounds, ready and in stock",
+        ),
         (Order(1, "FU Alpha", "engage", track=99), "no track 99"),
         (Order(1, "FU Alpha", "relocate", position=(900.0, 10.0)), "[900, 10] is off the map"),
         # FU Alpha stands at [250, 175]: 0.4 km is no move.

@@ -32,6 +32,35 @@ def test_report_writes_each_format_to_a_file(tmp_path: Path, real_save: Path, fm
         assert json.loads(text)["facts"]["player"] == "Ada"
 
 
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("r.html", "html"),
+        ("r.HTM", "html"),
+        ("r.md", "md"),
+        ("r.json", "json"),
+        ("r.txt", "text"),
+        ("r.out", "text"),
+        ("report", "text"),
+    ],
+)
+def test_without_format_the_file_ending_chooses_it(
+    tmp_path: Path, real_save: Path, name: str, fmt: str
+) -> None:
+    out = tmp_path / name
+    result = runner.invoke(cli_app(), ["report", str(real_save), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: {fmt} report of {real_save}\n"
+    assert out.read_text(encoding="utf-8").startswith(STARTS[fmt])
+
+
+def test_an_explicit_format_wins_over_the_file_ending(tmp_path: Path, real_save: Path) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli_app(), ["report", str(real_save), "-f", "md", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith(STARTS["md"])
+
+
 def test_report_prints_markdown_on_the_terminal(real_save: Path) -> None:
     result = runner.invoke(cli_app(), ["report", str(real_save), "-f", "md"])
     assert result.exit_code == 0

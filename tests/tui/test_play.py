@@ -164,6 +164,21 @@ class TestOrders:
                 "ballistic_missile",
             )
 
+    async def test_a_reserve_of_more_rounds_than_the_unit_has_is_not_given(self, make_app) -> None:
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await begin(pilot)
+            await pilot.press("r")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ReserveScreen)
+            # The first type, 40N6: FU Alpha has 8, all ready.
+            assert dialog.query_one("#reserve-missile", Select).value == "40N6-class"
+            await pilot.press("tab", "9", "enter")
+            await pilot.pause()
+            assert app.screen is dialog and screen.session.pending == {}
+            assert "Rounds: FU Alpha has 8 40N6-class in all." in notices(app)
+
     async def test_a_manual_engagement_shows_its_expected_kill_probability(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -85,6 +85,9 @@ def _refusal(sc: Scenario, st: State, order: Order) -> str:
             return f"{order.unit} carries no {order.missile} missiles"
         if not _whole(order.count) or not 0 <= int(order.count or 0) <= MAX_RESERVE:
             return f"reserve needs a count of rounds from 0 to {MAX_RESERVE}"
+        held = int(st.ready[fire_unit, m] + st.stock[fire_unit, m])
+        if int(order.count or 0) > held:
+            return f"{order.unit} has only {held} {order.missile} rounds, ready and in stock"
         if order.threat_class not in [str(c) for c in CLASSES]:
             return f"unknown threat class '{order.threat_class}'"
     elif action == "engage":

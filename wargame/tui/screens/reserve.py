@@ -22,14 +22,14 @@ class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
     def __init__(
         self,
         unit: str,
-        missiles: list[tuple[str, int]],
+        missiles: list[tuple[str, int, int]],
         classes: list[str],
         cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.unit = unit
         self.missiles = missiles
-        """(missile type, rounds ready)."""
+        """(missile type, rounds ready, rounds ready and in stock)."""
         self.threat_classes = classes
         self.cursor_blink = cursor_blink
 
@@ -39,7 +39,10 @@ class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
                 f"{self.unit}: keep rounds in reserve", classes="dialog-title", markup=False
             )
             yield Select(
-                [(f"{name} ({ready} ready)", name) for name, ready in self.missiles],
+                [
+                    (f"{name} ({ready} ready, {held} in all)", name)
+                    for name, ready, held in self.missiles
+                ],
                 value=self.missiles[0][0],
                 allow_blank=False,
                 id="reserve-missile",
@@ -80,6 +83,10 @@ class ReserveScreen(ModalScreen[tuple[str, int, str] | None]):
             self.notify("Rounds: 0 or more.", severity="warning")
             return
         missile = self.query_one("#reserve-missile", Select).value
+        held = next(h for name, _, h in self.missiles if name == missile)
+        if count > held:
+            self.notify(f"Rounds: {self.unit} has {held} {missile} in all.", severity="warning")
+            return
         cls = self.query_one("#reserve-class", Select).value
         self.dismiss((str(missile), count, str(cls)))
 

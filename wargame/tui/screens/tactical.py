@@ -295,7 +295,7 @@ class TacticalScreen(PictureScreen):
             return
         sc, f, st = self.scenario, self._fire_unit, self.state
         missiles = [
-            (name, int(st.ready[f, m]))
+            (name, int(st.ready[f, m]), int(st.ready[f, m] + st.stock[f, m]))
             for m, name in enumerate(sc.m_name)
             if st.ready[f, m] > 0 or st.stock[f, m] > 0
         ]
