@@ -14,11 +14,11 @@ from wargame.engine import Game
 
 GOLDEN = {
     # SEAD aircraft firing only in line of sight of the radar, from a nearer station
-    # (rules 1.4); the start of the log names the scoring weights, and each launch says
-    # whether it was ordered.
-    1: "129886e5afdd15b8d486d5f799aea6a6702d81a9b659c6bbd0f5a23edca02e13",
-    2: "1f064bacfa912b703f830b987bdafb8dee89f9ee7390048d43529c554da979dd",
-    3: "1f9457ac79a995b4a341e95c91bfbd706da685b17809772da7a4679ba291c786",
+    # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
+    # due after the last turn or after an aircraft's weapons release.)
+    1: "6663a48d640a3eeca4010f367113b054db4d0b1addf2ee18e39de1a749bd0fe7",
+    2: "93a8f050e53bee17b3548e09c8abd669c68f7a2e4534825d4d7435bb4bdcd234",
+    3: "5ea706da91f226e0c3a49b856f4ea1652d9093db4ead629cf38a551a400ccd62",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
@@ -26,8 +26,8 @@ GOLDEN_NORTHERN_SCREEN = {
     # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
     # nearer station (rules 1.4).
-    4: "eb73103aae0cac651b4041c9bf2b45a8e3addea30c653430da0dbe870ac9a136",
-    5: "c2476a26d5f96a1b420e714844b1f9edd9312737890b7066004e5828f5983ef7",
+    4: "e81150063936fc96a9ffeb9de5fb1b66a414485385f721870d8e9ecf7ae7f5d0",
+    5: "6f9b464bad0a020f2925e69b0356555fea0f92a8acb32074735ec19d1a794c37",
 }
 
 

@@ -5,11 +5,15 @@ report and the screens are computed from them. Each has `turn` and a `kind`,
 and round-trips through a plain dict (`to_dict` / `event_from_dict`), which is
 what a JSON line of `--events` or a save holds. Floats are rounded when the
 event is built, so the same game gives the same bytes on any machine.
+
+A field added to an event after saves were first written (`added`) is left out of
+its dict while it holds its default: an older save, which never had it, then
+serialises as it did when it was written, and its digests still hold.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 KINDS: dict[str, type[Event]] = {}
@@ -30,8 +34,16 @@ class Event:
         for f in fields(self):
             if f.name != "turn":
                 value = getattr(self, f.name)
+                if f.metadata.get("added") and value == f.default:
+                    continue
                 out[f.name] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+def added(default: Any, rules: str) -> Any:
+    """A field added under rules `rules`, after saves were first written: left out of
+    `to_dict` while it holds `default`."""
+    return field(default=default, metadata={"added": rules})
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
@@ -62,9 +74,9 @@ class GameStarted(Event):
     """(name, value)."""
     threats: int
     """Threats the campaign will send, ARMs not counted."""
-    score_weights: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0)
+    score_weights: tuple[float, ...] = added((), "1.4")
     """Points per M$ of threat cost destroyed, interceptor cost, asset value lost and radar
-    value lost: the campaign's scoring."""
+    value lost: the campaign's scoring (empty in saves of earlier rules)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +135,7 @@ class RelocationStarted(Event):
 class RelocationComplete(Event):
     kind: ClassVar[str] = "relocation_complete"
     unit: str
-    emitting: bool = True
+    emitting: bool = added(True, "1.4")
     """Whether it takes to the air again (False: silent, as ordered)."""
 
 
@@ -198,7 +210,7 @@ class MissileLaunched(Event):
     range_km: float
     intercept_turn: int
     cost: float
-    ordered: bool = False
+    ordered: bool = added(False, "1.4")
     """Fired on the player's order to engage, not by fire control."""
 
 
@@ -268,7 +280,7 @@ class CommandPostDestroyed(Event):
     command_post: str
     cut_off: tuple[str, ...]
     """Fire units now fighting alone."""
-    value: float = 0.0
+    value: float = added(0.0, "1.3")
     """What it was worth (saves of rules before 1.3 leave it out: 0)."""
 
 

@@ -236,6 +236,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.started: GameStarted | None = None
+        self.fallback_weights: tuple[float, ...] = ()
         self.over: GameOver | None = None
         self.last_score = 0.0
         self.last_turn = 0
@@ -439,7 +440,10 @@ class _Tally:
         over = self.over
         if over is None:
             return ScoreCard(total=self.last_score, result="unfinished", termination="", parts=())
-        weights = self.started.score_weights if self.started else (1.0, 1.0, 1.0, 1.0)
+        # As the game recorded them; for a game of earlier rules, as its caller read them
+        # from its campaign; else the scoring's defaults.
+        recorded = self.started.score_weights if self.started else ()
+        weights = recorded or self.fallback_weights or (1.0, 1.0, 1.0, 1.0)
         figures = (
             ("threat cost destroyed", over.threat_cost_destroyed, 1.0),
             ("interceptor cost", over.interceptor_cost, -1.0),
@@ -521,10 +525,17 @@ def _ratio(part: float, whole: float) -> float | None:
 
 
 def build_aar(
-    events: Iterable[Event], *, player: str = "", campaign: str = "", briefing: str = ""
+    events: Iterable[Event],
+    *,
+    player: str = "",
+    campaign: str = "",
+    briefing: str = "",
+    score_weights: tuple[float, ...] = (),
 ) -> Aar:
-    """The after-action report of a game from its events (GameStarted first, if known)."""
+    """The after-action report of a game from its events (GameStarted first, if known).
+    `score_weights` stand in for the scoring a game of earlier rules did not record."""
     tally = _Tally()
+    tally.fallback_weights = score_weights
     for event in events:
         tally.feed(event)
     started = tally.started

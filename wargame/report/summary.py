@@ -53,7 +53,8 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
         turns = max(turns, event.turn)
         match event:
             case GameStarted():
-                weights = dict(zip(SCORE_PARTS, event.score_weights, strict=True))
+                if event.score_weights:
+                    weights = dict(zip(SCORE_PARTS, event.score_weights, strict=True))
                 for name, value in event.assets:
                     assets[name] = {"value": value, "damage": 0.0}
             case RaidEntered():
