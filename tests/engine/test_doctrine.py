@@ -1,7 +1,7 @@
 """Doctrine: how many salvos a target may have on their way at once.
 
 Shoot-look-shoot waits for the kill assessment of the salvo in the air; shoot-shoot
-lets a second follow before the first arrives; auto (the default) looks where the look
+lets a second follow before the first arrives; auto looks where the look
 leaves time for another shot and shoots twice where it does not, and always looks
 against aircraft.
 
@@ -21,7 +21,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.engagement import _look_first, _turn_of
+from wargame.engine.engagement import _capped_assign, _look_first, _turn_of
 from wargame.engine.events import MissileLaunched
 from wargame.engine.scenario import CLASS_NAMES, IS_AIRCRAFT
 
@@ -151,3 +151,27 @@ def test_in_a_game_auto_shoots_twice_at_missiles_only_and_sls_never(
     aircraft, others = _second_salvos(first_contact, seed, "auto")
     assert aircraft == 0 and others > 0
     assert _second_salvos(first_contact, seed, "ss")[1] >= others
+
+
+@pytest.mark.parametrize(
+    ("room", "fired"),
+    [
+        ([[2], [2]], [(0, 0), (1, 0)]),  # both allow two: the second saves 10 x 0.5 x 0.5
+        ([[2], [1]], [(0, 0)]),  # the second unit would look first: one salvo
+        ([[1], [2]], [(0, 0)]),  # the first unit would: so would the pair
+        ([[1], [1]], [(0, 0)]),
+        ([[0], [2]], [(1, 0)]),  # the first may not fire at all
+    ],
+)
+def test_two_salvos_go_the_same_turn_only_where_both_units_allow_two(
+    room: list[list[int]], fired: list[tuple[int, int]]
+) -> None:
+    """One target worth 10; unit 0 kills it with 0.6, unit 1 with 0.5, a salvo costs 0.1."""
+    wi, tj = _capped_assign(
+        np.array([10.0]),
+        np.array([[0.6], [0.5]]),
+        np.array([1, 1]),
+        np.array(room),
+        np.array([[0.1], [0.1]]),
+    )
+    assert list(zip(wi.tolist(), tj.tolist(), strict=True)) == fired

@@ -4,10 +4,11 @@ A command post sees the tracks of its own radars and of its fire units' radars;
 a fire unit cut off from its post (post destroyed) fights alone on its own
 radar. For every (fire unit, track) the best missile type is chosen where the
 predicted intercept point lies inside that missile's envelope (range, altitude,
-the fire unit's radar horizon) before the threat reaches its target. Target
-values come from what each threat heads for and how soon it gets there; the
-numeric core `assign` then picks the salvos that minimise the expected surviving
-threat value, within free guidance channels and ready rounds.
+the fire unit's radar horizon) before the threat reaches its target (an aircraft:
+before it releases its weapons) and before the game's last turn ends. Target values
+come from what each threat heads for and how soon it gets there; rounds of optimal
+assignment then pick the salvos that minimise the expected surviving threat value,
+within free guidance channels and ready rounds.
 
 Doctrine caps the salvos in the air per target: one (shoot-look-shoot, the default),
 or two (shoot-shoot); auto looks where the look leaves time for another shot and
@@ -592,7 +593,9 @@ def plan_engagements(
         if np.count_nonzero(doctrines == AUTO) and not np.count_nonzero(doctrines == SS):
             # Tracks with a salvo on its way that auto leaves until its assessment even
             # were the next flight the longest of any missile: no pair to weigh. (The
-            # same test as `_allocate`'s, on a bound of the flight.)
+            # same test as `_allocate`'s, on a bound of the flight; and done before a
+            # post keeps its MAX_TARGETS most valuable, so none of those is wasted on
+            # a track it would not fire at.)
             if looks is None:
                 assert assessed is not None
                 longest = np.full(every.size, float((sc.m_max_range / sc.m_speed).max()))
@@ -869,8 +872,10 @@ def _allocate(
     if limit.max() <= 1:
         wi, tj = _one_salvo_each(worth, pk_salvo, ammo, cost)
     else:
-        cap = np.maximum(np.where(may_fire, limit, 0).max(axis=0) - salvos_in_air, 0)
-        wi, tj = _capped_assign(worth, pk_salvo, ammo, cap, cost)
+        # Per (unit, track): how many salvos the track may draw this turn if this unit
+        # fires, by this unit's own doctrine for it.
+        room = np.where(may_fire, limit - salvos_in_air, 0)
+        wi, tj = _capped_assign(worth, pk_salvo, ammo, room, cost)
     at = start + wi * t + tj  # back to flat pair indices
     return [
         Engagement(
@@ -897,41 +902,43 @@ def _allocate(
 
 
 def _capped_assign(
-    values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, cap: np.ndarray, cost: np.ndarray
+    values: np.ndarray, pk: np.ndarray, ammo: np.ndarray, room: np.ndarray, cost: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The salvos to fire where a target may draw up to two this turn (`cap` per target,
-    0 to 2), each unit at most one per target and `ammo` in all, each worth its price:
-    the (unit, target) cells that fire, in row-major order.
+    """The salvos to fire where a target may draw up to two this turn, each unit at most
+    one per target and `ammo` in all, each worth its price: the (unit, target) cells that
+    fire, in row-major order. `room` (W, T), 0 to 2: how many salvos the target may draw
+    this turn if that unit fires; two go only where both units allow two.
 
     Two rounds of optimal assignment. The first is `_one_salvo_each`: exact for one
     salvo per target. The second gives the rounds left a second salvo at the targets
-    allowed two, each valued by what the first salvo leaves of it, and again exact for
-    that. Then a first salvo that no longer saves its price beside the second is
-    dropped."""
-    pk = np.where(cap >= 1, pk, 0.0)
+    whose first unit allows two, from units that allow two, each valued by what the
+    first salvo leaves of it, and again exact for that. Then a first salvo that no
+    longer saves its price beside the second is dropped."""
+    n = values.size
+    pk = np.where(room >= 1, pk, 0.0)
     wi, tj = _one_salvo_each(values, pk, ammo, cost)
-    again = np.zeros(cap.shape, dtype=bool)
-    again[tj] = cap[tj] >= 2
+    again = np.zeros(n, dtype=bool)
+    again[tj] = room[wi, tj] >= 2
     left = ammo - np.bincount(wi, minlength=ammo.size)
     if not (np.count_nonzero(again) and np.count_nonzero(left)):
         return wi, tj
     after = values * np.where(again, 1.0, 0.0)
     after[tj] *= 1.0 - pk[wi, tj]
-    pk_second = np.where(again, pk, 0.0)
+    pk_second = np.where(again & (room >= 2), pk, 0.0)
     pk_second[wi, tj] = 0.0  # not the same unit again
     wi2, tj2 = _one_salvo_each(after, pk_second, left, cost)
     if wi2.size == 0:
         return wi, tj
     # The first salvo at a target that drew a second now saves v (1 - p2) p1.
-    second = np.full(cap.size, -1)
+    second = np.full(n, -1)
     second[tj2] = wi2
     partner = second[tj]
     has = partner >= 0
     p2 = np.where(has, pk[np.maximum(partner, 0), tj], 0.0)
     keep = values[tj] * (1.0 - p2) * pk[wi, tj] - cost[wi, tj] >= 0.0
-    cells = np.concatenate([wi[keep] * cap.size + tj[keep], wi2 * cap.size + tj2])
+    cells = np.concatenate([wi[keep] * n + tj[keep], wi2 * n + tj2])
     cells.sort()
-    return cells // cap.size, cells % cap.size
+    return cells // n, cells % n
 
 
 def _one_salvo_each(

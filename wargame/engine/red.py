@@ -2,9 +2,9 @@
 missiles at emitters, support aircraft going home.
 
 Red plays by fixed rules so that a trainee can learn them: a SEAD aircraft fires
-one ARM a turn at the nearest radar that emits within its missile's reach, and
-leaves when its ARMs are spent; jammers hold station until their time is up or
-the raids are over.
+one ARM a turn at the nearest radar that emits within its missile's reach and in
+its line of sight (the radar horizon between them), and leaves when its ARMs are
+spent; jammers hold station until their time is up or the raids are over.
 """
 
 from __future__ import annotations
