@@ -12,11 +12,14 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.detection import jam_strobes
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroyed, ThreatLeft
+from wargame.engine.game import score_of
+from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
     altitude_text,
+    assessed_score,
     in_flight,
     magazines,
     salvos_in_flight,
@@ -291,6 +294,20 @@ class TestRedSecrets:
             row.threat_class for row in report_for(_play(first_contact, 40)[1]).aar.threats
         }
 
+    def test_the_interim_report_costs_a_decoy_killed_as_what_it_seemed(
+        self, first_contact: LoadedCampaign
+    ) -> None:
+        """Its threat cost destroyed and its score are those the status bar shows."""
+        game, events = _play(first_contact, 31)
+        sc, st = game.scenario, game.state
+        killed = st.status == KILLED
+        assert (sc.t_cost[killed] != sc.t_apparent_cost[killed]).any()  # decoys among them
+        report = report_for(events, scenario=sc)
+        assert report.aar.exchange.threat_cost_destroyed == pytest.approx(
+            float(sc.t_apparent_cost[killed].sum())
+        )
+        assert report.aar.score.total == pytest.approx(assessed_score(sc, st), abs=0.01)
+
 
 class TestCharts:
     def test_bars_fill_to_the_top_at_the_largest_value(self) -> None:
@@ -488,3 +505,23 @@ def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str
 
     row = TrackRow(7, 0, "ARM", 680.0, metres, 149.0, 22.0, "", "", None, False, False)
     assert _cells(row)[TrackTable.COLUMNS.index("Alt")] == shown
+
+
+def test_the_score_in_play_counts_a_decoy_killed_as_what_it_seemed(
+    first_contact: LoadedCampaign,
+) -> None:
+    """Decoys mimic cruise missiles: killing one moves the score shown in play as killing a
+    cruise missile would, so the score gives none away; the true score differs by what
+    the decoys really cost."""
+    game = Game.new(first_contact, 1)
+    sc = game.scenario
+    decoys = np.flatnonzero(sc.t_class == CLASS_CODE["decoy"])
+    while not (game.state.status[decoys] == KILLED).any():
+        game.step([])
+    st = game.state
+    killed = decoys[st.status[decoys] == KILLED]
+    seemed = float(sc.t_apparent_cost[killed].sum())
+    cost = float(sc.t_cost[killed].sum())
+    assert seemed > cost
+    true = score_of(sc, st).total
+    assert assessed_score(sc, st) == pytest.approx(true + seemed - cost)

@@ -113,7 +113,9 @@ class WargameApp(App[None]):
         session = self.session
         if session is None:
             return
-        report = report_for(session.events(), campaign=session.record.campaign_name)
+        report = report_for(
+            session.events(), campaign=session.record.campaign_name, scenario=session.scenario
+        )
         self.push_screen(AarScreen(report, can_replay=not report.interim))
 
     def action_replay_current(self) -> None:

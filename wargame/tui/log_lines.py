@@ -44,11 +44,10 @@ def line_for(event: Event, reveal: bool = False) -> tuple[str, str] | None:
     """(tone, text) of one event, or None if it has no line (in play: red's secrets)."""
     tone = tone_of(event)
     if isinstance(event, TurnEnded):
-        return (
-            TURN,
-            f"── end of turn {event.turn} · {clock(event.time_s)} · "
-            f"score {score_text(event.score)} ──",
-        )
+        # (In play the score is the status bar's, as assessed: the true one would tell a
+        # decoy's kill from a missile's.)
+        score = f" · score {score_text(event.score)}" if reveal else ""
+        return TURN, f"── end of turn {event.turn} · {clock(event.time_s)}{score} ──"
     if reveal:
         return tone, describe(event)
     text = _blue_words(event)

@@ -28,10 +28,10 @@ from wargame.engine.engagement import (
     salvo_size,
     unit_refusal,
 )
-from wargame.engine.game import units_set_up
+from wargame.engine.game import score_of, units_set_up
 from wargame.engine.orders import Order
 from wargame.engine.scenario import CLASSES, Scenario
-from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
+from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, KILLED, SLS, SS, TIGHT, State
 
 CLASS_GLYPH = {
     "fighter": "F",
@@ -518,6 +518,16 @@ def altitude_cell(metres: float) -> str:
     if round(metres) < 1_000:
         return f"{metres:.0f}"
     return f"{metres / 1000:.1f}k" if round(metres / 100) < 100 else f"{metres / 1000:.0f}k"
+
+
+def assessed_score(sc: Scenario, st: State) -> float:
+    """The score as the defence can know it in play: each threat destroyed counted at the
+    cost of what the radars took it for, so that a kill does not give a decoy away (the
+    report at the end tells the truth)."""
+    killed = st.status == KILLED
+    hidden = float(sc.t_cost[killed].sum() - sc.t_apparent_cost[killed].sum())
+    weight = sc.loaded.campaign.scoring.threat_cost_destroyed
+    return score_of(sc, st).total - weight * hidden
 
 
 def score_text(score: float) -> str:

@@ -33,6 +33,7 @@ from wargame.errors import WargameError
 from wargame.report.describe import counted
 from wargame.tui.picture import (
     Shot,
+    assessed_score,
     rounds_in_flight,
     score_text,
     short_missile,
@@ -180,7 +181,10 @@ class TacticalScreen(PictureScreen):
             note = f"{pending} order{'s' if pending > 1 else ''} for next turn"
         if not note and self.session.over:
             note = "game over: a for the report"
-        score = score_of(self.scenario, self.state).total
+        if self.session.over:
+            score = score_of(self.scenario, self.state).total
+        else:
+            score = assessed_score(self.scenario, self.state)
         self.status.show(self.scenario, self.state, score, note=note)
 
     # ----------------------------------------------------------------- orders
