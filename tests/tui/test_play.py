@@ -59,6 +59,16 @@ def _km_at(view: MapView, col: int, row: int) -> tuple[float, float]:
     return geo.km(col, row)
 
 
+async def _reserve_dialog(pilot) -> tuple[TacticalScreen, ReserveScreen]:  # type: ignore[no-untyped-def]
+    """Into the game, and `r` on the first unit: the game's screen and the dialog."""
+    screen = await begin(pilot)
+    await pilot.press("r")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ReserveScreen)
+    return screen, dialog
+
+
 class TestAWholeGame:
     async def test_first_contact_is_played_to_the_end_with_keys_only(
         self, make_app, tmp_path: Path
@@ -142,11 +152,7 @@ class TestOrders:
     ) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await begin(pilot)
-            await pilot.press("r")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, ReserveScreen)
+            screen, dialog = await _reserve_dialog(pilot)
             # Enter opens the missile types (no order yet); the second one is picked.
             await pilot.press("enter", "down", "enter")
             await pilot.pause()
@@ -167,11 +173,7 @@ class TestOrders:
     async def test_a_reserve_of_more_rounds_than_the_unit_has_is_not_given(self, make_app) -> None:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await begin(pilot)
-            await pilot.press("r")
-            await pilot.pause()
-            dialog = app.screen
-            assert isinstance(dialog, ReserveScreen)
+            screen, dialog = await _reserve_dialog(pilot)
             # The first type, 40N6: FU Alpha has 8, all ready.
             assert dialog.query_one("#reserve-missile", Select).value == "40N6-class"
             await pilot.press("tab", "9", "enter")
