@@ -18,7 +18,8 @@ optimal assignment of each unit's salvos to targets (`linear_sum_assignment`). W
 two, it is two rounds of that: the first salvos, then second salvos valued by what
 the first leave. (`assign` solves the general problem, any number of rounds per
 target; under a cap of two salvos, random trials found the rounds of assignment
-closer to the optimum than `assign` trimmed to the cap, at a tenth of its time.)
+closer to the optimum than `assign` trimmed to the cap, in a fifth to a tenth of its
+time.)
 A salvo is fired only if the value it is expected to save exceeds its price.
 """
 
