@@ -53,17 +53,24 @@ def validate(
         list[Path], typer.Argument(help="Campaign files to check.", show_default=False)
     ],
 ) -> None:
-    """Check campaign files; print one line per problem (exit 2), or nothing (exit 0)."""
+    """Check campaign files: one line per problem on stderr (exit 2). A file that passes
+    may still get notes on stdout, of what its rules will do that its author may not
+    mean (a raid too slow for the turn limit, a SEAD flight that never fires)."""
     from wargame.campaign import load_campaign
+    from wargame.engine.advisories import advisories
+    from wargame.engine.scenario import build_scenario
 
     failed = False
     for file in files:
         try:
-            load_campaign(file)
+            loaded = load_campaign(file)
         except WargameError as error:
             failed = True
             for problem in error.problems:
                 typer.echo(str(problem), err=True)
+            continue
+        for where, what in advisories(build_scenario(loaded)):
+            typer.echo(f"{file}: {where}: note: {what}")
     if failed:
         raise typer.Exit(2)
 

@@ -1,0 +1,58 @@
+"""`wargame validate` notes what a valid campaign will do that its author may not mean:
+a raid too slow for the turn limit, a SEAD flight that never comes within line of sight
+of a radar. Notes go to stdout and leave the exit code 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from wargame.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+
+
+def _variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    text = (ROOT / "campaigns" / "first-contact.toml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "variant.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_campaigns_get_no_notes() -> None:
+    files = [str(p) for p in sorted((ROOT / "campaigns").glob("*.toml"))]
+    result = runner.invoke(app, ["validate", *files])
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path) -> None:
+    """The ballistic strike enters on turn 22, 250.8 km from Brenna at 1.5 km/s: 167 s,
+    three turns of 60 s. With 24 turns it arrives after the last; with 25, on it."""
+    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    notes = result.stdout.splitlines()
+    assert (
+        f"{path}: red.raids[4]: note: 'Ballistic strike' arrives on turn 25 at the earliest "
+        "(at its target, or where it releases its weapons), after the game's last turn (24)"
+    ) in notes
+    assert all(n.startswith(f"{path}: red.raids[") for n in notes)
+    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 25"))
+    assert "Ballistic strike" not in runner.invoke(app, ["validate", str(path)]).stdout
+
+
+def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> None:
+    """Its station 110 km from FU Alpha, beyond the 92 km horizon of a 25 m mast and a
+    300 m flier, and farther still from the other radars."""
+    path = _variant(tmp_path, ("station = [172, 210]", "station = [150, 220]"))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{path}: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
+        "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
+    )

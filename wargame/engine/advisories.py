@@ -1,0 +1,85 @@
+"""Advisories: what a valid campaign will do that its author may not mean.
+
+`wargame validate` prints them after a campaign passes: a raid that cannot reach its
+target before the game's last turn, a SEAD flight that never comes within line of
+sight of a radar and so never fires. They are the rules' consequences, worked out
+from the scenario as the engine builds it; none stops the campaign from loading.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
+from wargame.engine.scenario import ROLE_STRIKE, Scenario
+
+
+def advisories(sc: Scenario) -> list[tuple[str, str]]:
+    """(field path, what will happen) for each thing worth the author's notice."""
+    return [*_late_raids(sc), *_silent_sead(sc)]
+
+
+def _late_raids(sc: Scenario) -> list[tuple[str, str]]:
+    """Raids whose first threat reaches the end of its path after the last turn."""
+    out = []
+    strikes = np.flatnonzero(sc.t_role == ROLE_STRIKE)
+    for raid, name in enumerate(sc.raid_names):
+        slots = strikes[sc.t_group[strikes] == raid]
+        if slots.size == 0:
+            continue
+        flight_s = sc.t_total[slots] / np.maximum(sc.t_speed[slots], 1e-9)
+        first = int(slots[np.argmin(flight_s)])
+        arrives = int(sc.t_spawn_turn[first]) + math.ceil(float(flight_s.min()) / sc.dt)
+        if arrives > sc.turn_limit:
+            out.append(
+                (
+                    f"red.raids[{raid}]",
+                    f"'{name}' arrives on turn {arrives} at the earliest (at its target, or "
+                    f"where it releases its weapons), after the game's last turn "
+                    f"({sc.turn_limit})",
+                )
+            )
+    return out
+
+
+def _silent_sead(sc: Scenario) -> list[tuple[str, str]]:
+    """SEAD flights whose path never comes within ARM reach and line of sight of a radar."""
+    out = []
+    for flight, name in enumerate(sc.sead_names):
+        slots = sc.sead_slots[sc.t_group[sc.sead_slots] == flight]
+        if slots.size == 0:
+            continue
+        aircraft = int(slots[0])
+        arms = sc.arms_of[aircraft]
+        if arms.size == 0:
+            continue
+        reach = float(sc.t_arm_range[int(arms[0])])
+        horizon = HORIZON_KM_PER_SQRT_M * (
+            sc.r_sqrt_height + math.sqrt(max(float(sc.t_cruise_alt[aircraft]), 0.0))
+        )
+        start, end = sc.t_start[aircraft], sc.t_path[aircraft, 0]
+        nearest = _segment_distance(start, end, sc.r_position0)
+        if not np.any(nearest <= np.minimum(reach, horizon)):
+            out.append(
+                (
+                    f"red.sead[{flight}]",
+                    f"'{name}' never comes within both its ARMs' {reach:g} km and line of "
+                    f"sight of a radar ({horizon.min():.0f} to {horizon.max():.0f} km at its "
+                    f"{sc.t_cruise_alt[aircraft]:g} m): it will fire none",
+                )
+            )
+    return out
+
+
+def _segment_distance(a: np.ndarray, b: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Distance from each of `points` (K, 2) to the segment a-b, km."""
+    ab = b - a
+    length2 = float(ab @ ab)
+    if length2 <= 0.0:
+        gap = points - a
+    else:
+        t = np.clip(((points - a) @ ab) / length2, 0.0, 1.0)
+        gap = points - (a + t[:, None] * ab)
+    return np.asarray(np.hypot(gap[:, 0], gap[:, 1]))
