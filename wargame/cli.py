@@ -237,13 +237,11 @@ def _write_events(path: Path, text: str) -> None:
     atomic_write_text(path, text)
 
 
-PLAYER_MAX = 80
-"""The longest player name a save and its reports carry."""
-
-
 def check_player(name: str) -> str:
     """A player's name as given, trimmed; `WargameError` if it is too long or has a
     character that is not printable (a line break would break one-line outputs)."""
+    from wargame.record.format import PLAYER_MAX
+
     name = name.strip()
     if len(name) > PLAYER_MAX or not name.isprintable():
         raise WargameError(

@@ -9,7 +9,7 @@ exit 1 for a save that does not verify.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -200,40 +200,21 @@ def _aar(loaded: LoadedSave, briefing: bool) -> Aar:
         player=record.player,
         campaign=record.campaign_name,
         briefing=_briefing(record.campaign_source) if briefing else "",
-        score_weights=_score_weights(record.campaign_source),
+        score_weights=record.campaign_score_weights(),
     )
 
 
 def _briefing(source: str) -> str:
-    """The embedded campaign's briefing."""
-    meta = _toml(source).get("meta", {})
-    value = meta.get("briefing", "") if isinstance(meta, dict) else ""
-    return value if isinstance(value, str) else ""
-
-
-def _toml(source: str) -> dict[str, Any]:
-    """The embedded campaign read straight from its TOML (it may be of other rules, and
-    not load today); empty if it does not parse."""
+    """The embedded campaign's briefing, read straight from its TOML (it may be of other
+    rules)."""
     import tomllib
 
     try:
-        return tomllib.loads(source)
+        meta = tomllib.loads(source).get("meta", {})
     except (tomllib.TOMLDecodeError, RecursionError):
-        return {}
-
-
-def _score_weights(source: str) -> tuple[float, ...]:
-    """The embedded campaign's scoring weights, for a save of rules that did not record
-    them; each one missing or not a number is the scoring's default, 1."""
-    scoring = _toml(source).get("scoring", {})
-    if not isinstance(scoring, dict):
-        scoring = {}
-    keys = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", "radar_lost")
-    values = [scoring.get(k, 1.0) for k in keys]
-    return tuple(
-        float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 1.0
-        for v in values
-    )
+        return ""
+    value = meta.get("briefing", "") if isinstance(meta, dict) else ""
+    return value if isinstance(value, str) else ""
 
 
 def _print_timeline(loaded: LoadedSave) -> None:

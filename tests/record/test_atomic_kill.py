@@ -19,7 +19,8 @@ from wargame.record import Record, load_save, read_save, write_save
 
 ROUNDS = 40
 PADDING = 3_000_000
-"""Characters of padding in the player's name, so that each write takes a while."""
+"""Characters of padding in the version string the save names, so that each write takes a
+while (a player's name is held to 80 characters)."""
 
 WRITER = """
 import sys
@@ -36,7 +37,7 @@ while True:
 
 
 def _who(record: Record) -> str:
-    return record.player.split("|")[0]
+    return record.wargame_version.split("|")[0]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -46,7 +47,7 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_save(
     from dataclasses import replace
 
     template = tmp_path / "template.json"
-    write_save(replace(game, player="@@WHO@@|" + "x" * PADDING), template)
+    write_save(replace(game, wargame_version="@@WHO@@|" + "x" * PADDING), template)
     folder = tmp_path / "saves"
     folder.mkdir()
     old = folder / "game.json"

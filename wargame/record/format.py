@@ -70,6 +70,10 @@ class SaveMismatch(SaveError):
     exit_code = 1
 
 
+PLAYER_MAX = 80
+"""The longest player name a save holds (`--player` refuses longer)."""
+
+
 @dataclass(frozen=True)
 class TurnRecord:
     """One turn of a save: the orders given, the events that followed, the chained digest."""
@@ -78,6 +82,14 @@ class TurnRecord:
     orders: tuple[Order, ...]
     events: tuple[Event, ...]
     digest: str
+    stored: str | None = dataclasses.field(default=None, compare=False)
+    """For a turn read from a save: its events' canonical JSON as the file held them. The
+    digest covers that, and a rewrite keeps it, so a save stays whole when an event has
+    gained a field since it was written (None: the events as they serialise today)."""
+
+    def events_json(self) -> str:
+        """The canonical JSON the digest covers."""
+        return self.stored if self.stored is not None else canonical_json(self.events)
 
 
 @dataclass(frozen=True)
@@ -121,6 +133,22 @@ class Record:
         """Every event of the game, GameStarted first."""
         return [e for t in self.turns for e in t.events]
 
+    def campaign_score_weights(self) -> tuple[float, ...]:
+        """The scoring weights of the campaign it embeds, read straight from its TOML (it
+        may be of other rules): for a game of rules that did not record them. Each one
+        missing, or not a number, is the scoring's default, 1."""
+        try:
+            scoring = tomllib.loads(self.campaign_source).get("scoring", {})
+        except (tomllib.TOMLDecodeError, RecursionError):
+            scoring = {}
+        if not isinstance(scoring, dict):
+            scoring = {}
+        keys = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", "radar_lost")
+        return tuple(
+            float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 1.0
+            for v in (scoring.get(k, 1.0) for k in keys)
+        )
+
     def orders(self) -> list[Order]:
         return [o for t in self.turns for o in t.orders]
 
@@ -133,9 +161,11 @@ def canonical_json(events: Sequence[Event]) -> str:
     return json.dumps([e.to_dict() for e in events], sort_keys=True, separators=(",", ":"))
 
 
-def turn_digest(previous: str, events: Sequence[Event]) -> str:
-    """sha256(previous digest + canonical JSON of this turn's events), hex."""
-    return hashlib.sha256((previous + canonical_json(events)).encode("utf-8")).hexdigest()
+def turn_digest(previous: str, events: Sequence[Event] | str) -> str:
+    """sha256(previous digest + canonical JSON of this turn's events), hex; `events` may be
+    that JSON already."""
+    text = events if isinstance(events, str) else canonical_json(events)
+    return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
 
 
 def digest_chain(campaign_sha256: str, turns: Sequence[Sequence[Event]]) -> Iterator[str]:
@@ -174,7 +204,11 @@ def record_document(record: Record) -> dict[str, Any]:
                 "turn": t.turn,
                 "digest": t.digest,
                 "orders": [o.to_dict() for o in t.orders],
-                "events": [e.to_dict() for e in t.events],
+                "events": (
+                    json.loads(t.stored)
+                    if t.stored is not None
+                    else [e.to_dict() for e in t.events]
+                ),
             }
             for t in record.turns
         ],
@@ -310,12 +344,27 @@ def parse_save(text: str, name: str) -> Record:
             _event(name, f"turns[{i}].events[{j}]", e) for j, e in enumerate(turn.events)
         )
         orders = tuple(Order.from_dict(o.model_dump(exclude_none=True)) for o in turn.orders)
-        turns.append(TurnRecord(turn.turn, orders, events, turn.digest))
+        stored = json.dumps(turn.events, sort_keys=True, separators=(",", ":"))
+        turns.append(TurnRecord(turn.turn, orders, events, turn.digest, stored))
     start = turns[0]
     if start.orders or len(start.events) != 1 or not isinstance(start.events[0], GameStarted):
         raise SaveError(
             Problem(
                 name, "turn 0 must hold the game_started event alone, and no orders", "turns[0]"
+            )
+        )
+    if len(model.player) > PLAYER_MAX or not model.player.isprintable():
+        raise SaveError(
+            Problem(name, f"at most {PLAYER_MAX} printable characters, on one line", "player")
+        )
+    started = start.events[0]
+    if isinstance(started, GameStarted) and len(started.score_weights) not in (0, 4):
+        raise SaveError(
+            Problem(
+                name,
+                "four weights, or none (threat cost destroyed, interceptor cost, asset value "
+                "lost, radar value lost)",
+                "turns[0].events[0].score_weights",
             )
         )
     following = turns[-1].turn + 1

@@ -11,8 +11,11 @@ turn where today's rules play it differently.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wargame import RULES_VERSION
 from wargame.campaign import LoadedCampaign, campaign_digest, parse_campaign
@@ -22,7 +25,7 @@ from wargame.errors import CampaignError, Problem, SaveError
 from wargame.record.format import (
     Record,
     SaveMismatch,
-    canonical_json,
+    TurnRecord,
     parse_save,
     read_save_text,
     turn_digest,
@@ -147,7 +150,7 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
         game = Game.new(_campaign(record, name), record.seed)
     except CampaignError as error:
         result = differs(0, f"the campaign does not load: {error.problems[0].message}")
-    if game is not None and not _same([game.started_event()], record.turns[0].events):
+    if game is not None and not _same([game.started_event()], record.turns[0]):
         result = differs(0)
     for turn in record.turns[1:]:
         previous = _check_turn_digest(record, name, turn.turn, previous)
@@ -163,7 +166,7 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
                 turn.turn, f"the engine failed on the turn's orders: {type(exc).__name__}: {exc}"
             )
             continue
-        if not _same(events, turn.events):
+        if not _same(events, turn):
             result = differs(turn.turn)
     return result, (game if result.ok else None)
 
@@ -186,7 +189,7 @@ def _check_campaign(record: Record, name: str) -> None:
 
 def _check_turn_digest(record: Record, name: str, turn: int, previous: str) -> str:
     stored = record.turns[turn]
-    digest = turn_digest(previous, stored.events)
+    digest = turn_digest(previous, stored.events_json())
     if digest != stored.digest:
         raise SaveMismatch(
             Problem(
@@ -198,8 +201,31 @@ def _check_turn_digest(record: Record, name: str, turn: int, previous: str) -> s
     return digest
 
 
-def _same(a: list[Event] | tuple[Event, ...], b: tuple[Event, ...]) -> bool:
-    return canonical_json(a) == canonical_json(b)
+def _same(played: list[Event], turn: TurnRecord) -> bool:
+    """Whether a turn played today gave the events the save holds. A field an event has
+    gained since the save was written, which the save's event lacks, is not compared
+    (rules that did not record it cannot have differed in it); one the save writes out
+    at its default, as some saves did, is compared as the default."""
+    held = json.loads(turn.events_json())
+    if len(held) != len(played):
+        return False
+    for event, stored in zip(played, held, strict=True):
+        mine = event.to_dict()
+        for f in dataclasses.fields(event):
+            if not f.metadata.get("added"):
+                continue
+            if f.name not in stored:
+                mine.pop(f.name, None)
+            elif f.name not in mine:
+                default = f.default
+                mine[f.name] = list(default) if isinstance(default, tuple) else default
+        if _canonical(mine) != _canonical(stored):
+            return False
+    return True
+
+
+def _canonical(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 __all__ = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from wargame.campaign.schema import class_words
@@ -14,7 +15,9 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
     console = console or Console()
     result = summary.get("result", "unfinished")
     # Two short lines rather than one that wraps in an 80-column terminal.
-    console.print(f"[bold]{summary['campaign']}[/bold], seed {summary['seed']}")
+    player = summary.get("player")
+    played_by = f", played by {escape(player)}" if player else ""
+    console.print(f"[bold]{summary['campaign']}[/bold], seed {summary['seed']}{played_by}")
     how = summary.get("termination", "").replace("_", " ")
     console.print(
         f"[bold]{result.upper()}[/bold]{f' ({how})' if how else ''} after {summary['turns']} "

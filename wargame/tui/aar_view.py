@@ -77,12 +77,21 @@ class Report:
 
 
 def report_for(
-    events: list[Event], *, campaign: str = "", scenario: Scenario | None = None
+    events: list[Event],
+    *,
+    campaign: str = "",
+    scenario: Scenario | None = None,
+    score_weights: tuple[float, ...] = (),
 ) -> Report:
     """The report of a game so far: the full one if it is over, else the interim one
-    (with the `scenario`, costed as the radars saw it)."""
+    (with the `scenario`, costed as the radars saw it). `score_weights` stand in for a
+    game of rules that did not record them."""
     over = any(isinstance(e, GameOver) for e in events)
-    aar = build_aar(events if over else blue_events(events, scenario), campaign=campaign)
+    aar = build_aar(
+        events if over else blue_events(events, scenario),
+        campaign=campaign,
+        score_weights=score_weights,
+    )
     if over:
         threats = [float(t.in_air) for t in aar.timeline]
     else:

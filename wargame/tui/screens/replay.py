@@ -170,7 +170,11 @@ class ReplayScreen(PictureScreen):
         self._stop()
         self.app.push_screen(
             AarScreen(
-                report_for(self.record.events(), campaign=self.record.campaign_name),
+                report_for(
+                    self.record.events(),
+                    campaign=self.record.campaign_name,
+                    score_weights=self.record.campaign_score_weights(),
+                ),
                 can_replay=False,
             )
         )
