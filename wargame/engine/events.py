@@ -7,8 +7,9 @@ what a JSON line of `--events` or a save holds. Floats are rounded when the
 event is built, so the same game gives the same bytes on any machine.
 
 A field added to an event after saves were first written (`added`) is left out of
-its dict while it holds its default: an older save, which never had it, then
-serialises as it did when it was written, and its digests still hold.
+its dict while it holds its default, so that a game's events serialise as they did
+before the field existed. (A save's digests cover its events as the file holds them,
+so an older save checks out either way.)
 """
 
 from __future__ import annotations
