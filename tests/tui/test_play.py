@@ -528,6 +528,12 @@ class TestReports:
             screen = await begin(pilot)
             await end_turns(pilot, screen, 1)
             await settle(pilot)
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, AarScreen)
+            assert "Interim report: First Contact, turn 1, played by Cadet Ada." in plain(
+                app.screen.query_one("#aar-title", Static)
+            )
         autosave = tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json"
         assert read_save(autosave).player == "Cadet Ada"
 

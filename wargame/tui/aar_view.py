@@ -80,6 +80,7 @@ def report_for(
     events: list[Event],
     *,
     campaign: str = "",
+    player: str = "",
     scenario: Scenario | None = None,
     score_weights: tuple[float, ...] = (),
 ) -> Report:
@@ -90,6 +91,7 @@ def report_for(
     aar = build_aar(
         events if over else blue_events(events, scenario),
         campaign=campaign,
+        player=player,
         score_weights=score_weights,
     )
     if over:

@@ -114,7 +114,10 @@ class WargameApp(App[None]):
         if session is None:
             return
         report = report_for(
-            session.events(), campaign=session.record.campaign_name, scenario=session.scenario
+            session.events(),
+            campaign=session.record.campaign_name,
+            player=session.record.player,
+            scenario=session.scenario,
         )
         self.push_screen(AarScreen(report, can_replay=not report.interim))
 

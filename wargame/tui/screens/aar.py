@@ -52,15 +52,16 @@ class AarScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         aar, report = self.report.aar, self.report
+        by = f", played by {aar.player}" if aar.player else ""
         if report.interim:
             head = (
-                f"Interim report: {aar.title}, turn {aar.turns}. What your radars have seen; "
-                "the full report comes at the end."
+                f"Interim report: {aar.title}, turn {aar.turns}{by}. What your radars have "
+                "seen; the full report comes at the end."
             )
         else:
             card = aar.score
             head = (
-                f"After-action report: {aar.title}: {card.result.upper()} "
+                f"After-action report: {aar.title}{by}: {card.result.upper()} "
                 f"({card.termination.replace('_', ' ')}), score {score_text(card.total)}, "
                 f"{aar.turns} turns"
             )
@@ -140,8 +141,7 @@ class AarScreen(Screen[None]):
             "ordered: fired on your orders to engage; met: rounds that reached their target "
             "and rolled (not those whose target was destroyed or gone first, that lost "
             "guidance, or still in flight); kill rate: kills per round met; expected: the "
-            "mean Pk planned of the rounds met"
-            + (f"\nMet nothing: {unmet}" if unmet else "")
+            "mean Pk planned of the rounds met" + (f"\nMet nothing: {unmet}" if unmet else "")
         )
         table.caption_justify = "left"
         for row in self.report.aar.interceptors:

@@ -173,6 +173,7 @@ class ReplayScreen(PictureScreen):
                 report_for(
                     self.record.events(),
                     campaign=self.record.campaign_name,
+                    player=self.record.player,
                     score_weights=self.record.campaign_score_weights(),
                 ),
                 can_replay=False,
