@@ -135,3 +135,10 @@ def test_a_start_with_other_than_four_weights_is_refused(save_file: Path) -> Non
         "turns[0].events[0].score_weights: four weights, or none (threat cost destroyed, "
         "interceptor cost, asset value lost, radar value lost)"
     )
+
+
+def test_the_replay_screen_rebuilds_it_up_to_where_todays_rules_differ() -> None:
+    from wargame.tui.replay_data import build_replay
+
+    data = build_replay(read_save(OLD_SAVE), "s.json")
+    assert data.diverged_at == 13 and data.last_turn == 33

@@ -150,7 +150,7 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
         game = Game.new(_campaign(record, name), record.seed)
     except CampaignError as error:
         result = differs(0, f"the campaign does not load: {error.problems[0].message}")
-    if game is not None and not _same([game.started_event()], record.turns[0]):
+    if game is not None and not same_events([game.started_event()], record.turns[0]):
         result = differs(0)
     for turn in record.turns[1:]:
         previous = _check_turn_digest(record, name, turn.turn, previous)
@@ -166,7 +166,7 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
                 turn.turn, f"the engine failed on the turn's orders: {type(exc).__name__}: {exc}"
             )
             continue
-        if not _same(events, turn):
+        if not same_events(events, turn):
             result = differs(turn.turn)
     return result, (game if result.ok else None)
 
@@ -201,7 +201,7 @@ def _check_turn_digest(record: Record, name: str, turn: int, previous: str) -> s
     return digest
 
 
-def _same(played: list[Event], turn: TurnRecord) -> bool:
+def same_events(played: list[Event], turn: TurnRecord) -> bool:
     """Whether a turn played today gave the events the save holds. A field an event has
     gained since the save was written, which the save's event lacks, is not compared
     (rules that did not record it cannot have differed in it); one the save writes out
@@ -237,5 +237,6 @@ __all__ = [
     "load_save",
     "read_save",
     "replay_game",
+    "same_events",
     "verify_record",
 ]

@@ -16,7 +16,7 @@ from wargame.engine import Game
 from wargame.engine.events import Event
 from wargame.engine.state import State
 from wargame.record import Record
-from wargame.record.format import canonical_json
+from wargame.record.verify import same_events
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def build_replay(record: Record, name: str) -> ReplayData:
         except Exception:  # other rules may end the game sooner or reject an order
             diverged = turn.turn
             break
-        if canonical_json(events) != canonical_json(turn.events):
+        if not same_events(events, turn):
             diverged = turn.turn
             break
         states.append(game.state.copy())

@@ -174,6 +174,9 @@ class ReplayScreen(PictureScreen):
                     self.record.events(),
                     campaign=self.record.campaign_name,
                     player=self.record.player,
+                    # (An unfinished game's report is blue's view, costed as its radars
+                    # saw it: the scenario is the replay's.)
+                    scenario=self.data.game.scenario if self.data is not None else None,
                     score_weights=self.record.campaign_score_weights(),
                 ),
                 can_replay=False,
