@@ -235,6 +235,14 @@ def options(
     return flat.block(0, w, t)
 
 
+def time_to_harm(sc: Scenario, st: State, threats: np.ndarray, ttg: np.ndarray) -> np.ndarray:
+    """Seconds until each track does its harm: `ttg` to its target, less the time it
+    takes to fly its release range (an aircraft releases its weapons short of its
+    target; a missile's range is 0)."""
+    speed = np.maximum(np.hypot(st.track_vx[threats], st.track_vy[threats]), 1e-9)
+    return np.asarray(ttg - sc.t_apparent_release_km[threats] / speed)
+
+
 def pair_options(
     sc: Scenario,
     st: State,
@@ -262,10 +270,9 @@ def pair_options(
     py = (ty[pair_col] - st.r_y[radars])[:, None]
     pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
     tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
-    # An aircraft does its harm where it releases its weapons, short of its target; the
-    # intercept must come before that, and before the game's last turn ends.
-    release = sc.t_apparent_release_km[threats] / np.maximum(np.hypot(vx, vy), 1e-9)
-    harm = (ttg - release)[pair_col][:, None]
+    # The intercept must come before the track does its harm, and before the game's
+    # last turn ends.
+    harm = time_to_harm(sc, st, threats, ttg)[pair_col][:, None]
     left = (sc.turn_limit - st.turn) * sc.dt + 1e-9
     ballistic = sc.t_ballistic[slot]  # pairs on a ballistic missile
     on_ballistic = np.count_nonzero(ballistic) > 0
@@ -728,9 +735,7 @@ def _in_flight(
     return survive, count
 
 
-def _assessed(
-    sc: Scenario, st: State, plan: list[Engagement], guiding: np.ndarray
-) -> np.ndarray:
+def _assessed(sc: Scenario, st: State, plan: list[Engagement], guiding: np.ndarray) -> np.ndarray:
     """Per threat slot: the turn by whose end the last of the missiles `_in_flight` counts
     has arrived and been assessed (0 if none)."""
     assessed = np.zeros(sc.n_threats, dtype=np.int64)
@@ -775,9 +780,7 @@ def _look_first(
     salvo's flight is taken to be this turn's: the track comes closer meanwhile, so
     this errs towards shooting twice."""
     cls = sc.t_apparent_class[threats]
-    speed = np.maximum(np.hypot(st.track_vx[threats], st.track_vy[threats]), 1e-9)
-    release = sc.t_apparent_release_km[threats] / speed
-    deadline = np.minimum(ttg - release, (sc.turn_limit - st.turn) * sc.dt)
+    deadline = np.minimum(time_to_harm(sc, st, threats, ttg), (sc.turn_limit - st.turn) * sc.dt)
     on_way = assessed[threats]
     first = np.where(on_way > 0, on_way, _turn_of(sc, st, st.turn * sc.dt + tof))
     look_in = (first - st.turn) * sc.dt
