@@ -87,6 +87,10 @@ EXPECTED: dict[str, list[str]] = {
     "decoy_without_mimics.toml": [
         ":16: catalogue.threats[0].mimics: a decoy must name the threat type it mimics",
     ],
+    "ballistic_without_apogee.toml": [
+        ":20: catalogue.threats[0].altitude_m: a ballistic missile needs its apogee: its "
+        "flight time follows from it",
+    ],
     "unknown_threat_type.toml": [
         ":36: red.raids[0].threat: unknown threat type 'Subsonic cruise misile' "
         "(did you mean 'Subsonic cruise missile'?)",

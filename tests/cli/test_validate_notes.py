@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from typer.testing import CliRunner
 
+from wargame.campaign import load_campaign
 from wargame.cli import app
+from wargame.engine import Game
+from wargame.engine.movement import move_threats
+from wargame.engine.red import spawn_raids
+from wargame.engine.scenario import ROLE_STRIKE
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -31,8 +37,9 @@ def test_the_shipped_campaigns_get_no_notes() -> None:
 
 
 def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path) -> None:
-    """The ballistic strike enters on turn 22, 250.8 km from Brenna at 1.5 km/s: 167 s,
-    three turns of 60 s. With 24 turns it arrives after the last; with 25, on it."""
+    """The ballistic strike enters on turn 22, flying from the start of that turn, 250.8
+    km from Brenna; its 60 km apogee makes a flight of 221 s, ending in its fourth turn
+    of 60 s, turn 25. With 24 turns it arrives after the last; with 25, on it."""
     path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
@@ -56,3 +63,25 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
         f"{path}: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
         "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
     )
+
+
+def test_the_turn_a_note_names_is_the_turn_the_raid_arrives_in_play(tmp_path: Path) -> None:
+    """Flown by the engine's own phases (entry, then movement, turn after turn, nothing
+    shot down), each noted raid's first threat reaches its target on the turn its note
+    gives: the ballistic strike on turn 25."""
+    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
+    noted = {
+        line.split("'")[1]: int(line.split("arrives on turn ")[1].split()[0]) for line in notes
+    }
+    assert noted["Ballistic strike"] == 25
+    game = Game.new(load_campaign(path), 1)
+    sc, st = game.scenario, game.state
+    first_arrival: dict[str, int] = {}
+    while not noted.keys() <= first_arrival.keys():
+        st.turn += 1
+        spawn_raids(sc, st, [])
+        move_threats(sc, st)
+        for slot in np.flatnonzero(np.isfinite(st.arrival_time) & (sc.t_role == ROLE_STRIKE)):
+            first_arrival.setdefault(sc.raid_names[int(sc.t_group[slot])], st.turn)
+    assert {raid: first_arrival[raid] for raid in noted} == noted

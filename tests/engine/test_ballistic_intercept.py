@@ -120,46 +120,88 @@ def test_no_interceptor_is_fired_for_longer_than_its_longest_flight(
     assert flights > 0
 
 
-@pytest.fixture(scope="module")
-def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
-    """Northern Screen, seed 4, after turn 16: four tracks are ballistic missiles 60 km
-    up at 1.5 km/s, about 90 km from FU North-1, a minute from their target."""
-    game = Game.new(northern_screen, 4)
-    while game.turn < 16:
+def _played_to(campaign: LoadedCampaign, seed: int, turn: int) -> Game:
+    game = Game.new(campaign, seed)
+    while game.turn < turn:
         game.step([])
     return game
 
 
+def _first_ballistic_track(game: Game, nth: int = 0) -> int:
+    """The slot of the raid's `nth` ballistic missile in order of its track's number."""
+    sc, st = game.scenario, game.state
+    ballistic = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE) & sc.t_ballistic)
+    return int(ballistic[np.argsort(st.track_id[ballistic])[nth]])
+
+
+@pytest.fixture(scope="module")
+def ballistic_raid_in_sight(northern_screen: LoadedCampaign) -> Game:
+    """Northern Screen, seed 4, after turn 16: the first track of the ballistic raid is
+    a missile 47 km up and climbing, 0.81 km/s over the ground (179 km in 221 s), 105 km
+    from FU North-2 by its target, 161 s from impact."""
+    return _played_to(northern_screen, 4, 16)
+
+
+@pytest.fixture(scope="module")
+def ballistic_raid_diving(northern_screen: LoadedCampaign) -> Game:
+    """The same game after turn 18: the missile is 36 km up in its dive, 33 km and 41 s
+    from its target."""
+    return _played_to(northern_screen, 4, 18)
+
+
+@pytest.fixture(scope="module")
+def ballistic_strike_on_brenna(first_contact: LoadedCampaign) -> Game:
+    """First Contact, seed 1, after turn 24: the strike's first track is a ballistic
+    missile flying 271 km in 221 s, 1.22 km/s over the ground, 66 km from FU Alpha and
+    crossing its front."""
+    return _played_to(first_contact, 1, 24)
+
+
 @pytest.mark.parametrize(
-    ("unit", "missile", "reason"),
+    ("situation", "unit", "missile", "nth", "reason"),
     [
-        # Its 40N6 would meet it 81 s out: after it lands. (Its 48N6 can meet it.)
+        # Above the 9M96E's 20 km ceiling until the dive is beyond its 44 s of flight.
         (
+            "ballistic_raid_in_sight",
+            "FU North-2",
+            "9M96E-class",
+            0,
+            "above the missile's ceiling until it is out of reach",
+        ),
+        # It carries no 40N6: that, not the dive, is why it cannot fire one.
+        ("ballistic_raid_in_sight", "FU North-2", "40N6-class", 0, "no rounds ready"),
+        # 74 km off its line of flight, its 40N6 would meet it in 81 s: it lands in 41.
+        (
+            "ballistic_raid_diving",
             "FU North-1",
             "40N6-class",
+            0,
             "the threat reaches its target, or releases its weapons, before any intercept",
         ),
-        # 180 km away, none of its missiles would meet it before it lands.
+        # 134 km away, none of its missiles would meet it in time (the quickest: 64 s).
         (
+            "ballistic_raid_diving",
             "FU South-1",
             None,
+            0,
             "the threat reaches its target, or releases its weapons, before any intercept",
         ),
-        # A 9M96 (1 km/s) cannot catch a 1.5 km/s missile on that course.
-        ("FU North-1", "9M96-class", "the missile cannot catch it"),
-        # Above the 9M96E's 20 km ceiling until the dive is beyond its 44 s of flight.
-        ("FU North-2", "9M96E-class", "above the missile's ceiling until it is out of reach"),
-        # It carries no 40N6: that, not the dive, is why it cannot fire one.
-        ("FU North-2", "40N6-class", "no rounds ready"),
+        # A 9M96 (1 km/s) cannot catch a 1.22 km/s missile on that course.
+        ("ballistic_strike_on_brenna", "FU Alpha", "9M96-class", 0, "the missile cannot catch it"),
     ],
 )
 def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
-    ballistic_raid_in_sight: Game, unit: str, missile: str | None, reason: str
+    request: pytest.FixtureRequest,
+    situation: str,
+    unit: str,
+    missile: str | None,
+    nth: int,
+    reason: str,
 ) -> None:
-    sc, st = ballistic_raid_in_sight.scenario, ballistic_raid_in_sight.state
+    game: Game = request.getfixturevalue(situation)
+    sc, st = game.scenario, game.state
     f = sc.f_name.index(unit)
-    ballistic = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE) & sc.t_ballistic)
-    slot = int(ballistic[np.argmin(st.track_id[ballistic])])  # the first of the raid
+    slot = _first_ballistic_track(game, nth)
     if missile is None:
         opt = options(sc, st, np.array([f]), np.array([slot]))
     else:
@@ -170,12 +212,11 @@ def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
 
 def test_the_dive_is_met_just_under_the_ceiling_not_on_it(ballistic_raid_in_sight: Game) -> None:
     # FU North-2 sits near the target: the first ballistic missile falls through its
-    # 48N6's 27 km ceiling 44 s from now, 11 km away. An intercept timed for the crossing
-    # itself found it a rounding error above the ceiling, and the unit never fired.
+    # 48N6's 27 km ceiling 133 s from now, 11 km away. An intercept timed for the
+    # crossing itself found it a rounding error above the ceiling, and the unit never fired.
     sc, st = ballistic_raid_in_sight.scenario, ballistic_raid_in_sight.state
     f, m = sc.f_name.index("FU North-2"), sc.m_name.index("48N6-class")
-    ballistic = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE) & sc.t_ballistic)
-    slot = int(ballistic[np.argmin(st.track_id[ballistic])])
+    slot = _first_ballistic_track(ballistic_raid_in_sight)
     opt = options(sc, st, np.array([f]), np.array([slot]))
     assert opt.missile[0, 0] == m
     wait = (sc.t_dive_km[slot, m] - st.track_flown[slot]) / np.hypot(

@@ -15,19 +15,20 @@ from wargame.engine import Game
 GOLDEN = {
     # SEAD aircraft firing only in line of sight of the radar, from a nearer station
     # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
-    # due after the last turn or after an aircraft's weapons release.)
-    1: "6663a48d640a3eeca4010f367113b054db4d0b1addf2ee18e39de1a749bd0fe7",
-    2: "93a8f050e53bee17b3548e09c8abd669c68f7a2e4534825d4d7435bb4bdcd234",
-    3: "5ea706da91f226e0c3a49b856f4ea1652d9093db4ead629cf38a551a400ccd62",
+    # due after the last turn or after an aircraft's weapons release.) Ballistic
+    # missiles falling at g: a 60 km apogee is 221 s of flight at any range (rules 1.5).
+    1: "58cf783e95bc10d9d56f45f7831af723236b638c0c1c4f8058829919eb5bf9eb",
+    2: "173a88d54c598c926de5eca52734bfdc97dc0f9d3e9376d880cf2e178ec4e17b",
+    3: "8305617ef7aa82e77c522082b9326d4de4e08dbcd41e0bc7362ab1a6107b5380",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
     # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
     # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
-    # nearer station (rules 1.4).
-    4: "e81150063936fc96a9ffeb9de5fb1b66a414485385f721870d8e9ecf7ae7f5d0",
-    5: "6f9b464bad0a020f2925e69b0356555fea0f92a8acb32074735ec19d1a794c37",
+    # nearer station (rules 1.4); ballistic missiles falling at g (rules 1.5).
+    4: "f41bb1c7da1c34af738b1422a592fdc0ab7f843d8356bb6b7d07c8a55b2713f9",
+    5: "be05de5423f0d5b16954dba4f9fb295a07c7f1ef6394e4b83bf239ba51651f03",
 }
 
 

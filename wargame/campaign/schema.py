@@ -197,9 +197,10 @@ class ThreatType(_Model):
     threat_class: ThreatClass = Field(alias="class")
     """fighter, bomber, awacs, cruise_missile, ballistic_missile, drone, decoy or arm."""
     speed_mps: Annotated[float, Field(gt=0.0, le=10_000.0)]
-    """Cruise speed (for ballistic missiles, the average ground speed)."""
+    """Cruise speed. Not used for ballistic missiles: their flight time follows from the
+    apogee (√(8 h / g), 221 s for 60 km) and their ground speed from the range."""
     altitude_m: Annotated[float, Field(ge=0.0, le=1_000_000.0)]
-    """Cruise altitude (for ballistic missiles, the apogee)."""
+    """Cruise altitude (for ballistic missiles, the apogee, which sets the flight time)."""
     rcs_m2: Annotated[float, Field(gt=0.0, le=10_000.0)]
     """Radar cross-section, m²."""
     warhead_kg: Annotated[float, Field(ge=0.0, le=100_000.0)] = 0.0

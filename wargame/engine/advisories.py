@@ -31,7 +31,8 @@ def _late_raids(sc: Scenario) -> list[tuple[str, str]]:
             continue
         flight_s = sc.t_total[slots] / np.maximum(sc.t_speed[slots], 1e-9)
         first = int(slots[np.argmin(flight_s)])
-        arrives = int(sc.t_spawn_turn[first]) + math.ceil(float(flight_s.min()) / sc.dt)
+        # It flies from the start of its first turn: a flight of k turns ends in its k-th.
+        arrives = int(sc.t_spawn_turn[first]) + math.ceil(float(flight_s.min()) / sc.dt) - 1
         if arrives > sc.turn_limit:
             out.append(
                 (

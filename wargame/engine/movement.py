@@ -2,7 +2,8 @@
 
 Raid members, SEAD aircraft and jammers follow their waypoints at their speed
 and altitude; ballistic missiles fly straight at their target with a parabolic
-altitude profile (apogee at mid-flight, very fast terminal dive); anti-radiation
+altitude profile (apogee at mid-flight, very fast terminal dive), at the ground speed
+that makes it a fall at g (`scenario.ballistic_flight_s`); anti-radiation
 missiles fly straight at the radar that was emitting when they were launched.
 A threat that reaches its target (or its release point) gets its arrival time;
 the leakers phase decides what it does there, after the intercepts.

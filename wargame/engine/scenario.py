@@ -62,7 +62,8 @@ class Scenario:
     t_class: I64
     t_apparent_class: I64
     t_speed: F64
-    """km/s."""
+    """km/s along the path (a ballistic missile's ground speed follows from its apogee
+    and range: `ballistic_flight_s`)."""
     t_cruise_alt: F64
     t_rcs: F64
     t_warhead: F64
@@ -385,7 +386,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         t_group=iarr([s.group for s in slots]),
         t_class=iarr([CLASS_CODE[t.threat_class] for t in types]),
         t_apparent_class=iarr([CLASS_CODE[t.threat_class] for t in apparent]),
-        t_speed=farr([t.speed_mps / 1000.0 for t in types]),
+        t_speed=_ground_speeds(types, total),
         t_cruise_alt=farr([t.altitude_m for t in types]),
         t_rcs=farr([t.rcs_m2 for t in types]),
         t_warhead=farr([t.warhead_kg for t in types]),
@@ -499,6 +500,31 @@ class _Slot:
     target: tuple[int, int]
     until: int
     parent: int
+
+
+STANDARD_GRAVITY = 9.80665
+"""m/s²: what brings a ballistic missile down from its apogee."""
+
+
+def ballistic_flight_s(apogee_m: float) -> float:
+    """Seconds a ballistic missile flies, launch to impact, over a flat Earth without
+    air: it climbs to `apogee_m` h and falls back, t = 2 √(2 h / g) = √(8 h / g),
+    whatever its range (221 s for 60 km). The range sets only its ground speed."""
+    return math.sqrt(8.0 * apogee_m / STANDARD_GRAVITY)
+
+
+def _ground_speeds(types: list[ThreatType], total: F64) -> F64:
+    """km/s along the path per slot: the type's speed, or for a ballistic missile its
+    path over its flight time, so that the parabola `movement` flies falls at g."""
+    return np.array(
+        [
+            max(length, 1e-9) / ballistic_flight_s(t.altitude_m)
+            if t.threat_class == ThreatClass.BALLISTIC_MISSILE
+            else t.speed_mps / 1000.0
+            for t, length in zip(types, total.tolist(), strict=True)
+        ],
+        dtype=np.float64,
+    ).reshape(-1)
 
 
 DIVE_MARGIN_M = 1.0
