@@ -36,6 +36,9 @@ def _times(
         t_dive_km=np.array(dive_km)[:, None],
         m_speed=SPEED[0],
         m_max_flight_s=np.array([100.0]),
+        # A ceiling just over DIVE_MARGIN_M: the dive is met at ground level, so these
+        # cases are the flat geometry worked by hand (the slant range has its own test).
+        m_max_alt=np.array([DIVE_MARGIN_M]),
     )
     px, py = (np.array([[p[i]] for p in starts]) for i in (0, 1))
     vx, vy = (np.array([[v[i]] for v in velocities]) for i in (0, 1))
@@ -53,6 +56,7 @@ def _times(
             vx,
             vy,
             straight,
+            np.zeros((len(starts), 1)),  # at ground level
         )
     return tof[:, 0]
 

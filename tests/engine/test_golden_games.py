@@ -16,19 +16,21 @@ GOLDEN = {
     # SEAD aircraft firing only in line of sight of the radar, from a nearer station
     # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
     # due after the last turn or after an aircraft's weapons release.) Ballistic
-    # missiles falling at g: a 60 km apogee is 221 s of flight at any range (rules 1.5).
-    1: "58cf783e95bc10d9d56f45f7831af723236b638c0c1c4f8058829919eb5bf9eb",
-    2: "173a88d54c598c926de5eca52734bfdc97dc0f9d3e9376d880cf2e178ec4e17b",
-    3: "8305617ef7aa82e77c522082b9326d4de4e08dbcd41e0bc7362ab1a6107b5380",
+    # missiles falling at g: a 60 km apogee is 221 s of flight at any range; interceptors
+    # flying the slant range to their target (rules 1.5).
+    1: "df63acc28928062d9ad908860c61611a7d52e8695618a327b431a613491ef065",
+    2: "198095a4d0dc9653f5154656051f7ad000efaa2a2380945abd0b12142d1bd230",
+    3: "4384b9651525aff766bbf2190c6196e53ce7e477497f4c5d74e3f180ccdba3bc",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
     # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
     # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
-    # nearer station (rules 1.4); ballistic missiles falling at g (rules 1.5).
-    4: "f41bb1c7da1c34af738b1422a592fdc0ab7f843d8356bb6b7d07c8a55b2713f9",
-    5: "be05de5423f0d5b16954dba4f9fb295a07c7f1ef6394e4b83bf239ba51651f03",
+    # nearer station (rules 1.4); ballistic missiles falling at g, and interceptors
+    # flying the slant range (rules 1.5).
+    4: "32bdd7758d8d8ba7bbc596223e628f13f962847eef6ae0c267f7493b3c0ecde2",
+    5: "7543457a33593b1d8e264133d974bcf467afa906c11574c22548916fb3b46194",
 }
 
 

@@ -41,6 +41,7 @@ from wargame.engine.scenario import (
     CLASS_CODE,
     CLASS_NAMES,
     CLASSES,
+    DIVE_MARGIN_M,
     IS_AIRCRAFT,
     Scenario,
 )
@@ -269,7 +270,11 @@ def pair_options(
     px = (tx[pair_col] - st.r_x[radars])[:, None]
     py = (ty[pair_col] - st.r_y[radars])[:, None]
     pvx, pvy = vx[pair_col][:, None], vy[pair_col][:, None]
-    tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :])
+    # The missile flies the slant range: to the track's height (km, squared) as well as
+    # across the ground.
+    height2 = (st.track_alt[slot] * 1e-3)[:, None]
+    height2 *= height2
+    tof = intercept_time(px, py, pvx, pvy, sc.m_speed[None, :], height2)
     # The intercept must come before the track does its harm, and before the game's
     # last turn ends.
     harm = time_to_harm(sc, st, threats, ttg)[pair_col][:, None]
@@ -284,27 +289,29 @@ def pair_options(
         flown = (st.track_flown[threats] + speed * since)[pair_col]
         speed = speed[pair_col]
         tof, dive_missed = _wait_for_descent(
-            sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof
+            sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof, height2
         )
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
-    rng = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
+    ground = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
     # A large raid's pairs are mostly out of range, or too late, for every missile: the
     # rest of the model then runs on the others alone, and the pairs left out get what
     # it would have given them (no missile; the range and time of the first type).
     rows: slice | np.ndarray = slice(None)
+    # (The slant range is at least the ground range, so that bounds it.)
     if not why and tof.size >= PRUNE_AT:
-        in_time = (tof < np.minimum(harm, left)) & (rng <= sc.m_max_range)
-        in_time &= rng >= sc.m_min_range
+        in_time = (tof < np.minimum(harm, left)) & (ground <= sc.m_max_range)
         near = in_time.any(axis=1).nonzero()[0]
         if near.size * 2 <= pair_unit.size:
             rows = near
     unit, slot, radars, col = pair_unit[rows], slot[rows], radars[rows], pair_col[rows]
-    tof, finite, tof_r, rng_r = tof[rows], finite[rows], tof_f[rows], rng[rows]
+    tof, finite, tof_r, ground_r = tof[rows], finite[rows], tof_f[rows], ground[rows]
     harm = harm[rows]
     alt = st.track_alt[slot][:, None]
     if on_ballistic:
         alt = _dive_altitude(sc, slot, ballistic[rows], flown[rows], speed[rows], alt, tof_r)
+    # The envelope's ranges are slant ranges; the horizon is over the ground.
+    rng_r = np.hypot(ground_r, alt * 1e-3)
     cls = sc.t_apparent_class[slot]
     # (P, M) arrays gathered with `take`: several times cheaper than fancy indexing.
     nominal = sc.m_pk.take(cls, axis=1).T
@@ -326,7 +333,7 @@ def pair_options(
         rng_r >= sc.m_min_range,
         alt >= sc.m_min_alt,
         alt <= sc.m_max_alt,
-        rng_r <= horizon,
+        ground_r <= horizon,
         nominal > 0.0,
     )
     reason = None
@@ -385,7 +392,7 @@ def pair_options(
     out = Options(
         missile=np.full(pair_unit.size, -1, dtype=chosen.missile.dtype),
         pk=np.zeros(pair_unit.size),
-        range_km=rng[:, 0].copy(),
+        range_km=np.hypot(ground[:, 0], st.track_alt[threats[pair_col]] * 1e-3),
         tof=tof_f[:, 0].copy(),
     )
     out.missile[rows], out.pk[rows] = chosen.missile, chosen.pk
@@ -418,7 +425,7 @@ def _cheaper_later(
     their target. The track is taken to fly on as its estimate says (p + v t from the
     unit's radar, at its altitude). The later shot judged is the first at full kill
     probability: an intercept where the track comes within 70 % of the cheaper missile's
-    maximum range (and the radar horizon; a turn's flight further on, still outside its
+    maximum (slant) range (and the radar horizon; a turn's flight further on, still outside its
     minimum range, as the launch waits for a turn's end), whose launch is a turn or more
     away, and which falls more than a turn before the track does its harm (reaches its
     target, or its weapons' release range short of it) and before the game's last turn.
@@ -443,15 +450,19 @@ def _cheaper_later(
     horizon = HORIZON_KM_PER_SQRT_M * (
         sc.r_sqrt_height[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0))
     )
-    full = np.minimum(0.7 * sc.m_max_range, horizon)
+    # 70 % of the range is a slant range: over the ground, less at the track's height.
+    height2 = alt * 1e-3
+    height2 *= height2
+    slant = 0.7 * sc.m_max_range
+    full = np.minimum(np.sqrt(np.maximum(slant * slant - height2, 0.0)), horizon)
     # When the track comes within `full`: |p + v s| = full, the smaller root (if ahead).
     a = vx * vx + vy * vy
     b = px * vx + py * vy
     disc = b * b - a * (px * px + py * py - full * full)
-    meets = (a > 1e-12) & (disc >= 0.0)
+    meets = (a > 1e-12) & (disc >= 0.0) & (full > 0.0)
     enter = (-b - np.sqrt(np.where(meets, disc, 0.0))) / np.where(meets, a, 1.0)
-    # The missile meets it there if launched at enter - full / speed: a turn or more away.
-    meets &= enter - full / sc.m_speed >= sc.dt
+    # The missile meets it there if launched at enter - flight: a turn or more away.
+    meets &= enter - np.sqrt(full * full + height2) / sc.m_speed >= sc.dt
     # And more than a turn before the track does its harm (a threat that releases its
     # weapons does so short of its target, as far as the type it is taken for does), and
     # before the game ends.
@@ -459,7 +470,11 @@ def _cheaper_later(
     release = sc.t_apparent_release_km[slots[at]][:, None] / np.maximum(speed, 1e-9)
     deadline = np.minimum(ttg[at][:, None] - release, (sc.turn_limit - turn) * sc.dt)
     meets &= enter + sc.dt < deadline
-    meets &= full - speed * sc.dt >= sc.m_min_range
+    # A turn's flight further on (head-on), it is still outside the minimum range.
+    further = full - speed * sc.dt
+    meets &= further >= 0.0
+    further *= further
+    meets &= further + height2 >= sc.m_min_range * sc.m_min_range
     hold = np.zeros(best.size, dtype=bool)
     hold[at] = (meets & better[at]).any(axis=1)
     return hold
@@ -476,15 +491,18 @@ def _wait_for_descent(
     vx: np.ndarray,
     vy: np.ndarray,
     tof: np.ndarray,
+    height2: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
-    there by then (|p + v t| <= speed t) and is still flying (t no longer than its
-    maximum range over its speed: a missile cannot loiter for a target that is not yet
-    coming down; it is fired on a later turn). Per pair: the threat `slots`, whether
-    it is `ballistic`, the `flown` distance and ground `speed` its track estimates;
-    the other arrays are (P, M) or (P, 1). Pairs on other threats keep `tof`. Returns
-    the times, and where a straight intercept was lost for want of a dive in reach."""
+    there by then (the slant range to that point, just under the ceiling, no more than
+    speed t) and is still flying (t no longer than its maximum range over its speed: a
+    missile cannot loiter for a target that is not yet coming down; it is fired on a
+    later turn). Per pair: the threat `slots`, whether it is `ballistic`, the `flown`
+    distance and ground `speed` its track estimates, and `height2`, the square of the
+    track's height (km²) that `tof` was found for; the other arrays are (P, M) or
+    (P, 1). Pairs on other threats keep `tof`. Returns the times, and where a straight
+    intercept was lost for want of a dive in reach."""
     ground_speed = np.maximum(speed, 1e-9)[:, None]
     # (Not ballistic: the dive is at -inf, so no wait.)
     wait = np.maximum((sc.t_dive_km.take(slots, axis=0) - flown[:, None]) / ground_speed, 0.0)
@@ -494,7 +512,14 @@ def _wait_for_descent(
     later = np.where(finite, np.maximum(tof, wait), 0.0)
     bx = px + vx * later
     by = py + vy * later
-    reachable = np.hypot(bx, by) <= sc.m_speed[None, :] * later + 1e-9
+    dive_height = (sc.m_max_alt - DIVE_MARGIN_M) * 1e-3
+    height2 = np.where(later > tof, dive_height * dive_height, height2)
+    bx *= bx
+    by *= by
+    bx += by
+    bx += height2
+    reach = sc.m_speed[None, :] * later + 1e-9
+    reachable = bx <= reach * reach
     # The longest flight bounds the wait only; without one (later == tof) the range
     # test decides, with its own reason.
     reachable &= later <= np.maximum(sc.m_max_flight_s, tof)

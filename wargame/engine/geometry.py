@@ -57,12 +57,16 @@ def edge_factor(range_fraction: F64 | float) -> F64:
     return 1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0)
 
 
-def intercept_time(px: F64, py: F64, vx: F64, vy: F64, speed: F64) -> F64:
+def intercept_time(
+    px: F64, py: F64, vx: F64, vy: F64, speed: F64, height2: F64 | float = 0.0
+) -> F64:
     """Time for a missile of average `speed` from the origin to meet a target at p moving
-    at v (constant velocity): the smallest t > 0 with |p + v t| = speed t; inf if none."""
+    at v (constant velocity) over the ground, `height2` (its height, squared, km²) above
+    the launcher: the smallest t > 0 with |p + v t|² + height² = (speed t)², the missile
+    flying the slant range; inf if none."""
     a = vx * vx + vy * vy - speed * speed
     b = 2.0 * (px * vx + py * vy)
-    c = px * px + py * py
+    c = px * px + py * py + height2
     disc = b * b - 4.0 * a * c
     if (a < -1e-12).all():
         # The usual case, a missile faster than its target: a < 0 < c makes the
