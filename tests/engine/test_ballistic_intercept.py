@@ -37,7 +37,7 @@ def _times(
         m_speed=SPEED[0],
         m_max_flight_s=np.array([100.0]),
         # A ceiling just over DIVE_MARGIN_M: the dive is met at ground level, so these
-        # cases are the flat geometry worked by hand (the slant range has its own test).
+        # cases are the flat geometry worked by hand.
         m_max_alt=np.array([DIVE_MARGIN_M]),
     )
     px, py = (np.array([[p[i]] for p in starts]) for i in (0, 1))
@@ -56,7 +56,6 @@ def _times(
             vx,
             vy,
             straight,
-            np.zeros((len(starts), 1)),  # at ground level
         )
     return tof[:, 0]
 
@@ -190,8 +189,15 @@ def ballistic_strike_on_brenna(first_contact: LoadedCampaign) -> Game:
             0,
             "the threat reaches its target, or releases its weapons, before any intercept",
         ),
-        # A 9M96 (1 km/s) cannot catch a 1.22 km/s missile on that course.
-        ("ballistic_strike_on_brenna", "FU Alpha", "9M96-class", 0, "the missile cannot catch it"),
+        # A 9M96 (1 km/s) does not catch a 1.22 km/s missile on that course before it
+        # lands: against a ballistic missile, its landing is the deadline.
+        (
+            "ballistic_strike_on_brenna",
+            "FU Alpha",
+            "9M96-class",
+            0,
+            "the threat reaches its target, or releases its weapons, before any intercept",
+        ),
     ],
 )
 def test_the_reason_a_unit_cannot_engage_a_ballistic_missile(
@@ -240,3 +246,30 @@ def test_the_dive_point_lies_under_every_ceiling(apogee_m: float) -> None:
     altitude = apogee_m * 4.0 * s * (1.0 - s)
     assert np.all(altitude <= ceilings)
     assert np.all(altitude >= ceilings - DIVE_MARGIN_M - 1e-6)
+
+
+def test_a_diving_missile_is_met_where_its_profile_and_the_flight_agree(
+    ballistic_strike_on_brenna: Game,
+) -> None:
+    """FU Charlie's 9M96 (1 km/s, 30 km ceiling) at the strike's second track, 36 km up
+    and 41 s from landing: it meets the missile on its way down, where the slant range
+    to the point of the profile it has fallen to equals the 9M96's flight, 30.3 km in
+    30.3 s, 11.3 km up. (Timed against its present height, 36 km, the flight came to
+    40 s and the point to 1 km up, a second before it landed.)"""
+    game = ballistic_strike_on_brenna
+    sc, st = game.scenario, game.state
+    f, m = sc.f_name.index("FU Charlie"), sc.m_name.index("9M96-class")
+    slot = _first_ballistic_track(game, 1)
+    opt = options_of_missile(sc, st, f, slot, m)
+    assert opt.missile[0, 0] == m
+    tof, slant = float(opt.tof[0, 0]), float(opt.range_km[0, 0])
+    assert slant == pytest.approx(tof * 1.0, rel=1e-6)
+    speed = math.hypot(st.track_vx[slot], st.track_vy[slot])
+    s = (st.track_flown[slot] + speed * tof) / sc.t_total[slot]
+    height_km = sc.t_cruise_alt[slot] * 4 * s * (1 - s) / 1000.0
+    x = st.track_x[slot] + st.track_vx[slot] * tof - st.r_x[sc.f_radar[f]]
+    y = st.track_y[slot] + st.track_vy[slot] * tof - st.r_y[sc.f_radar[f]]
+    assert math.sqrt(x * x + y * y + height_km**2) == pytest.approx(slant, rel=1e-6)
+    assert (slant, tof, height_km) == pytest.approx((30.26, 30.26, 11.3), abs=0.05)
+    landing = (sc.t_total[slot] - st.track_flown[slot]) / speed
+    assert landing == pytest.approx(41.2, abs=0.05)

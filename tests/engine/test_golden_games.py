@@ -17,10 +17,10 @@ GOLDEN = {
     # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
     # due after the last turn or after an aircraft's weapons release.) Ballistic
     # missiles falling at g: a 60 km apogee is 221 s of flight at any range; interceptors
-    # flying the slant range to their target (rules 1.5).
-    1: "df63acc28928062d9ad908860c61611a7d52e8695618a327b431a613491ef065",
-    2: "198095a4d0dc9653f5154656051f7ad000efaa2a2380945abd0b12142d1bd230",
-    3: "4384b9651525aff766bbf2190c6196e53ce7e477497f4c5d74e3f180ccdba3bc",
+    # flying the slant range to their target, met on its profile (rules 1.5).
+    1: "babc1ec980a55273cc06dfa73b1363f746314be6cf558596a8a619d76cfd17ff",
+    2: "f076b041924ad20c2e081d34c5a387052dee548dcd6add6c3d48bd18a4480310",
+    3: "5b0ba22d0381e85ac6e807731e5ae16119e15762379e27064e31006b81659307",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
@@ -29,8 +29,8 @@ GOLDEN_NORTHERN_SCREEN = {
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
     # nearer station (rules 1.4); ballistic missiles falling at g, and interceptors
     # flying the slant range (rules 1.5).
-    4: "32bdd7758d8d8ba7bbc596223e628f13f962847eef6ae0c267f7493b3c0ecde2",
-    5: "7543457a33593b1d8e264133d974bcf467afa906c11574c22548916fb3b46194",
+    4: "0db8699001e26c6e2f1d62ca5debe303047f6536a7afd9c0b27681ff2c696088",
+    5: "24579b813b9159ab1d153eda00d8e53a965759725c3853ca2be2f4056e28f8b1",
 }
 
 

@@ -119,3 +119,15 @@ def test_a_target_nearly_overhead_is_outside_the_minimum_range(
     opt = options_of_missile(sc, _placed(game, slot, 0, 5.0), 0, slot, m)
     assert opt.missile[0, 0] == m
     assert opt.range_km[0, 0] == pytest.approx(13.0)
+
+
+def test_a_faster_target_flying_away_cannot_be_caught(fighter_track: tuple[Game, int]) -> None:
+    # 20 km east and 12 km up, flying east at 1.5 km/s: the 9M96's 1 km/s never closes.
+    game, slot = fighter_track
+    sc = game.scenario
+    st = _placed(game, slot, 0, 20.0)
+    st.track_vx[slot] = 1.5
+    m = sc.m_name.index("9M96-class")
+    opt = options_of_missile(sc, st, 0, slot, m)
+    assert opt.missile[0, 0] == -1
+    assert opt.why_not(0, 0) == "the missile cannot catch it"

@@ -288,8 +288,17 @@ def pair_options(
         speed = np.hypot(vx, vy)
         flown = (st.track_flown[threats] + speed * since)[pair_col]
         speed = speed[pair_col]
+        # Its height changes on the way: the flight is timed against its profile.
+        on = ballistic.nonzero()[0]
+        meet, landing = _meet_on_profile(
+            sc, slot[on], flown[on], speed[on], px[on], py[on], pvx[on], pvy[on]
+        )
+        tof[on] = meet
+        # It does its harm where it lands (by then, already: the estimate has it down).
+        harm = harm.copy()
+        harm[on] = np.minimum(harm[on], landing)
         tof, dive_missed = _wait_for_descent(
-            sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof, height2
+            sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof
         )
     finite = np.isfinite(tof)
     tof_f = np.where(finite, tof, 0.0)
@@ -480,6 +489,52 @@ def _cheaper_later(
     return hold
 
 
+PROFILE_STEPS = 32
+"""Halvings of the search for the meeting point on a ballistic missile's profile: its
+flight of a few minutes, to a millionth of a second."""
+
+
+def _meet_on_profile(
+    sc: Scenario,
+    slots: np.ndarray,
+    flown: np.ndarray,
+    speed: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    vx: np.ndarray,
+    vy: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair on a ballistic missile, for each missile type: the first time t at which
+    the slant range to the track, flying on at its ground velocity and its profile's
+    height h(t), is no more than speed x t, found by halving [0, landing]; and the
+    seconds to its landing, (P, 1). Where it lands first,
+    the time is a second after the landing, so that the deadline is what stops it.
+    `flown` and `speed` per pair, as the track estimates them; p and v (P, 1)."""
+    total = np.maximum(sc.t_total[slots], 1e-9)[:, None]
+    apogee = sc.t_cruise_alt[slots][:, None] * 1e-3
+    ground_speed = np.maximum(speed, 1e-9)[:, None]
+    flown = flown[:, None]
+    landing = np.maximum(total - flown, 0.0) / ground_speed
+    missile_speed = sc.m_speed[None, :]
+
+    def reached(t: np.ndarray) -> np.ndarray:
+        """Whether the missile covers the slant range to the track by t."""
+        s = np.minimum((flown + ground_speed * t) / total, 1.0)
+        height = apogee * 4.0 * s * (1.0 - s)
+        gx, gy = px + vx * t, py + vy * t
+        return np.asarray(gx * gx + gy * gy + height * height <= (missile_speed * t) ** 2)
+
+    hi = np.repeat(landing, missile_speed.size, axis=1)
+    in_time = reached(hi)
+    lo = np.zeros_like(hi)
+    for _ in range(PROFILE_STEPS):
+        mid = 0.5 * (lo + hi)
+        ok = reached(mid)
+        hi = np.where(ok, mid, hi)
+        lo = np.where(ok, lo, mid)
+    return np.where(in_time, hi, landing + 1.0), landing
+
+
 def _wait_for_descent(
     sc: Scenario,
     slots: np.ndarray,
@@ -491,7 +546,6 @@ def _wait_for_descent(
     vx: np.ndarray,
     vy: np.ndarray,
     tof: np.ndarray,
-    height2: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """A ballistic missile above a missile's ceiling is met later, in its dive: the
     intercept is timed for when it falls through the ceiling, if the missile can be
@@ -499,10 +553,10 @@ def _wait_for_descent(
     speed t) and is still flying (t no longer than its maximum range over its speed: a
     missile cannot loiter for a target that is not yet coming down; it is fired on a
     later turn). Per pair: the threat `slots`, whether it is `ballistic`, the `flown`
-    distance and ground `speed` its track estimates, and `height2`, the square of the
-    track's height (km²) that `tof` was found for; the other arrays are (P, M) or
-    (P, 1). Pairs on other threats keep `tof`. Returns the times, and where a straight
-    intercept was lost for want of a dive in reach."""
+    distance and ground `speed` its track estimates; the other arrays are (P, M) or
+    (P, 1), `tof` the first meeting in reach on the threat's profile
+    (`_meet_on_profile`). Pairs on other threats keep `tof`. Returns the times, and
+    where a straight intercept was lost for want of a dive in reach."""
     ground_speed = np.maximum(speed, 1e-9)[:, None]
     # (Not ballistic: the dive is at -inf, so no wait.)
     wait = np.maximum((sc.t_dive_km.take(slots, axis=0) - flown[:, None]) / ground_speed, 0.0)
@@ -510,16 +564,18 @@ def _wait_for_descent(
     # Where there is no intercept at all, 0 stands in for the time: every row is computed,
     # and inf would make 0 * inf of a velocity along an axis.
     later = np.where(finite, np.maximum(tof, wait), 0.0)
+    # A pair that waits must reach the point of the dive, just under the ceiling, by
+    # then; one that does not is met at `tof`, which the caller found in reach.
+    waiting = later > tof
     bx = px + vx * later
     by = py + vy * later
     dive_height = (sc.m_max_alt - DIVE_MARGIN_M) * 1e-3
-    height2 = np.where(later > tof, dive_height * dive_height, height2)
     bx *= bx
     by *= by
     bx += by
-    bx += height2
+    bx += dive_height * dive_height
     reach = sc.m_speed[None, :] * later + 1e-9
-    reachable = bx <= reach * reach
+    reachable = ~waiting | (bx <= reach * reach)
     # The longest flight bounds the wait only; without one (later == tof) the range
     # test decides, with its own reason.
     reachable &= later <= np.maximum(sc.m_max_flight_s, tof)
