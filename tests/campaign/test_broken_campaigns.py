@@ -88,8 +88,8 @@ EXPECTED: dict[str, list[str]] = {
         ":16: catalogue.threats[0].mimics: a decoy must name the threat type it mimics",
     ],
     "ballistic_without_apogee.toml": [
-        ":20: catalogue.threats[0].altitude_m: a ballistic missile needs its apogee: its "
-        "flight time follows from it",
+        ":20: catalogue.threats[0].altitude_m: a ballistic missile's apogee must be above 0 "
+        "(its flight time follows from it), got 0",
     ],
     "unknown_threat_type.toml": [
         ":36: red.raids[0].threat: unknown threat type 'Subsonic cruise misile' "

@@ -17,10 +17,11 @@ GOLDEN = {
     # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
     # due after the last turn or after an aircraft's weapons release.) Ballistic
     # missiles falling at g: a 60 km apogee is 221 s of flight at any range; interceptors
-    # flying the slant range to their target, met on its profile (rules 1.5).
-    1: "babc1ec980a55273cc06dfa73b1363f746314be6cf558596a8a619d76cfd17ff",
-    2: "f076b041924ad20c2e081d34c5a387052dee548dcd6add6c3d48bd18a4480310",
-    3: "5b0ba22d0381e85ac6e807731e5ae16119e15762379e27064e31006b81659307",
+    # flying the slant range to their target, met on its profile; new tracks at their
+    # slant range (rules 1.5).
+    1: "a2577da7213914a57e619d65d97a2ea495cd54bcf12d0abfac85c19c2ea15082",
+    2: "675ee15bd52afbb0c1471d817282818dbba43b4bb55a5d5f1e68988cab65b9d6",
+    3: "12ca8e037e7524aba2064167cb2eaab99f487cced0f487cdb854d4bac8f97699",
 }
 GOLDEN_NORTHERN_SCREEN = {
     # Games with ballistic missiles met in their dive (rules 1.1: within the
@@ -29,8 +30,8 @@ GOLDEN_NORTHERN_SCREEN = {
     # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
     # nearer station (rules 1.4); ballistic missiles falling at g, and interceptors
     # flying the slant range (rules 1.5).
-    4: "0db8699001e26c6e2f1d62ca5debe303047f6536a7afd9c0b27681ff2c696088",
-    5: "24579b813b9159ab1d153eda00d8e53a965759725c3853ca2be2f4056e28f8b1",
+    4: "9997581443a6964c8db0b439aaa30054d4334a47e04009663fdf1d4ed2990682",
+    5: "c3ea40be3507d9b885c146be0bdfc7bb37a76117bc8e03f2e685ce1c456ee1cc",
 }
 
 

@@ -871,7 +871,8 @@ def _catalogue_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, s
             yield (*where, "mimics"), "only decoys (class decoy) mimic another type"
         if threat.threat_class == ThreatClass.BALLISTIC_MISSILE and threat.altitude_m <= 0.0:
             yield (*where, "altitude_m"), (
-                "a ballistic missile needs its apogee: its flight time follows from it"
+                f"a ballistic missile's apogee must be above 0 (its flight time follows from "
+                f"it), got {threat.altitude_m:g}"
             )
         if threat.threat_class == ThreatClass.ARM and threat.arm_range_km is None:
             yield (*where, "arm_range_km"), "an anti-radiation missile needs its launch range"

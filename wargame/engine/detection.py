@@ -262,8 +262,13 @@ def _update_tracks(
 def _initiate(
     sc: Scenario, st: State, slots: np.ndarray, radars: np.ndarray, events: list[Event]
 ) -> None:
-    """New tracks on these threats, each first seen by the radar beside it."""
-    ranges = np.hypot(st.x[slots] - st.r_x[radars], st.y[slots] - st.r_y[radars])
+    """New tracks on these threats, each first seen by the radar beside it, at the slant
+    range the radar measures."""
+    ranges = np.sqrt(
+        (st.x[slots] - st.r_x[radars]) ** 2
+        + (st.y[slots] - st.r_y[radars]) ** 2
+        + ((st.alt[slots] - sc.r_height[radars]) / 1000.0) ** 2
+    )
     ids = np.arange(st.next_track, st.next_track + slots.size)
     st.track_id[slots] = ids
     st.track_hits[slots] = 0
