@@ -291,7 +291,7 @@ def pair_options(
         # Its height changes on the way: the flight is timed against its profile.
         on = ballistic.nonzero()[0]
         meet, landing = _meet_on_profile(
-            sc, slot[on], flown[on], speed[on], px[on], py[on], pvx[on], pvy[on]
+            sc, slot[on], flown[on], speed[on], px[on], py[on], pvx[on], pvy[on], not why
         )
         tof[on] = meet
         # It does its harm where it lands (by then, already: the estimate has it down).
@@ -304,8 +304,8 @@ def pair_options(
     tof_f = np.where(finite, tof, 0.0)
     ground = np.hypot(px + pvx * tof_f, py + pvy * tof_f)
     # A large raid's pairs are mostly out of range, or too late, for every missile: the
-    # rest of the model then runs on the others alone, and the pairs left out get what
-    # it would have given them (no missile; the range and time of the first type).
+    # rest of the model then runs on the others alone, and the pairs left out get no
+    # missile (their range and time, of the first type, as the pruning saw them).
     rows: slice | np.ndarray = slice(None)
     # (The slant range is at least the ground range, so that bounds it.)
     if not why and tof.size >= PRUNE_AT:
@@ -503,13 +503,17 @@ def _meet_on_profile(
     py: np.ndarray,
     vx: np.ndarray,
     vy: np.ndarray,
+    within_flight: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pair on a ballistic missile, for each missile type: the first time t at which
     the slant range to the track, flying on at its ground velocity and its profile's
     height h(t), is no more than speed x t, found by halving [0, landing]; and the
     seconds to its landing, (P, 1). Where it lands first,
     the time is a second after the landing, so that the deadline is what stops it.
-    `flown` and `speed` per pair, as the track estimates them; p and v (P, 1)."""
+    `flown` and `speed` per pair, as the track estimates them; p and v (P, 1). With
+    `within_flight` (fire control, which needs no reasons), the search is only up to
+    the missile's longest flight, past which it is out of range anyway, and only where
+    it meets the track by then: a large raid's pairs are mostly far out of reach."""
     total = np.maximum(sc.t_total[slots], 1e-9)[:, None]
     apogee = sc.t_cruise_alt[slots][:, None] * 1e-3
     ground_speed = np.maximum(speed, 1e-9)[:, None]
@@ -517,22 +521,35 @@ def _meet_on_profile(
     landing = np.maximum(total - flown, 0.0) / ground_speed
     missile_speed = sc.m_speed[None, :]
 
-    def reached(t: np.ndarray) -> np.ndarray:
-        """Whether the missile covers the slant range to the track by t."""
-        s = np.minimum((flown + ground_speed * t) / total, 1.0)
-        height = apogee * 4.0 * s * (1.0 - s)
-        gx, gy = px + vx * t, py + vy * t
-        return np.asarray(gx * gx + gy * gy + height * height <= (missile_speed * t) ** 2)
+    # Flat (pair, type) entries, so that the search runs on those that meet alone.
+    shape = (px.shape[0], missile_speed.size)
+    flown_e, speed_e, total_e, apogee_e, px_e, py_e, vx_e, vy_e, s_e = (
+        np.broadcast_to(a, shape).ravel()
+        for a in (flown, ground_speed, total, apogee, px, py, vx, vy, missile_speed)
+    )
 
-    hi = np.repeat(landing, missile_speed.size, axis=1)
-    in_time = reached(hi)
+    def reached(t: np.ndarray, at: np.ndarray | slice) -> np.ndarray:
+        """Whether the missile covers the slant range to the track by t (entries `at`)."""
+        s = np.minimum((flown_e[at] + speed_e[at] * t) / total_e[at], 1.0)
+        height = apogee_e[at] * 4.0 * s * (1.0 - s)
+        gx, gy = px_e[at] + vx_e[at] * t, py_e[at] + vy_e[at] * t
+        return np.asarray(gx * gx + gy * gy + height * height <= (s_e[at] * t) ** 2)
+
+    end = np.broadcast_to(landing, shape)
+    if within_flight:
+        end = np.minimum(end, sc.m_max_flight_s[None, :])
+    end = end.ravel()
+    meets = reached(end, slice(None)).nonzero()[0]
+    hi = end[meets]
     lo = np.zeros_like(hi)
     for _ in range(PROFILE_STEPS):
         mid = 0.5 * (lo + hi)
-        ok = reached(mid)
+        ok = reached(mid, meets)
         hi = np.where(ok, mid, hi)
         lo = np.where(ok, lo, mid)
-    return np.where(in_time, hi, landing + 1.0), landing
+    out = np.broadcast_to(landing + 1.0, shape).ravel().copy()
+    out[meets] = hi
+    return out.reshape(shape), landing
 
 
 def _wait_for_descent(
