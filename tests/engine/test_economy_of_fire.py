@@ -42,6 +42,8 @@ def _holds(
     threat_class: str = "drone",
     release_km: float = 0.0,
     turn_limit: int = 100,
+    alt_m: float = 1000.0,
+    ceiling_m: float = 30_000.0,
 ) -> bool:
     sc = SimpleNamespace(
         dt=60.0,
@@ -51,7 +53,7 @@ def _holds(
         m_min_range=np.array([3.0, 1.0]),
         m_speed=np.array([2.0, 1.0]),
         m_min_alt=np.array([10.0, 5.0]),
-        m_max_alt=np.array([30_000.0, 30_000.0]),
+        m_max_alt=np.array([ceiling_m, ceiling_m]),
         r_sqrt_height=np.array([100.0]),
         t_apparent_class=np.array([CLASS_NAMES.index(threat_class)]),
         t_apparent_release_km=np.array([release_km]),
@@ -73,7 +75,7 @@ def _holds(
             y * column,
             vx * column,
             0.0 * column,
-            1000.0 * column,
+            alt_m * column,
             np.array([0]),
             np.array([[8, short_rounds]]),
             np.array([pk]),
@@ -184,3 +186,13 @@ def test_manual_fire_is_never_held(northern_screen: LoadedCampaign) -> None:
     game, _ = _drone_in_sight(northern_screen)
     order = Order(game.turn + 1, "FU North-1", "engage", track=track, missile="48N6-class")
     assert "48N6-class" in launches(game.step([order]))
+
+
+def test_the_cheaper_reach_is_a_slant_range() -> None:
+    """Flying 50.4 km up (under a 60 km ceiling), 150 km out: 84 km of slant range is
+    67.2 km over the ground (84 = 5 x 16.8, 67.2 = 4 x 16.8, 50.4 = 3 x 16.8). It comes
+    within that at (150 - 67.2) / 0.05 = 1,656 s and is met by 1,716 s: its target
+    1,700 s away is too soon, 1,730 s is not. (Over the ground alone, 84 km out at
+    1,320 s, both would have been held.)"""
+    assert not _holds(x=150.0, ttg=1700.0, alt_m=50_400.0, ceiling_m=60_000.0)
+    assert _holds(x=150.0, ttg=1730.0, alt_m=50_400.0, ceiling_m=60_000.0)

@@ -5,7 +5,10 @@ ones, they give the same event log, byte for byte.
 - a command post drops the tracks out of every unit's reach before weighing them
   (`REACH_FILTER_PAIRS`), a bound that holds because no interceptor flies longer than
   its maximum range over its speed;
-- detection takes the radars a few at a time (`BLOCK_PAIRS`, `MIN_BLOCK_RADARS`).
+- detection takes the radars a few at a time (`BLOCK_PAIRS`, `MIN_BLOCK_RADARS`);
+- fire control searches a ballistic missile's profile for the meeting point only within
+  each missile's longest flight (`PROFILE_WITHIN_FLIGHT`): turned off, the search runs
+  to the landing, and the same shots are taken.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ SHORTCUTS = {
     "prune pairs": [(engagement, "PRUNE_AT", 1)],
     "reach filter": [(engagement, "REACH_FILTER_PAIRS", 0)],
     "one radar a block": [(detection, "BLOCK_PAIRS", 1), (detection, "MIN_BLOCK_RADARS", 1)],
+    "profile search to the landing": [(engagement, "PROFILE_WITHIN_FLIGHT", False)],
 }
 
 

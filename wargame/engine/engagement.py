@@ -291,7 +291,15 @@ def pair_options(
         # Its height changes on the way: the flight is timed against its profile.
         on = ballistic.nonzero()[0]
         meet, landing = _meet_on_profile(
-            sc, slot[on], flown[on], speed[on], px[on], py[on], pvx[on], pvy[on], not why
+            sc,
+            slot[on],
+            flown[on],
+            speed[on],
+            px[on],
+            py[on],
+            pvx[on],
+            pvy[on],
+            within_flight=PROFILE_WITHIN_FLIGHT and not why,
         )
         tof[on] = meet
         # It does its harm where it lands (by then, already: the estimate has it down).
@@ -492,6 +500,9 @@ def _cheaper_later(
 PROFILE_STEPS = 32
 """Halvings of the search for the meeting point on a ballistic missile's profile: its
 flight of a few minutes, to a millionth of a second."""
+PROFILE_WITHIN_FLIGHT = True
+"""Fire control searches the profile only within each missile's longest flight (a
+shortcut for large raids that changes no shot: `_meet_on_profile`)."""
 
 
 def _meet_on_profile(
