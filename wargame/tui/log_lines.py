@@ -97,7 +97,8 @@ def _blue_words(event: Event) -> str | None:
         case MissileLaunched():
             return (
                 f"{event.fire_unit} fired a {short_missile(event.missile)} at track {event.track}: "
-                f"Pk {event.pk:.2f}, intercept on turn {event.intercept_turn}"
+                f"{event.range_km:.0f} km, Pk {event.pk:.2f}, intercept on turn "
+                f"{event.intercept_turn}"
             )
         case InterceptResolved():
             missile = short_missile(event.missile)
