@@ -36,8 +36,9 @@ def test_run_json_prints_the_summary_and_is_the_same_twice() -> None:
         assert key in summary
     assert summary["seed"] == 7
     for row in summary["threats"].values():
-        assert set(row) == {"spawned", "detected", "killed", "leaked"}
+        assert set(row) == {"spawned", "detected", "engaged", "killed", "leaked"}
         assert row["killed"] + row["leaked"] <= row["spawned"]
+        assert row["engaged"] <= row["detected"] <= row["spawned"]
     for row in summary["interceptors"].values():
         assert set(row) == {"fired", "kills", "cost"}
     assert set(summary["assets"]) == {"Aldmouth port", "Brenna Air Base", "Corvin power station"}

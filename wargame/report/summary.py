@@ -1,6 +1,6 @@
 """The short summary of a headless game (`wargame run`), computed from its events.
 
-Threats by class (spawned, detected, killed, leaked), interceptors by missile
+Threats by class (spawned, detected, engaged, killed, leaked), interceptors by missile
 type (fired, kills, cost), damage by asset, radars lost, the orders the engine
 refused (turn, unit, order, reason) and the score.
 """
@@ -36,6 +36,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
     interceptors: dict[str, dict[str, float]] = {}
     assets: dict[str, dict[str, float]] = {}
     detected: set[int] = set()
+    engaged: set[int] = set()
     true_class: dict[int, str] = {}
     radars_lost: list[str] = []
     refused: list[dict[str, Any]] = []
@@ -44,7 +45,9 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
     weights = dict.fromkeys(SCORE_PARTS, 1.0)
 
     def row(cls: str) -> dict[str, int]:
-        return threats.setdefault(cls, {"spawned": 0, "detected": 0, "killed": 0, "leaked": 0})
+        return threats.setdefault(
+            cls, {"spawned": 0, "detected": 0, "engaged": 0, "killed": 0, "leaked": 0}
+        )
 
     def weapon(name: str) -> dict[str, float]:
         return interceptors.setdefault(name, {"fired": 0, "kills": 0, "cost": 0.0})
@@ -68,6 +71,10 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
                     detected.add(event.threat)
                     row(true_class.get(event.threat, event.threat_class))["detected"] += 1
             case MissileLaunched():
+                if event.threat not in engaged:
+                    # Fired at at least once, counted by what it truly is.
+                    engaged.add(event.threat)
+                    row(true_class.get(event.threat, event.threat_class))["engaged"] += 1
                 w = weapon(event.missile)
                 w["fired"] += 1
                 w["cost"] = round(w["cost"] + event.cost, 3)

@@ -24,9 +24,9 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
         f"turns, score [bold]{summary['score']:+.1f}[/bold]"
     )
     threats = Table(title="Threats", title_justify="left")
-    for column in ("class", "spawned", "detected", "killed", "leaked"):
+    counts = ("spawned", "detected", "engaged", "killed", "leaked")
+    for column in ("class", *counts):
         threats.add_column(column, justify="left" if column == "class" else "right")
-    counts = ("spawned", "detected", "killed", "leaked")
     for cls, row in summary["threats"].items():
         threats.add_row(class_words(cls), *(str(row[k]) for k in counts))
     console.print(threats)
