@@ -54,9 +54,11 @@ def validate(
     ],
 ) -> None:
     """Check campaign files: one line per problem on stderr (exit 2). A file that passes
-    may still get notes on stdout, of what its rules will do that its author may not
-    mean (a raid too slow for the turn limit, a SEAD flight that never fires)."""
+    may still get notes on stdout, placed as problems are, of what its rules will do that
+    its author may not mean (a raid too slow for the turn limit, a SEAD flight that never
+    fires, a ballistic flight no missile flies)."""
     from wargame.campaign import load_campaign
+    from wargame.campaign.loader import note_about
     from wargame.engine.advisories import advisories
     from wargame.engine.scenario import build_scenario
 
@@ -70,7 +72,7 @@ def validate(
                 typer.echo(str(problem), err=True)
             continue
         for where, what in advisories(build_scenario(loaded)):
-            typer.echo(f"{file}: {where}: note: {what}")
+            typer.echo(str(note_about(loaded, str(file), where, f"note: {what}")))
     if failed:
         raise typer.Exit(2)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from wargame.campaign import load_campaign
@@ -44,13 +45,28 @@ def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     notes = result.stdout.splitlines()
+    # Placed as an error is: the line of the raid's table, and its field path.
     assert (
-        f"{path}: red.raids[4]: note: 'Ballistic strike' arrives on turn 25 at the earliest "
-        "(at its target, or where it releases its weapons), after the game's last turn (24)"
+        f"{path}:245: red.raids[4]: note: 'Ballistic strike' arrives on turn 25 at the "
+        "earliest (at its target), after the game's last turn (24)"
     ) in notes
-    assert all(n.startswith(f"{path}: red.raids[") for n in notes)
+    assert all(n.startswith(f"{path}:") and ": red.raids[" in n for n in notes)
     path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 25"))
     assert "Ballistic strike" not in runner.invoke(app, ["validate", str(path)]).stdout
+
+
+def test_an_aircraft_raid_is_noted_by_where_it_releases_its_weapons(tmp_path: Path) -> None:
+    """The strike package, entering on turn 22, reaches its release point on turn 40."""
+    path = _variant(
+        tmp_path,
+        ("turn_limit = 40", "turn_limit = 24"),
+        ('name = "Strike package"\nturn = 6', 'name = "Strike package"\nturn = 22'),
+    )
+    notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
+    assert (
+        f"{path}:200: red.raids[1]: note: 'Strike package' arrives on turn 40 at the "
+        "earliest (where it releases its weapons), after the game's last turn (24)"
+    ) in notes
 
 
 def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> None:
@@ -60,7 +76,7 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
+        f"{path}:213: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
         "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
     )
 
@@ -85,3 +101,40 @@ def test_the_turn_a_note_names_is_the_turn_the_raid_arrives_in_play(tmp_path: Pa
         for slot in np.flatnonzero(np.isfinite(st.arrival_time) & (sc.t_role == ROLE_STRIKE)):
             first_arrival.setdefault(sc.raid_names[int(sc.t_group[slot])], st.turn)
     assert {raid: first_arrival[raid] for raid in noted} == noted
+
+
+@pytest.mark.parametrize(
+    ("apogee_m", "noted"),
+    [
+        (1_000.0, "with a 1 km apogee: 29 s, 8.8 km/s over the ground"),
+        (12_540.0, None),  # a twentieth of 250.8 km
+        (250_000.0, None),  # nearly all of it
+        (300_000.0, "with a 300 km apogee: 495 s, 0.5 km/s over the ground"),
+    ],
+)
+def test_a_ballistic_flight_no_missile_flies_is_noted(
+    tmp_path: Path, apogee_m: float, noted: str | None
+) -> None:
+    """The strike flies 250.8 km; its flight lasts √(8 h / g) whatever the range, so an
+    apogee far from a quarter of the range makes a flight no ballistic missile flies."""
+    path = _variant(tmp_path, ("[[red.sead]]", f"{CATALOGUE_BM.format(apogee_m)}\n[[red.sead]]"))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    if noted is None:
+        assert result.stdout == ""
+    else:
+        assert result.stdout == (
+            f"{path}:257: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
+            "(a ballistic missile's apogee is most often near a quarter of its range)\n"
+        )
+
+
+CATALOGUE_BM = """[[catalogue.threats]]
+name = "Short-range ballistic missile"
+class = "ballistic_missile"
+speed_mps = 1500
+altitude_m = {0}
+rcs_m2 = 0.1
+warhead_kg = 500
+cost = 3
+"""

@@ -68,6 +68,12 @@ class LoadedCampaign:
         return position
 
 
+def note_about(loaded: LoadedCampaign, file: str, path: PathKey, message: str) -> Problem:
+    """A note on a campaign that loaded from `file`, placed as a problem is: the file, the
+    line of the field (if it can be found), the field's path."""
+    return Problem(file, message, _dotted(path), LineFinder(loaded.source).line_of(path))
+
+
 def campaign_digest(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 

@@ -2,7 +2,8 @@
 
 `wargame validate` prints them after a campaign passes: a raid that cannot reach its
 target before the game's last turn, a SEAD flight that never comes within line of
-sight of a radar and so never fires. They are the rules' consequences, worked out
+sight of a radar and so never fires, a ballistic raid whose apogee makes a flight no
+ballistic missile flies. They are the rules' consequences, worked out
 from the scenario as the engine builds it; none stops the campaign from loading.
 """
 
@@ -13,17 +14,24 @@ import math
 import numpy as np
 
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
-from wargame.engine.scenario import ROLE_STRIKE, Scenario
+from wargame.engine.scenario import ROLE_STRIKE, Scenario, ballistic_flight_s
+
+FieldPath = tuple[str | int, ...]
+"""A field of the campaign file, as the loader names it: ("red", "raids", 4)."""
+
+APOGEE_PER_KM_RANGE = (50.0, 1000.0)
+"""Metres of apogee per km of range a ballistic flight keeps within (a twentieth of the
+range to all of it; the flight of least energy climbs to a quarter)."""
 
 
-def advisories(sc: Scenario) -> list[tuple[str, str]]:
+def advisories(sc: Scenario) -> list[tuple[FieldPath, str]]:
     """(field path, what will happen) for each thing worth the author's notice."""
-    return [*_late_raids(sc), *_silent_sead(sc)]
+    return [*_late_raids(sc), *_silent_sead(sc), *_odd_ballistic_flights(sc)]
 
 
-def _late_raids(sc: Scenario) -> list[tuple[str, str]]:
+def _late_raids(sc: Scenario) -> list[tuple[FieldPath, str]]:
     """Raids whose first threat reaches the end of its path after the last turn."""
-    out = []
+    out: list[tuple[FieldPath, str]] = []
     strikes = np.flatnonzero(sc.t_role == ROLE_STRIKE)
     for raid, name in enumerate(sc.raid_names):
         slots = strikes[sc.t_group[strikes] == raid]
@@ -33,21 +41,22 @@ def _late_raids(sc: Scenario) -> list[tuple[str, str]]:
         first = int(slots[np.argmin(flight_s)])
         # It flies from the start of its first turn: a flight of k turns ends in its k-th.
         arrives = int(sc.t_spawn_turn[first]) + math.ceil(float(flight_s.min()) / sc.dt) - 1
+        releases = sc.threat_type[first].release_range_km > 0.0
+        where = "where it releases its weapons" if releases else "at its target"
         if arrives > sc.turn_limit:
             out.append(
                 (
-                    f"red.raids[{raid}]",
-                    f"'{name}' arrives on turn {arrives} at the earliest (at its target, or "
-                    f"where it releases its weapons), after the game's last turn "
-                    f"({sc.turn_limit})",
+                    ("red", "raids", raid),
+                    f"'{name}' arrives on turn {arrives} at the earliest ({where}), after "
+                    f"the game's last turn ({sc.turn_limit})",
                 )
             )
     return out
 
 
-def _silent_sead(sc: Scenario) -> list[tuple[str, str]]:
+def _silent_sead(sc: Scenario) -> list[tuple[FieldPath, str]]:
     """SEAD flights whose path never comes within ARM reach and line of sight of a radar."""
-    out = []
+    out: list[tuple[FieldPath, str]] = []
     for flight, name in enumerate(sc.sead_names):
         slots = sc.sead_slots[sc.t_group[sc.sead_slots] == flight]
         if slots.size == 0:
@@ -65,12 +74,38 @@ def _silent_sead(sc: Scenario) -> list[tuple[str, str]]:
         if not np.any(nearest <= np.minimum(reach, horizon)):
             out.append(
                 (
-                    f"red.sead[{flight}]",
+                    ("red", "sead", flight),
                     f"'{name}' never comes within both its ARMs' {reach:g} km and line of "
                     f"sight of a radar ({horizon.min():.0f} to {horizon.max():.0f} km at its "
                     f"{sc.t_cruise_alt[aircraft]:g} m): it will fire none",
                 )
             )
+    return out
+
+
+def _odd_ballistic_flights(sc: Scenario) -> list[tuple[FieldPath, str]]:
+    """Ballistic raids whose apogee is far from what their range calls for: a nearly flat
+    flight at great speed, or one straight up and down."""
+    out: list[tuple[FieldPath, str]] = []
+    strikes = np.flatnonzero((sc.t_role == ROLE_STRIKE) & sc.t_ballistic)
+    low, high = APOGEE_PER_KM_RANGE
+    for raid, name in enumerate(sc.raid_names):
+        slots = strikes[sc.t_group[strikes] == raid]
+        if slots.size == 0:
+            continue
+        first = int(slots[0])
+        range_km, apogee_m = float(sc.t_total[first]), float(sc.t_cruise_alt[first])
+        if low * range_km <= apogee_m <= high * range_km:
+            continue
+        flight_s = ballistic_flight_s(apogee_m)
+        out.append(
+            (
+                ("red", "raids", raid, "threat"),
+                f"'{name}' flies {range_km:.0f} km with a {apogee_m / 1000:g} km apogee: "
+                f"{flight_s:.0f} s, {range_km / flight_s:.1f} km/s over the ground (a "
+                f"ballistic missile's apogee is most often near a quarter of its range)",
+            )
+        )
     return out
 
 
