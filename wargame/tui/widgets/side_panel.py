@@ -100,8 +100,9 @@ def _missile(m: MissileLine, compact: bool = False) -> str:
 class TrackTable(DataTable[str]):
     """The tracks the radars hold, one row each; the highlighted row is the selected track."""
 
-    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "By", "m/s", "Alt", "Hdg")
-    """Most urgent first, so a narrow panel still shows what a decision needs."""
+    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "By", "Alt", "m/s", "Hdg")
+    """Most urgent first, so a narrow panel still shows what a decision needs (the
+    altitude before the speed: it decides which missile's envelope holds the track)."""
 
     class TrackChosen(Message):
         """The player moved the highlight to another track."""
@@ -177,7 +178,7 @@ def _cells(row: TrackRow) -> tuple[str, ...]:
         short_duration(row.ttg_s),
         pk,
         rich_escape(row.engaged) or "—",
-        f"{row.speed_mps:.0f}",
         alt,
+        f"{row.speed_mps:.0f}",
         heading,
     )
