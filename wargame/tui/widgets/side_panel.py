@@ -111,21 +111,45 @@ class TrackTable(DataTable[str]):
             self.track = track
             super().__init__()
 
+    NARROW = 40
+    """Below this width the cells are spaced by one blank, not two, so that a narrow panel
+    shows the altitude even beside a long "By"; and the table stops at the altitude
+    rather than show a speed cut short (1224 m/s as '122')."""
+    NARROW_COLUMNS = COLUMNS.index("Alt") + 1
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
         self._selected = -1
+        self._rows: list[TrackRow] = []
+        self._narrow = False
 
     def on_mount(self) -> None:
         self.add_columns(*self.COLUMNS)
         self.border_title = "Tracks (t/T)"
 
+    def on_resize(self) -> None:
+        if self._is_narrow() != self._narrow:
+            self.show_rows(self._rows, self._selected)
+
+    def _is_narrow(self) -> bool:
+        return 0 < self.size.width < self.NARROW
+
     def show_rows(self, rows: list[TrackRow], selected: int) -> None:
         """Refill the table; the cursor lands on the selected track."""
-        self._selected = selected
-        self.clear()
+        self._selected, self._rows = selected, rows
+        self._narrow = self._is_narrow()
+        # One blank before each cell instead of one each side.
+        self.cell_padding = 0 if self._narrow else 1
+        lead = " " if self._narrow else ""
+        # Columns too, so that each fits what it holds now: a width once widened (a long
+        # "By" a few turns ago) would push the altitude off a narrow panel for good.
+        self.clear(columns=True)
+        shown = self.NARROW_COLUMNS if self._narrow else len(self.COLUMNS)
+        self.add_columns(*(lead + label for label in self.COLUMNS[:shown]))
         cursor = 0
         for i, row in enumerate(rows):
-            self.add_row(*_cells(row), key=str(row.track))
+            cells = _cells(row)[:shown]
+            self.add_row(*(lead + cell for cell in cells), key=str(row.track))
             if row.track == selected:
                 cursor = i
         if rows:
