@@ -40,7 +40,8 @@ def _late_raids(sc: Scenario) -> list[tuple[FieldPath, str]]:
         flight_s = sc.t_total[slots] / np.maximum(sc.t_speed[slots], 1e-9)
         first = int(slots[np.argmin(flight_s)])
         # It flies from the start of its first turn: a flight of k turns ends in its k-th.
-        arrives = int(sc.t_spawn_turn[first]) + math.ceil(float(flight_s.min()) / sc.dt) - 1
+        spawn = int(sc.t_spawn_turn[first])
+        arrives = max(spawn, spawn + math.ceil(float(flight_s.min()) / sc.dt) - 1)
         releases = sc.threat_type[first].release_range_km > 0.0
         where = "where it releases its weapons" if releases else "at its target"
         if arrives > sc.turn_limit:
