@@ -537,6 +537,22 @@ class TestReports:
         autosave = tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json"
         assert read_save(autosave).player == "Cadet Ada"
 
+    async def test_the_game_over_toast_leaves_with_the_report_it_announces(self, make_app) -> None:
+        """It would otherwise sit over the report's charts for the rest of its 15 s."""
+        app = make_app(campaign=FIRST_CONTACT)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            screen = await begin(pilot)
+            await end_turns(pilot, screen, 40)
+            assert screen.session.over
+            await pilot.pause()
+            await pilot.pause()
+            toasts = [str(getattr(t.render(), "plain", "")) for t in app.screen.query("Toast")]
+            assert any(text.startswith("Game over") for text in toasts)
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, AarScreen)
+            assert not app.screen.query("Toast")
+
     async def test_the_report_opens_on_demand_and_keeps_red_secrets(self, make_app) -> None:
         """Mid-game the report counts what the radars saw: decoys pass for cruise missiles."""
         app = make_app(campaign=FIRST_CONTACT)

@@ -119,6 +119,8 @@ class WargameApp(App[None]):
             player=session.record.player,
             scenario=session.scenario,
         )
+        # The game-over toast has said its piece: it would sit over the report's charts.
+        self.clear_notifications()
         self.push_screen(AarScreen(report, can_replay=not report.interim))
 
     def action_replay_current(self) -> None:
