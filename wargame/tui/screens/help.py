@@ -49,10 +49,12 @@ LEGEND = "\n".join(
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
         "table, a '?' after the number: a coasting track, not refreshed this turn.",
-        "Track table: TTG, time to go to the site the track heads for; Pk, [b]bold[/b] for "
-        "missiles in flight, dim for the best shot open now (automatic fire may keep a "
-        "costly round for a cheaper one later: f fires it now); By, the units whose "
-        "missiles are on their way (×rounds).",
+        "Track table: TTG, time to go to the site the track heads for; Pk, the chance that "
+        "at least one round kills it, [b]bold[/b] for the missiles in flight together (a "
+        "salvo of two at 0.55 each: 0.80; the log gives each round's), dim for the best "
+        "shot open now (automatic fire may keep a costly round for a cheaper one later: f "
+        "fires it now); By, the units whose missiles are on their way (×rounds); Alt, "
+        "altitude; below 40 columns the table stops there.",
         "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
         "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
     ]
