@@ -18,12 +18,14 @@ from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.aar_view import blue_events, report_for
 from wargame.tui.log_lines import line_for
 from wargame.tui.picture import (
+    TOO_LATE,
     altitude_text,
     assessed_score,
     in_flight,
     magazines,
     salvos_in_flight,
     score_text,
+    shot_options,
     shown_tracks,
     time_to_go,
     track_rows,
@@ -525,3 +527,22 @@ def test_the_score_in_play_counts_a_decoy_killed_as_what_it_seemed(
     assert seemed > cost
     true = score_of(sc, st).total
     assert assessed_score(sc, st) == pytest.approx(true + seemed - cost)
+
+
+def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
+    northern_screen: LoadedCampaign,
+) -> None:
+    """Northern Screen, seed 4, after turn 11: track 24, an anti-radiation missile, is
+    2.4 s from the radar it was fired at. An order now fires at the end of the next
+    turn, 60 s on: no shot can meet it first. (Dead-reckoned a turn on, it had flown past
+    the radar, seemed to head for nothing, and drew offers of 48 s and 86 s shots.)"""
+    game = Game.new(northern_screen, 4)
+    while game.turn < 11:
+        game.step([])
+    sc, st = game.scenario, game.state
+    slot = int(np.flatnonzero(st.track_id == 24)[0])
+    assert sc.t_apparent_class[slot] == CLASS_CODE["arm"]
+    shots = shot_options(sc, st, slot)
+    assert not any(shot.possible for shot in shots)
+    in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
+    assert in_picture and all(s.reason == TOO_LATE for s in in_picture)

@@ -19,6 +19,7 @@ from wargame.engine.assessment import aimed_site, site_names
 from wargame.engine.command import apply_orders
 from wargame.engine.detection import jam_strobes
 from wargame.engine.engagement import (
+    REASONS,
     able_fire_units,
     channels_in_use,
     options,
@@ -26,8 +27,10 @@ from wargame.engine.engagement import (
     picture,
     picture_refusal,
     salvo_size,
+    time_to_harm,
     unit_refusal,
 )
+from wargame.engine.engagement import time_to_go as seconds_to_go
 from wargame.engine.game import score_of, units_set_up
 from wargame.engine.orders import Order
 from wargame.engine.scenario import CLASSES, Scenario
@@ -269,6 +272,10 @@ def shot_options(
     The order is carried out at the end of the next turn, so the units are judged as the
     next turn's `orders` (those given so far) will leave them, and the envelope with the
     track moved on by one turn: a shot that would be too late by then is not offered."""
+    # When the track does its harm, as it stands now: dead-reckoned a turn on, a threat
+    # about to arrive is carried past its target, where it seems to head for nothing.
+    this = np.array([slot])
+    harm = float(time_to_harm(sc, st, this, seconds_to_go(sc, st, this))[0])
     ahead = st.copy()
     ahead.turn += 1  # the track dead-reckons one turn further
     units_set_up(sc, ahead, [])
@@ -286,6 +293,8 @@ def shot_options(
             m = int(opt.missile[0, 0])
             if m < 0:
                 reason = opt.why_not(0, 0) or "cannot be engaged"
+            elif sc.dt + float(opt.tof[0, 0]) >= harm:
+                reason = TOO_LATE
             else:
                 missile = sc.m_name[m]
                 pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
@@ -294,21 +303,28 @@ def shot_options(
             Shot(f, missile, pk, salvo, 1.0 - (1.0 - pk) ** salvo if pk else 0.0, rng, tof, reason)
         )
         if missile:
-            others[f] = _other_types(sc, ahead, f, slot, sc.m_name.index(missile), salvo)
+            others[f] = _other_types(
+                sc, ahead, f, slot, sc.m_name.index(missile), salvo, harm - sc.dt
+            )
     shots.sort(key=lambda s: (not s.possible, -s.pk_salvo, s.fire_unit))
     return [shot for main in shots for shot in (main, *others.get(main.fire_unit, []))]
 
 
+TOO_LATE = REASONS[3]
+"""Why a shot ordered now would meet the track only after it does its harm."""
+
+
 def _other_types(
-    sc: Scenario, ahead: State, unit: int, slot: int, chosen: int, salvo: int
+    sc: Scenario, ahead: State, unit: int, slot: int, chosen: int, salvo: int, before: float
 ) -> list[Shot]:
-    """The shots of a unit's other loaded missile types that could engage, best first."""
+    """The shots of a unit's other loaded missile types that could engage, best first;
+    only those that meet the track within `before` seconds of their launch."""
     out = []
     for m in np.flatnonzero(ahead.ready[unit] > 0).tolist():
         if m == chosen:
             continue
         opt = options_of_missile(sc, ahead, unit, slot, m)
-        if int(opt.missile[0, 0]) != m:
+        if int(opt.missile[0, 0]) != m or float(opt.tof[0, 0]) >= before:
             continue
         pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
         pk_salvo = 1.0 - (1.0 - pk) ** salvo
