@@ -11,6 +11,9 @@ Imports no Textual.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import groupby
+
 from wargame.campaign.schema import CLASS_WORDS
 from wargame.engine.events import (
     ArmMissed,
@@ -38,6 +41,33 @@ from wargame.tui.picture import clock, score_text, short_missile
 
 GOOD, BAD, WARN, INFO, OWN, MUTED, TURN = "good", "bad", "warn", "info", "own", "muted", "turn"
 """Tones; the log maps them to the theme's text-success, text-error, and so on."""
+
+
+def log_lines(events: Iterable[Event], reveal: bool = False) -> list[tuple[int, str, str]]:
+    """(turn, tone, text) of each event that has a line, in order; the rounds of a salvo
+    (the same launch, once per round, in a row) make one line."""
+    out = []
+    for event, same in groupby(events):
+        rounds = sum(1 for _ in same)
+        if isinstance(event, MissileLaunched) and rounds > 1:
+            text = f"{describe(event)}, {rounds} rounds" if reveal else _launch(event, rounds)
+            out.append((event.turn, tone_of(event), text))
+            continue
+        line = line_for(event, reveal)
+        if line is not None:
+            out.extend([(event.turn, *line)] * rounds)
+    return out
+
+
+def _launch(event: MissileLaunched, rounds: int = 1) -> str:
+    """A launch in blue's words, short enough for an 80-column log."""
+    missile = short_missile(event.missile)
+    what = f"a {missile}" if rounds == 1 else f"{rounds} × {missile}"
+    each = "" if rounds == 1 else " each"
+    return (
+        f"{event.fire_unit} fired {what} at track {event.track}: {event.range_km:.0f} km, "
+        f"Pk {event.pk:.2f}{each}, due T{event.intercept_turn}"
+    )
 
 
 def line_for(event: Event, reveal: bool = False) -> tuple[str, str] | None:
@@ -95,11 +125,7 @@ def _blue_words(event: Event) -> str | None:
         case TrackDropped():
             return f"track {event.track} lost"
         case MissileLaunched():
-            return (
-                f"{event.fire_unit} fired a {short_missile(event.missile)} at track {event.track}: "
-                f"{event.range_km:.0f} km, Pk {event.pk:.2f}, intercept on turn "
-                f"{event.intercept_turn}"
-            )
+            return _launch(event)
         case InterceptResolved():
             missile = short_missile(event.missile)
             if event.reason:

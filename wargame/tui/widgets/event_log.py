@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from wargame.engine.events import Event
-from wargame.tui.log_lines import BAD, GOOD, INFO, MUTED, OWN, TURN, WARN, line_for
+from wargame.tui.log_lines import BAD, GOOD, INFO, MUTED, OWN, TURN, WARN, log_lines
 
 TONES = (GOOD, BAD, WARN, INFO, OWN, MUTED, TURN)
 """Each tone is a component class `log--<tone>`, coloured in wargame.tcss by the theme's
@@ -46,15 +46,13 @@ class EventLog(RichLog):
             self._inks = inks
 
     def add_events(self, events: Iterable[Event]) -> list[tuple[str, str]]:
-        """Write a line for each event that has one; returns the (tone, text) written."""
+        """Write a line for each event that has one (one for a salvo's rounds); returns
+        the (tone, text) written."""
         written = []
-        for event in events:
-            line = line_for(event, self.reveal)
-            if line is None:
-                continue
-            self._entries.append((event.turn, *line))
-            self._write(event.turn, *line)
-            written.append(line)
+        for turn, tone, text in log_lines(events, self.reveal):
+            self._entries.append((turn, tone, text))
+            self._write(turn, tone, text)
+            written.append((tone, text))
         return written
 
     def clear(self) -> EventLog:
