@@ -16,10 +16,15 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
-from wargame.engine.engagement import _wait_for_descent, options, options_of_missile
+from wargame.engine.engagement import (
+    _meet_on_profile,
+    _wait_for_descent,
+    options,
+    options_of_missile,
+)
 from wargame.engine.events import MissileLaunched
 from wargame.engine.geometry import intercept_time
-from wargame.engine.scenario import DIVE_MARGIN_M, _dive_km
+from wargame.engine.scenario import DIVE_MARGIN_M, _dive_km, ballistic_flight_s
 from wargame.engine.state import ACTIVE
 
 SPEED = np.array([[1.0]])
@@ -273,3 +278,46 @@ def test_a_diving_missile_is_met_where_its_profile_and_the_flight_agree(
     assert (slant, tof, height_km) == pytest.approx((30.26, 30.26, 11.3), abs=0.05)
     landing = (sc.t_total[slot] - st.track_flown[slot]) / speed
     assert landing == pytest.approx(41.2, abs=0.05)
+
+
+def test_a_missile_in_reach_only_for_a_while_is_met_then() -> None:
+    """A ballistic missile 120 km up at its apogee over an 820 km flight, 744 km flown,
+    76 km and 29 s from landing, 2.62 km/s over the ground, faster than the 1.5 km/s
+    interceptor closes from 16 km off its line, 41 km short of its target: it comes in
+    reach at about 17.1 s and is out of it again before it lands, so a search that
+    only asks whether it is in reach at the landing finds nothing."""
+    apogee_km, total, flown = 120.0, 820.0, 744.0
+    ground = total / ballistic_flight_s(apogee_km * 1000.0)  # 2.62 km/s
+    sc = SimpleNamespace(
+        t_total=np.array([total]),
+        t_cruise_alt=np.array([apogee_km * 1000.0]),
+        m_speed=np.array([1.5]),
+        m_max_flight_s=np.array([250.0 / 1.5]),
+    )
+    to_go = total - flown
+    px, py = np.array([[41.0 - to_go]]), np.array([[-16.0]])
+    vx, vy = np.array([[ground]]), np.array([[0.0]])
+    for within_flight in (False, True):
+        meet, landing = _meet_on_profile(
+            sc,  # type: ignore[arg-type]
+            np.array([0]),
+            np.array([flown]),
+            np.array([ground]),
+            px,
+            py,
+            vx,
+            vy,
+            within_flight=within_flight,
+        )
+        t = float(meet[0, 0])
+        assert t == pytest.approx(17.14, abs=0.01)
+        assert float(landing[0, 0]) == pytest.approx(to_go / ground)
+
+        def gap(t: float) -> float:
+            s = (flown + ground * t) / total
+            height = apogee_km * 4 * s * (1 - s)
+            slant = math.sqrt((px[0, 0] + ground * t) ** 2 + py[0, 0] ** 2 + height**2)
+            return slant - 1.5 * t
+
+        assert gap(t) == pytest.approx(0.0, abs=1e-4)
+        assert gap(float(landing[0, 0])) > 0.0  # out of reach again when it lands

@@ -497,11 +497,15 @@ def _cheaper_later(
     return hold
 
 
-PROFILE_STEPS = 32
-"""Halvings of the search for the meeting point on a ballistic missile's profile: its
-flight of a few minutes, to a millionth of a second."""
+PROFILE_SAMPLES = 32
+"""Points of a ballistic missile's remaining flight looked at for the first meeting: it
+may be in reach for a while only (flying past the unit, faster than the missile), so
+the search looks along the flight before it closes in."""
+PROFILE_STEPS = 24
+"""Halvings of the search between the last point out of reach and the first in reach:
+a thirty-second of a flight of a few minutes, to a millionth of a second."""
 PROFILE_WITHIN_FLIGHT = True
-"""Fire control searches the profile only within each missile's longest flight (a
+"""Fire control looks for the meeting point only within each missile's longest flight (a
 shortcut for large raids that changes no shot: `_meet_on_profile`)."""
 
 
@@ -518,13 +522,14 @@ def _meet_on_profile(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per pair on a ballistic missile, for each missile type: the first time t at which
     the slant range to the track, flying on at its ground velocity and its profile's
-    height h(t), is no more than speed x t, found by halving [0, landing]; and the
-    seconds to its landing, (P, 1). Where it lands first,
+    height h(t), is no more than speed x t; and the seconds to its landing, (P, 1). The
+    first of `PROFILE_SAMPLES` points of the flight to its landing that is in reach is
+    found, then the moment between it and the point before by halving. Where none is,
     the time is a second after the landing, so that the deadline is what stops it.
     `flown` and `speed` per pair, as the track estimates them; p and v (P, 1). With
-    `within_flight` (fire control, which needs no reasons), the search is only up to
-    the missile's longest flight, past which it is out of range anyway, and only where
-    it meets the track by then: a large raid's pairs are mostly far out of reach."""
+    `within_flight` (fire control, which needs no reasons), only the pairs whose track
+    passes within reach of the missile's longest flight are looked at (a large raid's
+    are mostly far out of it); the others could be met only out of range."""
     total = np.maximum(sc.t_total[slots], 1e-9)[:, None]
     apogee = sc.t_cruise_alt[slots][:, None] * 1e-3
     ground_speed = np.maximum(speed, 1e-9)[:, None]
@@ -532,33 +537,48 @@ def _meet_on_profile(
     landing = np.maximum(total - flown, 0.0) / ground_speed
     missile_speed = sc.m_speed[None, :]
 
-    # Flat (pair, type) entries, so that the search runs on those that meet alone.
+    # Flat (pair, type) entries, so that the search runs on those that may meet alone.
     shape = (px.shape[0], missile_speed.size)
-    flown_e, speed_e, total_e, apogee_e, px_e, py_e, vx_e, vy_e, s_e = (
+    flown_e, speed_e, total_e, apogee_e, px_e, py_e, vx_e, vy_e, s_e, landing_e = (
         np.broadcast_to(a, shape).ravel()
-        for a in (flown, ground_speed, total, apogee, px, py, vx, vy, missile_speed)
+        for a in (flown, ground_speed, total, apogee, px, py, vx, vy, missile_speed, landing)
     )
-
-    def reached(t: np.ndarray, at: np.ndarray | slice) -> np.ndarray:
-        """Whether the missile covers the slant range to the track by t (entries `at`)."""
-        s = np.minimum((flown_e[at] + speed_e[at] * t) / total_e[at], 1.0)
-        height = apogee_e[at] * 4.0 * s * (1.0 - s)
-        gx, gy = px_e[at] + vx_e[at] * t, py_e[at] + vy_e[at] * t
-        return np.asarray(gx * gx + gy * gy + height * height <= (s_e[at] * t) ** 2)
-
-    end = np.broadcast_to(landing, shape)
+    end = landing_e
     if within_flight:
-        end = np.minimum(end, sc.m_max_flight_s[None, :])
-    end = end.ravel()
-    meets = reached(end, slice(None)).nonzero()[0]
-    hi = end[meets]
-    lo = np.zeros_like(hi)
+        end = np.minimum(end, np.broadcast_to(sc.m_max_flight_s[None, :], shape).ravel())
+    # The nearest the track's ground path comes by `end`: beyond the missile's flight by
+    # then, it cannot be met.
+    v2 = np.maximum(vx_e * vx_e + vy_e * vy_e, 1e-18)
+    closest = np.minimum(np.maximum(-(px_e * vx_e + py_e * vy_e) / v2, 0.0), end)
+    near = np.hypot(px_e + vx_e * closest, py_e + vy_e * closest) <= s_e * end
+    look = near.nonzero()[0]
+
+    def reached(t: np.ndarray, at: np.ndarray) -> np.ndarray:
+        """Whether the missile covers the slant range to the track by t (entries `at`;
+        t is (k,) or (k, n))."""
+
+        def e(a: np.ndarray) -> np.ndarray:
+            return np.asarray(a[at] if t.ndim == 1 else a[at][:, None])
+
+        s = np.minimum((e(flown_e) + e(speed_e) * t) / e(total_e), 1.0)
+        height = e(apogee_e) * 4.0 * s * (1.0 - s)
+        gx, gy = e(px_e) + e(vx_e) * t, e(py_e) + e(vy_e) * t
+        return np.asarray(gx * gx + gy * gy + height * height <= (e(s_e) * t) ** 2)
+
+    # The same points whatever `within_flight`, so that it changes no meeting it finds.
+    points = landing_e[look][:, None] * (np.arange(1, PROFILE_SAMPLES + 1) / PROFILE_SAMPLES)
+    in_reach = reached(points, look)
+    first = np.argmax(in_reach, axis=1)
+    found = in_reach[np.arange(look.size), first]
+    meets, first = look[found], first[found]
+    hi = points[found.nonzero()[0], first]
+    lo = np.where(first > 0, hi * (first / (first + 1.0)), 0.0)
     for _ in range(PROFILE_STEPS):
         mid = 0.5 * (lo + hi)
         ok = reached(mid, meets)
         hi = np.where(ok, mid, hi)
         lo = np.where(ok, lo, mid)
-    out = np.broadcast_to(landing + 1.0, shape).ravel().copy()
+    out = (landing_e + 1.0).copy()
     out[meets] = hi
     return out.reshape(shape), landing
 
