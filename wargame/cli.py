@@ -71,8 +71,13 @@ def validate(
             for problem in error.problems:
                 typer.echo(str(problem), err=True)
             continue
-        for where, what in advisories(build_scenario(loaded)):
-            typer.echo(str(note_about(loaded, str(file), where, f"note: {what}")))
+        notes = [
+            note_about(loaded, str(file), where, f"note: {what}")
+            for where, what in advisories(build_scenario(loaded))
+        ]
+        # In the file's order, as its errors are.
+        for note in sorted(notes, key=lambda n: n.line if n.line is not None else 1 << 30):
+            typer.echo(str(note))
     if failed:
         raise typer.Exit(2)
 

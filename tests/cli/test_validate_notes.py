@@ -51,6 +51,8 @@ def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path)
         "earliest (at its target), after the game's last turn (24)"
     ) in notes
     assert all(n.startswith(f"{path}:") and ": red.raids[" in n for n in notes)
+    lines = [int(n.removeprefix(f"{path}:").split(":")[0]) for n in notes]
+    assert lines == sorted(lines)  # in the file's order, as errors are
     path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 25"))
     assert "Ballistic strike" not in runner.invoke(app, ["validate", str(path)]).stdout
 
@@ -138,3 +140,12 @@ rcs_m2 = 0.1
 warhead_kg = 500
 cost = 3
 """
+
+
+def test_a_note_on_a_file_that_starts_with_a_byte_order_mark_keeps_its_line(
+    tmp_path: Path,
+) -> None:
+    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
+    assert any(n.startswith(f"{path}:245: red.raids[4]: note:") for n in notes)

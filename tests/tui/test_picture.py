@@ -509,6 +509,19 @@ def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str
     assert _cells(row)[TrackTable.COLUMNS.index("Alt")] == shown
 
 
+def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> None:
+    from wargame.tui.picture import TrackRow
+    from wargame.tui.widgets.side_panel import TrackTable, _cells
+
+    row = TrackRow(
+        12, 0, "BM", 1224.0, 36_400.0, 85.0, 41.0, "", "Alpha×2 Charlie×2", 0.8, True, False
+    )
+    by = TrackTable.COLUMNS.index("By")
+    assert _cells(row)[by] == "Alpha×2 Charlie×2"
+    assert _cells(row, narrow=True)[by] == "Alpha×2 …"
+    assert _cells(row, narrow=True)[TrackTable.COLUMNS.index("Alt")] == "36k"
+
+
 def test_the_score_in_play_counts_a_decoy_killed_as_what_it_seemed(
     first_contact: LoadedCampaign,
 ) -> None:

@@ -71,7 +71,8 @@ class LoadedCampaign:
 def note_about(loaded: LoadedCampaign, file: str, path: PathKey, message: str) -> Problem:
     """A note on a campaign that loaded from `file`, placed as a problem is: the file, the
     line of the field (if it can be found), the field's path."""
-    return Problem(file, message, _dotted(path), LineFinder(loaded.source).line_of(path))
+    lines = LineFinder(loaded.source.removeprefix("\ufeff"))  # as the loader reads it
+    return Problem(file, message, _dotted(path), lines.line_of(path))
 
 
 def campaign_digest(source: str) -> str:

@@ -148,7 +148,7 @@ class TrackTable(DataTable[str]):
         self.add_columns(*(lead + label for label in self.COLUMNS[:shown]))
         cursor = 0
         for i, row in enumerate(rows):
-            cells = _cells(row)[:shown]
+            cells = _cells(row, narrow=self._narrow)[:shown]
             self.add_row(*(lead + cell for cell in cells), key=str(row.track))
             if row.track == selected:
                 cursor = i
@@ -185,8 +185,16 @@ class TrackTable(DataTable[str]):
             self.post_message(self.TrackChosen(track))
 
 
-def _cells(row: TrackRow) -> tuple[str, ...]:
-    """The row's cells; DataTable reads strings as Rich markup."""
+NARROW_BY = 9
+"""Characters of "By" a narrow table shows: one unit ("Charlie×2"), then an ellipsis."""
+
+
+def _cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
+    """The row's cells; DataTable reads strings as Rich markup. `narrow`: "By" cut to
+    `NARROW_BY` characters, so that the altitude stays in sight."""
+    by = row.engaged
+    if narrow and len(by) > NARROW_BY:
+        by = by[: NARROW_BY - 1] + "…"
     alt = altitude_cell(row.alt_m)
     heading = f"{row.heading:03.0f}" if row.heading is not None else "—"
     if row.pk is None:
@@ -201,7 +209,7 @@ def _cells(row: TrackRow) -> tuple[str, ...]:
         CLASS_CODE.get(row.cls, row.cls),
         short_duration(row.ttg_s),
         pk,
-        rich_escape(row.engaged) or "—",
+        rich_escape(by) or "—",
         alt,
         f"{row.speed_mps:.0f}",
         heading,
