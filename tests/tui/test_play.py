@@ -208,6 +208,14 @@ class TestOrders:
             salvo = int(salvo_size(sc, st, shot.fire_unit, sc.t_apparent_class[[slot]])[0])
             prompt = prompt_text(shooters, index)
             assert f"Pk {pk:.2f} × {salvo} → {1 - (1 - pk) ** salvo:.2f}" in prompt
+            # Its price, per round and for the salvo, follows the salvo set with 1-4.
+            cost = float(sc.m_cost[sc.m_name.index(shot.missile)])
+            note = plain(dialog.query_one("#engage-note", Static))
+            assert f"({cost:g} M$ a round, {salvo * cost:g} M$ the salvo)" in note
+            await pilot.press("3")
+            await pilot.pause()
+            note = plain(dialog.query_one("#engage-note", Static))
+            assert f"({cost:g} M$ a round, {3 * cost:g} M$ the salvo)" in note
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, TacticalScreen)

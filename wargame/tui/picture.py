@@ -253,6 +253,8 @@ class Shot:
     """Why it cannot ('' if it can)."""
     alternative: bool = False
     """Another missile type than the one fire control would choose: the order names it."""
+    round_cost: float = 0.0
+    """Price of one round, M$."""
 
     @property
     def possible(self) -> bool:
@@ -299,9 +301,9 @@ def shot_options(
                 missile = sc.m_name[m]
                 pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
         salvo = (salvo_override or {}).get(f) or int(salvo_size(sc, st, f, cls)[0])
-        shots.append(
-            Shot(f, missile, pk, salvo, 1.0 - (1.0 - pk) ** salvo if pk else 0.0, rng, tof, reason)
-        )
+        cost = float(sc.m_cost[sc.m_name.index(missile)]) if missile else 0.0
+        pk_salvo = 1.0 - (1.0 - pk) ** salvo if pk else 0.0
+        shots.append(Shot(f, missile, pk, salvo, pk_salvo, rng, tof, reason, round_cost=cost))
         if missile:
             others[f] = _other_types(
                 sc, ahead, f, slot, sc.m_name.index(missile), salvo, harm - sc.dt
@@ -328,7 +330,10 @@ def _other_types(
             continue
         pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
         pk_salvo = 1.0 - (1.0 - pk) ** salvo
-        out.append(Shot(unit, sc.m_name[m], pk, salvo, pk_salvo, rng, tof, "", alternative=True))
+        cost = float(sc.m_cost[m])
+        out.append(
+            Shot(unit, sc.m_name[m], pk, salvo, pk_salvo, rng, tof, "", True, round_cost=cost)
+        )
     out.sort(key=lambda s: -s.pk_salvo)
     return out
 

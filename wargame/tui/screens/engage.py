@@ -52,7 +52,8 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
         cls = CLASS_WORDS.get(t.cls, t.cls)
         with Vertical(classes="dialog"):
             yield Static(
-                f"Fire at track {t.track}: {cls}, {t.speed_mps:.0f} m/s, {altitude_text(t.alt_m)}",
+                f"Fire at track {t.track}: {cls}, {t.speed_mps:.0f} m/s, "
+                f"{altitude_text(t.alt_m)} up",
                 classes="dialog-title",
                 markup=False,
             )
@@ -105,9 +106,12 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
                 if shot.alternative
                 else "Enter fires"
             )
+            rounds = self.salvo.get(shot.fire_unit, shot.salvo)
+            price = f"{shot.round_cost:g} M$ a round, {rounds * shot.round_cost:g} M$ the salvo"
             note.update(
-                f"{which} at the end of the turn; 1-4 change the salvo. The kill probability is "
-                "at the intercept point predicted now; the shot is planned after this turn's moves."
+                f"{which} at the end of the turn ({price}); 1-4 change the salvo. The kill "
+                "probability is at the intercept point predicted now; the shot is planned after "
+                "this turn's moves."
             )
         else:
             note.update(
@@ -141,6 +145,7 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
         shooters.clear_options()
         shooters.add_options(self._options())
         shooters.highlighted = index
+        self._explain(index)  # the salvo's price
 
     def action_cancel(self) -> None:
         self.dismiss(None)

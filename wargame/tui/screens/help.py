@@ -54,7 +54,7 @@ LEGEND = "\n".join(
         "salvo of two at 0.55 each: 0.80; the log gives each round's), dim for the best "
         "shot open now (automatic fire may keep a costly round for a cheaper one later: f "
         "fires it now); By, the units whose missiles are on their way (×rounds); Alt, "
-        "altitude; below 40 columns the table stops there.",
+        "altitude in metres (k: thousands); below 40 columns the table stops there.",
         "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
         "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
     ]
