@@ -559,3 +559,26 @@ def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
     assert not any(shot.possible for shot in shots)
     in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
     assert in_picture and all(s.reason == TOO_LATE for s in in_picture)
+
+
+def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(
+    first_contact: LoadedCampaign,
+) -> None:
+    """First Contact, seed 0, after turn 8: a fighter's track set flying east at 250 m/s,
+    3 km up, passing 5 km from Aldmouth port. Now it seems to head for the port and to
+    release its weapons 25 km short of it, 20 s away; a turn on, past it, for nothing.
+    An aircraft flies on past a release point, and the order is judged on the next
+    turn's picture, which engages it: so every unit is offered its shot."""
+    game = Game.new(first_contact, 0)
+    while game.turn < 8:
+        game.step([])
+    sc, st = game.scenario, game.state
+    slot = 3
+    assert sc.t_apparent_release_km[slot] > 0.0
+    st.track_x[slot], st.track_y[slot] = 280.0, 185.0
+    st.track_vx[slot], st.track_vy[slot] = 0.25, 0.0
+    st.track_alt[slot] = 3000.0
+    st.track_last[slot] = st.turn
+    st.seen_by[:, slot] = st.turn
+    shots = [s for s in shot_options(sc, st, slot) if not s.alternative]
+    assert len(shots) == len(sc.f_name) and all(s.possible for s in shots)

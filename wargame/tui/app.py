@@ -120,7 +120,9 @@ class WargameApp(App[None]):
             scenario=session.scenario,
         )
         # The game-over toast has said its piece: it would sit over the report's charts.
-        self.clear_notifications()
+        # (Not when an error came with it, an autosave that failed, say: that must stay.)
+        if getattr(self.screen, "game_over_toast_alone", False):
+            self.clear_notifications()
         self.push_screen(AarScreen(report, can_replay=not report.interim))
 
     def action_replay_current(self) -> None:

@@ -9,6 +9,7 @@ the engage dialog and the map benchmark; imports no Textual.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -274,10 +275,15 @@ def shot_options(
     The order is carried out at the end of the next turn, so the units are judged as the
     next turn's `orders` (those given so far) will leave them, and the envelope with the
     track moved on by one turn: a shot that would be too late by then is not offered."""
-    # When the track does its harm, as it stands now: dead-reckoned a turn on, a threat
-    # about to arrive is carried past its target, where it seems to head for nothing.
+    # When a missile (a threat that strikes its site itself) does its harm, as its track
+    # stands now: dead-reckoned a turn on, one about to arrive is carried past its
+    # target, where it seems to head for nothing. (An aircraft flies on past its release
+    # point, or past a site it only flew near, and may be engaged then: the next turn's
+    # picture judges it.)
     this = np.array([slot])
-    harm = float(time_to_harm(sc, st, this, seconds_to_go(sc, st, this))[0])
+    harm = np.inf
+    if sc.t_apparent_release_km[slot] <= 0.0:
+        harm = float(time_to_harm(sc, st, this, seconds_to_go(sc, st, this))[0])
     ahead = st.copy()
     ahead.turn += 1  # the track dead-reckons one turn further
     units_set_up(sc, ahead, [])
@@ -297,10 +303,17 @@ def shot_options(
                 reason = opt.why_not(0, 0) or "cannot be engaged"
             elif sc.dt + float(opt.tof[0, 0]) >= harm:
                 reason = TOO_LATE
+                # A quicker type of the unit may still be in time.
+                others[f] = _other_types(sc, ahead, f, slot, m, 1, harm - sc.dt)
             else:
                 missile = sc.m_name[m]
                 pk, rng, tof = float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
         salvo = (salvo_override or {}).get(f) or int(salvo_size(sc, st, f, cls)[0])
+        if f in others:  # (found before the salvo was known)
+            others[f] = [
+                dataclasses.replace(o, salvo=salvo, pk_salvo=1.0 - (1.0 - o.pk) ** salvo)
+                for o in others[f]
+            ]
         cost = float(sc.m_cost[sc.m_name.index(missile)]) if missile else 0.0
         pk_salvo = 1.0 - (1.0 - pk) ** salvo if pk else 0.0
         shots.append(Shot(f, missile, pk, salvo, pk_salvo, rng, tof, reason, round_cost=cost))

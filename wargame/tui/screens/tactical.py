@@ -136,6 +136,8 @@ class TacticalScreen(PictureScreen):
         self.state: State = session.snapshot()
         self.busy = False
         self.failure = ""
+        self.game_over_toast_alone = False
+        """The game-over toast is the only news of the last turn (no error toasts)."""
         """Why the game cannot go on ('' while it can): the engine failed resolving a turn."""
         self.cursor_blink = cursor_blink
         self.planned_pk: dict[int, float] = {}
@@ -488,8 +490,10 @@ class TacticalScreen(PictureScreen):
         self.state = result.state
         self.planned_pk = {}
         self.log_view.add_events(result.events)
+        errors = bool(result.save_error)
         for event in result.events:
             if isinstance(event, OrderRefused):
+                errors = True
                 self.notify(
                     f"{event.unit}: '{event.order}' refused: {event.reason}",
                     severity="error",
@@ -507,6 +511,8 @@ class TacticalScreen(PictureScreen):
                 f"score {score_text(over.score)}. Press a (or n) for the after-action report.",
                 timeout=15,
             )
+            # The report it announces may clear it, unless an error came with it.
+            self.game_over_toast_alone = not errors
 
     def on_tactical_screen_turn_failed(self, message: TacticalScreen.TurnFailed) -> None:
         # The engine moves its state on in place: after a fault mid-turn it is half a turn
