@@ -553,34 +553,46 @@ def _meet_on_profile(
     near = np.hypot(px_e + vx_e * closest, py_e + vy_e * closest) <= s_e * end
     look = near.nonzero()[0]
 
-    def reached(t: np.ndarray, at: np.ndarray) -> np.ndarray:
-        """Whether the missile covers the slant range to the track by t (entries `at`;
-        t is (k,) or (k, n))."""
-
-        def e(a: np.ndarray) -> np.ndarray:
-            return np.asarray(a[at] if t.ndim == 1 else a[at][:, None])
-
-        s = np.minimum((e(flown_e) + e(speed_e) * t) / e(total_e), 1.0)
-        height = e(apogee_e) * 4.0 * s * (1.0 - s)
-        gx, gy = e(px_e) + e(vx_e) * t, e(py_e) + e(vy_e) * t
-        return np.asarray(gx * gx + gy * gy + height * height <= (e(s_e) * t) ** 2)
+    per_entry = (flown_e, speed_e, total_e, apogee_e, px_e, py_e, vx_e, vy_e, s_e)
 
     # The same points whatever `within_flight`, so that it changes no meeting it finds.
     points = landing_e[look][:, None] * (np.arange(1, PROFILE_SAMPLES + 1) / PROFILE_SAMPLES)
-    in_reach = reached(points, look)
+    in_reach = _in_reach(points, *(a[look][:, None] for a in per_entry))
     first = np.argmax(in_reach, axis=1)
     found = in_reach[np.arange(look.size), first]
     meets, first = look[found], first[found]
     hi = points[found.nonzero()[0], first]
     lo = np.where(first > 0, hi * (first / (first + 1.0)), 0.0)
+    gathered = tuple(a[meets] for a in per_entry)  # once, not at every halving
     for _ in range(PROFILE_STEPS):
         mid = 0.5 * (lo + hi)
-        ok = reached(mid, meets)
+        ok = _in_reach(mid, *gathered)
         hi = np.where(ok, mid, hi)
         lo = np.where(ok, lo, mid)
     out = (landing_e + 1.0).copy()
     out[meets] = hi
     return out.reshape(shape), landing
+
+
+def _in_reach(
+    t: np.ndarray,
+    flown: np.ndarray,
+    speed: np.ndarray,
+    total: np.ndarray,
+    apogee: np.ndarray,
+    px: np.ndarray,
+    py: np.ndarray,
+    vx: np.ndarray,
+    vy: np.ndarray,
+    missile_speed: np.ndarray,
+) -> np.ndarray:
+    """Whether a missile of `missile_speed` covers, by t, the slant range to a ballistic
+    missile `flown` km along its `total` at ground `speed`, p + v t over the ground and
+    its profile's height (apogee in km) up."""
+    s = np.minimum((flown + speed * t) / total, 1.0)
+    height = apogee * 4.0 * s * (1.0 - s)
+    gx, gy = px + vx * t, py + vy * t
+    return np.asarray(gx * gx + gy * gy + height * height <= (missile_speed * t) ** 2)
 
 
 def _wait_for_descent(
