@@ -108,10 +108,18 @@ def test_the_turn_a_note_names_is_the_turn_the_raid_arrives_in_play(tmp_path: Pa
 @pytest.mark.parametrize(
     ("apogee_m", "noted"),
     [
-        (1_000.0, "with a 1 km apogee: 29 s, 8.8 km/s over the ground"),
+        (
+            1_000.0,
+            "with a 1 km apogee (altitude_m of 'Short-range ballistic missile'): 29 s, "
+            "8.8 km/s over the ground",
+        ),
         (12_540.0, None),  # a twentieth of 250.8 km
         (250_000.0, None),  # nearly all of it
-        (300_000.0, "with a 300 km apogee: 495 s, 0.5 km/s over the ground"),
+        (
+            300_000.0,
+            "with a 300 km apogee (altitude_m of 'Short-range ballistic missile'): 495 s, "
+            "0.5 km/s over the ground",
+        ),
     ],
 )
 def test_a_ballistic_flight_no_missile_flies_is_noted(

@@ -102,9 +102,10 @@ def _odd_ballistic_flights(sc: Scenario) -> list[tuple[FieldPath, str]]:
         out.append(
             (
                 ("red", "raids", raid, "threat"),
-                f"'{name}' flies {range_km:.0f} km with a {apogee_m / 1000:g} km apogee: "
-                f"{flight_s:.0f} s, {range_km / flight_s:.1f} km/s over the ground (a "
-                f"ballistic missile's apogee is most often near a quarter of its range)",
+                f"'{name}' flies {range_km:.0f} km with a {apogee_m / 1000:g} km apogee "
+                f"(altitude_m of '{sc.threat_type[first].name}'): {flight_s:.0f} s, "
+                f"{range_km / flight_s:.1f} km/s over the ground (a ballistic missile's "
+                f"apogee is most often near a quarter of its range)",
             )
         )
     return out
