@@ -228,7 +228,8 @@ class _Turn:
     notes: list[str] = field(default_factory=list)
 
 
-_COUNTS = ("spawned", "detected", "engaged", "killed", "leaked")
+THREAT_COUNTS = ("spawned", "detected", "engaged", "killed", "leaked")
+"""What `ThreatRow` counts per true class, in its order."""
 
 
 class _Tally:
@@ -265,7 +266,7 @@ class _Tally:
     # ------------------------------------------------------------ helpers
 
     def count(self, cls: str, what: str) -> None:
-        self.rows.setdefault(cls, dict.fromkeys(_COUNTS, 0))[what] += 1
+        self.rows.setdefault(cls, dict.fromkeys(THREAT_COUNTS, 0))[what] += 1
 
     def threat(self, threat: int, apparent: str) -> _Threat:
         """A threat by id; one never seen entering is taken for what it looked like."""

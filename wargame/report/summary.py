@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from wargame.engine.events import (
-    ArmLaunched,
     Event,
     GameOver,
     GameStarted,
@@ -20,11 +19,9 @@ from wargame.engine.events import (
     MissileLaunched,
     OrderRefused,
     RadarDestroyed,
-    RaidEntered,
-    ThreatDestroyed,
-    TrackInitiated,
     TurnEnded,
 )
+from wargame.report.aar import THREAT_COUNTS, build_aar
 
 SCORE_PARTS = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", "radar_value_lost")
 """The parts of the score, in the order of `GameStarted.score_weights`."""
@@ -32,22 +29,19 @@ SCORE_PARTS = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", 
 
 def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, Any]:
     """The `--json` object of `wargame run`."""
-    threats: dict[str, dict[str, int]] = {}
+    events = list(events)
+    # Threats as the after-action report counts them, so the two never disagree.
+    threats = {
+        row.threat_class: {count: getattr(row, count) for count in THREAT_COUNTS}
+        for row in build_aar(events).threats
+    }
     interceptors: dict[str, dict[str, float]] = {}
     assets: dict[str, dict[str, float]] = {}
-    detected: set[int] = set()
-    engaged: set[int] = set()
-    true_class: dict[int, str] = {}
     radars_lost: list[str] = []
     refused: list[dict[str, Any]] = []
     turns = 0
     result: dict[str, Any] = {}
     weights = dict.fromkeys(SCORE_PARTS, 1.0)
-
-    def row(cls: str) -> dict[str, int]:
-        return threats.setdefault(
-            cls, {"spawned": 0, "detected": 0, "engaged": 0, "killed": 0, "leaked": 0}
-        )
 
     def weapon(name: str) -> dict[str, float]:
         return interceptors.setdefault(name, {"fired": 0, "kills": 0, "cost": 0.0})
@@ -60,38 +54,19 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
                     weights = dict(zip(SCORE_PARTS, event.score_weights, strict=True))
                 for name, value in event.assets:
                     assets[name] = {"value": value, "damage": 0.0}
-            case RaidEntered():
-                row(event.threat_class)["spawned"] += event.count
-                true_class.update(dict.fromkeys(event.threats, event.threat_class))
-            case ArmLaunched():
-                row("arm")["spawned"] += 1
-                true_class[event.threat] = "arm"
-            case TrackInitiated():
-                if event.threat not in detected:
-                    detected.add(event.threat)
-                    row(true_class.get(event.threat, event.threat_class))["detected"] += 1
             case MissileLaunched():
-                if event.threat not in engaged:
-                    # Fired at at least once, counted by what it truly is.
-                    engaged.add(event.threat)
-                    row(true_class.get(event.threat, event.threat_class))["engaged"] += 1
                 w = weapon(event.missile)
                 w["fired"] += 1
                 w["cost"] = round(w["cost"] + event.cost, 3)
             case InterceptResolved() if event.killed:
                 weapon(event.missile)["kills"] += 1
-            case ThreatDestroyed():
-                row(event.threat_class)["killed"] += 1
             case Leaker():
-                row(event.threat_class)["leaked"] += 1
                 if event.target in assets:
                     assets[event.target]["damage"] = round(
                         assets[event.target]["damage"] + event.value_lost, 3
                     )
             case RadarDestroyed():
                 radars_lost.append(event.radar)
-                if event.by == "arm":
-                    row("arm")["leaked"] += 1
             case GameOver():
                 result = {
                     "termination": event.termination,

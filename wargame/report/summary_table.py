@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from wargame.campaign.schema import class_words
+from wargame.report.aar import THREAT_COUNTS
 
 
 def print_summary(summary: dict[str, Any], console: Console | None = None) -> None:
@@ -24,7 +25,7 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
         f"turns, score [bold]{summary['score']:+.1f}[/bold]"
     )
     threats = Table(title="Threats", title_justify="left")
-    counts = ("spawned", "detected", "engaged", "killed", "leaked")
+    counts = THREAT_COUNTS
     for column in ("class", *counts):
         threats.add_column(column, justify="left" if column == "class" else "right")
     for cls, row in summary["threats"].items():
