@@ -35,7 +35,12 @@ from scipy.optimize import linear_sum_assignment
 from wargame.campaign import ThreatClass
 from wargame.engine.assessment import heading_for
 from wargame.engine.events import Event, MissileLaunched, OrderAccepted, OrderRefused, r3
-from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
+from wargame.engine.geometry import (
+    HORIZON_KM_PER_SQRT_M,
+    ballistic_height,
+    edge_factor,
+    intercept_time,
+)
 from wargame.engine.orders import Order
 from wargame.engine.scenario import (
     CLASS_CODE,
@@ -303,7 +308,6 @@ def pair_options(
         )
         tof[on] = meet
         # It does its harm where it lands (by then, already: the estimate has it down).
-        harm = harm.copy()
         harm[on] = np.minimum(harm[on], landing)
         tof, dive_missed = _wait_for_descent(
             sc, slot, ballistic, flown, speed, px, py, pvx, pvy, tof
@@ -590,7 +594,7 @@ def _in_reach(
     missile `flown` km along its `total` at ground `speed`, p + v t over the ground and
     its profile's height (apogee in km) up."""
     s = np.minimum((flown + speed * t) / total, 1.0)
-    height = apogee * 4.0 * s * (1.0 - s)
+    height = ballistic_height(apogee, s)
     gx, gy = px + vx * t, py + vy * t
     return np.asarray(gx * gx + gy * gy + height * height <= (missile_speed * t) ** 2)
 
@@ -660,7 +664,7 @@ def _dive_altitude(
     total = np.maximum(sc.t_total[slots], 1e-9)[:, None]
     s = (flown[:, None] + speed[:, None] * tof) / total
     s = np.minimum(np.maximum(s, 0.0), 1.0)  # (np.clip costs several times more)
-    dive = sc.t_cruise_alt[slots][:, None] * 4.0 * s * (1.0 - s)
+    dive = ballistic_height(sc.t_cruise_alt[slots][:, None], s)
     return np.where(ballistic[:, None], dive, alt)
 
 

@@ -57,6 +57,13 @@ def edge_factor(range_fraction: F64 | float) -> F64:
     return 1.0 - 0.5 * np.minimum(np.maximum(f, 0.0), 1.0)
 
 
+def ballistic_height(apogee: F64 | float, flown_fraction: F64 | float) -> F64:
+    """A ballistic missile's height (in the unit of `apogee`) when it has flown
+    `flown_fraction` of its path: the parabola apogee · 4 s (1 − s) of a body thrown
+    and falling at g, with its ground speed constant."""
+    return np.asarray(apogee * 4.0 * flown_fraction * (1.0 - flown_fraction))
+
+
 def intercept_time(
     px: F64, py: F64, vx: F64, vy: F64, speed: F64, height2: F64 | float = 0.0
 ) -> F64:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from wargame.engine.geometry import ballistic_height
 from wargame.engine.scenario import ROLE_ARM, TARGET_NONE, Scenario
 from wargame.engine.state import ACTIVE, State
 
@@ -66,7 +67,7 @@ def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     if np.count_nonzero(ballistic):
         b = idx[ballistic]
         s = np.minimum(np.maximum(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0), 1.0)
-        st.alt[b] = sc.t_cruise_alt[b] * 4.0 * s * (1.0 - s)
+        st.alt[b] = ballistic_height(sc.t_cruise_alt[b], s)
 
 
 def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
