@@ -1277,7 +1277,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
             threat_class=CLASS_NAMES[cls],
             pk=r3(e.pk),
             range_km=r3(e.range_km),
-            intercept_turn=max(math.ceil(hit_time / sc.dt - 1e-9), st.turn + 1),
+            intercept_turn=_arrival_turn(sc, st, e),
             cost=cost,
             ordered=e.manual,
         )
