@@ -138,7 +138,7 @@ def test_a_start_with_other_than_four_weights_is_refused(save_file: Path) -> Non
 
 
 def test_the_replay_screen_rebuilds_it_up_to_where_todays_rules_differ() -> None:
-    from wargame.tui.replay_data import build_replay
+    from wargame.play.replay_data import build_replay
 
     data = build_replay(read_save(OLD_SAVE), "s.json")
     assert data.diverged_at == 6 and data.last_turn == 33

@@ -18,7 +18,6 @@ from wargame.engine.engagement import options, salvo_size
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
 from wargame.engine.state import ACTIVE
 from wargame.record import Recorder, read_save, write_save
-from wargame.tui.picture import short_missile, track_slot
 from wargame.tui.screens.aar import AarScreen
 from wargame.tui.screens.briefing import BriefingScreen
 from wargame.tui.screens.confirm import ConfirmScreen
@@ -31,9 +30,10 @@ from wargame.tui.screens.reserve import ReserveScreen
 from wargame.tui.screens.save_as import SaveAsScreen
 from wargame.tui.screens.tactical import TacticalScreen
 from wargame.tui.widgets.event_log import EventLog
-from wargame.tui.widgets.map_frame import Ink, draw_frame
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.side_panel import TrackTable
+from wargame.view.map_frame import Ink, draw_frame
+from wargame.view.picture import short_missile, track_slot
 
 
 def plain(widget: Static) -> str:

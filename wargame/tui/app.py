@@ -21,8 +21,9 @@ from textual.screen import Screen
 from wargame.campaign import LoadedCampaign, load_campaign
 from wargame.engine.dice import check_seed
 from wargame.errors import WargameError
+from wargame.play.aar_view import report_for
+from wargame.play.session import Session
 from wargame.record import Record
-from wargame.tui.aar_view import report_for
 from wargame.tui.keys import key_rows
 from wargame.tui.screens.aar import AarScreen
 from wargame.tui.screens.briefing import BriefingScreen
@@ -32,7 +33,6 @@ from wargame.tui.screens.load_save import LoadSaveScreen
 from wargame.tui.screens.picker import CampaignPickerScreen
 from wargame.tui.screens.replay import ReplayScreen
 from wargame.tui.screens.tactical import TacticalScreen
-from wargame.tui.session import Session
 
 SEED_RANGE = 2**31
 """A new game without --seed draws its seed below this (it is shown and saved)."""

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from wargame.campaign.schema import class_words
-from wargame.tui.aar_view import Report
-from wargame.tui.picture import score_text, short_missile
+from wargame.play.aar_view import Report
 from wargame.tui.widgets.charts import TurnChart
+from wargame.view.picture import score_text, short_missile
 
 
 def _pct(value: float | None) -> str:

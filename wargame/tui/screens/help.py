@@ -12,8 +12,7 @@ from textual.widgets import DataTable, Static
 
 from wargame.campaign.schema import CLASS_WORDS
 from wargame.tui.keys import KeyRow
-from wargame.tui.picture import CLASS_CODE, CLASS_GLYPH, HEADING_ARROWS
-from wargame.tui.widgets.map_frame import (
+from wargame.view.map_frame import (
     ASSET_GLYPH,
     COVERAGE_GLYPH,
     CP_GLYPH,
@@ -26,6 +25,7 @@ from wargame.tui.widgets.map_frame import (
     RADAR_GLYPH,
     RING_GLYPH,
 )
+from wargame.view.picture import CLASS_CODE, CLASS_GLYPH, HEADING_ARROWS
 
 _TRACK_KEYS = "  ".join(
     f"{glyph} {CLASS_WORDS[c]} ({CLASS_CODE[c]})"

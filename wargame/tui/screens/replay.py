@@ -19,8 +19,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from wargame.engine.events import TurnEnded
+from wargame.play.replay_data import ReplayData, build_replay
 from wargame.record import Record
-from wargame.tui.replay_data import ReplayData, build_replay
 from wargame.tui.screens.jump import JumpScreen
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.widgets.event_log import EventLog
@@ -164,7 +164,7 @@ class ReplayScreen(PictureScreen):
             self._timer = None
 
     def action_aar(self) -> None:
-        from wargame.tui.aar_view import report_for
+        from wargame.play.aar_view import report_for
         from wargame.tui.screens.aar import AarScreen
 
         self._stop()

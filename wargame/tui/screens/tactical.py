@@ -30,8 +30,17 @@ from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
+from wargame.play.session import Session, TurnResult
 from wargame.report.describe import counted
-from wargame.tui.picture import (
+from wargame.tui.screens.engage import EngageScreen
+from wargame.tui.screens.picture_screen import PictureScreen
+from wargame.tui.screens.reserve import ReserveScreen
+from wargame.tui.screens.save_as import SaveAsScreen
+from wargame.tui.widgets.event_log import EventLog
+from wargame.tui.widgets.map_view import MapView
+from wargame.tui.widgets.picture_pane import PicturePane
+from wargame.tui.widgets.status_bar import StatusBar
+from wargame.view.picture import (
     Shot,
     assessed_score,
     rounds_in_flight,
@@ -40,15 +49,6 @@ from wargame.tui.picture import (
     shot_options,
     track_rows,
 )
-from wargame.tui.screens.engage import EngageScreen
-from wargame.tui.screens.picture_screen import PictureScreen
-from wargame.tui.screens.reserve import ReserveScreen
-from wargame.tui.screens.save_as import SaveAsScreen
-from wargame.tui.session import Session, TurnResult
-from wargame.tui.widgets.event_log import EventLog
-from wargame.tui.widgets.map_view import MapView
-from wargame.tui.widgets.picture_pane import PicturePane
-from wargame.tui.widgets.status_bar import StatusBar
 
 
 class TacticalScreen(PictureScreen):

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from wargame.engine.events import Event
-from wargame.tui.log_lines import BAD, GOOD, INFO, MUTED, OWN, TURN, WARN, log_lines
+from wargame.view.log_lines import BAD, GOOD, INFO, MUTED, OWN, TURN, WARN, log_lines
 
 TONES = (GOOD, BAD, WARN, INFO, OWN, MUTED, TURN)
 """Each tone is a component class `log--<tone>`, coloured in wargame.tcss by the theme's

@@ -25,7 +25,7 @@ from textual.widget import Widget
 
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.tui.widgets.map_frame import INK_NAMES, Geometry, Layers, Marks, View, draw_frame
+from wargame.view.map_frame import INK_NAMES, Geometry, Layers, Marks, View, draw_frame
 
 ZOOM_STEP = 1.5
 MIN_ZOOM, MAX_ZOOM = 0.5, 64.0

@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.tui.picture import TrackRow, track_rows, track_slot, unit_status
 from wargame.tui.widgets.map_view import ZOOM_STEP, MapView
 from wargame.tui.widgets.side_panel import TrackTable, UnitPanel
+from wargame.view.picture import TrackRow, track_rows, track_slot, unit_status
 
 COMPACT_BELOW_ROWS = 34
 """Terminals shorter than this get the compact unit panel."""

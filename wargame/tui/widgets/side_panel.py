@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from wargame.campaign.schema import class_words
 from wargame.engine.orders import Order
-from wargame.tui.picture import (
+from wargame.view.picture import (
     CLASS_CODE,
     MissileLine,
     TrackRow,

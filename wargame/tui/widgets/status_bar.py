@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.tui.picture import clock, magazines, score_text
+from wargame.view.picture import clock, magazines, score_text
 
 NARROW = 100
 """Below this many columns the bar leaves out the game clock."""

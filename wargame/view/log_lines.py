@@ -37,7 +37,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.report.describe import describe
-from wargame.tui.picture import clock, score_text, short_missile
+from wargame.view.picture import clock, score_text, short_missile
 
 GOOD, BAD, WARN, INFO, OWN, MUTED, TURN = "good", "bad", "warn", "info", "own", "muted", "turn"
 """Tones; the log maps them to the theme's text-success, text-error, and so on."""

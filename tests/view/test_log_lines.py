@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wargame.engine.events import MissileLaunched
-from wargame.tui.log_lines import line_for, log_lines
+from wargame.view.log_lines import line_for, log_lines
 
 
 def test_a_launch_names_its_range_kill_probability_and_intercept_turn() -> None:

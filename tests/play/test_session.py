@@ -6,8 +6,8 @@ from pathlib import Path
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Order
+from wargame.play.session import Session
 from wargame.record import read_save
-from wargame.tui.session import Session
 
 
 def test_a_second_game_of_the_same_seed_autosaves_beside_the_first(

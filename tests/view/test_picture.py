@@ -15,9 +15,20 @@ from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroy
 from wargame.engine.game import score_of
 from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
-from wargame.tui.aar_view import blue_events, report_for
-from wargame.tui.log_lines import line_for
-from wargame.tui.picture import (
+from wargame.play.aar_view import blue_events, report_for
+from wargame.tui.widgets.charts import bar_rows
+from wargame.view.log_lines import line_for
+from wargame.view.map_frame import (
+    MISSILE_GLYPH,
+    Canvas,
+    Geometry,
+    Ink,
+    Layers,
+    View,
+    _strokes,
+    draw_frame,
+)
+from wargame.view.picture import (
     TOO_LATE,
     altitude_text,
     assessed_score,
@@ -30,17 +41,6 @@ from wargame.tui.picture import (
     time_to_go,
     track_rows,
     unit_status,
-)
-from wargame.tui.widgets.charts import bar_rows
-from wargame.tui.widgets.map_frame import (
-    MISSILE_GLYPH,
-    Canvas,
-    Geometry,
-    Ink,
-    Layers,
-    View,
-    _strokes,
-    draw_frame,
 )
 
 
@@ -502,16 +502,16 @@ def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
     ],
 )
 def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str) -> None:
-    from wargame.tui.picture import TrackRow
     from wargame.tui.widgets.side_panel import TrackTable, _cells
+    from wargame.view.picture import TrackRow
 
     row = TrackRow(7, 0, "ARM", 680.0, metres, 149.0, 22.0, "", "", None, False, False)
     assert _cells(row)[TrackTable.COLUMNS.index("Alt")] == shown
 
 
 def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> None:
-    from wargame.tui.picture import TrackRow
     from wargame.tui.widgets.side_panel import TrackTable, _cells
+    from wargame.view.picture import TrackRow
 
     row = TrackRow(
         12, 0, "BM", 1224.0, 36_400.0, 85.0, 41.0, "", "Alpha×2 Charlie×2", 0.8, True, False

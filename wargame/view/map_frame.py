@@ -22,7 +22,7 @@ from wargame.campaign import ThreatClass
 from wargame.engine.detection import jam_strobes, jammed_reach
 from wargame.engine.scenario import CLASS_CODE, Scenario
 from wargame.engine.state import ACTIVE, State
-from wargame.tui.picture import (
+from wargame.view.picture import (
     GLYPH_CODES,
     HEADING_ARROWS,
     HEADING_STEPS,
