@@ -223,8 +223,10 @@ def _long_number_line(text: str) -> int | None:
 _TOML_WORDS = [
     (re.compile(r"^Cannot declare (.+) twice$"), "table [{0}] is defined twice"),
     (re.compile(r"^Cannot overwrite a value$"), "a value is given twice (a repeated key?)"),
-    (re.compile(r"^Cannot mutate immutable namespace (.+)$"),
-     "cannot add to {0}: it was written as an inline table or array"),
+    (
+        re.compile(r"^Cannot mutate immutable namespace (.+)$"),
+        "cannot add to {0}: it was written as an inline table or array",
+    ),
     (re.compile(r"^Cannot redefine namespace (.+)$"), "cannot define table [{0}] again"),
     (re.compile(r"^Duplicate inline table key (.+)$"), "key {0} is repeated in an inline table"),
     (re.compile(r"^Illegal character '\\n'$"), "a string is not closed on its line"),
@@ -276,9 +278,7 @@ def _dotted(path: Iterable[str | int]) -> str:
 
 def _string(text: str, quote: str = "'", limit: int = 60) -> str:
     """A string shown on one line: quoted, control characters escaped, cut if long."""
-    shown = "".join(
-        ch if ch.isprintable() or ch == " " else json.dumps(ch)[1:-1] for ch in text
-    )
+    shown = "".join(ch if ch.isprintable() or ch == " " else json.dumps(ch)[1:-1] for ch in text)
     if len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     return f"{quote}{shown}{quote}"
@@ -509,8 +509,11 @@ def _read_loc(loc: tuple[int | str, ...]) -> _Loc:
             union, branch = tuple(path), part
             member = "tuple" if part.startswith("tuple") else "str"
             annotation = next(
-                (a for a in get_args(current)
-                 if (get_origin(_unwrap(a)) is tuple) == (member == "tuple")),
+                (
+                    a
+                    for a in get_args(current)
+                    if (get_origin(_unwrap(a)) is tuple) == (member == "tuple")
+                ),
                 None,
             )
             i += 1
@@ -716,12 +719,16 @@ def check_references(
             yield (*base, "radar"), _unknown("radar type", unit.radar, catalogue.radars)
         elif radar_type.guidance_channels < 1:
             guiding = [n for n, r in catalogue.radars.items() if r.guidance_channels > 0]
-            yield (*base, "radar"), (
-                f"radar type {_string(unit.radar)} cannot guide missiles (its guidance_channels "
-                f"is 0); an engagement radar such as {_string(guiding[0], limit=80)} can"
-                if guiding
-                else f"radar type {_string(unit.radar)} cannot guide missiles "
-                "(its guidance_channels is 0)"
+            yield (
+                (*base, "radar"),
+                (
+                    f"radar type {_string(unit.radar)} cannot guide missiles "
+                    "(its guidance_channels is 0); an engagement radar such as "
+                    f"{_string(guiding[0], limit=80)} can"
+                    if guiding
+                    else f"radar type {_string(unit.radar)} cannot guide missiles "
+                    "(its guidance_channels is 0)"
+                ),
             )
         if unit.command_post not in cps:
             yield (*base, "command_post"), _unknown("command post", unit.command_post, cps)
@@ -732,8 +739,9 @@ def check_references(
         for table in ("loadout", "reloads"):
             for missile, count in getattr(unit, table).items():
                 if missile not in catalogue.missiles:
-                    yield (*base, table, missile), _unknown(
-                        "missile type", missile, catalogue.missiles
+                    yield (
+                        (*base, table, missile),
+                        _unknown("missile type", missile, catalogue.missiles),
                     )
                 elif table == "loadout":
                     tubes_needed += -(-count // catalogue.missiles[missile].per_tube)
@@ -741,10 +749,13 @@ def check_references(
             yield (*base, "loadout"), "a fire unit needs at least one missile on its launchers"
         if launcher is not None and tubes_needed > unit.launchers * launcher.tubes:
             have = unit.launchers * launcher.tubes
-            yield (*base, "loadout"), (
-                f"needs {tubes_needed} tubes but {_plural(unit.launchers, 'launcher')} of "
-                f"{_plural(launcher.tubes, 'tube')} {'holds' if unit.launchers == 1 else 'hold'} "
-                f"{have}"
+            yield (
+                (*base, "loadout"),
+                (
+                    f"needs {tubes_needed} tubes but {_plural(unit.launchers, 'launcher')} of "
+                    f"{_plural(launcher.tubes, 'tube')} "
+                    f"{'holds' if unit.launchers == 1 else 'hold'} {have}"
+                ),
             )
     for i, asset in enumerate(blue.assets):
         yield from position(("blue", "assets", i, "position"), asset.position)
@@ -771,8 +782,9 @@ def check_references(
         if threat is None:
             yield (*base, "threat"), _unknown("threat type", raid.threat, catalogue.threats)
         elif threat.threat_class == ThreatClass.ARM:
-            yield (*base, "threat"), (
-                "anti-radiation missiles are launched by sead flights, not raids"
+            yield (
+                (*base, "threat"),
+                ("anti-radiation missiles are launched by sead flights, not raids"),
             )
         yield from position((*base, "origin"), raid.origin)
         for k, point in enumerate(raid.waypoints):
@@ -789,8 +801,9 @@ def check_references(
         if arm is None:
             yield (*base, "arm"), _unknown("threat type", flight.arm, catalogue.threats)
         elif arm.threat_class != ThreatClass.ARM:
-            yield (*base, "arm"), (
-                f"threat type {_string(flight.arm)} is not an anti-radiation missile (class arm)"
+            yield (
+                (*base, "arm"),
+                (f"threat type {_string(flight.arm)} is not an anti-radiation missile (class arm)"),
             )
         yield from position((*base, "origin"), flight.origin)
         yield from position((*base, "station"), flight.station)
@@ -801,15 +814,19 @@ def check_references(
         if aircraft is None:
             yield (*base, "aircraft"), _unknown("threat type", jammer.aircraft, catalogue.threats)
         elif aircraft.jammer_jnr_db is None:
-            yield (*base, "aircraft"), (
-                f"threat type {_string(jammer.aircraft)} carries no jammer "
-                "(it has no jammer_jnr_db)"
+            yield (
+                (*base, "aircraft"),
+                (
+                    f"threat type {_string(jammer.aircraft)} carries no jammer "
+                    "(it has no jammer_jnr_db)"
+                ),
             )
         yield from position((*base, "origin"), jammer.origin)
         yield from position((*base, "station"), jammer.station)
         if jammer.until_turn is not None and jammer.until_turn < jammer.turn:
-            yield (*base, "until_turn"), (
-                f"until_turn {jammer.until_turn} is before its turn {jammer.turn}"
+            yield (
+                (*base, "until_turn"),
+                (f"until_turn {jammer.until_turn} is before its turn {jammer.turn}"),
             )
 
 
@@ -877,13 +894,17 @@ def _catalogue_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, s
         elif threat.mimics is not None:
             yield (*where, "mimics"), "only decoys (class decoy) mimic another type"
         if threat.threat_class == ThreatClass.BALLISTIC_MISSILE and threat.altitude_m <= 0.0:
-            yield (*where, "altitude_m"), (
-                f"a ballistic missile's apogee must be above 0 (its flight time follows from "
-                f"it), got {threat.altitude_m:g}"
+            yield (
+                (*where, "altitude_m"),
+                (
+                    f"a ballistic missile's apogee must be above 0 (its flight time follows from "
+                    f"it), got {threat.altitude_m:g}"
+                ),
             )
         if threat.threat_class == ThreatClass.ARM and threat.arm_range_km is None:
             yield (*where, "arm_range_km"), "an anti-radiation missile needs its launch range"
         if threat.threat_class != ThreatClass.ARM and threat.arm_range_km is not None:
-            yield (*where, "arm_range_km"), (
-                "only anti-radiation missiles (class arm) have arm_range_km"
+            yield (
+                (*where, "arm_range_km"),
+                ("only anti-radiation missiles (class arm) have arm_range_km"),
             )
