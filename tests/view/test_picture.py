@@ -17,6 +17,7 @@ from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.play.aar_view import blue_events, report_for
 from wargame.tui.widgets.charts import bar_rows
+from wargame.view.fire_options import TOO_LATE, shot_options
 from wargame.view.log_lines import line_for
 from wargame.view.map_frame import (
     MISSILE_GLYPH,
@@ -29,14 +30,12 @@ from wargame.view.map_frame import (
     draw_frame,
 )
 from wargame.view.picture import (
-    TOO_LATE,
     altitude_text,
     assessed_score,
     in_flight,
     magazines,
     salvos_in_flight,
     score_text,
-    shot_options,
     shown_tracks,
     time_to_go,
     track_rows,

@@ -40,13 +40,12 @@ from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
+from wargame.view.fire_options import Shot, shot_options
 from wargame.view.picture import (
-    Shot,
     assessed_score,
     rounds_in_flight,
     score_text,
     short_missile,
-    shot_options,
     track_rows,
 )
 
