@@ -1,57 +1,65 @@
-"""Golden games, in the spirit of chess perft counts: fixed seeds of the tutorial give
-these exact event logs. A change here is a change of the rules: if it is meant,
-bump `wargame.RULES_VERSION` and record the new digests."""
+"""Golden games, in the spirit of chess perft counts: fixed seeds of the shipped
+campaigns, played with no orders, give exactly the event logs stored beside this
+file (`__snapshots__/test_golden_games/*.jsonl`, one JSON event a line).
+
+A change to them is a change of the rules. If it is meant: bump
+`wargame.RULES_VERSION`, rewrite them with
+`pytest tests/engine/test_golden_games.py --snapshot-update`, and let the diff
+show what the new rules do; say why in the commit.
+
+What the games hold, by the rules that first changed them: SEAD aircraft firing
+only in line of sight of a radar, from a nearer station (rules 1.4); ballistic
+missiles met in their dive, within the interceptor's longest flight (1.1), and
+falling at g, a 60 km apogee being 221 s of flight at any range (1.5); drones
+left to the cheaper rounds (1.2); a hit on the Harrow site destroying the radar
+on it (1.3); interceptors flying the slant range to their target, met on its
+profile, and new tracks at their slant range (1.5).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 
-GOLDEN = {
-    # SEAD aircraft firing only in line of sight of the radar, from a nearer station
-    # (rules 1.4); the start of the log names the scoring weights. (No intercept here is
-    # due after the last turn or after an aircraft's weapons release.) Ballistic
-    # missiles falling at g: a 60 km apogee is 221 s of flight at any range; interceptors
-    # flying the slant range to their target, met on its profile; new tracks at their
-    # slant range (rules 1.5).
-    1: "a2577da7213914a57e619d65d97a2ea495cd54bcf12d0abfac85c19c2ea15082",
-    2: "675ee15bd52afbb0c1471d817282818dbba43b4bb55a5d5f1e68988cab65b9d6",
-    3: "12ca8e037e7524aba2064167cb2eaab99f487cced0f487cdb854d4bac8f97699",
-}
-GOLDEN_NORTHERN_SCREEN = {
-    # Games with ballistic missiles met in their dive (rules 1.1: within the
-    # interceptor's longest flight), and drones left to the cheaper rounds (rules 1.2:
-    # economy of fire); the dive met just under the ceiling, and a hit on the Harrow site
-    # destroying the radar on it (rules 1.3); ARMs fired only in line of sight, from a
-    # nearer station (rules 1.4); ballistic missiles falling at g, and interceptors
-    # flying the slant range (rules 1.5).
-    4: "9997581443a6964c8db0b439aaa30054d4334a47e04009663fdf1d4ed2990682",
-    5: "c3ea40be3507d9b885c146be0bdfc7bb37a76117bc8e03f2e685ce1c456ee1cc",
-}
+FIRST_CONTACT_SEEDS = (1, 2, 3)
+NORTHERN_SCREEN_SEEDS = (4, 5)
 
 
-def _digest(loaded: LoadedCampaign, seed: int) -> str:
+class JsonLines(SingleFileSnapshotExtension):
+    """A game's events as a text file of JSON lines: a rules change reads as a diff."""
+
+    _write_mode = WriteMode.TEXT
+    _file_extension = "jsonl"
+
+
+def _event_lines(loaded: LoadedCampaign, seed: int) -> str:
     game = Game.new(loaded, seed)
     lines = [json.dumps(game.started_event().to_dict(), sort_keys=True)]
     while not game.over:
         lines.extend(json.dumps(e.to_dict(), sort_keys=True) for e in game.step([]))
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("seed", sorted(GOLDEN))
+@pytest.fixture
+def golden(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    return snapshot.use_extension(JsonLines)
+
+
+@pytest.mark.parametrize("seed", FIRST_CONTACT_SEEDS)
 def test_first_contact_plays_the_recorded_game_for_a_fixed_seed(
-    first_contact: LoadedCampaign, seed: int
+    first_contact: LoadedCampaign, seed: int, golden: SnapshotAssertion
 ) -> None:
-    assert _digest(first_contact, seed) == GOLDEN[seed]
+    assert _event_lines(first_contact, seed) == golden
 
 
-@pytest.mark.parametrize("seed", sorted(GOLDEN_NORTHERN_SCREEN))
+@pytest.mark.parametrize("seed", NORTHERN_SCREEN_SEEDS)
 def test_northern_screen_plays_the_recorded_game_for_a_fixed_seed(
-    northern_screen: LoadedCampaign, seed: int
+    northern_screen: LoadedCampaign, seed: int, golden: SnapshotAssertion
 ) -> None:
-    assert _digest(northern_screen, seed) == GOLDEN_NORTHERN_SCREEN[seed]
+    assert _event_lines(northern_screen, seed) == golden
