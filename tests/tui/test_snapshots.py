@@ -1,7 +1,8 @@
 """Snapshot tests: the screens as pictures at 80x24 and 120x40 (seed 1, cursor blink off).
 
-`pytest tests/tui --snapshot-update` rewrites them after a change that is meant;
-look at the report it writes before accepting.
+Each starts from a save played headless to the turn it shows, then presses only
+the keys that make the picture. `pytest tests/tui --snapshot-update` rewrites them
+after a change that is meant; look at the report it writes before accepting.
 """
 
 from __future__ import annotations
@@ -11,12 +12,23 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle
+from tests.tui.conftest import FIRST_CONTACT, SEED, settle
 from wargame.campaign import load_campaign
 from wargame.record import Recorder, write_save
-from wargame.tui.screens.tactical import TacticalScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def saved_game(folder: Path, turns: int) -> Path:
+    """First Contact, seed 1, played with no orders for `turns` turns (or to its end)."""
+    recorder = Recorder.new(load_campaign(FIRST_CONTACT), SEED)
+    for _ in range(turns):
+        if recorder.game.over:
+            break
+        recorder.step([])
+    save = folder / f"turn-{turns}.json"
+    write_save(recorder.record, save)
+    return save
 
 
 async def quiet(pilot: Pilot[None]) -> None:
@@ -32,33 +44,34 @@ class TestTacticalScreen:
     of the turn."""
 
     @pytest.mark.parametrize("size", SIZES)
-    def test_tactical_screen_in_the_first_engagement(self, snap_compare, make_app, size) -> None:
+    def test_tactical_screen_in_the_first_engagement(
+        self, snap_compare, make_app, tmp_path: Path, size
+    ) -> None:
+        save = saved_game(tmp_path, 9)
+
         async def run_before(pilot: Pilot[None]) -> None:
-            screen = await begin(pilot)
-            await end_turns(pilot, screen, 9)
+            await settle(pilot)
             await pilot.press("o", "t")
             await quiet(pilot)
 
-        assert snap_compare(
-            make_app(campaign=FIRST_CONTACT), terminal_size=size, run_before=run_before
-        )
+        assert snap_compare(make_app(load=save), terminal_size=size, run_before=run_before)
 
 
 class TestAarScreen:
     """The report at the end of first-contact played with no orders: score, charts by turn."""
 
     @pytest.mark.parametrize("size", SIZES)
-    def test_aar_screen_at_the_end_of_the_game(self, snap_compare, make_app, size) -> None:
+    def test_aar_screen_at_the_end_of_the_game(
+        self, snap_compare, make_app, tmp_path: Path, size
+    ) -> None:
+        save = saved_game(tmp_path, 60)
+
         async def run_before(pilot: Pilot[None]) -> None:
-            screen = await begin(pilot)
-            assert isinstance(screen, TacticalScreen)
-            await end_turns(pilot, screen, 60)
+            await settle(pilot)
             await pilot.press("a")
             await quiet(pilot)
 
-        assert snap_compare(
-            make_app(campaign=FIRST_CONTACT), terminal_size=size, run_before=run_before
-        )
+        assert snap_compare(make_app(load=save), terminal_size=size, run_before=run_before)
 
 
 class TestReplayScreen:
@@ -66,11 +79,7 @@ class TestReplayScreen:
 
     @pytest.mark.parametrize("size", SIZES)
     def test_replay_screen_at_turn_15(self, snap_compare, make_app, tmp_path: Path, size) -> None:
-        recorder = Recorder.new(load_campaign(FIRST_CONTACT), SEED)
-        for _ in range(20):
-            recorder.step([])
-        save = tmp_path / "replay.json"
-        write_save(recorder.record, save)
+        save = saved_game(tmp_path, 20)
 
         async def run_before(pilot: Pilot[None]) -> None:
             await settle(pilot)
