@@ -1,5 +1,6 @@
 """Killing a process while it writes saves never damages a save: the previous one stays
-whole and loadable, and a new one is either complete or absent."""
+whole and loadable, and a new one is either complete or absent; the temporary files the
+kills leave go with the next write of their name."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 from tests.record.helpers import ROOT
 from wargame.record import Record, load_save, read_save, write_save
+from wargame.record.atomic import atomic_write_bytes
 
 ROUNDS = 40
 PADDING = 3_000_000
@@ -87,7 +89,14 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_save(
             - {f"new-{i}.json" for i in range(k + 1)}
         )
         assert all(name.startswith(".") and name.endswith(".tmp") for name in stray), stray
+        # Each round writes the old save again: at most the killed write's own is left of it.
+        assert len([n for n in stray if n.startswith(f".{old.name}.")]) <= 1, stray
     assert time.monotonic() - started < 30
     assert load_save(old).verification.ok  # the survivor re-simulates, too
     assert json.loads(old.read_text(encoding="utf-8"))["format"] == "wargame-save"
     assert seen_old and sum(new_states.values()) == ROUNDS
+    # The next write of each name clears what the kills left of it.
+    names = {old.name} | {f"new-{k}.json" for k in range(ROUNDS)}
+    for name in names:
+        atomic_write_bytes(folder / name, b"{}")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
