@@ -1,12 +1,22 @@
 """The one error family of wargame: every expected failure is a `WargameError`.
 
-The CLI prints `str(error)` (one line a problem) and exits with the error's
-code; nothing the user can cause reaches them as a traceback.
+The CLI prints `str(problem)` for each problem (always one line: see `one_line`)
+and exits with the error's code; nothing the user can cause reaches them as a
+traceback.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+
+def one_line(text: str) -> str:
+    """Text kept to one line: line breaks and other control characters escaped as JSON
+    writes them ('\\n', '\\u2028'), so a name that holds one cannot break an error line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else json.dumps(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +29,10 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
+        """One line, whatever the file name, path or message hold."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return one_line(text)
 
 
 class WargameError(Exception):

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from wargame.campaign.loader import read_text, suggest
+from wargame.campaign.loader import MAX_FILE_BYTES
 from wargame.campaign.locate import LineFinder
+from wargame.campaign.reading import read_text, suggest
 from wargame.engine.orders import ACTIONS, DOCTRINES, EMISSION, WEAPONS, Order
 from wargame.errors import OrdersError, Problem
 from wargame.record.order_entry import OrderEntry, dotted
@@ -45,7 +46,7 @@ _NEEDS = {
 def load_orders(path: str | Path) -> list[Order]:
     """Read an orders file (.toml or .json); raise `OrdersError` naming every problem."""
     path = Path(path)
-    text = read_text(path, OrdersError)
+    text = read_text(path, OrdersError, MAX_FILE_BYTES)
     return parse_orders(text, str(path), json_format=path.suffix.lower() == ".json")
 
 

@@ -1,0 +1,261 @@
+"""Cross-references within a campaign: the checks a schema cannot make.
+
+A name must name something (a radar type, a command post, a place, a target), names
+must be unique, a fire unit's loadout must fit its launchers, a decoy must mimic a
+known type. The loader runs `check_references` on a campaign whose shape is valid
+and places each (path, why) it yields on its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from wargame.campaign.catalogue import MergedCatalogue
+from wargame.campaign.locate import LineFinder, PathKey
+from wargame.campaign.reading import dotted, shown, suggest
+from wargame.campaign.schema import Campaign, ThreatClass
+
+
+def _unknown(what: str, name: str, choices: Iterable[str]) -> str:
+    return f"unknown {what} {shown(name)}{suggest(name, choices)}"
+
+
+# ---------------------------------------------------------------- cross-references
+
+
+def check_references(
+    campaign: Campaign, catalogue: MergedCatalogue, lines: LineFinder | None = None
+) -> Iterator[tuple[PathKey, str]]:
+    """Every reference between parts of a valid-shaped campaign, checked; yields (path, why)."""
+    places = {p.name: p.position for p in campaign.map.places}
+    width, height = campaign.map.width_km, campaign.map.height_km
+
+    yield from _unique_names(campaign, lines)
+    yield from _catalogue_problems(catalogue)
+
+    def position(path: PathKey, pos: tuple[float, float] | str) -> Iterator[tuple[PathKey, str]]:
+        if isinstance(pos, str):
+            if pos not in places:
+                yield path, _unknown("place", pos, places)
+            return
+        x, y = pos
+        if not (0.0 <= x <= width and 0.0 <= y <= height):
+            yield path, f"[{x:g}, {y:g}] is off the map (0..{width:g} x 0..{height:g} km)"
+
+    for i, place in enumerate(campaign.map.places):
+        yield from position(("map", "places", i, "position"), place.position)
+
+    blue = campaign.blue
+    cps = [cp.name for cp in blue.command_posts]
+    if not cps:
+        yield ("blue", "command_posts"), "at least one command post is needed"
+    if not blue.fire_units:
+        yield ("blue", "fire_units"), "at least one fire unit is needed"
+    if not blue.assets:
+        yield ("blue", "assets"), "at least one defended asset is needed"
+    for i, cp in enumerate(blue.command_posts):
+        yield from position(("blue", "command_posts", i, "position"), cp.position)
+    for i, radar in enumerate(blue.radars):
+        base: PathKey = ("blue", "radars", i)
+        yield from position((*base, "position"), radar.position)
+        if radar.type not in catalogue.radars:
+            yield (*base, "type"), _unknown("radar type", radar.type, catalogue.radars)
+        if radar.command_post not in cps:
+            yield (*base, "command_post"), _unknown("command post", radar.command_post, cps)
+    for i, unit in enumerate(blue.fire_units):
+        base = ("blue", "fire_units", i)
+        yield from position((*base, "position"), unit.position)
+        radar_type = catalogue.radars.get(unit.radar)
+        if radar_type is None:
+            yield (*base, "radar"), _unknown("radar type", unit.radar, catalogue.radars)
+        elif radar_type.guidance_channels < 1:
+            guiding = [n for n, r in catalogue.radars.items() if r.guidance_channels > 0]
+            yield (
+                (*base, "radar"),
+                (
+                    f"radar type {shown(unit.radar)} cannot guide missiles "
+                    "(its guidance_channels is 0); an engagement radar such as "
+                    f"{shown(guiding[0], limit=80)} can"
+                    if guiding
+                    else f"radar type {shown(unit.radar)} cannot guide missiles "
+                    "(its guidance_channels is 0)"
+                ),
+            )
+        if unit.command_post not in cps:
+            yield (*base, "command_post"), _unknown("command post", unit.command_post, cps)
+        launcher = catalogue.launchers.get(unit.launcher)
+        if launcher is None:
+            yield (*base, "launcher"), _unknown("launcher type", unit.launcher, catalogue.launchers)
+        tubes_needed = 0
+        for table in ("loadout", "reloads"):
+            for missile, count in getattr(unit, table).items():
+                if missile not in catalogue.missiles:
+                    yield (
+                        (*base, table, missile),
+                        _unknown("missile type", missile, catalogue.missiles),
+                    )
+                elif table == "loadout":
+                    tubes_needed += -(-count // catalogue.missiles[missile].per_tube)
+        if not any(unit.loadout.values()):
+            yield (*base, "loadout"), "a fire unit needs at least one missile on its launchers"
+        if launcher is not None and tubes_needed > unit.launchers * launcher.tubes:
+            have = unit.launchers * launcher.tubes
+            yield (
+                (*base, "loadout"),
+                (
+                    f"needs {tubes_needed} tubes but {_plural(unit.launchers, 'launcher')} of "
+                    f"{_plural(launcher.tubes, 'tube')} "
+                    f"{'holds' if unit.launchers == 1 else 'hold'} {have}"
+                ),
+            )
+    for i, asset in enumerate(blue.assets):
+        yield from position(("blue", "assets", i, "position"), asset.position)
+
+    targets = (
+        [a.name for a in blue.assets]
+        + cps
+        + [r.name for r in blue.radars]
+        + [u.name for u in blue.fire_units]
+    )
+    red = campaign.red
+    if not red.raids:
+        yield ("red", "raids"), "at least one raid is needed"
+    limit = campaign.clock.turn_limit
+
+    def in_time(path: PathKey, turn: int) -> Iterator[tuple[PathKey, str]]:
+        if turn > limit:
+            yield (*path, "turn"), f"turn {turn} is after the turn limit {limit} (clock.turn_limit)"
+
+    for i, raid in enumerate(red.raids):
+        base = ("red", "raids", i)
+        yield from in_time(base, raid.turn)
+        threat = catalogue.threats.get(raid.threat)
+        if threat is None:
+            yield (*base, "threat"), _unknown("threat type", raid.threat, catalogue.threats)
+        elif threat.threat_class == ThreatClass.ARM:
+            yield (
+                (*base, "threat"),
+                ("anti-radiation missiles are launched by sead flights, not raids"),
+            )
+        yield from position((*base, "origin"), raid.origin)
+        for k, point in enumerate(raid.waypoints):
+            yield from _position_known((*base, "waypoints", k), point, places)
+        if raid.target not in targets:
+            yield (*base, "target"), _unknown("target", raid.target, targets)
+    for i, flight in enumerate(red.sead):
+        base = ("red", "sead", i)
+        yield from in_time(base, flight.turn)
+        aircraft = catalogue.threats.get(flight.aircraft)
+        if aircraft is None:
+            yield (*base, "aircraft"), _unknown("threat type", flight.aircraft, catalogue.threats)
+        arm = catalogue.threats.get(flight.arm)
+        if arm is None:
+            yield (*base, "arm"), _unknown("threat type", flight.arm, catalogue.threats)
+        elif arm.threat_class != ThreatClass.ARM:
+            yield (
+                (*base, "arm"),
+                (f"threat type {shown(flight.arm)} is not an anti-radiation missile (class arm)"),
+            )
+        yield from position((*base, "origin"), flight.origin)
+        yield from position((*base, "station"), flight.station)
+    for i, jammer in enumerate(red.jammers):
+        base = ("red", "jammers", i)
+        yield from in_time(base, jammer.turn)
+        aircraft = catalogue.threats.get(jammer.aircraft)
+        if aircraft is None:
+            yield (*base, "aircraft"), _unknown("threat type", jammer.aircraft, catalogue.threats)
+        elif aircraft.jammer_jnr_db is None:
+            yield (
+                (*base, "aircraft"),
+                (
+                    f"threat type {shown(jammer.aircraft)} carries no jammer "
+                    "(it has no jammer_jnr_db)"
+                ),
+            )
+        yield from position((*base, "origin"), jammer.origin)
+        yield from position((*base, "station"), jammer.station)
+        if jammer.until_turn is not None and jammer.until_turn < jammer.turn:
+            yield (
+                (*base, "until_turn"),
+                (f"until_turn {jammer.until_turn} is before its turn {jammer.turn}"),
+            )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _position_known(
+    path: PathKey, pos: tuple[float, float] | str, places: dict[str, tuple[float, float]]
+) -> Iterator[tuple[PathKey, str]]:
+    # Waypoints may lie off the map (a raid may route around it), but names must exist.
+    if isinstance(pos, str) and pos not in places:
+        yield path, _unknown("place", pos, places)
+
+
+def _unique_names(campaign: Campaign, lines: LineFinder | None) -> Iterator[tuple[PathKey, str]]:
+    def used(name: str, first: PathKey) -> str:
+        line = lines.line_of((*first, "name")) if lines is not None else None
+        where = dotted(first) if line is None else f"{dotted(first)} (line {line})"
+        return f"name {shown(name)} is already used by {where}"
+
+    groups: list[tuple[PathKey, list[str]]] = [
+        (("map", "places"), [p.name for p in campaign.map.places]),
+        (("red", "raids"), [r.name for r in campaign.red.raids]),
+        (("red", "sead"), [s.name for s in campaign.red.sead]),
+        (("red", "jammers"), [j.name for j in campaign.red.jammers]),
+        (("catalogue", "radars"), [t.name for t in campaign.catalogue.radars]),
+        (("catalogue", "missiles"), [t.name for t in campaign.catalogue.missiles]),
+        (("catalogue", "launchers"), [t.name for t in campaign.catalogue.launchers]),
+        (("catalogue", "threats"), [t.name for t in campaign.catalogue.threats]),
+    ]
+    blue = campaign.blue
+    seen: dict[str, PathKey] = {}
+    for table, names in (
+        (("blue", "command_posts"), [c.name for c in blue.command_posts]),
+        (("blue", "radars"), [r.name for r in blue.radars]),
+        (("blue", "fire_units"), [u.name for u in blue.fire_units]),
+        (("blue", "assets"), [a.name for a in blue.assets]),
+    ):
+        # Blue names share one space: a raid's target names any of them.
+        for i, unit_name in enumerate(names):
+            if unit_name in seen:
+                yield (*table, i, "name"), used(unit_name, seen[unit_name])
+            else:
+                seen[unit_name] = (*table, i)
+    for group, names in groups:
+        first: dict[str, int] = {}
+        for i, item_name in enumerate(names):
+            if item_name in first:
+                yield (*group, i, "name"), used(item_name, (*group, first[item_name]))
+            else:
+                first[item_name] = i
+
+
+def _catalogue_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, str]]:
+    for name, threat in catalogue.threats.items():
+        where = catalogue.where(("threats", name))
+        if threat.threat_class == ThreatClass.DECOY:
+            if threat.mimics is None:
+                yield (*where, "mimics"), "a decoy must name the threat type it mimics"
+            elif threat.mimics not in catalogue.threats:
+                yield (*where, "mimics"), _unknown("threat type", threat.mimics, catalogue.threats)
+            elif threat.mimics == name:
+                yield (*where, "mimics"), "a decoy cannot mimic itself"
+        elif threat.mimics is not None:
+            yield (*where, "mimics"), "only decoys (class decoy) mimic another type"
+        if threat.threat_class == ThreatClass.BALLISTIC_MISSILE and threat.altitude_m <= 0.0:
+            yield (
+                (*where, "altitude_m"),
+                (
+                    f"a ballistic missile's apogee must be above 0 (its flight time follows from "
+                    f"it), got {threat.altitude_m:g}"
+                ),
+            )
+        if threat.threat_class == ThreatClass.ARM and threat.arm_range_km is None:
+            yield (*where, "arm_range_km"), "an anti-radiation missile needs its launch range"
+        if threat.threat_class != ThreatClass.ARM and threat.arm_range_km is not None:
+            yield (
+                (*where, "arm_range_km"),
+                ("only anti-radiation missiles (class arm) have arm_range_km"),
+            )
