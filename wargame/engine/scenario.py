@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from wargame.campaign import LoadedCampaign, ThreatClass
+from wargame.campaign import LoadedCampaign, MergedCatalogue, ThreatClass
 from wargame.campaign.schema import ThreatType
 
 F64 = NDArray[np.float64]
@@ -35,6 +36,8 @@ IS_AIRCRAFT = np.array([i in AIRCRAFT_CLASSES for i in range(len(CLASSES))], dty
 ROLE_STRIKE, ROLE_SEAD, ROLE_JAMMER, ROLE_ARM = 0, 1, 2, 3
 # What a threat is flying at.
 TARGET_NONE, TARGET_ASSET, TARGET_CP, TARGET_RADAR = -1, 0, 1, 2
+
+BALLISTIC = ThreatClass.BALLISTIC_MISSILE
 
 REFERENCE_WARHEAD_KG = 2000.0
 """A damaging hit of this much explosive destroys an asset outright; lighter
@@ -271,160 +274,19 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     for i, name in enumerate(r_name):
         targets[name] = (TARGET_RADAR, i, radar_positions[i])
 
-    # Red side: one slot per threat, in campaign order.
-    slots: list[_Slot] = []
+    threats = _threat_slots(_red_groups(loaded, targets), cat, [m.max_altitude_m for m in missiles])
 
-    def add(
-        ttype: ThreatType,
-        role: int,
-        group: int,
-        spawn: int,
-        start: tuple[float, float],
-        path: list[tuple[float, float]],
-        target: tuple[int, int],
-        until: int = 1 << 30,
-        parent: int = -1,
-    ) -> None:
-        slots.append(_Slot(ttype, role, group, spawn, start, path, target, until, parent))
-
-    for g, raid in enumerate(red.raids):
-        ttype = cat.threats[raid.threat]
-        kind, index, aim = targets[raid.target]
-        origin = loaded.place(raid.origin)
-        points = [loaded.place(p) for p in raid.waypoints]
-        if ttype.threat_class == ThreatClass.BALLISTIC_MISSILE:
-            points = []  # a ballistic missile flies straight at its target
-        first = points[0] if points else aim
-        ux, uy = _unit(origin, first)
-        end = aim
-        if ttype.release_range_km > 0:
-            # Aircraft stop short of the target by their release range.
-            before = points[-1] if points else origin
-            bx, by = _unit(before, aim)
-            leg = math.dist(before, aim)
-            back = min(ttype.release_range_km, max(leg - 1e-3, 0.0))
-            end = (aim[0] - bx * back, aim[1] - by * back)
-        for i in range(raid.count):
-            back = i * raid.spacing_km
-            start = (origin[0] - ux * back, origin[1] - uy * back)
-            add(ttype, ROLE_STRIKE, g, raid.turn, start, [*points, end], (kind, index))
-    for g, flight in enumerate(red.sead):
-        aircraft = cat.threats[flight.aircraft]
-        arm = cat.threats[flight.arm]
-        origin = loaded.place(flight.origin)
-        station = loaded.place(flight.station)
-        for _ in range(flight.count):
-            parent = len(slots)
-            add(aircraft, ROLE_SEAD, g, flight.turn, origin, [station], (TARGET_NONE, -1))
-            for _ in range(flight.arms_per_aircraft):
-                add(arm, ROLE_ARM, g, -1, origin, [origin], (TARGET_NONE, -1), parent=parent)
-    for g, jammer in enumerate(red.jammers):
-        aircraft = cat.threats[jammer.aircraft]
-        until = jammer.until_turn if jammer.until_turn is not None else 1 << 30
-        add(
-            aircraft,
-            ROLE_JAMMER,
-            g,
-            jammer.turn,
-            loaded.place(jammer.origin),
-            [loaded.place(jammer.station)],
-            (TARGET_NONE, -1),
-            until=until,
-        )
-
-    n = len(slots)
-    p_max = max((len(s.path) for s in slots), default=1)
-    # Rows built as lists and converted once: element-wise writes into numpy arrays
-    # cost more than the whole campaign's arithmetic.
-    path_rows, cum_rows, dir_rows = [], [], []
-    for s in slots:
-        pts = s.path
-        pad = p_max - len(pts)
-        flown = 0.0
-        cum_row, dir_row = [], []
-        for before, point in zip([s.start, *pts[:-1]], pts, strict=True):
-            leg = math.dist(before, point)
-            flown += leg
-            cum_row.append(flown)
-            if leg > 0.0:
-                dir_row.append(((point[0] - before[0]) / leg, (point[1] - before[1]) / leg))
-            else:
-                dir_row.append((0.0, 0.0))
-        path_rows.append([*pts, *[pts[-1]] * pad])
-        cum_rows.append(cum_row + [flown] * pad)
-        dir_rows.append(dir_row + [(0.0, 0.0)] * pad)
-    path = np.array(path_rows, dtype=np.float64).reshape(n, p_max, 2)
-    n_points = np.array([len(s.path) for s in slots], dtype=np.int64).reshape(-1)
-    cum = np.array(cum_rows, dtype=np.float64).reshape(n, p_max)
-    direction = np.array(dir_rows, dtype=np.float64).reshape(n, p_max, 2)
-    starts = np.array([s.start for s in slots], dtype=np.float64).reshape(n, 2)
-    types = [s.type for s in slots]
-    apparent = [cat.threats[t.mimics] if t.mimics else t for t in types]
-    jnr = np.array(
-        [0.0 if t.jammer_jnr_db is None else 10 ** (t.jammer_jnr_db / 10) for t in types]
-    )
-
-    def farr(values: list[float]) -> F64:
-        return np.array(values, dtype=np.float64).reshape(-1)
-
-    def iarr(values: list[int]) -> I64:
-        return np.array(values, dtype=np.int64).reshape(-1)
-
+    farr, iarr = _floats, _ints
     m_pk = np.zeros((len(missiles), len(CLASSES)))
     for i, m in enumerate(missiles):
         for cls, p in m.pk.items():
             m_pk[i, CLASS_CODE[cls]] = p
 
-    total = cum[:, -1].copy()
     return Scenario(
         loaded=loaded,
         dt=dt,
         turn_limit=campaign.clock.turn_limit,
-        threat_type=types,
-        apparent_type=apparent,
-        t_role=iarr([s.role for s in slots]),
-        t_group=iarr([s.group for s in slots]),
-        t_class=iarr([CLASS_CODE[t.threat_class] for t in types]),
-        t_apparent_class=iarr([CLASS_CODE[t.threat_class] for t in apparent]),
-        t_speed=_ground_speeds(types, total),
-        t_cruise_alt=farr([t.altitude_m for t in types]),
-        t_rcs=farr([t.rcs_m2 for t in types]),
-        t_warhead=farr([t.warhead_kg for t in types]),
-        t_cost=farr([t.cost for t in types]),
-        t_apparent_cost=farr([t.cost for t in apparent]),
-        t_apparent_release_km=farr([t.release_range_km for t in apparent]),
-        t_apparent_warhead=farr([t.warhead_kg for t in apparent]),
-        t_apparent_fraction=farr([min(1.0, t.warhead_kg / REFERENCE_WARHEAD_KG) for t in apparent]),
-        t_apparent_armed=farr([1.0 if t.warhead_kg > 0.0 else 0.0 for t in apparent]),
-        t_jnr=jnr.reshape(-1),
-        t_ballistic=np.array(
-            [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types], dtype=bool
-        ).reshape(-1),
-        t_spawn_turn=iarr([s.spawn for s in slots]),
-        spawn_schedule=_schedule([s.spawn for s in slots]),
-        t_start=starts,
-        t_path=path,
-        t_n_points=n_points,
-        t_cum=cum,
-        t_dir=direction,
-        t_total=total,
-        t_dive_km=_dive_km(
-            [t.threat_class == ThreatClass.BALLISTIC_MISSILE for t in types],
-            farr([t.altitude_m for t in types]),
-            total,
-            farr([m.max_altitude_m for m in missiles]),
-        ),
-        t_target_kind=iarr([s.target[0] for s in slots]),
-        t_target_index=iarr([s.target[1] for s in slots]),
-        t_until_turn=iarr([s.until for s in slots]),
-        t_parent=iarr([s.parent for s in slots]),
-        arms_of=_children([s.parent for s in slots]),
-        t_arm_range=farr([t.arm_range_km or 0.0 for t in types]),
-        strike_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_STRIKE]),
-        arm_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_ARM]),
-        sead_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_SEAD]),
-        jammer_slots=iarr([j for j, s in enumerate(slots) if s.role == ROLE_JAMMER]),
-        noise_slots=np.flatnonzero(jnr > 0.0),
+        **threats,
         r_name=r_name,
         r_height=farr([t.antenna_height_m for t in r_types]),
         r_sqrt_height=np.sqrt(farr([t.antenna_height_m for t in r_types])),
@@ -488,18 +350,217 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
 
 
 @dataclass(frozen=True)
-class _Slot:
-    """One threat slot while the scenario is being built."""
+class _Group:
+    """Threat slots built together: a raid's members, one SEAD aircraft, the ARMs it
+    carries, or a jammer. They share a type, a role, an entry turn, a target and the
+    path after their first leg; only their entry points differ."""
 
     type: ThreatType
     role: int
     group: int
     spawn: int
-    start: tuple[float, float]
+    starts: F64
+    """(k, 2) entry points, km: one row per slot."""
     path: list[tuple[float, float]]
     target: tuple[int, int]
-    until: int
-    parent: int
+    until: int = 1 << 30
+    parent: int = -1
+
+
+def _red_groups(
+    loaded: LoadedCampaign, targets: dict[str, tuple[int, int, tuple[float, float]]]
+) -> list[_Group]:
+    """The red side as groups of slots, in campaign order (one slot per threat)."""
+    red, cat = loaded.campaign.red, loaded.catalogue
+    groups: list[_Group] = []
+    for g, raid in enumerate(red.raids):
+        ttype = cat.threats[raid.threat]
+        kind, index, aim = targets[raid.target]
+        origin = loaded.place(raid.origin)
+        points = [loaded.place(p) for p in raid.waypoints]
+        if ttype.threat_class == ThreatClass.BALLISTIC_MISSILE:
+            points = []  # a ballistic missile flies straight at its target
+        first = points[0] if points else aim
+        ux, uy = _unit(origin, first)
+        end = aim
+        if ttype.release_range_km > 0:
+            # Aircraft stop short of the target by their release range.
+            before = points[-1] if points else origin
+            bx, by = _unit(before, aim)
+            leg = math.dist(before, aim)
+            back = min(ttype.release_range_km, max(leg - 1e-3, 0.0))
+            end = (aim[0] - bx * back, aim[1] - by * back)
+        # The members enter one behind the other along the first leg.
+        behind = np.arange(raid.count, dtype=np.float64) * raid.spacing_km
+        starts = np.column_stack((origin[0] - ux * behind, origin[1] - uy * behind))
+        groups.append(
+            _Group(ttype, ROLE_STRIKE, g, raid.turn, starts, [*points, end], (kind, index))
+        )
+    slots = sum(len(group.starts) for group in groups)
+    for g, flight in enumerate(red.sead):
+        aircraft = cat.threats[flight.aircraft]
+        arm = cat.threats[flight.arm]
+        origin = loaded.place(flight.origin)
+        station = loaded.place(flight.station)
+        at_origin = np.array([origin], dtype=np.float64)
+        for _ in range(flight.count):
+            groups.append(
+                _Group(aircraft, ROLE_SEAD, g, flight.turn, at_origin, [station], (TARGET_NONE, -1))
+            )
+            arms = np.repeat(at_origin, flight.arms_per_aircraft, axis=0)
+            groups.append(
+                _Group(arm, ROLE_ARM, g, -1, arms, [origin], (TARGET_NONE, -1), parent=slots)
+            )
+            slots += 1 + flight.arms_per_aircraft
+    for g, jammer in enumerate(red.jammers):
+        groups.append(
+            _Group(
+                cat.threats[jammer.aircraft],
+                ROLE_JAMMER,
+                g,
+                jammer.turn,
+                np.array([loaded.place(jammer.origin)], dtype=np.float64),
+                [loaded.place(jammer.station)],
+                (TARGET_NONE, -1),
+                until=jammer.until_turn if jammer.until_turn is not None else 1 << 30,
+            )
+        )
+    return groups
+
+
+def _threat_slots(
+    groups: list[_Group], cat: MergedCatalogue, ceilings: list[float]
+) -> dict[str, Any]:
+    """The threat fields of `Scenario`, one row per slot. Built group by group with numpy
+    (a Python loop over 10,000 threats cost more than the rest of `Game.new`), with the
+    same arithmetic, operation for operation, as a loop over slots would do."""
+    count = np.array([len(g.starts) for g in groups], dtype=np.int64).reshape(-1)
+    of = np.repeat(np.arange(len(groups)), count)  # the group of each slot
+    n = int(count.sum())
+    p_max = max((len(g.path) for g in groups), default=1)
+    # Per group: the path padded with its last point, and each leg after the first.
+    path_g = np.zeros((len(groups), p_max, 2))
+    leg_g = np.zeros((len(groups), p_max))
+    dir_g = np.zeros((len(groups), p_max, 2))
+    for i, g in enumerate(groups):
+        path_g[i] = [*g.path, *[g.path[-1]] * (p_max - len(g.path))]
+        for k in range(1, len(g.path)):
+            before, point = g.path[k - 1], g.path[k]
+            leg_g[i, k] = leg = math.dist(before, point)
+            if leg > 0.0:
+                dir_g[i, k] = ((point[0] - before[0]) / leg, (point[1] - before[1]) / leg)
+    starts = np.concatenate([g.starts for g in groups]) if groups else np.zeros((0, 2))
+    path = path_g[of]
+    # The first leg differs per slot. `math.hypot` of the differences is `math.dist`, as
+    # for the later legs, to the last bit (`np.hypot` may differ in it).
+    d = path[:, 0] - starts
+    first_leg = _floats(list(map(math.hypot, d[:, 0].tolist(), d[:, 1].tolist())))
+    direction = dir_g[of]
+    np.divide(d, first_leg[:, None], out=direction[:, 0], where=first_leg[:, None] > 0.0)
+    cum = np.empty((n, p_max))
+    cum[:, 0] = first_leg
+    for k in range(1, p_max):
+        cum[:, k] = cum[:, k - 1] + leg_g[of, k]
+    total = cum[:, -1].copy()
+
+    # Per type, then per slot by the type's index: the same values as per slot.
+    # (a decoy is seen as the type it mimics).
+    types = list({t.name: t for g in groups for t in (g.type, _seen(cat, g.type))}.values())
+    index = {t.name: i for i, t in enumerate(types)}
+    kind = np.array([index[g.type.name] for g in groups], dtype=np.int64).reshape(-1)[of]
+    seen = np.array([index[_seen(cat, g.type).name] for g in groups], dtype=np.int64)
+    seen = seen.reshape(-1)[of]
+
+    per_type = _floats
+
+    def per_group(values: list[int]) -> I64:
+        return _ints(values)[of]
+
+    ballistic_type = np.array([t.threat_class == BALLISTIC for t in types], dtype=bool)
+    ballistic = ballistic_type[kind]
+    altitude = per_type([t.altitude_m for t in types])
+    warhead = per_type([t.warhead_kg for t in types])
+    cost = per_type([t.cost for t in types])
+    code = _ints([CLASS_CODE[t.threat_class] for t in types])
+    jnr = per_type(
+        [0.0 if t.jammer_jnr_db is None else 10 ** (t.jammer_jnr_db / 10) for t in types]
+    )
+    # A ballistic missile's ground speed: its path over its flight time, so that the
+    # parabola `movement` flies falls at g.
+    flight_s = per_type(
+        [ballistic_flight_s(t.altitude_m) if t.threat_class == BALLISTIC else 1.0 for t in types]
+    )
+    speed = np.where(
+        ballistic,
+        np.maximum(total, 1e-9) / flight_s[kind],
+        per_type([t.speed_mps / 1000.0 for t in types])[kind],
+    )
+    role = per_group([g.role for g in groups])
+    spawn = per_group([g.spawn for g in groups])
+    parent = per_group([g.parent for g in groups])
+    slot = np.arange(n)
+    return {
+        "threat_type": [types[i] for i in kind.tolist()],
+        "apparent_type": [types[i] for i in seen.tolist()],
+        "t_role": role,
+        "t_group": per_group([g.group for g in groups]),
+        "t_class": code[kind],
+        "t_apparent_class": code[seen],
+        "t_speed": speed,
+        "t_cruise_alt": altitude[kind],
+        "t_rcs": per_type([t.rcs_m2 for t in types])[kind],
+        "t_warhead": warhead[kind],
+        "t_cost": cost[kind],
+        "t_apparent_cost": cost[seen],
+        "t_apparent_release_km": per_type([t.release_range_km for t in types])[seen],
+        "t_apparent_warhead": warhead[seen],
+        "t_apparent_fraction": per_type(
+            [min(1.0, t.warhead_kg / REFERENCE_WARHEAD_KG) for t in types]
+        )[seen],
+        "t_apparent_armed": per_type([1.0 if t.warhead_kg > 0.0 else 0.0 for t in types])[seen],
+        "t_jnr": jnr[kind],
+        "t_ballistic": ballistic,
+        "t_spawn_turn": spawn,
+        "spawn_schedule": _slots_by(spawn, spawn >= 0),
+        "t_start": starts.reshape(n, 2),
+        "t_path": path.reshape(n, p_max, 2),
+        "t_n_points": per_group([len(g.path) for g in groups]),
+        "t_cum": cum,
+        "t_dir": direction.reshape(n, p_max, 2),
+        "t_total": total,
+        "t_dive_km": _dive_km(ballistic.tolist(), altitude[kind], total, per_type(ceilings)),
+        "t_target_kind": per_group([g.target[0] for g in groups]),
+        "t_target_index": per_group([g.target[1] for g in groups]),
+        "t_until_turn": per_group([g.until for g in groups]),
+        "t_parent": parent,
+        "arms_of": _slots_by(parent, parent >= 0),
+        "t_arm_range": per_type([t.arm_range_km or 0.0 for t in types])[kind],
+        "strike_slots": slot[role == ROLE_STRIKE],
+        "arm_slots": slot[role == ROLE_ARM],
+        "sead_slots": slot[role == ROLE_SEAD],
+        "jammer_slots": slot[role == ROLE_JAMMER],
+        "noise_slots": np.flatnonzero(jnr[kind] > 0.0),
+    }
+
+
+def _floats(values: list[float]) -> F64:
+    return np.array(values, dtype=np.float64).reshape(-1)
+
+
+def _ints(values: list[int]) -> I64:
+    return np.array(values, dtype=np.int64).reshape(-1)
+
+
+def _seen(cat: MergedCatalogue, ttype: ThreatType) -> ThreatType:
+    return cat.threats[ttype.mimics] if ttype.mimics else ttype
+
+
+def _slots_by(keys: I64, chosen: B) -> dict[int, I64]:
+    """Key -> the chosen slots with that key, in slot order (a turn's entries, an
+    aircraft's ARMs)."""
+    slots = np.flatnonzero(chosen)
+    picked = keys[slots]
+    return {key: slots[picked == key] for key in dict.fromkeys(picked.tolist())}
 
 
 STANDARD_GRAVITY = 9.80665
@@ -511,20 +572,6 @@ def ballistic_flight_s(apogee_m: float) -> float:
     air: it climbs to `apogee_m` h and falls back, t = 2 √(2 h / g) = √(8 h / g),
     whatever its range (221 s for 60 km). The range sets only its ground speed."""
     return math.sqrt(8.0 * apogee_m / STANDARD_GRAVITY)
-
-
-def _ground_speeds(types: list[ThreatType], total: F64) -> F64:
-    """km/s along the path per slot: the type's speed, or for a ballistic missile its
-    path over its flight time, so that the parabola `movement` flies falls at g."""
-    return np.array(
-        [
-            max(length, 1e-9) / ballistic_flight_s(t.altitude_m)
-            if t.threat_class == ThreatClass.BALLISTIC_MISSILE
-            else t.speed_mps / 1000.0
-            for t, length in zip(types, total.tolist(), strict=True)
-        ],
-        dtype=np.float64,
-    ).reshape(-1)
 
 
 DIVE_MARGIN_M = 1.0
@@ -544,24 +591,6 @@ def _dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F6
     s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - inside, 0.0, 1.0)))
     out[rows] = np.where(high > ceiling[None, :], s_enter * total[rows][:, None], -np.inf)
     return out
-
-
-def _children(parents: list[int]) -> dict[int, I64]:
-    """Parent slot -> its children's slots (ARMs of a SEAD aircraft), in slot order."""
-    by_parent: dict[int, list[int]] = {}
-    for slot, parent in enumerate(parents):
-        if parent >= 0:
-            by_parent.setdefault(parent, []).append(slot)
-    return {parent: np.array(slots, dtype=np.int64) for parent, slots in by_parent.items()}
-
-
-def _schedule(spawn_turns: list[int]) -> dict[int, I64]:
-    """Turn -> the slots entering on it (ARMs, launched in play, have no turn)."""
-    by_turn: dict[int, list[int]] = {}
-    for slot, turn in enumerate(spawn_turns):
-        if turn >= 0:
-            by_turn.setdefault(turn, []).append(slot)
-    return {turn: np.array(slots, dtype=np.int64) for turn, slots in by_turn.items()}
 
 
 def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
