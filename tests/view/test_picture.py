@@ -19,16 +19,8 @@ from wargame.play.aar_view import blue_events, report_for
 from wargame.tui.widgets.charts import bar_rows
 from wargame.view.fire_options import TOO_LATE, shot_options
 from wargame.view.log_lines import line_for
-from wargame.view.map_frame import (
-    MISSILE_GLYPH,
-    Canvas,
-    Geometry,
-    Ink,
-    Layers,
-    View,
-    _strokes,
-    draw_frame,
-)
+from wargame.view.map_canvas import Canvas, Geometry, Ink, View, strokes
+from wargame.view.map_frame import MISSILE_GLYPH, Layers, draw_frame
 from wargame.view.picture import (
     altitude_text,
     assessed_score,
@@ -198,13 +190,13 @@ class TestSalvosInFlight:
     def test_a_line_takes_the_stroke_of_each_step(self) -> None:
         """Six across and two down: a diagonal stroke where the line steps down a row."""
         canvas = Canvas(10, 5)
-        _strokes(canvas, *np.array([[1], [1], [7], [3]]), Ink.MISSILE)
+        strokes(canvas, *np.array([[1], [1], [7], [3]]), Ink.MISSILE)
         # Cells (1,1) (2,1) (3,2) (4,2) (5,2) (6,3) (7,3): each stroke is its step out.
         assert "".join(chr(c) for c in canvas.chars[1]) == "  ╲       "
         assert "".join(chr(c) for c in canvas.chars[2]) == "   ──╲    "
         assert "".join(chr(c) for c in canvas.chars[3]) == "      ──  "
         # Straight up (the start is left alone), and a line of no length, drawn together.
-        _strokes(canvas, *np.array([[1, 8], [4, 2], [1, 8], [0, 2]]), Ink.MISSILE)
+        strokes(canvas, *np.array([[1, 8], [4, 2], [1, 8], [0, 2]]), Ink.MISSILE)
         assert [chr(c) for c in canvas.chars[:, 1]] == ["│", "│", "│", "│", " "]
         assert chr(canvas.chars[2, 8]) == " "
 
@@ -481,10 +473,10 @@ def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
     rng = np.random.default_rng(3)
     ends = rng.integers(-400, 440, size=(4, 300))
     small = Canvas(40, 20)
-    _strokes(small, *ends, Ink.MISSILE)
+    strokes(small, *ends, Ink.MISSILE)
     margin = 500
     large = Canvas(40 + 2 * margin, 20 + 2 * margin)
-    _strokes(large, *(ends + margin), Ink.MISSILE)
+    strokes(large, *(ends + margin), Ink.MISSILE)
     window = large.chars[margin : margin + 20, margin : margin + 40]
     assert (window == small.chars).all()
 

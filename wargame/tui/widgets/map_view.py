@@ -25,7 +25,8 @@ from textual.widget import Widget
 
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.view.map_frame import INK_NAMES, Geometry, Layers, Marks, View, draw_frame
+from wargame.view.map_canvas import INK_NAMES, Geometry, View
+from wargame.view.map_frame import Layers, Marks, draw_frame
 
 ZOOM_STEP = 1.5
 MIN_ZOOM, MAX_ZOOM = 0.5, 64.0
