@@ -125,11 +125,11 @@ def test_an_orders_file_names_the_fields_an_action_lacks(tmp_path: Path) -> None
 
 
 def test_run_lists_the_orders_the_engine_refused(tmp_path: Path) -> None:
-    """An orders file that reads well may still hold an order the engine refuses (a unit's
-    name mistyped): the game is played, and the summary names each refusal."""
+    """An orders file that reads well may still hold an order the engine refuses (weapons
+    for a radar): the game is played, and the summary names each refusal."""
     orders = tmp_path / "typo.toml"
     orders.write_text(
-        '[[orders]]\nturn = 1\nunit = "FU Alpa"\naction = "emission"\nsetting = "off"\n\n'
+        '[[orders]]\nturn = 1\nunit = "Big Bird"\naction = "weapons"\nsetting = "free"\n\n'
         '[[orders]]\nturn = 2\nunit = "FU Bravo"\naction = "reserve"\nmissile = "40N6-class"\n'
         'count = 4\nthreat_class = "bomber"\n'
     )
@@ -138,9 +138,9 @@ def test_run_lists_the_orders_the_engine_refused(tmp_path: Path) -> None:
     assert json.loads(as_json.stdout)["orders_refused"] == [
         {
             "turn": 1,
-            "unit": "FU Alpa",
-            "order": "emission off",
-            "reason": "no unit named 'FU Alpa' (did you mean 'FU Alpha'?)",
+            "unit": "Big Bird",
+            "order": "weapons free",
+            "reason": "only fire units have weapons",
         },
         {
             "turn": 2,
@@ -152,7 +152,7 @@ def test_run_lists_the_orders_the_engine_refused(tmp_path: Path) -> None:
     text = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders)])
     assert text.exit_code == 0
     assert "Orders refused: 2" in text.stdout
-    assert "turn 1, FU Alpa: emission off: no unit named 'FU Alpa' (did you mean" in text.stdout
+    assert "turn 1, Big Bird: weapons free: only fire units have weapons" in text.stdout
 
 
 def test_a_game_without_refusals_lists_none() -> None:
@@ -248,17 +248,17 @@ class TestOutputsAreCheckedBeforePlaying:
         (
             "flag.toml",
             '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "engage"\ntrack = true\n',
-            ":5: orders[0].track: input should be a valid integer",
+            ":5: orders[0].track: expected an integer, got true",
         ),
         (
             "quoted.json",
             '{"orders": [{"turn": 3, "unit": "FU Alpha", "action": "engage", "track": "7"}]}',
-            ": orders[0].track: input should be a valid integer",
+            ': orders[0].track: expected an integer, got "7"',
         ),
         (
             "place.toml",
-            '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "relocate"\nposition = "Aldmouth"\n',
-            ":5: orders[0].position: expected [x_km, y_km]: two numbers, kilometres east and north",
+            '[[orders]]\nturn = 3\nunit = "FU Alpha"\naction = "relocate"\nposition = true\n',
+            ":5: orders[0].position: expected [x_km, y_km] or a place name, got true",
         ),
         ("word.json", '"hello"', ': expected an object with an "orders" list'),
     ],
@@ -327,3 +327,37 @@ def test_a_player_name_that_would_break_a_line_or_run_on_is_refused(name: str) -
     result = runner.invoke(app, ["run", FIRST, "--player", name])
     assert result.exit_code == 2
     assert result.stderr == "--player: a name of at most 80 printable characters, please\n"
+
+
+# Until `run` hands its campaign to `load_orders(orders, loaded)`, names are checked in play.
+_NAMES_CHECKED_BEFORE_PLAY = pytest.mark.xfail(
+    reason="the run command does not yet pass the campaign to load_orders", strict=True
+)
+
+
+@_NAMES_CHECKED_BEFORE_PLAY
+def test_an_orders_file_naming_what_the_campaign_lacks_is_refused_before_the_first_turn(
+    tmp_path: Path,
+) -> None:
+    orders = tmp_path / "names.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 1\nunit = "FU Alpa"\naction = "emission"\nsetting = "off"\n\n'
+        '[[orders]]\nturn = 2\nunit = "FU Bravo"\naction = "relocate"\nposition = "Atlantis"\n'
+    )
+    result = runner.invoke(app, ["run", FIRST, "--orders", str(orders)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"{orders}:3: orders[0].unit: unknown unit 'FU Alpa' (did you mean 'FU Alpha'?)",
+        f"{orders}:11: orders[1].position: unknown place 'Atlantis'",
+    ]
+
+
+@_NAMES_CHECKED_BEFORE_PLAY
+def test_an_order_may_name_a_place_as_a_campaign_does(tmp_path: Path) -> None:
+    orders = tmp_path / "place.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 1\nunit = "FU Charlie"\naction = "relocate"\nposition = "Aldmouth"\n'
+    )
+    result = runner.invoke(app, ["run", FIRST, "--seed", "7", "--orders", str(orders), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["orders_refused"] == []

@@ -24,7 +24,7 @@ CASES = {  # a message starting with ':' carries the line the JSON parser knows
     "bad-comma.json": (
         ":3: not valid JSON: Expecting property name enclosed in double quotes (column 12)"
     ),
-    "not-utf8.json": "not a save: not UTF-8 text (byte 0xff at offset 0)",
+    "not-utf8.json": ":1: not UTF-8 text (byte 0xff in column 1)",
     "array.json": "not a wargame save: the file holds a JSON array, not an object",
     "not-a-save.json": 'not a wargame save: no "format": "wargame-save"',
     "future-format.json": (
@@ -81,46 +81,46 @@ def _edited(tmp_path: Path, game, edit) -> Path:
 
 
 SHAPES = [
-    (lambda d: d.pop("seed"), "seed: missing required field"),
-    (lambda d: d.update(seed="7"), "seed: input should be a valid integer"),
-    (lambda d: d.update(seed=-1), "seed: input should be greater than or equal to 0"),
+    (lambda d: d.pop("seed"), "seed: missing required key"),
+    (lambda d: d.update(seed="7"), 'seed: expected an integer, got "7"'),
+    (lambda d: d.update(seed=-1), "seed: must be at least 0, got -1"),
     (lambda d: d.update(colour="red"), "colour: unknown key 'colour'"),
     (
         lambda d: d.update(turns=[]),
-        "turns: list should have at least 1 item after validation, not 0",
+        "turns: expected at least 1 value, got an array of 0 values",
     ),
-    (lambda d: d["campaign"].pop("source"), "campaign.source: missing required field"),
+    (lambda d: d["campaign"].pop("source"), "campaign.source: missing required key"),
     (lambda d: d["turns"][3].update(turn=4), "turns[3].turn: expected turn 3, found turn 4"),
     (
         lambda d: d["turns"][2]["events"].append({"turn": 2, "kind": "alien_landing"}),
-        "turns[2].events[1]: unknown event kind 'alien_landing'",
+        "turns[2].events[1].kind: unknown event kind 'alien_landing'",
     ),
     (
         lambda d: d["turns"][2]["events"].append({"turn": 2}),
-        "turns[2].events[1]: an event needs a 'kind'",
+        "turns[2].events[1].kind: missing required key",
     ),
     (
         lambda d: d["turns"][2]["orders"].append({"turn": 2, "unit": "FU Alpha"}),
-        "turns[2].orders[0].action: missing required field",
+        "turns[2].orders[0].action: missing required key",
     ),
     (
         lambda d: d["turns"][2]["orders"].append(
             {"turn": 2, "unit": "FU Alpha", "action": "launch_all"}
         ),
-        "turns[2].orders[0].action: input should be 'emission', 'weapons', 'salvo', "
-        "'doctrine', 'reserve', 'engage' or 'relocate'",
+        "turns[2].orders[0].action: unknown action 'launch_all'; one of emission, weapons, "
+        "salvo, doctrine, reserve, engage, relocate",
     ),
     (
         lambda d: d["turns"][2]["orders"].append(
             {"turn": "2", "unit": "FU Alpha", "action": "emission", "setting": "off"}
         ),
-        "turns[2].orders[0].turn: input should be a valid integer",
+        'turns[2].orders[0].turn: expected an integer, got "2"',
     ),
     (
         lambda d: d["turns"][2]["orders"].append(
             {"turn": 2, "unit": "FU Alpha", "action": "salvo", "salvo": 9}
         ),
-        "turns[2].orders[0].salvo: input should be less than or equal to 4",
+        "turns[2].orders[0].salvo: must be at most 4, got 9",
     ),
     (
         lambda d: d["turns"][0]["events"].clear(),
@@ -142,9 +142,7 @@ def test_an_event_with_a_missing_field_names_the_event(tmp_path: Path, game) -> 
         doc["turns"][1]["events"][0].pop("raid")
 
     path = _edited(tmp_path, game, edit)
-    message = _message(path)
-    assert message.startswith(f"{path}: turns[1].events[0]: not a valid raid_entered event (")
-    assert "raid" in message
+    assert _message(path) == f"{path}: turns[1].events[0].raid: a raid_entered event needs 'raid'"
 
 
 def test_a_save_cut_anywhere_says_it_was_cut_short(tmp_path: Path, game) -> None:

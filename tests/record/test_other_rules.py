@@ -103,19 +103,26 @@ def test_tampering_is_caught_even_when_todays_rules_cannot_load_the_campaign(
 @pytest.mark.parametrize(
     ("kind", "field", "value", "expected"),
     [
-        ("game_started", "seconds_per_turn", "x", 'expected a finite number, got "x"'),
+        ("game_started", "seconds_per_turn", "x", 'expected a number, got "x"'),
         ("game_started", "seconds_per_turn", float("nan"), "expected a finite number, got NaN"),
-        ("turn_ended", "score", 10**400, f"expected a finite number, got {10**400}"),
+        (
+            "turn_ended",
+            "score",
+            10**400,
+            "expected a number, got 10000000000000000000... (401 digits)",
+        ),
+        ("turn_ended", "score", 2e300, "must be at most 1e+300, got 2e+300"),
         (
             "game_started",
             "radars",
             [["Big Bird", 1]],
-            "expected a list, each [a string, a finite number, true or false], "
-            'got [["Big Bird", 1]]',
+            "expected [a string, a number, true or false], got an array of 2 values",
         ),
-        ("missile_launched", "intercept_turn", 1.5, "expected a whole number (64-bit), got 1.5"),
+        ("missile_launched", "intercept_turn", 1.5, "expected an integer, got 1.5"),
+        ("missile_launched", "intercept_turn", 2**63, f"must be at most {2**63 - 1}, got {2**63}"),
         ("intercept_resolved", "killed", 1, "expected true or false, got 1"),
-        ("turn_ended", "emitting", "Big Bird", 'expected a list, each a string, got "Big Bird"'),
+        ("turn_ended", "emitting", "Big Bird", 'expected an array, got "Big Bird"'),
+        ("game_over", "result", "draw", 'expected "victory" or "defeat", got "draw"'),
     ],
 )
 def test_an_event_field_of_the_wrong_type_is_one_line_even_in_a_save_of_other_rules(
@@ -131,4 +138,6 @@ def test_an_event_field_of_the_wrong_type_is_one_line_even_in_a_save_of_other_ru
     write_doc(save_file, doc)
     with pytest.raises(SaveError) as caught:
         load_save(save_file)
-    assert str(caught.value) == f"{save_file}: turns[{turn}].events[{k}].{field}: {expected}"
+    # A value inside an array is named by its place there: radars[0], not radars.
+    at = f"{field}[0]" if field == "radars" else field
+    assert str(caught.value) == f"{save_file}: turns[{turn}].events[{k}].{at}: {expected}"

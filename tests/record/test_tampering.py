@@ -163,5 +163,5 @@ def test_an_order_out_of_range_in_a_save_is_named_by_its_field(save_file: Path) 
         load_save(save_file)
     assert not isinstance(caught.value, SaveMismatch)
     assert str(caught.value) == (
-        f"{save_file}: turns[12].orders[0].count: input should be less than or equal to 100000"
+        f"{save_file}: turns[12].orders[0].count: must be at most 100000, got {10**30}"
     )

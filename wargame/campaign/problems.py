@@ -403,7 +403,7 @@ class _Schema:
             given = value_at(self.document, path[:-1])
             got = _values(len(given)) if isinstance(given, list) else self.describe(given)
             return Found(path[:-1], f"expected {expected(parent, self.dialect)}, got {got}")
-        outer = unwrap(self.type_at(path[:-2])) if len(path) >= 2 else None
+        outer = unwrap(self.type_at(path[:-1])) if len(path) >= 2 else None
         if outer is not None and is_union(outer):
             key = _tag_key(_members(outer))
             words = self.tags.get(key or "")

@@ -18,13 +18,13 @@ from pathlib import Path
 from wargame.errors import Problem, WargameError, one_line
 
 
-def read_text(path: Path, error: type[WargameError], limit: int) -> str:
+def read_text(path: Path, error: type[WargameError], limit: int, what: str = "a file") -> str:
     """The UTF-8 text of a file of at most `limit` bytes, or `error` naming the file and
-    what stops reading it."""
+    what stops reading it (`what` the file should be, for a directory)."""
     name = str(path)
     try:
         if path.is_dir():
-            raise error(Problem(name, "is a directory, not a file"))
+            raise error(Problem(name, f"is a directory, not {what}"))
         # Read one byte past the limit rather than trust st_size: devices and
         # pipes report 0 and may never end.
         with path.open("rb") as stream:

@@ -2,8 +2,8 @@
 
 The engine returns them from each turn; saves keep them; the after-action
 report and the screens are computed from them. Each has `turn` and a `kind`,
-and round-trips through a plain dict (`to_dict` / `event_from_dict`), which is
-what a JSON line of `--events` or a save holds. Floats are rounded when the
+and serialises to a plain dict (`to_dict`), which is what a JSON line of
+`--events` or a save holds (`record.event_schema` reads one back). Floats are rounded when the
 event is built, so the same game gives the same bytes on any machine.
 
 A field added to an event after saves were first written (`added`) is left out of
@@ -15,9 +15,13 @@ so an older save checks out either way.)
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 KINDS: dict[str, type[Event]] = {}
+
+Termination = Literal["raids_spent", "defence_collapsed", "turn_limit"]
+"""What ended a game: the rules (raids spent, defence collapsed) or the clock (turn limit)."""
+Result = Literal["victory", "defeat"]
 
 
 def r3(value: float) -> float:
@@ -45,16 +49,6 @@ def added(default: Any, rules: str) -> Any:
     """A field added under rules `rules`, after saves were first written: left out of
     `to_dict` while it holds `default`."""
     return field(default=default, metadata={"added": rules})
-
-
-def event_from_dict(data: dict[str, Any]) -> Event:
-    """Rebuild an event from `to_dict` output; KeyError/TypeError/ValueError if malformed."""
-    cls = KINDS[data["kind"]]
-    values = {k: v for k, v in data.items() if k != "kind"}
-    for f in fields(cls):
-        if isinstance(values.get(f.name), list):
-            values[f.name] = tuple(tuple(v) if isinstance(v, list) else v for v in values[f.name])
-    return cls(**values)
 
 
 # ------------------------------------------------------------------ the game
@@ -93,10 +87,8 @@ class TurnEnded(Event):
 @dataclass(frozen=True, slots=True)
 class GameOver(Event):
     kind: ClassVar[str] = "game_over"
-    termination: str
-    """raids_spent, defence_collapsed or turn_limit."""
-    result: str
-    """victory or defeat."""
+    termination: Termination
+    result: Result
     score: float
     threat_cost_destroyed: float
     interceptor_cost: float

@@ -27,6 +27,8 @@ from wargame.engine.events import (
     MagazineEmpty,
     ReloadComplete,
     RelocationComplete,
+    Result,
+    Termination,
     TurnEnded,
     r3,
 )
@@ -37,9 +39,9 @@ from wargame.engine.red import red_decisions, spawn_raids, strike_over
 from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
 from wargame.engine.state import ACTIVE, State, initial_state
 
-RAIDS_SPENT = "raids_spent"
-DEFENCE_COLLAPSED = "defence_collapsed"
-TURN_LIMIT = "turn_limit"
+RAIDS_SPENT: Termination = "raids_spent"
+DEFENCE_COLLAPSED: Termination = "defence_collapsed"
+TURN_LIMIT: Termination = "turn_limit"
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,8 @@ class Score:
 class Outcome:
     """How a game ended: the rules (raids spent, defence collapsed) or the clock (turn limit)."""
 
-    termination: str
-    result: str
-    """'victory' or 'defeat'."""
+    termination: Termination
+    result: Result
     score: Score
     turn: int
 
@@ -182,7 +183,7 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     defeat = sc.loaded.campaign.scoring.defeat_asset_loss
     lost = st.asset_value_lost
     lost_fraction = lost / total_value if total_value > 0 else 0.0
-    termination = ""
+    termination: Termination | None = None
     if lost_fraction >= defeat:
         termination = DEFENCE_COLLAPSED
     elif strike_over(sc, st):

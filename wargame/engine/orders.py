@@ -10,12 +10,17 @@ with a reason as an event); this module only knows the shape.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, assert_never, get_args
 
-ACTIONS = ("emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate")
-EMISSION = ("on", "off")
-WEAPONS = ("hold", "tight", "free")
-DOCTRINES = ("auto", "sls", "ss")
+Action = Literal["emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate"]
+"""What an order does; the schema of orders files and saves has one model for each."""
+Emission = Literal["on", "off"]
+Weapons = Literal["hold", "tight", "free"]
+Doctrine = Literal["auto", "sls", "ss"]
+ACTIONS: tuple[Action, ...] = get_args(Action)
+EMISSION: tuple[Emission, ...] = get_args(Emission)
+WEAPONS: tuple[Weapons, ...] = get_args(Weapons)
+DOCTRINES: tuple[Doctrine, ...] = get_args(Doctrine)
 MAX_SALVO = 4
 
 
@@ -25,7 +30,7 @@ class Order:
 
     turn: int
     unit: str
-    action: str
+    action: Action
     setting: str | None = None
     """emission: on/off; weapons: hold/tight/free; doctrine: auto/sls/ss."""
     salvo: int | None = None
@@ -64,11 +69,15 @@ class Order:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Order:
+        """The order a dict of `to_dict` holds; ValueError for an action there is none of."""
+        action = data["action"]
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
         position = data.get("position")
         return cls(
             turn=int(data["turn"]),
             unit=str(data["unit"]),
-            action=str(data["action"]),
+            action=action,
             setting=data.get("setting"),
             salvo=data.get("salvo"),
             missile=data.get("missile"),
@@ -95,4 +104,9 @@ class Order:
             case "relocate":
                 x, y = self.position if self.position else (float("nan"), float("nan"))
                 return f"relocate to [{x:g}, {y:g}]"
-        return self.action
+            case _:
+                # An order built in code with an action there is none of (the engine
+                # refuses it) reads as its action.
+                if self.action in ACTIONS:
+                    assert_never(self.action)
+                return str(self.action)

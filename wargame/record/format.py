@@ -29,8 +29,9 @@ without breaking every digest after it. Canonical JSON is
 `json.dumps(events, sort_keys=True, separators=(",", ":"))`.
 
 This module owns the shape: `dumps_record` writes it, `parse_save` reads it
-back (one-line errors naming the file and the field); an order is checked by the
-orders files' schema (`order_entry.SavedOrder`), read strictly. Checking the digests and
+back (one-line errors naming the file and the field, in the words every file's
+errors use: `campaign.problems`); an order is checked by the orders files' schema
+(`order_entry`), an event by the events' (`event_schema`). Checking the digests and
 re-simulating is `verify.py`'s job.
 """
 
@@ -39,10 +40,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import math
 import re
 import tomllib
-import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,11 +50,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wargame import RULES_VERSION, __version__
+from wargame.campaign.problems import JSON, TagWords, schema_problems
+from wargame.campaign.reading import dotted, read_text
 from wargame.engine.dice import MAX_SEED
-from wargame.engine.events import Event, GameOver, GameStarted, event_from_dict
+from wargame.engine.events import Event, GameOver, GameStarted
 from wargame.engine.orders import Order
 from wargame.errors import Problem, SaveError
-from wargame.record.order_entry import SavedOrder, dotted
+from wargame.record.event_schema import EventRecord, event_of
+from wargame.record.order_entry import ORDER_WORDS, OrderRecord
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 1
@@ -156,9 +158,14 @@ class Record:
 # ------------------------------------------------------------------ digests
 
 
+def canonical(data: Any) -> str:
+    """JSON data as the digests see it: sorted keys, no spaces."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(events: Sequence[Event]) -> str:
-    """The bytes the digest covers: sorted keys, no spaces."""
-    return json.dumps([e.to_dict() for e in events], sort_keys=True, separators=(",", ":"))
+    """The bytes the digest covers: the events' canonical JSON."""
+    return canonical([e.to_dict() for e in events])
 
 
 def turn_digest(previous: str, events: Sequence[Event] | str) -> str:
@@ -257,8 +264,8 @@ class _CampaignModel(_Strict):
 class _TurnModel(_Strict):
     turn: Annotated[int, Field(ge=0)]
     digest: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-    orders: list[SavedOrder]
-    events: list[dict[str, Any]]
+    orders: list[OrderRecord]
+    events: list[EventRecord]
 
 
 class _SaveModel(_Strict):
@@ -269,38 +276,13 @@ class _SaveModel(_Strict):
     player: str
     seed: Annotated[int, Field(ge=0, le=MAX_SEED)]
     campaign: _CampaignModel
-    pending_orders: list[SavedOrder] = []
+    pending_orders: list[OrderRecord] = []
     turns: Annotated[list[_TurnModel], Field(min_length=1)]
 
 
 def read_save_text(path: str | Path) -> str:
     """The text of a save file, or `SaveError` naming the file and what stops reading it."""
-    path = Path(path)
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise SaveError(Problem(name, "is a directory, not a save file"))
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(
-                Problem(name, f"file is too large ({size} bytes; at most {MAX_SAVE_BYTES})")
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(Problem(name, "no such file")) from None
-    except PermissionError:
-        raise SaveError(Problem(name, "permission denied")) from None
-    except OSError as exc:
-        raise SaveError(Problem(name, f"cannot read: {exc.strerror or exc}")) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SaveError(
-            Problem(
-                name,
-                f"not a save: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            )
-        ) from None
+    return read_text(Path(path), SaveError, MAX_SAVE_BYTES, "a save file")
 
 
 def parse_save(text: str, name: str) -> Record:
@@ -331,7 +313,9 @@ def parse_save(text: str, name: str) -> Record:
     try:
         model = _SaveModel.model_validate(document)
     except ValidationError as exc:
-        raise SaveError(_shape_problems(name, exc)) from None
+        errors = exc.errors(include_url=False)
+        found = schema_problems(errors, _SaveModel, document, JSON, _WORDS)
+        raise SaveError([Problem(name, p.message, dotted(p.path)) for p in found]) from None
     except RecursionError:
         raise SaveError(Problem(name, "not a wargame save: nested too deeply")) from None
     turns = []
@@ -340,11 +324,11 @@ def parse_save(text: str, name: str) -> Record:
             raise SaveError(
                 Problem(name, f"expected turn {i}, found turn {turn.turn}", f"turns[{i}].turn")
             )
-        events = tuple(
-            _event(name, f"turns[{i}].events[{j}]", e) for j, e in enumerate(turn.events)
+        events = tuple(event_of(e) for e in turn.events)
+        orders = tuple(
+            _order(name, f"turns[{i}].orders[{j}]", o) for j, o in enumerate(turn.orders)
         )
-        orders = tuple(Order.from_dict(o.model_dump(exclude_none=True)) for o in turn.orders)
-        stored = json.dumps(turn.events, sort_keys=True, separators=(",", ":"))
+        stored = canonical(document["turns"][i]["events"])
         turns.append(TurnRecord(turn.turn, orders, events, turn.digest, stored))
     start = turns[0]
     if start.orders or len(start.events) != 1 or not isinstance(start.events[0], GameStarted):
@@ -386,7 +370,7 @@ def parse_save(text: str, name: str) -> Record:
         campaign_sha256=model.campaign.sha256,
         turns=tuple(turns),
         pending_orders=tuple(
-            Order.from_dict(o.model_dump(exclude_none=True)) for o in model.pending_orders
+            _order(name, f"pending_orders[{k}]", o) for k, o in enumerate(model.pending_orders)
         ),
         rules_version=model.rules_version,
         wargame_version=model.wargame_version,
@@ -438,104 +422,25 @@ def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
     )
 
 
-def _event(name: str, path: str, data: dict[str, Any]) -> Event:
-    kind = data.get("kind")
-    if not isinstance(kind, str):
-        raise SaveError(Problem(name, "an event needs a 'kind'", path))
-    try:
-        event = event_from_dict(data)
-    except KeyError:
-        raise SaveError(Problem(name, f"unknown event kind '{kind}'", path)) from None
-    except (TypeError, ValueError) as exc:
-        raise SaveError(Problem(name, f"not a valid {kind} event ({exc})", path)) from None
-    if isinstance(event.turn, bool) or not isinstance(event.turn, int):
-        raise SaveError(Problem(name, "an event's turn must be a whole number", path))
-    for field_name, annotation in _event_fields(type(event)):
-        value = getattr(event, field_name)
-        if not _is_of(value, annotation):
-            raise SaveError(
-                Problem(
-                    name,
-                    f"expected {_words(annotation)}, got {json.dumps(_plain(value))}",
-                    f"{path}.{field_name}",
-                )
+_WORDS = {
+    **ORDER_WORDS,
+    "kind": TagWords("event kind", "a {tag} event needs '{key}'", list_choices=False),
+}
+"""How a save's errors speak of an order's action and an event's kind."""
+
+
+def _order(name: str, path: str, entry: Any) -> Order:
+    if isinstance(entry.position, str):
+        raise SaveError(
+            Problem(
+                name,
+                f"expected [x_km, y_km], got {json.dumps(entry.position)} (a save gives "
+                "positions in km; a place's name is for orders files)",
+                f"{path}.position",
             )
-    return event
-
-
-_FIELDS: dict[str, tuple[tuple[str, Any], ...]] = {}
-_INT64 = 2**63 - 1
-"""The largest whole number a save's event may hold (what numpy's int64 holds)."""
-_LARGEST = 1e300
-"""Larger figures than any game makes; beyond a float's range they cannot be reported."""
-
-
-def _event_fields(cls: type[Event]) -> tuple[tuple[str, Any], ...]:
-    """(name, type) of an event's fields, the class-level `kind` left out."""
-    if cls.kind not in _FIELDS:
-        hints = typing.get_type_hints(cls)
-        _FIELDS[cls.kind] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
-    return _FIELDS[cls.kind]
-
-
-def _is_of(value: Any, annotation: Any) -> bool:
-    """Whether a value read from JSON (lists already made tuples) is of an event field's
-    type: bool, int, float (a whole number too), str, tuple[X, ...] or tuple[A, B, ...]."""
-    if annotation is bool:
-        return isinstance(value, bool)
-    if annotation is int:
-        return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _INT64
-    if annotation is float:
-        # Finite, and not a whole number too large for a float.
-        return (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and abs(value) <= _LARGEST
-            and math.isfinite(value)
         )
-    if annotation is str:
-        return isinstance(value, str)
-    args = typing.get_args(annotation)
-    if typing.get_origin(annotation) is not tuple or not isinstance(value, tuple):
-        return False
-    if len(args) == 2 and args[1] is Ellipsis:
-        return all(_is_of(v, args[0]) for v in value)
-    return len(value) == len(args) and all(_is_of(v, a) for v, a in zip(value, args, strict=True))
-
-
-def _words(annotation: Any) -> str:
-    simple = {
-        bool: "true or false",
-        int: "a whole number (64-bit)",
-        float: "a finite number",
-        str: "a string",
-    }
-    if annotation in simple:
-        return simple[annotation]
-    args = typing.get_args(annotation)
-    if len(args) == 2 and args[1] is Ellipsis:
-        return f"a list, each {_words(args[0])}"
-    return "[" + ", ".join(_words(a) for a in args) + "]"
-
-
-def _plain(value: Any) -> Any:
-    return [_plain(v) for v in value] if isinstance(value, tuple) else value
-
-
-def _shape_problems(name: str, exc: ValidationError) -> list[Problem]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        path = dotted(loc)
-        if error["type"] == "extra_forbidden":
-            message = f"unknown key '{loc[-1]}'"
-        elif error["type"] == "missing":
-            message = "missing required field"
-        else:
-            message = str(error["msg"])
-            message = message[:1].lower() + message[1:]
-        problems.append(Problem(name, message, path))
-    return problems
+    order: Order = entry.order()
+    return order
 
 
 def _kind(value: Any) -> str:

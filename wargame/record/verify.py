@@ -15,7 +15,6 @@ import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from wargame import RULES_VERSION
 from wargame.campaign import LoadedCampaign, campaign_digest, parse_campaign
@@ -26,6 +25,7 @@ from wargame.record.format import (
     Record,
     SaveMismatch,
     TurnRecord,
+    canonical,
     parse_save,
     read_save_text,
     turn_digest,
@@ -219,13 +219,9 @@ def same_events(played: list[Event], turn: TurnRecord) -> bool:
             elif f.name not in mine:
                 default = f.default
                 mine[f.name] = list(default) if isinstance(default, tuple) else default
-        if _canonical(mine) != _canonical(stored):
+        if canonical(mine) != canonical(stored):
             return False
     return True
-
-
-def _canonical(data: dict[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 __all__ = [
