@@ -1,13 +1,17 @@
-"""A game in the app autosaves every turn, and never over another game's autosave."""
+"""A game in the app autosaves every turn, and never over another game's autosave or
+save, even one written while it was played."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Order
 from wargame.play.session import Session
 from wargame.record import read_save
+from wargame.record.atomic import SaveConflict
 
 
 def test_a_second_game_of_the_same_seed_autosaves_beside_the_first(
@@ -111,3 +115,51 @@ def test_orders_saved_then_carried_out_are_not_unsaved_later(
     while not session.over:
         session.step([])
     assert session.nothing_to_lose
+
+
+def test_two_games_resumed_from_one_autosave_each_keep_their_own(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    """Both resume turn 1; the first to play writes the autosave, the second finds it
+    written meanwhile and moves to the next free name, saying so."""
+    start = Session.new(first_contact, 7, tmp_path)
+    start.step([])
+    shared = tmp_path / "autosave-first-contact-seed7.json"
+    one = Session.from_save(shared, tmp_path)
+    two = Session.from_save(shared, tmp_path)
+    assert one.step([]).save_error == ""
+    result = two.step([])
+    two.step([])
+    moved = tmp_path / "autosave-first-contact-seed7-2.json"
+    assert result.autosaved == moved and two.last_autosave == moved
+    assert result.save_error == (
+        "another game has written autosave-first-contact-seed7.json meanwhile; "
+        "this game autosaves to autosave-first-contact-seed7-2.json now"
+    )
+    assert (read_save(shared).last_turn, read_save(moved).last_turn) == (2, 3)
+    one.step([])  # the first goes on where it was
+    assert one.last_autosave == shared and read_save(shared).last_turn == 3
+
+
+def test_a_save_written_by_another_game_meanwhile_is_not_written_over(
+    tmp_path: Path, first_contact: LoadedCampaign
+) -> None:
+    path = tmp_path / "mine.json"
+    Session.new(first_contact, 7, tmp_path).save_as(path)
+    one = Session.from_save(path, tmp_path)
+    two = Session.from_save(path, tmp_path)
+    one.step([])
+    one.save_as(path)
+    two.step([])
+    two.step([])
+    with pytest.raises(SaveConflict) as refused:
+        two.save_as(path)
+    assert str(refused.value) == (
+        f"{path}: not written: another program has written this file meanwhile, and it is "
+        "kept as it is; save this game under another name"
+    )
+    assert read_save(path).last_turn == 1 and two.unsaved_turns == 2
+    one.step([])
+    one.save_as(path)  # its own file, as it left it
+    two.save_as(tmp_path / "theirs.json")
+    assert read_save(path).last_turn == 2 and read_save(tmp_path / "theirs.json").last_turn == 2

@@ -6,6 +6,10 @@ The tactical screen owns one `Session`. Orders given during a turn wait in
 copy of the state for the screen to show, so the widgets never read a state
 the engine is moving on. `step` runs in a worker thread; everything else runs
 on the app's thread. Imports no Textual.
+
+A session writes over a file only as it last read or wrote it: if another
+program (another game resumed from the same save, say) has written it since,
+the save is refused and the autosave moves to a free name, and both say so.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from wargame.engine import Order
 from wargame.engine.events import Event
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.errors import WargameError
-from wargame.record import Record, Recorder, autosave, free_autosave_path, read_save, write_save
+from wargame.errors import Problem, SaveError, WargameError
+from wargame.record import Record, Recorder, free_autosave_path, read_save
+from wargame.record.atomic import ABSENT, FileStamp, SaveConflict, atomic_write_text, stamp
+from wargame.record.format import dumps_record
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class TurnResult:
     """A copy, the screen's to keep."""
     autosaved: Path | None
     save_error: str
-    """Why the autosave failed ('' if it did not)."""
+    """Why the autosave failed, or moved to another name ('' if neither)."""
 
 
 class Session:
@@ -61,6 +67,8 @@ class Session:
         self.autosave_to: Path | None = None
         """Where this game autosaves: chosen at its first autosave, never another game's
         file (or, for a game resumed from an autosave, that file, which it extends)."""
+        self.seen: dict[Path, FileStamp] = {}
+        """The files this game read or wrote, as it left them (by absolute path)."""
 
     @classmethod
     def new(cls, loaded: LoadedCampaign, seed: int, saves_dir: Path, player: str = "") -> Session:
@@ -69,10 +77,12 @@ class Session:
     @classmethod
     def from_save(cls, path: Path, saves_dir: Path) -> Session:
         """Resume a save; `WargameError` if it cannot be read or does not verify."""
+        seen = stamp(path)  # before reading: a write after it is another's
         record = read_save(path)  # digests here; from_record plays it again and checks it
         loaded = parse_campaign(record.campaign_source, record.campaign_name)
         recorder = Recorder.from_record(record, str(path))
         session = cls(recorder, loaded, saves_dir, save_path=path)
+        session.seen[path.absolute()] = seen
         for order in record.pending_orders:
             session.give(order)
         session.saved_pending = session.pending_orders()
@@ -159,10 +169,24 @@ class Session:
         events = self.recorder.step(orders)
         state = self.snapshot()
         autosaved, error = None, ""
+        record = self.recorder.record
         try:
             if self.autosave_to is None:
-                self.autosave_to = free_autosave_path(self.recorder.record, self.saves_dir)
-            autosaved = autosave(self.recorder.record, path=self.autosave_to)
+                self.autosave_to = free_autosave_path(record, self.saves_dir)
+            try:
+                # A new autosave's file must still be free; a known one, as this game left it.
+                seen = self.seen.get(self.autosave_to.absolute(), ABSENT)
+                self._write(record, self.autosave_to, seen)
+            except SaveConflict:
+                # Another game took the file: it keeps it, and this game autosaves beside it.
+                taken = self.autosave_to
+                self.autosave_to = free_autosave_path(record, self.saves_dir)
+                self._write(record, self.autosave_to, ABSENT)
+                error = (
+                    f"another game has written {taken.name} meanwhile; "
+                    f"this game autosaves to {self.autosave_to.name} now"
+                )
+            autosaved = self.autosave_to
             self.last_autosave = autosaved
             self.autosaved_turn = self.turn
         except WargameError as exc:
@@ -171,9 +195,30 @@ class Session:
 
     def save_as(self, path: Path) -> None:
         """Write the game so far, with the orders given for the next turn; `WargameError`
-        naming the file if it cannot."""
+        naming the file if it cannot, `SaveConflict` if another program has written it
+        since this game read or wrote it."""
         pending = self.pending_orders()
-        write_save(replace(self.recorder.record, pending_orders=pending), path)
+        record = replace(self.recorder.record, pending_orders=pending)
+        try:
+            self._write(record, path, self.seen.get(path.absolute(), None), folder=False)
+        except SaveConflict as conflict:
+            said = "; ".join(p.message for p in conflict.problems)
+            raise SaveConflict(
+                Problem(str(path), f"{said}; save this game under another name")
+            ) from None
         self.save_path = path
         self.saved_turn = self.turn
         self.saved_pending = pending
+
+    def _write(
+        self, record: Record, path: Path, expect: FileStamp | None, folder: bool = True
+    ) -> None:
+        """Write a save, making its folder if `folder`; remember the file as written."""
+        if folder:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SaveError(
+                    Problem(str(path.parent), f"cannot create the folder: {exc.strerror or exc}")
+                ) from None
+        self.seen[path.absolute()] = atomic_write_text(path, dumps_record(record), expect=expect)

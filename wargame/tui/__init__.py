@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wargame.play.places import DEFAULT_SAVES
+
 
 def play(
-    campaign_path: Path | None, load: Path | None, seed: int | None = None, player: str = ""
+    campaign_path: Path | None,
+    load: Path | None,
+    seed: int | None = None,
+    player: str = "",
+    saves_dir: Path = DEFAULT_SAVES,
 ) -> None:
-    """`wargame play [CAMPAIGN] [--load SAVE] [--seed N] [--player NAME]`: the picker without
-    a campaign, its briefing with one, or the saved game with --load; autosaves go to
-    ./saves."""
+    """`wargame play [CAMPAIGN] [--load SAVE] [--seed N] [--player NAME] [--saves DIR]`: the
+    picker without a campaign, its briefing with one, or the saved game with --load;
+    autosaves and the save and load dialogs use `saves_dir`."""
     from wargame.tui.app import build_app
 
-    build_app(campaign=campaign_path, load=load, seed=seed, player=player).run()
+    build_app(
+        campaign=campaign_path, load=load, seed=seed, player=player, saves_dir=saves_dir
+    ).run()
 
 
 def replay(save: Path) -> None:

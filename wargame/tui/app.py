@@ -22,6 +22,7 @@ from wargame.campaign import LoadedCampaign, load_campaign
 from wargame.engine.dice import check_seed
 from wargame.errors import WargameError
 from wargame.play.aar_view import report_for
+from wargame.play.places import DEFAULT_SAVES, default_campaigns_dir
 from wargame.play.session import Session
 from wargame.record import Record
 from wargame.tui.keys import key_rows
@@ -64,7 +65,7 @@ class WargameApp(App[None]):
         *,
         seed: int | None = None,
         player: str = "",
-        saves_dir: Path = Path("saves"),
+        saves_dir: Path = DEFAULT_SAVES,
         campaigns_dir: Path = Path("campaigns"),
         cursor_blink: bool = True,
     ) -> None:
@@ -214,7 +215,7 @@ def build_app(
     replay: Path | None = None,
     *,
     player: str = "",
-    saves_dir: Path = Path("saves"),
+    saves_dir: Path = DEFAULT_SAVES,
     campaigns_dir: Path | None = None,
     cursor_blink: bool = True,
 ) -> WargameApp:
@@ -249,12 +250,3 @@ def build_app(
         campaigns_dir=campaigns_dir,
         cursor_blink=cursor_blink,
     )
-
-
-def default_campaigns_dir() -> Path:
-    """./campaigns if there is one, else the campaigns shipped next to the package."""
-    here = Path("campaigns")
-    if here.is_dir():
-        return here
-    shipped = Path(__file__).resolve().parents[2] / "campaigns"
-    return shipped if shipped.is_dir() else here

@@ -1,4 +1,8 @@
-"""Save as: a file name for the game so far."""
+"""Save as: a file name for the game so far, in the saves folder unless it names another.
+
+A folder that is not there is refused, as the command line refuses it: only the
+saves folder itself is made when the first save needs it.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +53,10 @@ class SaveAsScreen(ModalScreen[Path | None]):
             path = path.with_suffix(".json")
         if path.parent == Path("."):
             path = self.folder / path
+        problem = _cannot_save_to(path, self.folder)
+        if problem:
+            self.notify(problem, title="Not saved", severity="error", timeout=8)
+            return
         if not path.exists():
             self.dismiss(path)
             return
@@ -69,3 +77,14 @@ class SaveAsScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _cannot_save_to(path: Path, saves_folder: Path) -> str:
+    """Why a save cannot go to `path` ('' if it can): a folder that is not there (other
+    than the saves folder, made when needed), or a folder where the file should be."""
+    folder = path.parent
+    if path.is_dir():
+        return f"{path} is a folder; give a file name."
+    if not folder.is_dir() and folder.absolute() != saves_folder.absolute():
+        return f"No such folder '{folder}': make it first, or save into {saves_folder}."
+    return ""
