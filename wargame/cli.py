@@ -7,14 +7,20 @@ line on stderr and exits with its code, never with a traceback.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wargame import __version__
-from wargame.errors import Problem, WargameError
+from wargame.errors import CampaignError, Problem, WargameError
+from wargame.play.places import SAVES_ENV
+
+if TYPE_CHECKING:
+    from wargame.campaign import LoadedCampaign
+    from wargame.record import Record
 
 MAX_SEED = 2**63 - 1
 """The dice's largest seed (`wargame.engine.dice.MAX_SEED`), here so that the command line
@@ -50,34 +56,40 @@ def _root(
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Campaign files to check.", show_default=False)
+        list[Path],
+        typer.Argument(help="Campaign files (or names) to check.", show_default=False),
     ],
 ) -> None:
-    """Check campaign files: one line per problem on stderr (exit 2). A file that passes
-    may still get notes on stdout, placed as problems are, of what its rules will do that
-    its author may not mean (a raid too slow for the turn limit, a SEAD flight that never
-    fires, a ballistic flight no missile flies)."""
-    from wargame.campaign import load_campaign
+    """Check campaign files: each problem on stderr (exit 2), each file that passes on stdout.
+
+    A file that passes gets one line, 'FILE: OK' and how many notes it has; the notes come
+    before it, placed as problems are, of what its rules will do that its author may not
+    mean (a raid too slow for the turn limit, a SEAD flight that never fires, a ballistic
+    flight no missile flies)."""
     from wargame.campaign.loader import note_about
     from wargame.engine.advisories import advisories
     from wargame.engine.scenario import build_scenario
+    from wargame.play.places import find_campaign
 
     failed = False
     for file in files:
         try:
-            loaded = load_campaign(file)
+            found = find_campaign(file)
+            loaded = load_campaign_or_say(found)
         except WargameError as error:
             failed = True
             for problem in error.problems:
                 typer.echo(str(problem), err=True)
             continue
         notes = [
-            note_about(loaded, str(file), where, f"note: {what}")
+            note_about(loaded, str(found), where, f"note: {what}")
             for where, what in advisories(build_scenario(loaded))
         ]
         # In the file's order, as its errors are.
         for note in sorted(notes, key=lambda n: n.line if n.line is not None else 1 << 30):
             typer.echo(str(note))
+        count = f", {len(notes)} note{'s' if len(notes) != 1 else ''}" if notes else ""
+        typer.echo(str(Problem(str(found), f"OK{count}")))
     if failed:
         raise typer.Exit(2)
 
@@ -95,7 +107,9 @@ def play(
     campaign: Annotated[
         Path | None,
         typer.Argument(
-            help="Campaign file; without one, pick from campaigns/.", show_default=False
+            help="Campaign file or name (first-contact); without one, pick from the "
+            "campaigns folder.",
+            show_default=False,
         ),
     ] = None,
     load: Annotated[Path | None, typer.Option(help="Resume this save.")] = None,
@@ -110,29 +124,92 @@ def play(
             show_default=False,
         ),
     ] = "",
+    saves: Annotated[
+        Path | None,
+        typer.Option(
+            help=f"Folder of the autosaves and of the save and load dialogs (else "
+            f"${SAVES_ENV}, else ./saves).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Play in the terminal: campaign picker, briefing, tactical screen, after-action report."""
-    from wargame.campaign import load_campaign
+    from wargame.play.places import find_campaign, saves_folder
     from wargame.tui import play as play_screen
 
     try:
         # Read the files before the screen takes over the terminal: a broken file
         # is one line on stderr, not a crash inside the app.
-        if campaign is not None:
-            load_campaign(campaign)
+        found = find_campaign(campaign) if campaign is not None else None
+        loaded = load_campaign_or_say(found) if found is not None else None
         if load is not None:
             from wargame.record import load_save
 
-            load_save(load)
+            saved = load_save(load)
+            if loaded is not None and found is not None:
+                check_save_of(load, saved.record, loaded, found)
         player = check_player(player)
+        folder = saves_folder(saves)
     except WargameError as error:
         raise fail(error) from None
-    play_screen(campaign, load, seed, player)
+    typer.echo(f"Saves go to {folder}")
+    play_screen(found, load, seed, player, saves_dir=folder)
+
+
+def check_save_of(save: Path, record: Record, loaded: LoadedCampaign, campaign: Path) -> None:
+    """`WargameError` unless the save is a game of this campaign file (the same text)."""
+    if record.campaign_sha256 == loaded.digest:
+        return
+    if record.campaign_name == campaign.name:
+        what = f"a save of another version of {campaign.name} (it keeps its own copy)"
+    else:
+        what = f"a save of {record.campaign_name}, not of {campaign.name}"
+    raise WargameError(Problem(str(save), f"{what}; 'wargame play --load {save}' plays on from it"))
+
+
+def load_campaign_or_say(path: Path) -> LoadedCampaign:
+    """The campaign in a file; `CampaignError`, and a save named as one with the commands that
+    read it, if it is not a campaign."""
+    from wargame.campaign import load_campaign
+
+    try:
+        return load_campaign(path)
+    except CampaignError:
+        if _looks_like_a_save(path):
+            raise CampaignError(
+                Problem(
+                    str(path),
+                    "not a campaign: a save ('wargame play --load' plays on from it; "
+                    "'wargame replay' and 'wargame report' read it)",
+                )
+            ) from None
+        raise
+
+
+SAVE_HEAD_BYTES = 65_536
+"""A save names its format in its first bytes: no more is read to tell one."""
+
+
+def _looks_like_a_save(path: Path) -> bool:
+    from wargame.record.format import FORMAT
+
+    if not path.is_file():
+        return False  # a pipe is read once, and that was by the loader
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SAVE_HEAD_BYTES).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
+        return False
+    return head.lstrip("\ufeff \t\r\n").startswith("{") and (
+        re.search(rf'"format"\s*:\s*"{re.escape(FORMAT)}"', head) is not None
+    )
 
 
 @app.command()
 def run(
-    campaign: Annotated[Path, typer.Argument(help="Campaign file (TOML).", show_default=False)],
+    campaign: Annotated[
+        Path, typer.Argument(help="Campaign file (TOML) or name.", show_default=False)
+    ],
     seed: Annotated[
         int,
         typer.Option(
@@ -164,20 +241,24 @@ def run(
     ] = "",
 ) -> None:
     """Play a campaign to the end headless and print a summary."""
-    from wargame.campaign import load_campaign
-    from wargame.cli_outputs import check_outputs
+    from wargame.cli_outputs import check_outputs, write_save_checked
     from wargame.engine import Game
     from wargame.engine.events import Event
+    from wargame.play.places import find_campaign
+    from wargame.record.atomic import atomic_write_text, stamp
     from wargame.record.orders_file import load_orders, orders_by_turn
     from wargame.report.summary import summarise
 
     try:
+        campaign = find_campaign(campaign)
         check_outputs(
             [("the campaign being played", campaign), ("the orders file", orders)],
             [("--save", save), ("--events", events)],
         )
+        # A save another program writes while this game is played is not written over.
+        seen = stamp(save) if save is not None else None
         player = check_player(player)
-        loaded = load_campaign(campaign)
+        loaded = load_campaign_or_say(campaign)
         plan = orders_by_turn(load_orders(orders)) if orders else {}
     except WargameError as error:
         raise fail(error) from None
@@ -195,13 +276,11 @@ def run(
         log.extend(recorder.step(turn_orders) if recorder else game.step(turn_orders))
     try:
         # Each file whole or not at all: a failure leaves what was there before.
-        if recorder is not None and save is not None:
-            from wargame.record import write_save
-
-            write_save(recorder.record, save)
+        if recorder is not None and save is not None and seen is not None:
+            write_save_checked(recorder.record, save, seen, "--save")
         if events is not None:
             lines = (json.dumps(e.to_dict(), separators=(",", ":")) + "\n" for e in log)
-            _write_events(events, "".join(lines))
+            atomic_write_text(events, "".join(lines))
     except WargameError as error:
         raise fail(error) from None
     summary = summarise(str(campaign), seed, log)
@@ -225,23 +304,6 @@ def run(
         from wargame.report.summary_table import print_summary
 
         print_summary(summary)
-
-
-def _write_events(path: Path, text: str) -> None:
-    """A file is written whole or not at all; a pipe or a terminal (/dev/stdout, a
-    process substitution) is written to as it is, not replaced by a file."""
-    from wargame.record.atomic import atomic_write_text
-
-    if path.exists() and not path.is_file():
-        try:
-            with path.open("w", encoding="utf-8") as out:
-                out.write(text)
-        except OSError as exc:
-            raise WargameError(
-                Problem(str(path), f"--events: cannot write: {exc.strerror or exc}")
-            ) from None
-        return
-    atomic_write_text(path, text)
 
 
 def check_player(name: str) -> str:

@@ -2,7 +2,8 @@
 
 A command never writes over a file it reads (the save it branches from, the
 campaign it plays), never writes two outputs to one file, and finds out that
-an output cannot be written before it plays a game, not after.
+an output cannot be written before it plays a game, not after; and a save
+another program wrote while the game was played is not written over.
 """
 
 from __future__ import annotations
@@ -10,8 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wargame.errors import Problem, WargameError
+
+if TYPE_CHECKING:
+    from wargame.record.atomic import FileStamp
+    from wargame.record.format import Record
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -51,3 +57,21 @@ def check_outputs(
         for other, earlier in outputs[:k]:
             if _same_file(path, earlier):
                 raise WargameError(Problem(str(path), f"{other} and {what} name the same file"))
+
+
+def write_save_checked(record: Record, path: Path, seen: FileStamp, what: str) -> None:
+    """Write a save to `path` unless another program has written it since the command saw
+    it (`seen`): then `SaveConflict` (exit 2) saying so, the other's file kept."""
+    from wargame.record.atomic import SaveConflict, atomic_write_text
+    from wargame.record.format import dumps_record
+
+    try:
+        atomic_write_text(path, dumps_record(record), expect=seen)
+    except SaveConflict as conflict:
+        said = "; ".join(p.message for p in conflict.problems)
+        raise SaveConflict(
+            Problem(
+                str(path),
+                f"{what}: {said}; give another {what} (the same command plays the same game)",
+            )
+        ) from None

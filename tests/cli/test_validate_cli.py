@@ -70,9 +70,10 @@ def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     assert "Usage:" in result.stdout and command in result.stdout
 
 
-def test_validate_is_silent_and_exits_0_for_good_files(runner: CliRunner) -> None:
+def test_validate_says_ok_once_for_each_good_file_and_exits_0(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", *SHIPPED, MINIMAL])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    ok = "".join(f"{name}: OK\n" for name in [*SHIPPED, MINIMAL])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, ok, "")
 
 
 @pytest.mark.parametrize("file_name", ["unknown_target.toml", "nan.toml", "not_toml.toml"])
@@ -90,6 +91,7 @@ def test_validate_reads_every_file_and_names_only_the_bad_ones_in_order(runner: 
     result = runner.invoke(app, ["validate", *files])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == _expected_lines("unknown_target.toml", "misspelt_key.toml")
+    assert result.stdout.splitlines() == [f"{name}: OK" for name in [*SHIPPED, MINIMAL]]
 
 
 def test_validate_gives_every_broken_file_its_lines_in_one_run() -> None:
@@ -119,7 +121,8 @@ def test_validate_without_files_is_a_usage_error_not_a_traceback() -> None:
 def test_a_real_process_exits_0_on_good_files_and_2_on_bad_ones() -> None:
     good = _wargame("validate", *SHIPPED)
     bad = _wargame("validate", f"{BROKEN}/unknown_place.toml")
-    assert (good.returncode, good.stdout, good.stderr) == (0, "", "")
+    ok = "".join(f"{name}: OK\n" for name in SHIPPED)
+    assert (good.returncode, good.stdout, good.stderr) == (0, ok, "")
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr.splitlines() == _expected_lines("unknown_place.toml")
 

@@ -1,6 +1,7 @@
 """`wargame validate` notes what a valid campaign will do that its author may not mean:
 a raid too slow for the turn limit, a SEAD flight that never comes within line of sight
-of a radar. Notes go to stdout and leave the exit code 0."""
+of a radar. Notes go to stdout, before the file's 'OK' line that counts them, and leave
+the exit code 0."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
 def test_the_shipped_campaigns_get_no_notes() -> None:
     files = [str(p) for p in sorted((ROOT / "campaigns").glob("*.toml"))]
     result = runner.invoke(app, ["validate", *files])
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.output == "".join(f"{f}: OK\n" for f in files)
 
 
 def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path) -> None:
@@ -44,7 +45,8 @@ def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path)
     path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
-    notes = result.stdout.splitlines()
+    *notes, ok = result.stdout.splitlines()
+    assert ok == f"{path}: OK, {len(notes)} note{'s' if len(notes) > 1 else ''}"
     # Placed as an error is: the line of the raid's table, and its field path.
     assert (
         f"{path}:245: red.raids[4]: note: 'Ballistic strike' arrives on turn 25 at the "
@@ -80,6 +82,7 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
     assert result.stdout == (
         f"{path}:213: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
         "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
+        f"{path}: OK, 1 note\n"
     )
 
 
@@ -88,7 +91,7 @@ def test_the_turn_a_note_names_is_the_turn_the_raid_arrives_in_play(tmp_path: Pa
     shot down), each noted raid's first threat reaches its target on the turn its note
     gives: the ballistic strike on turn 25."""
     path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
-    notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
+    *notes, _ = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
     noted = {
         line.split("'")[1]: int(line.split("arrives on turn ")[1].split()[0]) for line in notes
     }
@@ -131,11 +134,12 @@ def test_a_ballistic_flight_no_missile_flies_is_noted(
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
     if noted is None:
-        assert result.stdout == ""
+        assert result.stdout == f"{path}: OK\n"
     else:
         assert result.stdout == (
             f"{path}:257: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
             "(a ballistic missile's apogee is most often near a quarter of its range)\n"
+            f"{path}: OK, 1 note\n"
         )
 
 

@@ -24,8 +24,8 @@ def test_a_writer_that_saw_no_file_does_not_replace_one_made_since(tmp_path: Pat
     with pytest.raises(SaveConflict) as caught:
         atomic_write_text(path, "second", expect=seen)
     assert str(caught.value) == (
-        f"{path}: not written: another program made a file of this name since this game "
-        "began; it is left as it is"
+        f"{path}: not written: another program has made a file of this name meanwhile, "
+        "and it is kept as it is"
     )
     assert path.read_text(encoding="utf-8") == "first"
     assert [p.name for p in tmp_path.iterdir()] == ["game.json"]
@@ -37,7 +37,7 @@ def test_a_writer_replaces_the_file_it_read_or_wrote_and_no_other(tmp_path: Path
     mine = atomic_write_text(path, "mine, turn 2", expect=mine)
     assert mine == stamp(path)
     theirs = atomic_write_text(path, "theirs")
-    with pytest.raises(SaveConflict, match="another program wrote this file since"):
+    with pytest.raises(SaveConflict, match="another program has written this file meanwhile"):
         atomic_write_text(path, "mine, turn 3", expect=mine)
     assert path.read_text(encoding="utf-8") == "theirs"
     atomic_write_text(path, "theirs, again", expect=theirs)

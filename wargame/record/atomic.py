@@ -257,10 +257,10 @@ def _check_unchanged(path: Path, expect: FileStamp) -> None:
     if now == expect or now.absent:
         return
     if expect.absent:
-        what = "another program made a file of this name since this game began"
+        what = "another program has made a file of this name meanwhile"
     else:
-        what = "another program wrote this file since this game read or wrote it"
-    raise SaveConflict(Problem(str(path), f"not written: {what}; it is left as it is"))
+        what = "another program has written this file meanwhile"
+    raise SaveConflict(Problem(str(path), f"not written: {what}, and it is kept as it is"))
 
 
 def _write_into(path: Path, data: bytes, error: type[SaveError]) -> None:
