@@ -147,7 +147,7 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
     result = verdict()
     game: Game | None = None
     try:
-        game = Game.new(_campaign(record, name), record.seed)
+        game = Game.new(embedded_campaign(record, name), record.seed)
     except CampaignError as error:
         result = differs(0, f"the campaign does not load: {error.problems[0].message}")
     if game is not None and not same_events([game.started_event()], record.turns[0]):
@@ -171,7 +171,9 @@ def _replay(record: Record, name: str) -> tuple[Verification, Game | None]:
     return result, (game if result.ok else None)
 
 
-def _campaign(record: Record, name: str) -> LoadedCampaign:
+def embedded_campaign(record: Record, name: str) -> LoadedCampaign:
+    """The campaign a save embeds (`CampaignError` if today's rules cannot load it): what
+    an orders file for a branch of the save is checked against."""
     return parse_campaign(record.campaign_source, f"{name}: campaign {record.campaign_name}")
 
 
@@ -230,6 +232,7 @@ __all__ = [
     "SaveMismatch",
     "Verification",
     "check_digests",
+    "embedded_campaign",
     "load_save",
     "read_save",
     "replay_game",
