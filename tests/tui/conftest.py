@@ -69,7 +69,7 @@ async def end_turns(pilot: Pilot[None], screen: TacticalScreen, turns: int) -> N
 
 async def until_tracks(pilot: Pilot[None], screen: TacticalScreen, limit: int = 20) -> None:
     """End turns until the radars hold a track."""
-    from wargame.view.picture import shown_tracks
+    from wargame.view.blue import shown_tracks
 
     for _ in range(limit):
         if shown_tracks(screen.state).size:

@@ -32,9 +32,10 @@ from wargame.tui.screens.tactical import TacticalScreen
 from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.side_panel import TrackTable
+from wargame.view.blue import track_slot
 from wargame.view.map_canvas import Ink
 from wargame.view.map_frame import draw_frame
-from wargame.view.picture import short_missile, track_slot
+from wargame.view.words import short_missile
 
 
 def plain(widget: Static) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wargame.engine.events import MissileLaunched
+from wargame.report.describe import describe
 from wargame.view.log_lines import line_for, log_lines
 
 
@@ -22,11 +23,10 @@ def test_a_launch_names_its_range_kill_probability_and_intercept_turn() -> None:
     line = line_for(launched)
     assert line is not None
     assert line[1] == "FU Alpha fired a 9M96 at track 12: 68 km, Pk 0.55, due T25"
-    # A salvo's rounds, one event each, make one line.
-    assert log_lines([launched, launched]) == [
-        (23, line[0], "FU Alpha fired 2 × 9M96 at track 12: 68 km, Pk 0.55 each, due T25")
-    ]
-    assert log_lines([launched, launched], reveal=True)[0][2].endswith(", 2 rounds")
+    # A salvo's rounds, one event each, make one line, in play and in a replay.
+    salvo = (23, line[0], "FU Alpha fired 2 × 9M96 at track 12: 68 km, Pk 0.55 each, due T25")
+    assert log_lines([launched, launched]) == [salvo]
+    assert log_lines([launched, launched], describe) == [salvo]
 
 
 def test_the_longest_launch_line_fits_an_80_column_log() -> None:

@@ -11,28 +11,24 @@ import pytest
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.detection import jam_strobes
-from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatDestroyed, ThreatLeft
-from wargame.engine.game import score_of
+from wargame.engine.events import Event
 from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
-from wargame.play.aar_view import blue_events, report_for
 from wargame.tui.widgets.charts import bar_rows
+from wargame.view.blue import shown_tracks
 from wargame.view.fire_options import TOO_LATE, shot_options
-from wargame.view.log_lines import line_for
 from wargame.view.map_canvas import Canvas, Geometry, Ink, View, strokes
 from wargame.view.map_frame import MISSILE_GLYPH, Layers, draw_frame
 from wargame.view.picture import (
     altitude_text,
-    assessed_score,
     in_flight,
     magazines,
     salvos_in_flight,
-    score_text,
-    shown_tracks,
     time_to_go,
     track_rows,
     unit_status,
 )
+from wargame.view.words import score_text
 
 
 def _play(loaded: LoadedCampaign, turns: int, seed: int = 1) -> tuple[Game, list[Event]]:
@@ -263,45 +259,6 @@ class TestUnitsAndMagazines:
         }
 
 
-class TestRedSecrets:
-    def test_the_play_log_keeps_red_side_out(self, first_contact: LoadedCampaign) -> None:
-        _, events = _play(first_contact, 32)
-        secret = [
-            e
-            for e in events
-            if isinstance(e, RaidEntered | ArmLaunched | ThreatLeft | ThreatDestroyed)
-        ]
-        assert secret
-        assert all(line_for(e, reveal=False) is None for e in secret)
-        assert all(line_for(e, reveal=True) is not None for e in secret)
-        lines = [line_for(e) for e in events]
-        assert not any(text and "decoy" in text for _, text in filter(None, lines))
-
-    def test_the_interim_report_cannot_tell_a_decoy(self, first_contact: LoadedCampaign) -> None:
-        _, events = _play(first_contact, 31)
-        assert not any(isinstance(e, RaidEntered) for e in blue_events(events))
-        report = report_for(events)
-        assert report.interim
-        assert "decoy" not in {row.threat_class for row in report.aar.threats}
-        assert "decoy" in {
-            row.threat_class for row in report_for(_play(first_contact, 40)[1]).aar.threats
-        }
-
-    def test_the_interim_report_costs_a_decoy_killed_as_what_it_seemed(
-        self, first_contact: LoadedCampaign
-    ) -> None:
-        """Its threat cost destroyed and its score are those the status bar shows."""
-        game, events = _play(first_contact, 31)
-        sc, st = game.scenario, game.state
-        killed = st.status == KILLED
-        assert (sc.t_cost[killed] != sc.t_apparent_cost[killed]).any()  # decoys among them
-        report = report_for(events, scenario=sc)
-        assert report.aar.exchange.threat_cost_destroyed == pytest.approx(
-            float(sc.t_apparent_cost[killed].sum())
-        )
-        assert report.aar.score.total == pytest.approx(assessed_score(sc, st), abs=0.01)
-
-
 class TestCharts:
     def test_bars_fill_to_the_top_at_the_largest_value(self) -> None:
         rows, per, top = bar_rows([0, 2, 4], width=9, rows=2)
@@ -511,26 +468,6 @@ def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> 
     assert _cells(row)[by] == "Alpha×2 Charlie×2"
     assert _cells(row, narrow=True)[by] == "Alpha×2 …"
     assert _cells(row, narrow=True)[TrackTable.COLUMNS.index("Alt")] == "36k"
-
-
-def test_the_score_in_play_counts_a_decoy_killed_as_what_it_seemed(
-    first_contact: LoadedCampaign,
-) -> None:
-    """Decoys mimic cruise missiles: killing one moves the score shown in play as killing a
-    cruise missile would, so the score gives none away; the true score differs by what
-    the decoys really cost."""
-    game = Game.new(first_contact, 1)
-    sc = game.scenario
-    decoys = np.flatnonzero(sc.t_class == CLASS_CODE["decoy"])
-    while not (game.state.status[decoys] == KILLED).any():
-        game.step([])
-    st = game.state
-    killed = decoys[st.status[decoys] == KILLED]
-    seemed = float(sc.t_apparent_cost[killed].sum())
-    cost = float(sc.t_cost[killed].sum())
-    assert seemed > cost
-    true = score_of(sc, st).total
-    assert assessed_score(sc, st) == pytest.approx(true + seemed - cost)
 
 
 def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(

@@ -2,66 +2,20 @@
 interim form during play.
 
 At the end of a game the report tells everything, red's side included. Asked
-for mid-game it must not: `blue_events` keeps only what blue knows (red's
-raids entering, ARM launches and aircraft going home are dropped, and what was
-shot down or leaked is counted by the class the track appeared to be, and, given
-the scenario, at the cost of what it appeared to be, in the threat cost destroyed and
-the score), so the interim report cannot tell a decoy from a cruise missile before the
-game ends. Imports no Textual.
+for mid-game it must not: it is built from the events as blue knows them
+(`wargame.view.blue.blue_events`, which the play log reads too), so the interim
+report cannot tell a decoy from a cruise missile before the game ends, and its
+score is the status bar's. Imports no Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from wargame.engine.events import (
-    ArmLaunched,
-    Event,
-    GameOver,
-    Leaker,
-    RaidEntered,
-    ThreatDestroyed,
-    ThreatLeft,
-    TrackInitiated,
-    TurnEnded,
-    r3,
-)
+from wargame.engine.events import Event, GameOver, TurnEnded
 from wargame.engine.scenario import Scenario
 from wargame.report.aar import Aar, build_aar
-
-UNKNOWN = "unidentified"
-
-
-def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> list[Event]:
-    """The events with red's secrets taken out, for a report during play; with the
-    `scenario`, each threat destroyed is costed as what it seemed, in the event and in
-    the score at each turn's end."""
-    apparent: dict[int, str] = {}
-    out: list[Event] = []
-    hidden = 0.0  # true cost less seeming cost of the threats destroyed so far
-    weight = scenario.loaded.campaign.scoring.threat_cost_destroyed if scenario else 0.0
-    for event in events:
-        match event:
-            case RaidEntered() | ArmLaunched() | ThreatLeft():
-                continue
-            case TrackInitiated():
-                apparent.setdefault(event.threat, event.threat_class)
-                out.append(event)
-            case ThreatDestroyed():
-                seemed = event.cost
-                if scenario is not None:
-                    seemed = r3(scenario.t_apparent_cost[event.threat])
-                    hidden += event.cost - seemed
-                cls = apparent.get(event.threat, UNKNOWN)
-                out.append(replace(event, threat_class=cls, threat_type="", cost=seemed))
-            case TurnEnded() if hidden:
-                out.append(replace(event, score=r3(event.score - weight * hidden)))
-            case Leaker():
-                out.append(replace(event, threat_class=apparent.get(event.threat, UNKNOWN)))
-            case _:
-                out.append(event)
-    return out
+from wargame.view.blue import blue_events
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,12 @@
-"""One line of plain English per event: the replay's timeline and the AAR's notes.
+"""One line of plain English per event, as the after-action report tells it: the
+replay's timeline, the report's notes, and the replay screen's log.
 
-Called by `wargame replay`, the after-action report and the TUI's event log
-where it shows the whole truth (`reveal`). The text is plain: renderers escape it for their format.
+An event blue sees whole (its own orders and launches, tracks made and lost, damage
+done to it) reads here as it read in play: its one wording is the blue view's
+(`wargame.view.blue.blue_text`), with missiles by their full names. The events that
+carry more than blue knew (red's side, a threat's true type and cost, the roll, the
+true score) are told here in full. The text is plain: renderers escape it for their
+format.
 """
 
 from __future__ import annotations
@@ -10,42 +15,24 @@ from wargame.campaign.schema import class_words
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
-    CommandPostDestroyed,
     Event,
-    GameOver,
     GameStarted,
     InterceptResolved,
     Leaker,
-    MagazineEmpty,
-    MissileLaunched,
-    OrderAccepted,
-    OrderRefused,
-    RadarDestroyed,
     RaidEntered,
-    ReloadComplete,
-    RelocationComplete,
-    RelocationStarted,
     ThreatDestroyed,
     ThreatLeft,
-    TrackDropped,
-    TrackInitiated,
     TurnEnded,
 )
-
-
-def clock(seconds: float) -> str:
-    """Game time as h:mm:ss."""
-    total = round(seconds)
-    return f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
-
-
-def counted(count: int, word: str) -> str:
-    """'1 track', '2 tracks', '0 tracks'."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+from wargame.view.blue import SIGHT, blue_text
+from wargame.view.words import clock, counted
 
 
 def describe(event: Event) -> str:
     """The event as a sentence a player reads."""
+    shown = blue_text(event, full_names=True) if SIGHT.get(type(event)) == "shown" else None
+    if shown is not None:
+        return shown
     match event:
         case GameStarted():
             return (
@@ -59,22 +46,6 @@ def describe(event: Event) -> str:
                 f"turn ends at {clock(event.time_s)}: {counted(event.tracks, 'track')}, "
                 f"{counted(len(event.emitting), 'radar')} emitting, score {event.score:g}"
             )
-        case GameOver():
-            ended = event.termination.replace("_", " ")
-            return f"game over: {event.result} ({ended}), score {event.score:g}"
-        case OrderAccepted():
-            return f"{event.unit}: {event.order}"
-        case OrderRefused():
-            return f"{event.unit}: order '{event.order}' refused: {event.reason}"
-        case RelocationStarted():
-            return (
-                f"{event.unit} relocates to [{event.x_km:g}, {event.y_km:g}], "
-                f"ready on turn {event.ready_turn}"
-            )
-        case RelocationComplete():
-            if event.emitting:
-                return f"{event.unit} is set up and emitting again"
-            return f"{event.unit} is set up, and silent as ordered"
         case RaidEntered():
             bound = f"heading for {event.target}" if event.target else "taking station"
             return (
@@ -88,25 +59,10 @@ def describe(event: Event) -> str:
             )
         case ThreatLeft():
             return f"threat {event.threat} ({class_words(event.threat_class)}) left the area"
-        case TrackInitiated():
-            return (
-                f"track {event.track} ({class_words(event.threat_class)}) initiated by "
-                f"{event.radar} at {event.range_km:.0f} km"
-            )
-        case TrackDropped():
-            return f"track {event.track} dropped"
-        case MissileLaunched():
-            return (
-                f"{event.fire_unit} fired a {event.missile} at track {event.track} "
-                f"({class_words(event.threat_class)}), {event.range_km:.0f} km, Pk {event.pk:.2f}"
-            )
+        case InterceptResolved() if event.reason:
+            # No roll to tell: it reads as in play.
+            return blue_text(event, full_names=True) or ""
         case InterceptResolved():
-            if event.reason:
-                # Worded as the play log words it: there was no intercept to miss.
-                return (
-                    f"{event.fire_unit}'s {event.missile} on track {event.track}: "
-                    f"no intercept ({event.reason})"
-                )
             verdict = "killed" if event.killed else "missed"
             return (
                 f"{event.fire_unit}'s {event.missile} on track {event.track} {verdict} "
@@ -123,16 +79,6 @@ def describe(event: Event) -> str:
                 f"leaker: threat {event.threat} ({class_words(event.threat_class)}) "
                 f"reached {event.target}, {harm}"
             )
-        case RadarDestroyed():
-            by = "an anti-radiation missile" if event.by == "arm" else "a strike"
-            return f"radar {event.radar} destroyed by {by} ({event.value:g} M$)"
         case ArmMissed():
             return f"anti-radiation missile {event.threat} missed {event.radar}: {event.reason}"
-        case CommandPostDestroyed():
-            alone = ", ".join(event.cut_off) or "no unit"
-            return f"command post {event.command_post} destroyed; fighting alone: {alone}"
-        case ReloadComplete():
-            return f"{event.fire_unit} reloaded {event.rounds} × {event.missile}"
-        case MagazineEmpty():
-            return f"{event.fire_unit} fired its last {event.missile}"
     return f"{event.kind}: {event.to_dict()}"

@@ -3,9 +3,10 @@
 The map widget asks `draw_frame` for a frame and turns each row into a Strip;
 this module knows what the map shows and nothing of Textual. Layers are painted
 in order, later ones on top: graticule, coverage and range rings, engagement
-lines, places and entry points, labels, blue symbols, salvos in flight, heading
-marks, track glyphs, the selection, the pick cursor. Tracks come from
-`picture.shown_tracks`: what the radars report, never truth.
+lines, places (and red's entry points once they may be shown), labels, blue
+symbols, salvos in flight, heading marks, track glyphs, the selection, the pick
+cursor. Tracks and entry points come from the blue view (`blue.shown_tracks`,
+`blue.entry_points`): what the radars report, never truth, before the end.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from wargame.campaign import ThreatClass
 from wargame.engine.detection import jam_strobes, jammed_reach
 from wargame.engine.scenario import CLASS_CODE, Scenario
 from wargame.engine.state import ACTIVE, State
+from wargame.view.blue import entry_points, shown_tracks
 from wargame.view.map_canvas import (
     Canvas,
     Geometry,
@@ -37,14 +39,12 @@ from wargame.view.picture import (
     HEADING_ARROWS,
     HEADING_STEPS,
     SalvoInFlight,
-    entry_points,
     estimated_positions,
     heading_sector,
     salvos_in_flight,
-    short_missile,
-    shown_tracks,
     unit_label,
 )
+from wargame.view.words import short_missile
 
 ASSET_GLYPH = "■"
 CP_GLYPH = "⌂"
@@ -88,6 +88,8 @@ class Layers:
     pick_from: tuple[float, float] | None = None
     pick_label: Callable[[float], str] | None = None
     """Words beside the pick cursor for a distance from `pick_from` in km (default: 'N km')."""
+    reveal: bool = False
+    """The truth may be told (the game is over, or a replay): red's entry points show."""
 
 
 def draw_frame(
@@ -114,7 +116,7 @@ def draw_frame(
     salvos = SalvoCells.of(geo, salvos_in_flight(sc, st))
     _mark_missiles(taken, salvos)
     _engagement_lines(canvas, salvos)
-    places = _place_symbols(canvas, geo, sc, taken)
+    places = _place_symbols(canvas, geo, sc, taken, layers.reveal)
     _blue(canvas, geo, sc, st, layers.selected_unit, marks, taken)
     for col, row, name in places:
         _place_label(canvas, taken, col, row, name, Ink.PLACE)
@@ -277,12 +279,13 @@ def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
 
 
 def _place_symbols(
-    canvas: Canvas, geo: Geometry, sc: Scenario, taken: np.ndarray
+    canvas: Canvas, geo: Geometry, sc: Scenario, taken: np.ndarray, reveal: bool
 ) -> list[tuple[int, int, str]]:
-    """Draw the named places' symbols (entry points marked); their labels come later."""
+    """Draw the named places' symbols (red's entry points marked, once they may be
+    shown); their labels come later."""
     loaded = sc.loaded
     assets = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
-    entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc)}
+    entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc, revealed=reveal)}
     labels = []
     for place in loaded.campaign.map.places:
         x, y = place.position

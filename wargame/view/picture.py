@@ -1,16 +1,17 @@
 """The blue picture as the screens show it: pure functions that read the engine's state.
 
-Everything here reads what the engine reports: the track arrays (estimated
-position, velocity, altitude, apparent class), blue's own units, and the public
-engagement helpers. No function reads a threat's true position, class, route
-or target. Used by the map, the unit panel, the track table, the status bar,
-and the map benchmark; imports no Textual.
+Everything here reads what the engine reports: the tracks the blue view shows
+(`blue.shown_tracks`: estimated position, velocity, altitude, apparent class),
+blue's own units, and the public engagement helpers. No function reads a
+threat's true position, class, route or target. Used by the map, the unit
+panel, the track table, the status bar, and the map benchmark; imports no Textual.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -23,9 +24,10 @@ from wargame.engine.engagement import (
     picture,
     salvo_size,
 )
-from wargame.engine.game import score_of
 from wargame.engine.scenario import CLASSES, Scenario
-from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, KILLED, SLS, SS, TIGHT, State
+from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
+from wargame.view.blue import shown_tracks
+from wargame.view.words import short_missile
 
 CLASS_GLYPH = {
     "fighter": "F",
@@ -61,32 +63,11 @@ WEAPONS_NAMES = {HOLD: "hold", TIGHT: "tight", FREE: "free"}
 DOCTRINE_NAMES = {AUTO: "auto", SLS: "sls", SS: "ss"}
 
 
-def short_missile(name: str) -> str:
-    """'48N6-class' -> '48N6'."""
-    return name.removesuffix("-class")
-
-
 def class_name(code: int) -> str:
     return str(CLASSES[code])
 
 
 # ------------------------------------------------------------------ tracks
-
-
-def shown_tracks(st: State) -> np.ndarray:
-    """Threat slots that have a track the player sees, in track-id order.
-
-    A track whose end the engine has just reported (destroyed, leaked, gone home)
-    stays in the arrays until the next detection phase; like the engine's own
-    `picture`, the screen no longer shows it."""
-    slots = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE))
-    return slots[np.argsort(st.track_id[slots], kind="stable")]
-
-
-def track_slot(st: State, track: int) -> int:
-    """The slot of a shown track id, or -1."""
-    hit = np.flatnonzero((st.track_id == track) & (st.status == ACTIVE))
-    return int(hit[0]) if hit.size else -1
 
 
 def estimated_positions(
@@ -309,6 +290,11 @@ class MissileLine:
     """Turn a launcher reload of this type completes, if one is under way."""
 
 
+UnitKind = Literal["fire unit", "radar"]
+UnitState = Literal["emitting", "silent", "relocating", "destroyed"]
+"""A radar on the air, off it, packed up and on the move, or gone."""
+
+
 @dataclass(frozen=True)
 class UnitStatus:
     """What the unit panel shows of one radar or fire unit."""
@@ -317,9 +303,9 @@ class UnitStatus:
     name: str
     fire_unit: int
     """-1 for a radar that is not part of a fire unit."""
-    kind: str
+    kind: UnitKind
     """'fire unit' or 'radar'."""
-    state: str
+    state: UnitState
     """'emitting', 'silent', 'relocating' or 'destroyed'."""
     ready_turn: int
     weapons: str
@@ -344,6 +330,7 @@ class UnitStatus:
 
 def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
     f = int(sc.r_fire_unit[radar])
+    state: UnitState
     if not st.radar_alive[radar]:
         state = "destroyed"
     elif st.ready_turn[radar] > st.turn:
@@ -431,27 +418,6 @@ def altitude_cell(metres: float) -> str:
     return f"{metres / 1000:.1f}k" if round(metres / 100) < 100 else f"{metres / 1000:.0f}k"
 
 
-def assessed_score(sc: Scenario, st: State) -> float:
-    """The score as the defence can know it in play: each threat destroyed counted at the
-    cost of what the radars took it for, so that a kill does not give a decoy away (the
-    report at the end tells the truth)."""
-    killed = st.status == KILLED
-    hidden = float(sc.t_cost[killed].sum() - sc.t_apparent_cost[killed].sum())
-    weight = sc.loaded.campaign.scoring.threat_cost_destroyed
-    return score_of(sc, st).total - weight * hidden
-
-
-def score_text(score: float) -> str:
-    """The score as every screen shows it: signed, one decimal ('+225.0', '-6.5')."""
-    return f"{score:+.1f}"
-
-
-def clock(seconds: float) -> str:
-    """Game time as h:mm:ss."""
-    total = round(seconds)
-    return f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
-
-
 def duration(seconds: float | None) -> str:
     """'4m05s', '45s', or '—'."""
     if seconds is None or not math.isfinite(seconds):
@@ -468,18 +434,3 @@ def short_duration(seconds: float | None) -> str:
     if total >= 600:
         return f"{total // 60}m"
     return f"{total // 60}m{total % 60:02d}" if total >= 60 else f"{total}s"
-
-
-def entry_points(sc: Scenario) -> list[tuple[str, float, float]]:
-    """Where the campaign's raids, SEAD flights and jammers enter (the intelligence picture
-    the briefing gives), one per distinct point."""
-    loaded = sc.loaded
-    red = loaded.campaign.red
-    origins = [g.origin for g in red.raids] + [g.origin for g in red.sead]
-    origins += [g.origin for g in red.jammers]
-    seen: dict[tuple[float, float], str] = {}
-    for origin in origins:
-        x, y = loaded.place(origin)
-        name = origin if isinstance(origin, str) else ""
-        seen.setdefault((round(x, 3), round(y, 3)), name)
-    return [(name, x, y) for (x, y), name in seen.items()]

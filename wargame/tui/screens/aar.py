@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from wargame.campaign.schema import class_words
 from wargame.play.aar_view import Report
 from wargame.tui.widgets.charts import TurnChart
-from wargame.view.picture import score_text, short_missile
+from wargame.view.words import score_text, short_missile
 
 
 def _pct(value: float | None) -> str:

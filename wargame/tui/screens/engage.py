@@ -21,7 +21,8 @@ from textual.widgets.option_list import Option
 from wargame.campaign.schema import CLASS_WORDS
 from wargame.engine.orders import MAX_SALVO
 from wargame.view.fire_options import Shot
-from wargame.view.picture import TrackRow, altitude_text, duration, short_missile
+from wargame.view.picture import TrackRow, altitude_text, duration
+from wargame.view.words import short_missile
 
 
 class EngageScreen(ModalScreen[tuple[Shot, int] | None]):

@@ -40,7 +40,8 @@ LEGEND = "\n".join(
         f"[$text-primary]{RADAR_GLYPH}[/] radar   [$text-primary]{FIRE_UNIT_GLYPH}[/] fire unit "
         "(bright: emitting, dim: silent)",
         f"{MOVING_GLYPH} relocating   [$text-error]{DEAD_GLYPH}[/] destroyed   "
-        f"[$text-error]{ENTRY_GLYPH}[/] raid entry point   {COVERAGE_GLYPH} radar coverage "
+        f"[$text-error]{ENTRY_GLYPH}[/] where red's raids entered (once the game is over, "
+        f"and in replays)   {COVERAGE_GLYPH} radar coverage "
         "(1 m² target; jamming pulls it in, most towards the jammer)   "
         f"[$text-warning]{JAM_GLYPH}[/] jam strobe: the bearing a radar hears a jammer on "
         f"(no range)   [$text-warning]{RING_GLYPH}[/] missile reach   "

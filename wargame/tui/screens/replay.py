@@ -2,7 +2,8 @@
 
 The save is played again in a worker (`replay_data.build_replay`), keeping the
 picture of every turn; the log shows the events the save recorded for the turn
-on screen, red's side included (a replay is a debrief). Step back and forth,
+on screen, red's side included, and the map red's entry points (a replay is a
+debrief: the truth may be told). Step back and forth,
 jump to a turn, or play it at a turn a second.
 """
 
@@ -86,6 +87,7 @@ class ReplayScreen(PictureScreen):
         await main.remove()
         pane = PicturePane(data.game.scenario, data.state_at(self.turn), id="main")
         await self.mount(pane, before=self.query_one("#log"))
+        pane.map.set_layers(reveal=True)  # a debrief: red's entry points show
         pane.map.focus()
         if data.diverged_at is not None:
             self.notify(

@@ -31,7 +31,6 @@ from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
 from wargame.engine.state import State
 from wargame.errors import WargameError
 from wargame.play.session import Session, TurnResult
-from wargame.report.describe import counted
 from wargame.tui.screens.engage import EngageScreen
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.screens.reserve import ReserveScreen
@@ -40,14 +39,10 @@ from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
+from wargame.view.blue import assessed_score, blue_text
 from wargame.view.fire_options import Shot, shot_options
-from wargame.view.picture import (
-    assessed_score,
-    rounds_in_flight,
-    score_text,
-    short_missile,
-    track_rows,
-)
+from wargame.view.picture import rounds_in_flight, track_rows
+from wargame.view.words import counted, score_text, short_missile
 
 
 class TacticalScreen(PictureScreen):
@@ -162,6 +157,7 @@ class TacticalScreen(PictureScreen):
         self.pane.map.focus()
         self._refresh_status()
         if self.session.over:
+            self.pane.map.set_layers(reveal=True)
             self.notify("This game is over: a shows the report.", timeout=6)
 
     # --------------------------------------------------------------- showing
@@ -493,17 +489,14 @@ class TacticalScreen(PictureScreen):
         for event in result.events:
             if isinstance(event, OrderRefused):
                 errors = True
-                self.notify(
-                    f"{event.unit}: '{event.order}' refused: {event.reason}",
-                    severity="error",
-                    timeout=8,
-                )
+                self.notify(blue_text(event) or event.reason, severity="error", timeout=8)
         if result.save_error:
             self.notify(f"Autosave failed: {result.save_error}", severity="error", timeout=8)
         self.pane.show(result.state, self._pending(), self.planned_pk)
         self._refresh_status()
         over = next((e for e in result.events if isinstance(e, GameOver)), None)
         if over is not None:
+            self.pane.map.set_layers(reveal=True)  # the truth may be told: red's entry points
             # Let the player see the last turn's picture and events before the report.
             self.notify(
                 f"Game over: {over.result.upper()} ({over.termination.replace('_', ' ')}), "

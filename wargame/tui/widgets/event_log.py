@@ -10,11 +10,11 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from wargame.engine.events import Event
-from wargame.view.log_lines import BAD, GOOD, INFO, MUTED, OWN, TURN, WARN, log_lines
+from wargame.report.describe import describe
+from wargame.view.log_lines import TONES, LogLine, Tone, log_lines
 
-TONES = (GOOD, BAD, WARN, INFO, OWN, MUTED, TURN)
-"""Each tone is a component class `log--<tone>`, coloured in wargame.tcss by the theme's
-contrast-checked text colours, so lines read on light and dark themes."""
+# Each tone is a component class `log--<tone>`, coloured in wargame.tcss by the theme's
+# contrast-checked text colours, so lines read on light and dark themes.
 
 
 class EventLog(RichLog):
@@ -27,8 +27,8 @@ class EventLog(RichLog):
     def __init__(self, *, reveal: bool = False, id: str | None = None) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, max_lines=2000, id=id)
         self.reveal = reveal
-        """Show red's side too (replays), not only what blue knows."""
-        self._entries: list[tuple[int, str, str]] = []
+        """Show red's side too (replays, in the report's words), not only what blue knows."""
+        self._entries: list[LogLine] = []
         """(turn, tone, text) of every line, to write them again in a new theme's colours."""
         self._inks: tuple[Style, ...] = ()
 
@@ -45,11 +45,11 @@ class EventLog(RichLog):
                 self.call_later(self._rewrite)
             self._inks = inks
 
-    def add_events(self, events: Iterable[Event]) -> list[tuple[str, str]]:
+    def add_events(self, events: Iterable[Event]) -> list[tuple[Tone, str]]:
         """Write a line for each event that has one (one for a salvo's rounds); returns
         the (tone, text) written."""
         written = []
-        for turn, tone, text in log_lines(events, self.reveal):
+        for turn, tone, text in log_lines(events, describe if self.reveal else None):
             self._entries.append((turn, tone, text))
             self._write(turn, tone, text)
             written.append((tone, text))
@@ -66,7 +66,7 @@ class EventLog(RichLog):
         full = self.get_component_rich_style(name)
         return Style(color=full.color, bold=full.bold)
 
-    def _write(self, turn: int, tone: str, text: str) -> None:
+    def _write(self, turn: int, tone: Tone, text: str) -> None:
         prefix = Text(f"T{turn:<3}", style=self._ink("log--turn-number"))
         self.write(prefix + Text(text, style=self._ink(f"log--{tone}")))
 

@@ -11,7 +11,7 @@ segment carrying the widget's own style under its ink so the background holds.
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import numpy as np
 from rich.segment import Segment
@@ -250,9 +250,9 @@ class MapView(Widget, can_focus=True):
                 self.UnitClicked(value) if kind == "unit" else self.TrackClicked(value)
             )
 
-    def _hit(self, offset: Offset) -> tuple[str, int] | None:
+    def _hit(self, offset: Offset) -> tuple[Literal["unit", "track"], int] | None:
         """The unit or track nearest a cell, within CLICK_REACH cells."""
-        best: tuple[float, str, int] | None = None
+        best: tuple[float, Literal["unit", "track"], int] | None = None
         for col, row, radar in self._marks.unit_cells:
             d = float(np.hypot(col - offset.x, 2 * (row - offset.y)))
             if d <= CLICK_REACH and (best is None or d < best[0]):

@@ -19,7 +19,8 @@ from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 from wargame.tui.widgets.map_view import ZOOM_STEP, MapView
 from wargame.tui.widgets.side_panel import TrackTable, UnitPanel
-from wargame.view.picture import TrackRow, track_rows, track_slot, unit_status
+from wargame.view.blue import track_slot
+from wargame.view.picture import TrackRow, track_rows, unit_status
 
 COMPACT_BELOW_ROWS = 34
 """Terminals shorter than this get the compact unit panel."""

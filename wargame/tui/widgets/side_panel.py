@@ -13,13 +13,14 @@ from wargame.view.picture import (
     CLASS_CODE,
     MissileLine,
     TrackRow,
+    UnitState,
     UnitStatus,
     altitude_cell,
     duration,
     short_duration,
 )
 
-STATE_TONES = {
+STATE_TONES: dict[UnitState, str] = {
     "emitting": "$text-success",
     "silent": "$text-warning",
     "relocating": "$text-warning",

@@ -7,7 +7,8 @@ from textual.widgets import Static
 
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.view.picture import clock, magazines, score_text
+from wargame.view.picture import magazines
+from wargame.view.words import clock, score_text
 
 NARROW = 100
 """Below this many columns the bar leaves out the game clock."""

@@ -1,0 +1,320 @@
+"""What blue may know: the one place that decides it.
+
+The engine's state and events are the truth, red's side included. What the player
+is shown during play passes through here, as Gymnasium keeps `observation(state)`
+beside its transition:
+
+- the tracks shown (`shown_tracks`): what the radars report, never the threats;
+- the score as assessed (`assessed`, `assessed_score`): each threat destroyed counted
+  at the cost of what the radars took it for, so that a kill does not give a decoy away;
+- for every kind of event, what blue sees of it (`SIGHT`): all of it, what its radars
+  saw of it, or nothing. `blue_events` applies that to a run of events, and
+  `blue_text` words each event as blue reads it: the one wording of the events blue
+  sees whole, which the after-action report uses too;
+- red's entry points, only once the truth may be told (`entry_points`).
+
+The play log (`log_lines`), the map (`map_frame`), the track table and the unit panel
+(`picture`), the status bar and the mid-game report (`wargame.play.aar_view`) read it.
+Imports the engine and the campaign format only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from types import MappingProxyType
+from typing import Final, Literal, assert_never
+
+import numpy as np
+
+from wargame.campaign.schema import class_words
+from wargame.engine.events import (
+    ArmLaunched,
+    ArmMissed,
+    CommandPostDestroyed,
+    Event,
+    GameOver,
+    GameStarted,
+    InterceptResolved,
+    Leaker,
+    MagazineEmpty,
+    MissileLaunched,
+    OrderAccepted,
+    OrderRefused,
+    RadarDestroyed,
+    RaidEntered,
+    ReloadComplete,
+    RelocationComplete,
+    RelocationStarted,
+    ThreatDestroyed,
+    ThreatLeft,
+    TrackDropped,
+    TrackInitiated,
+    TurnEnded,
+    r3,
+)
+from wargame.engine.game import score_of
+from wargame.engine.scenario import Scenario
+from wargame.engine.state import ACTIVE, KILLED, State
+from wargame.view.words import clock, short_missile
+
+# ------------------------------------------------------------------ tracks
+
+
+def shown_tracks(st: State) -> np.ndarray:
+    """Threat slots that have a track the player sees, in track-id order.
+
+    A track whose end the engine has just reported (destroyed, leaked, gone home)
+    stays in the arrays until the next detection phase; like the engine's own
+    `picture`, the screen no longer shows it."""
+    slots = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE))
+    return slots[np.argsort(st.track_id[slots], kind="stable")]
+
+
+def track_slot(st: State, track: int) -> int:
+    """The slot of a shown track id, or -1."""
+    hit = np.flatnonzero((st.track_id == track) & (st.status == ACTIVE))
+    return int(hit[0]) if hit.size else -1
+
+
+# ------------------------------------------------------------------- score
+
+
+def assessed(score: float, hidden_cost: float, weight: float) -> float:
+    """A true score as blue may know it: less `hidden_cost`, what the threats destroyed
+    truly cost beyond what the radars took them for, at the campaign's `weight` per M$."""
+    return score - weight * hidden_cost
+
+
+def assessed_score(sc: Scenario, st: State) -> float:
+    """The score now as the defence can know it in play (the status bar's): the report
+    at the end tells the truth."""
+    killed = st.status == KILLED
+    hidden = float(sc.t_cost[killed].sum() - sc.t_apparent_cost[killed].sum())
+    return assessed(
+        score_of(sc, st).total, hidden, sc.loaded.campaign.scoring.threat_cost_destroyed
+    )
+
+
+# ------------------------------------------------------------------ events
+
+Sight = Literal["shown", "as_seen", "secret"]
+"""What blue sees of an event: all of it, in the one wording (`blue_text`) the report
+uses too; what its radars saw of it (`blue_events` takes out what they could not know,
+and the report tells the truth in its own words); or nothing (red's side)."""
+
+SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
+    {
+        GameStarted: "as_seen",  # not how many threats red sends
+        TurnEnded: "as_seen",  # the score as assessed
+        GameOver: "shown",  # the game is over: the truth may be told
+        OrderAccepted: "shown",
+        OrderRefused: "shown",
+        RelocationStarted: "shown",
+        RelocationComplete: "shown",
+        RaidEntered: "secret",
+        ArmLaunched: "secret",
+        ThreatLeft: "secret",  # its track coasts on until the radars drop it
+        TrackInitiated: "shown",  # (its threat id is for the report's counts, not shown)
+        TrackDropped: "shown",
+        MissileLaunched: "shown",  # (its class is the track's)
+        InterceptResolved: "as_seen",  # not the Pk against what the threat truly was
+        ThreatDestroyed: "as_seen",  # as its track appeared, at what that would cost
+        Leaker: "as_seen",  # as its track appeared
+        RadarDestroyed: "shown",
+        ArmMissed: "as_seen",  # not which of red's missiles it was
+        CommandPostDestroyed: "shown",
+        ReloadComplete: "shown",
+        MagazineEmpty: "shown",
+    }
+)
+"""Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
+
+AnyEvent = (
+    GameStarted
+    | TurnEnded
+    | GameOver
+    | OrderAccepted
+    | OrderRefused
+    | RelocationStarted
+    | RelocationComplete
+    | RaidEntered
+    | ArmLaunched
+    | ThreatLeft
+    | TrackInitiated
+    | TrackDropped
+    | MissileLaunched
+    | InterceptResolved
+    | ThreatDestroyed
+    | Leaker
+    | RadarDestroyed
+    | ArmMissed
+    | CommandPostDestroyed
+    | ReloadComplete
+    | MagazineEmpty
+)
+"""Every kind of event as one type, so that a `match` over the kinds ends in
+`assert_never` and a kind left out fails type checking."""
+
+UNKNOWN = "unidentified"
+"""The class of a threat destroyed or leaking that no track showed."""
+
+
+def known(event: Event) -> AnyEvent:
+    """The event as one of the kinds blue has a rule for; TypeError for any other."""
+    if isinstance(event, AnyEvent):
+        return event
+    raise TypeError(f"no blue rule for events of kind '{event.kind}'")
+
+
+def sight(event: Event) -> Sight:
+    """What blue sees of this event (TypeError for a kind with no rule)."""
+    try:
+        return SIGHT[type(event)]
+    except KeyError:
+        raise TypeError(f"no blue rule for events of kind '{event.kind}'") from None
+
+
+def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> list[Event]:
+    """The events as blue knows them: red's side taken out, and what the radars could
+    not know replaced by what they saw. Each threat destroyed or leaking takes the class
+    its track appeared to be; with the `scenario`, each threat destroyed is costed as what
+    it seemed, in the event and (`assessed`) in the score at each turn's end."""
+    apparent: dict[int, str] = {}
+    out: list[Event] = []
+    hidden = 0.0  # true cost less seeming cost of the threats destroyed so far
+    weight = scenario.loaded.campaign.scoring.threat_cost_destroyed if scenario else 0.0
+    for event in events:
+        if sight(event) == "secret":
+            continue
+        match event:
+            case GameStarted():
+                event = replace(event, threats=0)
+            case TrackInitiated():
+                apparent.setdefault(event.threat, event.threat_class)
+            case InterceptResolved():
+                event = replace(event, pk_true=event.pk)
+            case ThreatDestroyed():
+                seemed = event.cost
+                if scenario is not None:
+                    seemed = r3(scenario.t_apparent_cost[event.threat])
+                    hidden += event.cost - seemed
+                cls = apparent.get(event.threat, UNKNOWN)
+                event = replace(event, threat_class=cls, threat_type="", cost=seemed)
+            case TurnEnded() if hidden:
+                event = replace(event, score=r3(assessed(event.score, hidden, weight)))
+            case Leaker():
+                event = replace(event, threat_class=apparent.get(event.threat, UNKNOWN))
+        out.append(event)
+    return out
+
+
+def end_of_turn(event: TurnEnded, score: str = "") -> str:
+    """The line between turns in the log; `score` only where the truth may be told
+    (in play the score is the status bar's, as assessed)."""
+    shown = f" · score {score}" if score else ""
+    return f"── end of turn {event.turn} · {clock(event.time_s)}{shown} ──"
+
+
+def launch_text(event: MissileLaunched, rounds: int = 1, *, full_names: bool = False) -> str:
+    """A launch (a salvo of `rounds`), short enough for an 80-column log."""
+    missile = event.missile if full_names else short_missile(event.missile)
+    what = f"a {missile}" if rounds == 1 else f"{rounds} × {missile}"
+    each = "" if rounds == 1 else " each"
+    return (
+        f"{event.fire_unit} fired {what} at track {event.track}: {event.range_km:.0f} km, "
+        f"Pk {event.pk:.2f}{each}, due T{event.intercept_turn}"
+    )
+
+
+def blue_text(event: Event, *, full_names: bool = False) -> str | None:
+    """The event as blue reads it, or None if it has no line of its own (red's side; a
+    threat destroyed, which the intercept's line tells). Missiles by their short names
+    ('48N6') unless `full_names` ('48N6-class', as the report names them)."""
+    e = known(event)
+
+    def missile(name: str) -> str:
+        return name if full_names else short_missile(name)
+
+    match e:
+        case GameStarted():
+            return f"{e.title}: {len(e.fire_units)} fire units ready (seed {e.seed})"
+        case TurnEnded():
+            return end_of_turn(e)
+        case GameOver():
+            ended = e.termination.replace("_", " ")
+            return f"game over: {e.result} ({ended}), score {e.score:g}"
+        case OrderAccepted():
+            return f"{e.unit}: {e.order}"
+        case OrderRefused():
+            return f"{e.unit}: '{e.order}' refused: {e.reason}"
+        case RelocationStarted():
+            return (
+                f"{e.unit} packs up for [{e.x_km:g}, {e.y_km:g}]: silent until turn {e.ready_turn}"
+            )
+        case RelocationComplete():
+            if e.emitting:
+                return f"{e.unit} is set up and emitting again"
+            return f"{e.unit} is set up, and silent as ordered"
+        case RaidEntered() | ArmLaunched() | ThreatLeft():
+            return None  # red's side
+        case TrackInitiated():
+            return (
+                f"new track {e.track}: {class_words(e.threat_class)}, "
+                f"seen by {e.radar} at {e.range_km:.0f} km"
+            )
+        case TrackDropped():
+            return f"track {e.track} lost"
+        case MissileLaunched():
+            return launch_text(e, full_names=full_names)
+        case InterceptResolved():
+            if e.reason:
+                return (
+                    f"{e.fire_unit}'s {missile(e.missile)} on track {e.track}: "
+                    f"no intercept ({e.reason})"
+                )
+            if e.killed:
+                return f"track {e.track} destroyed by {e.fire_unit}'s {missile(e.missile)}"
+            return f"{e.fire_unit}'s {missile(e.missile)} missed track {e.track}"
+        case ThreatDestroyed():
+            return None  # the intercept's line tells it
+        case Leaker():
+            if e.damaged:
+                return f"{e.target} hit: {e.value_lost:g} M$ lost"
+            return f"a threat reached {e.target}: no damage"
+        case RadarDestroyed():
+            by = "an anti-radiation missile" if e.by == "arm" else "a strike"
+            return f"{e.radar} destroyed by {by} ({e.value:g} M$)"
+        case ArmMissed():
+            return f"an anti-radiation missile missed {e.radar} ({e.reason})"
+        case CommandPostDestroyed():
+            alone = ", ".join(e.cut_off) or "no unit"
+            return f"command post {e.command_post} destroyed; fighting alone: {alone}"
+        case ReloadComplete():
+            return f"{e.fire_unit} reloaded {e.rounds} × {missile(e.missile)}"
+        case MagazineEmpty():
+            return f"{e.fire_unit} fired its last {missile(e.missile)}"
+        case _:
+            assert_never(e)
+
+
+# ------------------------------------------------------------------- map
+
+
+def entry_points(sc: Scenario, *, revealed: bool) -> list[tuple[str, float, float]]:
+    """Where red's raids, SEAD flights and jammers enter the map, one per distinct point
+    (with the place's name where the campaign names one). They are red's orders: none
+    while the game is played, all of them once the truth may be told (`revealed`: the
+    game is over, or a replay, which is a debrief)."""
+    if not revealed:
+        return []
+    loaded = sc.loaded
+    red = loaded.campaign.red
+    origins = [g.origin for g in red.raids] + [g.origin for g in red.sead]
+    origins += [g.origin for g in red.jammers]
+    seen: dict[tuple[float, float], str] = {}
+    for origin in origins:
+        x, y = loaded.place(origin)
+        name = origin if isinstance(origin, str) else ""
+        seen.setdefault((round(x, 3), round(y, 3)), name)
+    return [(name, x, y) for (x, y), name in seen.items()]
