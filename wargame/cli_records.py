@@ -80,9 +80,10 @@ def branch(
     ] = None,
 ) -> None:
     """Cut a save after turn N into a new save, to play on with other orders (a what-if)."""
-    from wargame.cli_outputs import check_outputs
+    from wargame.cli_outputs import check_outputs, write_save_checked
     from wargame.record import branch as cut
-    from wargame.record import play_on, write_save
+    from wargame.record import play_on
+    from wargame.record.atomic import stamp
     from wargame.record.orders_file import load_orders, orders_by_turn
 
     try:
@@ -90,6 +91,7 @@ def branch(
             [("the save being branched from", save), ("the orders file", orders)],
             [("--output", output)],
         )
+        seen = stamp(output)  # another program writing it meanwhile is told, not lost
     except WargameError as error:
         raise _fail(error) from None
     loaded = _load(save)
@@ -116,7 +118,7 @@ def branch(
                     f"the game ended on turn {record.last_turn}",
                     err=True,
                 )
-        write_save(record, output)
+        write_save_checked(record, output, seen, "--output")
     except WargameError as error:
         raise _fail(error) from None
     ended = "to the end of the game" if record.over else f"to turn {record.last_turn}"
@@ -131,7 +133,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="text, md, json or html (default: from the --output file's ending, else text).",
+            help="text, md, json or html (default: the --output file's ending chooses, "
+            "text if it has none).",
             show_default=False,
         ),
     ] = None,
@@ -141,11 +144,18 @@ def report(
     briefing: Annotated[bool, typer.Option(help="Include the campaign's briefing.")] = True,
 ) -> None:
     """Write the after-action report of a save."""
-    if fmt is None:
-        ending = output.suffix.lower().lstrip(".") if output is not None else ""
-        fmt = {"htm": "html", "markdown": "md", "txt": "text"}.get(ending, ending)
-        if fmt not in FORMATS:
-            fmt = "text"
+    if fmt is None and output is not None:
+        from wargame.report.formats import format_for
+
+        fmt = format_for(output)
+        if fmt is None:
+            typer.echo(
+                f"{output}: --output: no report is written as {output.suffix}; "
+                "use .txt, .md, .json or .html (or --format)",
+                err=True,
+            )
+            raise typer.Exit(2)
+    fmt = fmt or "text"
     if fmt not in FORMATS:
         typer.echo(
             f"wargame report: --format: unknown format '{fmt}'; one of {', '.join(FORMATS)}",
