@@ -111,6 +111,36 @@ def test_a_save_written_by_another_program_during_the_game_is_kept(
     assert [p.name for p in tmp_path.iterdir()] == ["shared.json"]
 
 
+def test_a_branch_written_by_another_program_while_it_was_played_on_is_kept(
+    tmp_path: Path, save: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "what-if.json"
+    out.write_text("an old branch\n", encoding="utf-8")
+    orders = tmp_path / "hold.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 6\nunit = "FU Alpha"\naction = "weapons"\nsetting = "hold"\n',
+        encoding="utf-8",
+    )
+    step = Recorder.step
+
+    def step_while_another_writes(recorder: Recorder, given: list[object]) -> object:
+        if recorder.game.turn == 5:
+            out.write_text("another branch\n", encoding="utf-8")
+        return step(recorder, given)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Recorder, "step", step_while_another_writes)
+    args = ["branch", str(save), "--turn", "5", "-o", str(out), "--orders", str(orders)]
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        f"{out}: --output: not written: another program has written this file meanwhile, "
+        "and it is kept as it is; give another --output (the same command plays the same "
+        "game)\n",
+    )
+    assert out.read_text(encoding="utf-8") == "another branch\n"
+
+
 def test_a_save_there_before_the_game_is_written_over_as_asked(tmp_path: Path) -> None:
     path = tmp_path / "old.json"
     path.write_text("an old save\n", encoding="utf-8")
