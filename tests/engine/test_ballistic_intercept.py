@@ -16,13 +16,9 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
-from wargame.engine.engagement import (
-    _meet_on_profile,
-    _wait_for_descent,
-    options,
-    options_of_missile,
-)
 from wargame.engine.events import MissileLaunched
+from wargame.engine.fire_control import options, options_of_missile
+from wargame.engine.fire_control.timing import meet_on_profile, wait_for_descent
 from wargame.engine.geometry import intercept_time
 from wargame.engine.scenario import DIVE_MARGIN_M, _dive_km, ballistic_flight_s
 from wargame.engine.state import ACTIVE
@@ -50,7 +46,7 @@ def _times(
     straight = intercept_time(px, py, vx, vy, SPEED)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # every row is computed: none may warn
-        tof, _ = _wait_for_descent(
+        tof, _ = wait_for_descent(
             scenario,  # type: ignore[arg-type]
             np.arange(len(starts)),
             np.array(ballistic),
@@ -298,7 +294,7 @@ def test_a_missile_in_reach_only_for_a_while_is_met_then() -> None:
     px, py = np.array([[41.0 - to_go]]), np.array([[-16.0]])
     vx, vy = np.array([[ground]]), np.array([[0.0]])
     for within_flight in (False, True):
-        meet, landing = _meet_on_profile(
+        meet, landing = meet_on_profile(
             sc,  # type: ignore[arg-type]
             np.array([0]),
             np.array([flown]),

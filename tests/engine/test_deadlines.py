@@ -14,8 +14,8 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.engagement import Options, options
 from wargame.engine.events import MissileLaunched, OrderRefused
+from wargame.engine.fire_control import Options, options
 from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE
 

@@ -5,7 +5,7 @@ lets a second follow before the first arrives; auto looks where the look
 leaves time for another shot and shoots twice where it does not, and always looks
 against aircraft.
 
-By hand, for `_look_first`: turns of 60 s, turn 3 of 100. A cruise missile flies at
+By hand, for `look_first`: turns of 60 s, turn 3 of 100. A cruise missile flies at
 250 m/s, its salvo in the air is assessed at the end of turn 5 (120 s from now), and a
 salvo fired then flies 50 s (taken as this turn's flight): it meets the missile 170 s
 from now. With the missile 400 s from its target there is time to look; with 150 s
@@ -21,8 +21,9 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.engagement import _capped_assign, _look_first, _turn_of
 from wargame.engine.events import MissileLaunched
+from wargame.engine.fire_control.planning import capped_assign, look_first
+from wargame.engine.fire_control.timing import turn_of
 from wargame.engine.scenario import CLASS_NAMES, IS_AIRCRAFT
 
 
@@ -41,7 +42,7 @@ def _looks(
         t_apparent_release_km=np.array([release_km]),
     )
     st = SimpleNamespace(turn=3, track_vx=np.array([-0.25]), track_vy=np.array([0.0]))
-    look = _look_first(
+    look = look_first(
         sc,  # type: ignore[arg-type]
         st,  # type: ignore[arg-type]
         np.array([0]),
@@ -99,7 +100,7 @@ def test_auto_always_looks_against_aircraft(threat_class: str) -> None:
 def test_the_assessment_turn_is_the_turn_the_launch_event_names(
     first_contact: LoadedCampaign,
 ) -> None:
-    """`_turn_of` and `MissileLaunched.intercept_turn` agree on every salvo of a game."""
+    """`turn_of` and `MissileLaunched.intercept_turn` agree on every salvo of a game."""
     loaded_game = Game.new(first_contact, 3)
     sc = loaded_game.scenario
     checked = 0
@@ -110,7 +111,7 @@ def test_the_assessment_turn_is_the_turn_the_launch_event_names(
             if shot.launch_turn != loaded_game.turn:
                 continue
             event = launched[(shot.threat, sc.f_name[shot.fire_unit])]
-            turn = _turn_of(sc, loaded_game.state, np.array([shot.intercept_time]))[0]
+            turn = turn_of(sc, loaded_game.state, np.array([shot.intercept_time]))[0]
             assert turn == event.intercept_turn
             checked += 1
     assert checked > 30
@@ -167,7 +168,7 @@ def test_two_salvos_go_the_same_turn_only_where_both_units_allow_two(
     room: list[list[int]], fired: list[tuple[int, int]]
 ) -> None:
     """One target worth 10; unit 0 kills it with 0.6, unit 1 with 0.5, a salvo costs 0.1."""
-    wi, tj = _capped_assign(
+    wi, tj = capped_assign(
         np.array([10.0]),
         np.array([[0.6], [0.5]]),
         np.array([1, 1]),

@@ -23,8 +23,8 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
-from wargame.engine.engagement import _cheaper_later
 from wargame.engine.events import Event, MissileLaunched
+from wargame.engine.fire_control.economy import cheaper_later
 from wargame.engine.geometry import edge_factor
 from wargame.engine.scenario import CLASS_NAMES
 
@@ -64,7 +64,7 @@ def _holds(
     now_pk = pk[0] * float(edge_factor(np.hypot(x + vx * tof, y) / 250.0))
     column = np.array([[1.0]])
     return bool(
-        _cheaper_later(
+        cheaper_later(
             sc,  # type: ignore[arg-type]
             3,
             np.array([0]),

@@ -19,7 +19,8 @@ import json
 import pytest
 
 from wargame.campaign import LoadedCampaign
-from wargame.engine import Game, detection, engagement
+from wargame.engine import Game, detection
+from wargame.engine.fire_control import envelope, planning
 
 
 def _digest(loaded: LoadedCampaign, seed: int) -> str:
@@ -31,10 +32,10 @@ def _digest(loaded: LoadedCampaign, seed: int) -> str:
 
 
 SHORTCUTS = {
-    "prune pairs": [(engagement, "PRUNE_AT", 1)],
-    "reach filter": [(engagement, "REACH_FILTER_PAIRS", 0)],
+    "prune pairs": [(envelope, "PRUNE_AT", 1)],
+    "reach filter": [(planning, "REACH_FILTER_PAIRS", 0)],
     "one radar a block": [(detection, "BLOCK_PAIRS", 1), (detection, "MIN_BLOCK_RADARS", 1)],
-    "profile search to the landing": [(engagement, "PROFILE_WITHIN_FLIGHT", False)],
+    "profile search to the landing": [(envelope, "PROFILE_WITHIN_FLIGHT", False)],
 }
 
 

@@ -92,7 +92,7 @@ def test_first_contact_is_lost_when_every_fire_unit_holds_fire(
 def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
     first_contact: LoadedCampaign,
 ) -> None:
-    from wargame.engine.engagement import picture
+    from wargame.engine.fire_control import picture
 
     game = Game.new(first_contact, 7)
     while not (game.state.track_id >= 0).any():

@@ -16,7 +16,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
-from wargame.engine.engagement import options_of_missile
+from wargame.engine.fire_control import options_of_missile
 from wargame.engine.geometry import edge_factor, intercept_time
 from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, State

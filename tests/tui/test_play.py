@@ -14,8 +14,8 @@ from textual.widgets import Input, OptionList, Select, Static
 from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle, until_tracks
 from wargame.campaign import load_campaign
 from wargame.engine import Game
-from wargame.engine.engagement import options, salvo_size
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
+from wargame.engine.fire_control import options, salvo_size
 from wargame.engine.state import ACTIVE
 from wargame.record import Recorder, read_save, write_save
 from wargame.tui.screens.aar import AarScreen
@@ -476,7 +476,7 @@ class TestThePicture:
     async def test_moving_a_unit_that_guides_missiles_warns_they_will_be_lost(
         self, make_app
     ) -> None:
-        from wargame.engine.engagement import channels_in_use
+        from wargame.engine.fire_control import channels_in_use
 
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -19,7 +19,6 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine.command import apply_orders
 from wargame.engine.detection import detect_and_track
 from wargame.engine.dice import check_seed
-from wargame.engine.engagement import launch, plan_engagements
 from wargame.engine.events import (
     Event,
     GameOver,
@@ -32,6 +31,7 @@ from wargame.engine.events import (
     TurnEnded,
     r3,
 )
+from wargame.engine.fire_control import launch, plan_engagements
 from wargame.engine.intercept import resolve_intercepts, resolve_leakers
 from wargame.engine.movement import move_threats
 from wargame.engine.orders import Order

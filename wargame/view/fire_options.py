@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wargame.engine.command import apply_orders
-from wargame.engine.engagement import (
+from wargame.engine.fire_control import (
     REASONS,
     able_fire_units,
     channels_in_use,
@@ -24,7 +24,7 @@ from wargame.engine.engagement import (
     time_to_harm,
     unit_refusal,
 )
-from wargame.engine.engagement import time_to_go as seconds_to_go
+from wargame.engine.fire_control import time_to_go as seconds_to_go
 from wargame.engine.game import units_set_up
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario

@@ -17,7 +17,7 @@ import numpy as np
 
 from wargame.engine.assessment import aimed_site, site_names
 from wargame.engine.detection import jam_strobes
-from wargame.engine.engagement import (
+from wargame.engine.fire_control import (
     able_fire_units,
     channels_in_use,
     options,

@@ -23,8 +23,8 @@ from textual.widgets import Footer
 from wargame.campaign import ThreatClass
 from wargame.engine import Order
 from wargame.engine.command import march_turns
-from wargame.engine.engagement import channels_in_use
 from wargame.engine.events import GameOver, OrderRefused
+from wargame.engine.fire_control import channels_in_use
 from wargame.engine.game import score_of
 from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS

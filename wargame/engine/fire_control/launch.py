@@ -1,0 +1,90 @@
+"""Launch: the planned salvos fired, and what each round carries to its intercept.
+
+`Engagement` is a salvo as planning (automatic or ordered) hands it on; `launch` fires
+those whose target still flies, from the rounds ready and not held in reserve, and logs
+one `MissileLaunched` per round. Called by the turn (`game.advance`) after planning.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from wargame.engine.events import Event, MissileLaunched, r3
+from wargame.engine.fire_control.timing import arrival_turn
+from wargame.engine.geometry import edge_factor
+from wargame.engine.scenario import CLASS_NAMES, Scenario
+from wargame.engine.state import ACTIVE, Shot, State
+
+
+class Engagement(NamedTuple):
+    """A planned salvo: launched in the launch phase if the target is still flying.
+    (A named tuple: a turn may plan hundreds, and they are cheap to make.)"""
+
+    fire_unit: int
+    missile: int
+    threat: int
+    rounds: int
+    pk: float
+    range_km: float
+    time_of_flight: float
+    manual: bool
+
+
+def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
+    """Fire the planned salvos whose targets are still flying."""
+    if not plan:
+        return
+    now = st.turn * sc.dt
+    units = np.array([e.fire_unit for e in plan])
+    missiles = np.array([e.missile for e in plan])
+    threats = np.array([e.threat for e in plan])
+    ranges = np.array([e.range_km for e in plan])
+    # What each round really achieves, against what the threat truly is (a decoy differs).
+    true_pks = sc.m_pk[missiles, sc.t_class[threats]] * edge_factor(
+        ranges / sc.m_max_range[missiles]
+    )
+    apparent = sc.t_apparent_class[threats]
+    # Rounds held back for another class than the target's.
+    kept = np.where(
+        st.reserve_class[units, missiles] == apparent, 0, st.reserve_count[units, missiles]
+    )
+    for e, flying, true_pk, held, cls, track, cost in zip(
+        plan,
+        (st.status[threats] == ACTIVE).tolist(),
+        true_pks.tolist(),
+        kept.tolist(),
+        apparent.tolist(),
+        st.track_id[threats].tolist(),
+        sc.m_cost[missiles].tolist(),
+        strict=True,
+    ):
+        f, m, j = e.fire_unit, e.missile, e.threat
+        if not flying:
+            continue
+        rounds = min(e.rounds, int(st.ready[f, m]) - held)
+        if rounds <= 0:
+            continue
+        hit_time = now + e.time_of_flight
+        st.ready[f, m] -= rounds
+        st.fired[f, m] += rounds
+        st.shots_at[j] += rounds
+        # One event per round; the rounds of a salvo are alike, so they share it.
+        launched = MissileLaunched(
+            turn=st.turn,
+            fire_unit=sc.f_name[f],
+            missile=sc.m_name[m],
+            track=track,
+            threat=j,
+            threat_class=CLASS_NAMES[cls],
+            pk=r3(e.pk),
+            range_km=r3(e.range_km),
+            intercept_turn=arrival_turn(sc, st, e.time_of_flight),
+            cost=cost,
+            ordered=e.manual,
+        )
+        for _ in range(rounds):
+            st.interceptor_cost += cost
+            st.shots.append(Shot(f, m, j, track, hit_time, e.pk, true_pk, st.turn))
+            events.append(launched)

@@ -1,0 +1,70 @@
+"""What a fire unit brings to any shot, whatever the track: whether it can fire now, its
+free guidance channels, the tracks in its picture, its rounds per salvo, the rounds it
+may fire at a class.
+
+Called by planning and manual shots, and by the blue view (the unit panel, the map's
+engagement lines, the track table).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wargame.engine.scenario import IS_AIRCRAFT, Scenario
+from wargame.engine.state import ACTIVE, State
+
+IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
+"""Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
+
+
+def able_fire_units(sc: Scenario, st: State) -> np.ndarray:
+    """Fire units that can fire now: radar alive, emitting and set up."""
+    r = sc.f_radar
+    return np.asarray(st.radar_alive[r] & st.emitting[r] & (st.ready_turn[r] <= st.turn))
+
+
+def channels_in_use(sc: Scenario, st: State) -> np.ndarray:
+    """Targets each fire unit is guiding missiles to right now."""
+    pairs = {(s.fire_unit, s.threat) for s in st.shots}
+    units = np.fromiter((unit for unit, _ in pairs), np.int64, len(pairs))
+    return np.bincount(units, minlength=len(sc.f_name))
+
+
+def free_channels(sc: Scenario, st: State) -> np.ndarray:
+    """Targets each fire unit could still guide missiles to, on top of those it guides."""
+    return np.asarray(sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st))
+
+
+def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None) -> np.ndarray:
+    """Threat slots the fire unit's command post (or the unit alone, if cut off) tracks;
+    `live`, if given, is the mask of tracked threats still in the air."""
+    radar = sc.f_radar[fire_unit]
+    cp = sc.r_cp[radar]
+    if st.cp_alive[cp]:
+        radars = sc.cp_radars[cp]
+        radars = radars[st.radar_alive[radars]]
+    else:
+        radars = radar
+    fresh = st.turn - sc.loaded.campaign.rules.track_coast_turns
+    held = st.seen_by[radars] >= fresh
+    if held.ndim == 2:
+        held = held.any(axis=0)
+    if live is None:
+        live = (st.track_id >= 0) & (st.status == ACTIVE)
+    return np.asarray((held & live).nonzero()[0])
+
+
+def salvo_size(
+    sc: Scenario, st: State, fire_unit: int | np.ndarray, apparent_class: np.ndarray
+) -> np.ndarray:
+    """Rounds per engagement: the unit's setting, or by default 2 against missiles, 1 against
+    aircraft. `fire_unit` is one unit, or one per entry of `apparent_class`."""
+    setting = st.salvo[fire_unit]
+    return np.asarray(np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[apparent_class]))
+
+
+def usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) -> np.ndarray:
+    """(P, M) rounds unit `units[p]` may fire at class `cls[p]`, reserves held back."""
+    ready = st.ready[units]
+    released = st.reserve_class[units] == cls[:, None]
+    return np.asarray(np.where(released, ready, np.maximum(ready - st.reserve_count[units], 0)))
