@@ -12,11 +12,12 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
 from wargame.engine.detection import jam_strobes
 from wargame.engine.events import Event
+from wargame.engine.fire_control import TOO_LATE
 from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.widgets.charts import bar_rows
 from wargame.view.blue import shown_tracks
-from wargame.view.fire_options import TOO_LATE, shot_options
+from wargame.view.fire_options import shot_options
 from wargame.view.map_canvas import Canvas, Geometry, Ink, View, strokes
 from wargame.view.map_frame import MISSILE_GLYPH, Layers, draw_frame
 from wargame.view.picture import (
@@ -486,7 +487,7 @@ def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
     shots = shot_options(sc, st, slot)
     assert not any(shot.possible for shot in shots)
     in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
-    assert in_picture and all(s.reason == TOO_LATE for s in in_picture)
+    assert in_picture and all(s.reason == f"track 24: {TOO_LATE}" for s in in_picture)
 
 
 def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(

@@ -30,7 +30,7 @@ def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Even
     """Apply this turn's orders; returns the accepted-so-far manual engagements."""
     engagements: list[Order] = []
     for order in orders:
-        reason = _refusal(sc, st, order)
+        reason = order_refusal(sc, st, order)
         if reason:
             events.append(
                 OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason)
@@ -43,7 +43,9 @@ def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Even
     return engagements
 
 
-def _refusal(sc: Scenario, st: State, order: Order) -> str:
+def order_refusal(sc: Scenario, st: State, order: Order) -> str:
+    """Why the orders phase refuses this order ('' if it takes it): the checks of its
+    form and of the unit it names. An engagement taken here is judged by fire control."""
     if order.turn != st.turn:
         return f"order is for turn {order.turn}, not turn {st.turn}"
     names = sc.r_name

@@ -11,6 +11,7 @@ callers that play forward: `Game.new(campaign, seed)`, `game.step(orders)`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,8 +32,8 @@ from wargame.engine.events import (
     TurnEnded,
     r3,
 )
-from wargame.engine.fire_control import launch, plan_engagements
-from wargame.engine.intercept import resolve_intercepts, resolve_leakers
+from wargame.engine.fire_control import TurnAhead, launch, plan_engagements
+from wargame.engine.intercept import arriving, resolve_intercepts, resolve_leakers
 from wargame.engine.movement import move_threats
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
@@ -100,10 +101,8 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     """Resolve the next turn by updating `st` in place (what `resolve_turn` does to a copy)."""
     if st.over:
         raise GameOverError("the game is over")
-    st.turn += 1
     events: list[Event] = []
-    units_set_up(sc, st, events)
-    manual = apply_orders(sc, st, orders, events)
+    manual = open_turn(sc, st, orders, events)
     spawn_raids(sc, st, events)
     move_threats(sc, st)
     detect_and_track(sc, st, seed, events)
@@ -119,6 +118,25 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     red_decisions(sc, st, events)
     _end_checks(sc, st, events)
     return events
+
+
+def open_turn(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
+    """The turn's opening phases: the clock moves on a turn, relocated units set up, the
+    orders are applied. Returns the engagements ordered, for fire control to judge."""
+    st.turn += 1
+    units_set_up(sc, st, events)
+    return apply_orders(sc, st, orders, events)
+
+
+def turn_ahead(sc: Scenario, st: State, orders: Sequence[Order]) -> TurnAhead:
+    """The next turn as far as it can be foreseen from `st`: its opening phases run on a
+    copy with the `orders` given for it so far, its events dropped, and the missiles due
+    in it landed (their channels are free when fire control plans). The fire dialog
+    judges a shot ordered now on it (`fire_control.manual_shots`)."""
+    ahead = st.copy()
+    engagements = open_turn(sc, ahead, list(orders), [])
+    ahead.shots = arriving(sc, ahead)[1]
+    return TurnAhead(now=st, state=ahead, engagements=tuple(engagements))
 
 
 def units_set_up(sc: Scenario, st: State, events: list[Event]) -> None:

@@ -38,19 +38,26 @@ from wargame.engine.scenario import (
     TARGET_RADAR,
     Scenario,
 )
-from wargame.engine.state import ACTIVE, DELIVERED, KILLED, SPENT, State
+from wargame.engine.state import ACTIVE, DELIVERED, KILLED, SPENT, Shot, State
 
 ROLL_SLOTS = 8
 """Intercept rolls drawn per threat per turn; more missiles than this on one threat in one
 turn take further draws from the same generator, in order."""
 
 
+def arriving(sc: Scenario, st: State) -> tuple[list[Shot], list[Shot]]:
+    """The missiles in the air that arrive by the end of this turn, and the others."""
+    end = st.turn * sc.dt + 1e-9
+    return [s for s in st.shots if s.intercept_time <= end], [
+        s for s in st.shots if s.intercept_time > end
+    ]
+
+
 def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
-    end = st.turn * sc.dt
-    due = [s for s in st.shots if s.intercept_time <= end + 1e-9]
+    due, flying = arriving(sc, st)
     if not due:
         return
-    st.shots = [s for s in st.shots if s.intercept_time > end + 1e-9]
+    st.shots = flying
     due.sort(key=lambda s: (s.intercept_time, s.fire_unit, s.threat))
     gen = generator(seed, st.turn, Phase.INTERCEPT)
     rolls = gen.random((sc.n_threats, ROLL_SLOTS))

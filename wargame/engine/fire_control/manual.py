@@ -1,18 +1,35 @@
-"""Manual engagements: the checks of an `engage` order, carried out or refused with a
-reason. Called by planning (`planning.plan_engagements`) before the automatic
-allocation, and by the fire dialog (`unit_refusal`, `picture_refusal`).
+"""Manual shots: what a fire unit can fire at a track when ordered to, or the engine's
+reason why not; one set of checks for the orders a turn carries out and for the fire
+dialog that offers them.
+
+`judge_order` runs the checks of an `engage` order in their order (the unit, the track,
+its picture, the missile named, the envelope). `manual_engagements` runs it on each of
+a turn's orders for planning (`planning.plan_engagements`), logging the acceptance or
+the refusal. `manual_shots` asks the same of the next turn as it can be foreseen now
+(`TurnAhead`, which `game.turn_ahead` makes): every shot the fire dialog offers, and
+every refusal it shows, is what the order will meet.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
+from wargame.engine.command import order_refusal
 from wargame.engine.events import Event, OrderAccepted, OrderRefused
-from wargame.engine.fire_control.envelope import options, options_of_missile
+from wargame.engine.fire_control.envelope import REASONS, options, options_of_missile
 from wargame.engine.fire_control.launch import Engagement
-from wargame.engine.fire_control.readiness import picture, salvo_size
+from wargame.engine.fire_control.readiness import (
+    able_fire_units,
+    free_channels,
+    picture,
+    salvo_size,
+)
+from wargame.engine.fire_control.timing import time_to_go, time_to_harm
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import ACTIVE, DELIVERED, KILLED, LEFT, SPENT, State
@@ -24,11 +41,73 @@ ENDED_HOW = {
     SPENT: "it fell short or missed",
 }
 """How a track's threat ended, as an order at it is refused (what the log already told)."""
+TOO_LATE = REASONS[3]
+"""Why a shot would meet the track only after it does its harm."""
+
+
+@dataclass(frozen=True)
+class ManualShot:
+    """What one fire unit would fire at one track if ordered to, or why it cannot."""
+
+    fire_unit: int
+    threat: int
+    """The track's threat slot (-1 if there is no such track)."""
+    missile: int
+    """Missile type fired; -1 where the order is refused."""
+    salvo: int
+    """Rounds the order fires: its own salvo, or the unit's setting for the track's class."""
+    pk: float
+    """Single-round kill probability at the predicted intercept point."""
+    range_km: float
+    """Slant range to the predicted intercept point."""
+    time_of_flight_s: float
+    round_cost: float
+    """Price of one round, M$."""
+    reason: str
+    """Why the order is refused ('' if it is carried out), as the engine logs it."""
+    alternative: bool = False
+    """Another type than fire control's first choice for the unit: the order names it."""
+
+    @property
+    def possible(self) -> bool:
+        return not self.reason
+
+    @property
+    def pk_salvo(self) -> float:
+        """Kill probability of the whole salvo: at least one round kills."""
+        return 1.0 - (1.0 - self.pk) ** self.salvo if self.possible else 0.0
+
+    def engagement(self) -> Engagement:
+        """The salvo planning hands on to launch."""
+        return Engagement(
+            fire_unit=self.fire_unit,
+            missile=self.missile,
+            threat=self.threat,
+            rounds=self.salvo,
+            pk=self.pk,
+            range_km=self.range_km,
+            time_of_flight=self.time_of_flight_s,
+            manual=True,
+        )
+
+
+@dataclass(frozen=True)
+class TurnAhead:
+    """The next turn as far as it can be foreseen now: the state its orders will be judged
+    on, before its raids, movement and detection (the tracks dead-reckon the turn)."""
+
+    now: State
+    """The state as the player sees it now."""
+    state: State
+    """The next turn after its opening phases: the clock a turn on, relocated units set
+    up, the orders given so far applied."""
+    engagements: tuple[Order, ...]
+    """The engagements ordered so far, in order: the earlier ones take channels first."""
 
 
 def unit_refusal(sc: Scenario, st: State, unit: int, able: np.ndarray, free: np.ndarray) -> str:
     """Why a fire unit cannot take on an engagement now, whatever the track ('' if it
-    can): the first checks of a manual engagement, which the fire dialog shows too.
+    can): the first checks of a manual engagement.
     `able` is `able_fire_units`, `free` the free guidance channels per unit."""
     radar = sc.f_radar[unit]
     if not st.radar_alive[radar]:
@@ -50,6 +129,107 @@ def picture_refusal(sc: Scenario, st: State, unit: int, threat: int) -> str:
     return f"track {st.track_id[threat]} is not in the fire unit's picture"
 
 
+def judge_order(
+    sc: Scenario,
+    st: State,
+    unit: int,
+    track: int | None,
+    missile: str | None,
+    salvo: int | None,
+    able: np.ndarray,
+    free: np.ndarray,
+    now: State | None = None,
+) -> ManualShot:
+    """The checks of an order for `unit` to engage `track` (with the `missile` type named,
+    `salvo` rounds, either None for the unit's own choice), on the state `st` planning
+    sees; `able` and `free` per unit as `unit_refusal` takes them. With `now`, the order
+    is judged ahead, from the state the player sees: the picture is today's, and a
+    missile's deadline is as its track stands now (see `manual_shots`)."""
+    return _judge(sc, st, unit, track, missile, salvo, able, free, now)[0]
+
+
+def _judge(
+    sc: Scenario,
+    st: State,
+    unit: int,
+    track: int | None,
+    missile: str | None,
+    salvo: int | None,
+    able: np.ndarray,
+    free: np.ndarray,
+    now: State | None,
+) -> tuple[ManualShot, int]:
+    """`judge_order`, and the type fire control would choose at the track (-1 if none,
+    or if a check before the envelope refused the order)."""
+    slots = (st.track_id == track).nonzero()[0] if track is not None else np.zeros(0, int)
+    threat = int(slots[0]) if slots.size else -1
+    rounds = _rounds(sc, st, unit, threat, salvo)
+
+    def refused(reason: str, best: int = -1) -> tuple[ManualShot, int]:
+        return ManualShot(unit, threat, -1, rounds, 0.0, 0.0, 0.0, 0.0, reason), best
+
+    reason = unit_refusal(sc, st, unit, able, free)
+    if reason:
+        return refused(reason)
+    if threat < 0:
+        return refused(f"no track {track}")
+    if st.status[threat] != ACTIVE:
+        return refused(f"track {track} has ended: {ENDED_HOW.get(int(st.status[threat]), 'gone')}")
+    reason = picture_refusal(sc, st if now is None else now, unit, threat)
+    if reason:
+        return refused(reason)
+    opt = options(sc, st, np.array([unit]), np.array([threat]))
+    best = int(opt.missile[0, 0])
+    chosen = best
+    if missile is not None:
+        if missile not in sc.m_name:
+            return refused(f"unknown missile type '{missile}'")
+        chosen = sc.m_name.index(missile)
+        if st.ready[unit, chosen] <= 0:
+            return refused(f"no {missile} rounds ready")
+    if chosen < 0:
+        return refused(f"track {track}: {opt.why_not(0, 0) or 'cannot be engaged'}")
+    # The figures of the type alone (the others' rounds hidden): whether a type named
+    # can engage, and what the one fired achieves.
+    alone = options_of_missile(sc, st, unit, threat, chosen)
+    if chosen != best and int(alone.missile[0, 0]) != chosen:
+        return refused(f"{missile}: {alone.why_not(0, 0)}", best)
+    tof = float(alone.tof[0, 0])
+    if now is not None and tof >= _deadline_now(sc, now, threat):
+        return refused(f"{missile or f'track {track}'}: {TOO_LATE}", best)
+    shot = ManualShot(
+        fire_unit=unit,
+        threat=threat,
+        missile=chosen,
+        salvo=rounds,
+        pk=float(alone.pk[0, 0]),
+        range_km=float(alone.range_km[0, 0]),
+        time_of_flight_s=tof,
+        round_cost=float(sc.m_cost[chosen]),
+        reason="",
+    )
+    return shot, best
+
+
+def _rounds(sc: Scenario, st: State, unit: int, threat: int, salvo: int | None) -> int:
+    """The rounds an order fires: its own salvo, or the unit's for the track's class."""
+    if salvo or threat < 0:
+        return salvo or 0
+    return int(salvo_size(sc, st, unit, sc.t_apparent_class[threat : threat + 1])[0])
+
+
+def _deadline_now(sc: Scenario, now: State, threat: int) -> float:
+    """Seconds after the next turn's launches by which a missile (a threat that strikes
+    its site itself) must be met, as its track stands `now`: dead-reckoned a turn on, one
+    about to arrive is carried past its target, where it seems to head for nothing. An
+    aircraft has none here: it flies on past its release point, or past a site it only
+    flew near, and the next turn's picture judges it."""
+    if sc.t_apparent_release_km[threat] > 0.0:
+        return math.inf
+    this = np.array([threat])
+    return float(time_to_harm(sc, now, this, time_to_go(sc, now, this))[0]) - sc.dt
+
+
 def manual_engagements(
     sc: Scenario,
     st: State,
@@ -62,88 +242,79 @@ def manual_engagements(
     refused with its reason; each accepted one takes a guidance channel of `free`."""
     plan = []
     for order in orders:
-        engagement = _manual(sc, st, order, able, free, events)
-        if engagement is not None:
-            plan.append(engagement)
-            free[engagement.fire_unit] -= 1
+        unit = sc.f_name.index(order.unit)
+        shot = judge_order(sc, st, unit, order.track, order.missile, order.salvo, able, free)
+        if shot.reason:
+            events.append(
+                OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=shot.reason)
+            )
+            continue
+        events.append(OrderAccepted(turn=st.turn, unit=order.unit, order=order.text()))
+        plan.append(shot.engagement())
+        free[unit] -= 1
     return plan
 
 
-def _manual(
+def manual_shots(
     sc: Scenario,
-    st: State,
-    order: Order,
-    able: np.ndarray,
-    free: np.ndarray,
-    events: list[Event],
-) -> Engagement | None:
-    def refuse(reason: str) -> None:
-        events.append(
-            OrderRefused(turn=st.turn, unit=order.unit, order=order.text(), reason=reason)
+    ahead: TurnAhead,
+    threat: int,
+    unit: int | None = None,
+    missile: str | None = None,
+    salvo: int | None = None,
+) -> list[ManualShot]:
+    """What an order given now to engage the track of `threat` would fire at the end of
+    the next turn, per fire unit (`unit`, or each in turn), or the reason it would be
+    refused: the orders phase's checks of the order, then those of `judge_order` on the
+    state `ahead`, once the unit's engagements ordered earlier have taken their channels.
+    Where no `missile` is named, the unit's first choice comes first, then each other
+    loaded type that can engage too (`alternative`: the order names it), in the
+    catalogue's order.
+
+    The order is judged on the tracks as they stand now, dead-reckoned the turn; but a
+    missile's deadline is that of its track now, less the turn: one about to strike is
+    too late now, although a turn on it seems to have flown past its target. A type that
+    would be in time is still offered when the first choice is too late."""
+    st, now = ahead.state, ahead.now
+    track = int(now.track_id[threat])
+    able = able_fire_units(sc, st)
+    free = free_channels(sc, st)
+    shots = []
+    for f in range(len(sc.f_name)) if unit is None else (unit,):
+        order = Order(st.turn, sc.f_name[f], "engage", track=track, missile=missile, salvo=salvo)
+        reason = order_refusal(sc, st, order)
+        if reason:  # (the orders phase refuses it before fire control sees it)
+            rounds = _rounds(sc, st, f, threat, salvo)
+            shots.append(ManualShot(f, threat, -1, rounds, 0.0, 0.0, 0.0, 0.0, reason))
+            continue
+        _take_channels(sc, ahead, f, track, able, free)
+        shot, best = _judge(sc, st, f, track, missile, salvo, able, free, now)
+        shots.append(shot)
+        if missile is not None or best < 0:
+            continue
+        for m in np.flatnonzero(st.ready[f] > 0).tolist():
+            if m == best:
+                continue
+            other = judge_order(sc, st, f, track, sc.m_name[m], salvo, able, free, now)
+            if other.possible:
+                shots.append(dataclasses.replace(other, alternative=True))
+    return shots
+
+
+def _take_channels(
+    sc: Scenario, ahead: TurnAhead, unit: int, track: int, able: np.ndarray, free: np.ndarray
+) -> None:
+    """The channels of `free` that the unit's engagements ordered before one at `track`
+    take, as the orders phase will accept them (a new order at a track goes last; one
+    that replaces an earlier order keeps its place)."""
+    name = sc.f_name[unit]
+    for order in ahead.engagements:
+        if order.unit != name:
+            continue
+        if order.track == track:
+            return
+        shot = judge_order(
+            sc, ahead.state, unit, order.track, order.missile, order.salvo, able, free, ahead.now
         )
-
-    unit = sc.f_name.index(order.unit)
-    reason = unit_refusal(sc, st, unit, able, free)
-    if reason:
-        refuse(reason)
-        return None
-    slots = (st.track_id == order.track).nonzero()[0]
-    if order.track is None or slots.size == 0:
-        refuse(f"no track {order.track}")
-        return None
-    threat = int(slots[0])
-    if st.status[threat] != ACTIVE:
-        refuse(f"track {order.track} has ended: {ENDED_HOW.get(int(st.status[threat]), 'gone')}")
-        return None
-    reason = picture_refusal(sc, st, unit, threat)
-    if reason:
-        refuse(reason)
-        return None
-    threats = np.array([threat])
-    opt = options(sc, st, np.array([unit]), threats)
-    missile = int(opt.missile[0, 0])
-    if order.missile is not None:
-        if order.missile not in sc.m_name:
-            refuse(f"unknown missile type '{order.missile}'")
-            return None
-        wanted = sc.m_name.index(order.missile)
-        if st.ready[unit, wanted] <= 0:
-            refuse(f"no {order.missile} rounds ready")
-            return None
-        if missile != wanted:
-            reason = _why_not(sc, st, unit, threat, wanted)
-            if reason:
-                refuse(f"{order.missile}: {reason}")
-                return None
-            missile = wanted
-            opt = options(sc, st, np.array([unit]), threats)
-    if missile < 0:
-        refuse(f"track {order.track}: {opt.why_not(0, 0) or 'cannot be engaged'}")
-        return None
-    cls = sc.t_apparent_class[threats]
-    rounds = order.salvo or int(salvo_size(sc, st, unit, cls)[0])
-    pk = _pk_of(sc, st, unit, threat, missile)
-    events.append(OrderAccepted(turn=st.turn, unit=order.unit, order=order.text()))
-    return Engagement(
-        fire_unit=unit,
-        missile=missile,
-        threat=threat,
-        rounds=rounds,
-        pk=pk[0],
-        range_km=pk[1],
-        time_of_flight=pk[2],
-        manual=True,
-    )
-
-
-def _why_not(sc: Scenario, st: State, unit: int, threat: int, missile: int) -> str:
-    """Why one missile type cannot engage one threat ('' if it can)."""
-    opt = options_of_missile(sc, st, unit, threat, missile)
-    return "" if opt.missile[0, 0] == missile else opt.why_not(0, 0)
-
-
-def _pk_of(
-    sc: Scenario, st: State, unit: int, threat: int, missile: int
-) -> tuple[float, float, float]:
-    opt = options_of_missile(sc, st, unit, threat, missile)
-    return float(opt.pk[0, 0]), float(opt.range_km[0, 0]), float(opt.tof[0, 0])
+        if shot.possible:
+            free[unit] -= 1
