@@ -1,9 +1,10 @@
 """Manual engagement: pick the fire unit for a track, with the expected kill probability.
 
 Every fire unit is listed with what it would fire and its kill probability at the
-predicted intercept point now, or why it cannot engage (the engine's own checks,
-in its order). Enter commits; a shot that looks impossible asks for a second
-enter, since orders given this turn (emission on, say) may make it possible.
+predicted intercept point now, or why it cannot engage: the engine's own answer
+for the next turn, with the orders given so far, in the words it will refuse the
+order with. Enter commits; a shot that looks impossible asks for a second enter,
+since orders still to be given (emission on, say) may make it possible.
 """
 
 from __future__ import annotations
