@@ -20,7 +20,7 @@ def test_a_local_dask_cluster_gives_the_local_run_s_json(one_unit_raid: LoadedCa
     seeds = range(1, 61)
     local = analyze(one_unit_raid, default_plan(), seeds, against=default_plan(), workers=2)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         on_dask = analyze(
             one_unit_raid,

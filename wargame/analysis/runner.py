@@ -85,7 +85,7 @@ def run_dask(
     cluster: Any = None
     if address == "local":
         cluster = distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
     try:
         try:
