@@ -259,7 +259,7 @@ def run(
         seen = stamp(save) if save is not None else None
         player = check_player(player)
         loaded = load_campaign_or_say(campaign)
-        plan = orders_by_turn(load_orders(orders)) if orders else {}
+        plan = orders_by_turn(load_orders(orders, loaded)) if orders else {}
     except WargameError as error:
         raise fail(error) from None
     recorder = None

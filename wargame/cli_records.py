@@ -85,6 +85,7 @@ def branch(
     from wargame.record import play_on
     from wargame.record.atomic import stamp
     from wargame.record.orders_file import load_orders, orders_by_turn
+    from wargame.record.verify import embedded_campaign
 
     try:
         check_outputs(
@@ -96,7 +97,8 @@ def branch(
         raise _fail(error) from None
     loaded = _load(save)
     try:
-        plan = orders_by_turn(load_orders(orders)) if orders else None
+        campaign = embedded_campaign(loaded.record, loaded.name)
+        plan = orders_by_turn(load_orders(orders, campaign)) if orders else None
         record = cut(loaded.record, turn, loaded.name)
         first = loaded.verification.first_difference
         if first is not None and first <= turn and plan is not None:

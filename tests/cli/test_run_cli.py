@@ -329,13 +329,6 @@ def test_a_player_name_that_would_break_a_line_or_run_on_is_refused(name: str) -
     assert result.stderr == "--player: a name of at most 80 printable characters, please\n"
 
 
-# Until `run` hands its campaign to `load_orders(orders, loaded)`, names are checked in play.
-_NAMES_CHECKED_BEFORE_PLAY = pytest.mark.xfail(
-    reason="the run command does not yet pass the campaign to load_orders", strict=True
-)
-
-
-@_NAMES_CHECKED_BEFORE_PLAY
 def test_an_orders_file_naming_what_the_campaign_lacks_is_refused_before_the_first_turn(
     tmp_path: Path,
 ) -> None:
@@ -352,7 +345,6 @@ def test_an_orders_file_naming_what_the_campaign_lacks_is_refused_before_the_fir
     ]
 
 
-@_NAMES_CHECKED_BEFORE_PLAY
 def test_an_order_may_name_a_place_as_a_campaign_does(tmp_path: Path) -> None:
     orders = tmp_path / "place.toml"
     orders.write_text(

@@ -148,3 +148,21 @@ def test_branch_says_which_orders_of_its_file_it_left_out(tmp_path: Path, save_f
         f"{orders}: 1 order for turn 8 or before left out: the branch plays on from turn 9",
         f"{orders}: 1 order not carried out: the game ended on turn {last}",
     ]
+
+
+def test_branch_refuses_an_orders_file_naming_a_unit_the_campaign_lacks_before_writing(
+    tmp_path: Path, save_file: Path
+) -> None:
+    orders = tmp_path / "orders.toml"
+    orders.write_text(
+        '[[orders]]\nturn = 9\nunit = "FU Alpa"\naction = "weapons"\nsetting = "hold"\n'
+    )
+    out = tmp_path / "what-if.json"
+    result = runner.invoke(
+        cli_app(),
+        ["branch", str(save_file), "--turn", "8", "-o", str(out), "--orders", str(orders)],
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{orders}:3: orders[0].unit: unknown unit 'FU Alpa'")
+    assert "FU Alpha" in result.stderr
+    assert not out.exists()
