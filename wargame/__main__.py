@@ -2,4 +2,6 @@
 
 from wargame.cli import main
 
-main()
+# Guarded: worker processes that start afresh (Dask's) import this module again.
+if __name__ == "__main__":
+    main()

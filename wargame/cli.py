@@ -376,3 +376,13 @@ def _register_record_commands() -> None:
 
 
 _register_record_commands()
+
+
+def _register_analysis() -> None:
+    # `analyze` imports its libraries when it runs, like the record commands.
+    from wargame.cli_analysis import analyze
+
+    app.command(name="analyze")(analyze)
+
+
+_register_analysis()
