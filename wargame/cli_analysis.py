@@ -26,7 +26,9 @@ MAX_RUNS = 10_000_000
 
 
 def analyze(
-    campaign: Annotated[Path, typer.Argument(help="Campaign file (TOML).", show_default=False)],
+    campaign: Annotated[
+        Path, typer.Argument(help="Campaign file (TOML), or a campaign's name.", show_default=False)
+    ],
     runs: Annotated[
         int, typer.Option(help="Games to play: seeds SEED to SEED+RUNS-1.", min=1, max=MAX_RUNS)
     ] = 100,
@@ -71,14 +73,17 @@ def analyze(
         ),
     ] = None,
 ) -> None:
-    """Play a plan on many seeds and print its distribution of outcomes; with --against,
-    compare two plans on the same seeds."""
+    """Play a plan on many seeds and print the distribution of its outcomes.
+
+    With --against, two plans are compared on the same seeds, with the same dice."""
     from wargame.analysis.monte_carlo import analyze as run_analysis
     from wargame.analysis.runner import default_workers
     from wargame.campaign import load_campaign
     from wargame.cli_outputs import check_outputs
+    from wargame.play.places import find_campaign
 
     try:
+        campaign = find_campaign(campaign)
         if orders is not None and save is not None:
             raise WargameError(Problem("--orders", "give --orders or --save, not both"))
         if seed + runs - 1 > MAX_SEED:
