@@ -211,12 +211,12 @@ def _aar(loaded: LoadedSave, briefing: bool) -> Aar:
         record.events(),
         player=record.player,
         campaign=record.campaign_name,
-        briefing=_briefing(record.campaign_source) if briefing else "",
+        briefing=embedded_briefing(record.campaign_source) if briefing else "",
         score_weights=record.campaign_score_weights(),
     )
 
 
-def _briefing(source: str) -> str:
+def embedded_briefing(source: str) -> str:
     """The embedded campaign's briefing, read straight from its TOML (it may be of other
     rules)."""
     import tomllib

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from wargame.cli import app
 from wargame.tui.app import build_app
-from wargame.tui.screens.save_as import SaveAsScreen, _cannot_save_to
+from wargame.tui.screens.save_as import SaveAsScreen, cannot_save_to
 from wargame.tui.screens.tactical import TacticalScreen
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,13 +87,13 @@ def test_a_saves_folder_that_is_not_there_is_refused_before_the_game(
 
 def test_the_save_dialog_says_why_a_folder_will_not_do(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
-    assert _cannot_save_to(saves / "game.json", saves) == ""  # made when needed
-    assert _cannot_save_to(tmp_path / "game.json", saves) == ""
+    assert cannot_save_to(saves / "game.json", saves) == ""  # made when needed
+    assert cannot_save_to(tmp_path / "game.json", saves) == ""
     nowhere = tmp_path / "nonexistent" / "dir"
-    assert _cannot_save_to(nowhere / "game.json", saves) == (
+    assert cannot_save_to(nowhere / "game.json", saves) == (
         f"No such folder '{nowhere}': make it first, or save into {saves}."
     )
-    assert _cannot_save_to(tmp_path, saves) == f"{tmp_path} is a folder; give a file name."
+    assert cannot_save_to(tmp_path, saves) == f"{tmp_path} is a folder; give a file name."
 
 
 def test_the_save_dialog_refuses_a_folder_that_is_not_there_and_makes_none(

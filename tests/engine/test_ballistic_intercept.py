@@ -20,7 +20,7 @@ from wargame.engine.events import MissileLaunched
 from wargame.engine.fire_control import options, options_of_missile
 from wargame.engine.fire_control.timing import meet_on_profile, wait_for_descent
 from wargame.engine.geometry import intercept_time
-from wargame.engine.scenario import DIVE_MARGIN_M, _dive_km, ballistic_flight_s
+from wargame.engine.scenario import DIVE_MARGIN_M, ballistic_flight_s, dive_km
 from wargame.engine.state import ACTIVE
 
 SPEED = np.array([[1.0]])
@@ -242,7 +242,7 @@ def test_the_dive_point_lies_under_every_ceiling(apogee_m: float) -> None:
     # many lengths: never above the ceiling, and within DIVE_MARGIN_M of it.
     ceilings = np.linspace(1_000.0, 27_000.0, 53)
     totals = np.linspace(50.0, 1_000.0, 97)
-    dive = _dive_km([True] * totals.size, np.full(totals.size, apogee_m), totals, ceilings)
+    dive = dive_km([True] * totals.size, np.full(totals.size, apogee_m), totals, ceilings)
     s = dive / totals[:, None]
     altitude = apogee_m * 4.0 * s * (1.0 - s)
     assert np.all(altitude <= ceilings)

@@ -16,8 +16,8 @@ from wargame.record.atomic import atomic_write_text, temporary_name_pattern
 HOLDER = """
 import sys, time
 from pathlib import Path
-from wargame.record.atomic import _locked_temporary
-temp, fd = _locked_temporary(Path(sys.argv[1]))
+from wargame.record.atomic import locked_temporary
+temp, fd = locked_temporary(Path(sys.argv[1]))
 print(temp.name, flush=True)
 time.sleep(60)
 """

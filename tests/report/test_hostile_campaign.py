@@ -19,14 +19,14 @@ SCRIPTED = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 @pytest.fixture(scope="module")
 def aar(hostile_save: Path) -> Aar:
-    from wargame.cli_records import _briefing
+    from wargame.cli_records import embedded_briefing
 
     record = load_save(hostile_save).record
     return build_aar(
         record.events(),
         player=record.player,
         campaign=record.campaign_name,
-        briefing=_briefing(record.campaign_source),
+        briefing=embedded_briefing(record.campaign_source),
     )
 
 

@@ -528,7 +528,7 @@ def _threat_slots(
         "t_cum": cum,
         "t_dir": direction.reshape(n, p_max, 2),
         "t_total": total,
-        "t_dive_km": _dive_km(ballistic.tolist(), altitude[kind], total, per_type(ceilings)),
+        "t_dive_km": dive_km(ballistic.tolist(), altitude[kind], total, per_type(ceilings)),
         "t_target_kind": per_group([g.target[0] for g in groups]),
         "t_target_index": per_group([g.target[1] for g in groups]),
         "t_until_turn": per_group([g.until for g in groups]),
@@ -578,7 +578,7 @@ DIVE_MARGIN_M = 1.0
 """How far under a missile's ceiling a ballistic missile's dive is met."""
 
 
-def _dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F64:
+def dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F64:
     """Per (slot, missile type): where along its path a ballistic missile falls through
     the ceiling, by the profile apogee * 4 s (1 - s) (its descending root); -inf where
     it never flies above that ceiling, or is not ballistic. The point is taken

@@ -114,7 +114,7 @@ def atomic_write_bytes(
         if path.is_dir():
             raise error(Problem(str(path), "is a directory, not a file"))
         clear_stale_temporaries(path)
-        temp, fd = _locked_temporary(path)
+        temp, fd = locked_temporary(path)
     except FileNotFoundError:
         raise error(Problem(str(path), f"cannot write: no such folder '{folder}'")) from None
     except OSError as exc:
@@ -210,7 +210,7 @@ def _same_inode(path: Path, fd: int) -> bool:
     return (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino)
 
 
-def _locked_temporary(path: Path) -> tuple[Path, int]:
+def locked_temporary(path: Path) -> tuple[Path, int]:
     """A new temporary file for `path`, open for writing and locked."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for attempt in range(_ATTEMPTS):

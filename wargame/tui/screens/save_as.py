@@ -53,7 +53,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
             path = path.with_suffix(".json")
         if path.parent == Path("."):
             path = self.folder / path
-        problem = _cannot_save_to(path, self.folder)
+        problem = cannot_save_to(path, self.folder)
         if problem:
             self.notify(problem, title="Not saved", severity="error", timeout=8)
             return
@@ -79,7 +79,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def _cannot_save_to(path: Path, saves_folder: Path) -> str:
+def cannot_save_to(path: Path, saves_folder: Path) -> str:
     """Why a save cannot go to `path` ('' if it can): a folder that is not there (other
     than the saves folder, made when needed), or a folder where the file should be."""
     folder = path.parent
