@@ -10,7 +10,7 @@ surviving value
 
 `assign` is the general solver: any number of rounds per target. The engine's fire
 control, whose doctrines allow one or two salvos per target, solves its own problems
-as rounds of optimal assignment, exact for one salvo each (`engagement.py`); `assign`
+as rounds of optimal assignment, exact for one salvo each (`fire_control.planning`); `assign`
 serves analysis and any caller with the general problem. `greedy_mmr` and
 `exhaustive` are the reference methods, exported for tests, benchmarks and analysis;
 `expected_survival` scores any plan.
