@@ -67,8 +67,7 @@ def validate(
     mean (a raid too slow for the turn limit, a SEAD flight that never fires, a ballistic
     flight no missile flies)."""
     from wargame.campaign.loader import note_about
-    from wargame.engine.advisories import advisories
-    from wargame.engine.scenario import build_scenario
+    from wargame.engine import advisories, build_scenario
     from wargame.play.places import find_campaign
 
     failed = False

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign
+from wargame.engine import ACTIVE, Order, State
 from wargame.engine.events import Event, OrderRefused, TrackInitiated
-from wargame.engine.orders import Order
-from wargame.engine.state import ACTIVE, State
 from wargame.errors import OrdersError, Problem
 
 DEFAULT_DOCTRINE = "default doctrine"

@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from wargame.analysis.analytic import expectation
 from wargame.analysis.plans import Plan, orders_for_turn
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Game
-from wargame.engine.dice import check_seed
+from wargame.engine import Game, Scenario, build_scenario, check_seed, initial_state
 from wargame.engine.events import Event
-from wargame.engine.scenario import Scenario, build_scenario
-from wargame.engine.state import initial_state
 from wargame.report.summary import summarise
 
 

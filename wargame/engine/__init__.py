@@ -4,8 +4,12 @@ Takes a validated campaign and a seed; `Game.step(orders)` resolves one turn
 and returns its typed events. No I/O, no printing, no clock, no global random
 state: the same seed and orders give the same events on any machine.
 
-Names are imported on first use (PEP 562), so that a command which only reads a
-campaign or a report does not pay for numpy's and scipy's import.
+This package is the engine's public face: the front ends, records, reports and
+analysis import what they need from here (and the event vocabulary from
+`wargame.engine.events`); only the blue view (`wargame.view`) reads the engine's
+modules directly, to build the player's picture. Names are imported on first
+use (PEP 562), so a command that only reads a campaign or a report does not pay
+for numpy's and scipy's import.
 """
 
 from __future__ import annotations
@@ -14,21 +18,99 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from wargame.engine.advice import advisories
     from wargame.engine.allocation import assign
-    from wargame.engine.game import Game, GameOverError, Outcome, Score, resolve_turn
-    from wargame.engine.orders import Order
+    from wargame.engine.command import march_turns
+    from wargame.engine.dice import MAX_SEED, check_seed
+    from wargame.engine.fire_control import channels_in_use
+    from wargame.engine.game import (
+        Game,
+        GameOverError,
+        Outcome,
+        Score,
+        resolve_turn,
+        score_of,
+        turn_ahead,
+    )
+    from wargame.engine.geometry import SAME_SITE_KM
+    from wargame.engine.orders import (
+        ACTIONS,
+        DOCTRINES,
+        EMISSION,
+        MAX_SALVO,
+        WEAPONS,
+        Action,
+        Doctrine,
+        Emission,
+        Order,
+        Weapons,
+    )
+    from wargame.engine.scenario import Scenario, build_scenario
+    from wargame.engine.state import ACTIVE, State, initial_state
 
 _HOMES = {
+    "advisories": "advice",
     "assign": "allocation",
+    "march_turns": "command",
+    "channels_in_use": "fire_control",
+    "SAME_SITE_KM": "geometry",
+    "ACTIVE": "state",
+    "MAX_SEED": "dice",
+    "check_seed": "dice",
     "Game": "game",
     "GameOverError": "game",
     "Outcome": "game",
     "Score": "game",
     "resolve_turn": "game",
+    "score_of": "game",
+    "turn_ahead": "game",
+    "ACTIONS": "orders",
+    "DOCTRINES": "orders",
+    "EMISSION": "orders",
+    "MAX_SALVO": "orders",
+    "WEAPONS": "orders",
+    "Action": "orders",
+    "Doctrine": "orders",
+    "Emission": "orders",
     "Order": "orders",
+    "Weapons": "orders",
+    "Scenario": "scenario",
+    "build_scenario": "scenario",
+    "State": "state",
+    "initial_state": "state",
 }
 
-__all__ = ["Game", "GameOverError", "Order", "Outcome", "Score", "assign", "resolve_turn"]
+__all__ = [
+    "ACTIONS",
+    "ACTIVE",
+    "DOCTRINES",
+    "EMISSION",
+    "MAX_SALVO",
+    "MAX_SEED",
+    "SAME_SITE_KM",
+    "WEAPONS",
+    "Action",
+    "Doctrine",
+    "Emission",
+    "Game",
+    "GameOverError",
+    "Order",
+    "Outcome",
+    "Scenario",
+    "Score",
+    "State",
+    "Weapons",
+    "advisories",
+    "assign",
+    "build_scenario",
+    "channels_in_use",
+    "check_seed",
+    "initial_state",
+    "march_turns",
+    "resolve_turn",
+    "score_of",
+    "turn_ahead",
+]
 
 
 def __getattr__(name: str) -> Any:

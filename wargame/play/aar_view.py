@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wargame.engine import Scenario
 from wargame.engine.events import Event, GameOver, TurnEnded
-from wargame.engine.scenario import Scenario
 from wargame.report.aar import Aar, build_aar
 from wargame.view.blue import blue_events
 

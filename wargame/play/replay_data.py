@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Game
+from wargame.engine import Game, State
 from wargame.engine.events import Event
-from wargame.engine.state import State
 from wargame.record import Record
 from wargame.record.verify import same_events
 

@@ -18,10 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Order
+from wargame.engine import Order, Scenario, State
 from wargame.engine.events import Event
-from wargame.engine.scenario import Scenario
-from wargame.engine.state import State
 from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
 from wargame.record.atomic import ABSENT, FileStamp, SaveConflict, atomic_write_text, stamp

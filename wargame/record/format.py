@@ -52,9 +52,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from wargame import RULES_VERSION, __version__
 from wargame.campaign.problems import JSON, TagWords, schema_problems
 from wargame.campaign.reading import dotted, read_text
-from wargame.engine.dice import MAX_SEED
+from wargame.engine import MAX_SEED, Order
 from wargame.engine.events import Event, GameOver, GameStarted
-from wargame.engine.orders import Order
 from wargame.errors import Problem, SaveError
 from wargame.record.event_schema import EventRecord, event_of
 from wargame.record.order_entry import ORDER_WORDS, OrderRecord

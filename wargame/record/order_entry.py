@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from wargame.campaign.problems import TagWords
-from wargame.engine.orders import MAX_SALVO, Action, Doctrine, Emission, Order, Weapons
+from wargame.engine import MAX_SALVO, Action, Doctrine, Emission, Order, Weapons
 
 Whole = Annotated[int, Field(strict=True)]
 _Float = Annotated[float, Field(strict=True)]

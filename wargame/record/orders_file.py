@@ -33,7 +33,7 @@ from wargame.campaign.loader import MAX_FILE_BYTES
 from wargame.campaign.locate import LineFinder, PathKey
 from wargame.campaign.problems import JSON, TOML, schema_problems
 from wargame.campaign.reading import dotted, read_text, shown, suggest
-from wargame.engine.orders import Order
+from wargame.engine import Order
 from wargame.errors import OrdersError, Problem
 from wargame.record.order_entry import ORDER_WORDS, OrderRecord
 

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from wargame.campaign import LoadedCampaign, load_campaign
-from wargame.engine.dice import check_seed
+from wargame.engine import check_seed
 from wargame.errors import WargameError
 from wargame.play.aar_view import report_for
 from wargame.play.places import DEFAULT_SAVES, default_campaigns_dir

@@ -20,7 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wargame.campaign.schema import CLASS_WORDS
-from wargame.engine.orders import MAX_SALVO
+from wargame.engine import MAX_SALVO
 from wargame.view.fire_options import Shot
 from wargame.view.picture import TrackRow, altitude_text, duration
 from wargame.view.words import short_missile

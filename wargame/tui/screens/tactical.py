@@ -21,14 +21,18 @@ from textual.message import Message
 from textual.widgets import Footer
 
 from wargame.campaign import ThreatClass
-from wargame.engine import Order
-from wargame.engine.command import march_turns
+from wargame.engine import (
+    DOCTRINES,
+    MAX_SALVO,
+    SAME_SITE_KM,
+    WEAPONS,
+    Order,
+    State,
+    channels_in_use,
+    march_turns,
+    score_of,
+)
 from wargame.engine.events import GameOver, OrderRefused
-from wargame.engine.fire_control import channels_in_use
-from wargame.engine.game import score_of
-from wargame.engine.geometry import SAME_SITE_KM
-from wargame.engine.orders import DOCTRINES, MAX_SALVO, WEAPONS
-from wargame.engine.state import State
 from wargame.errors import WargameError
 from wargame.play.session import Session, TurnResult
 from wargame.tui.screens.engage import EngageScreen

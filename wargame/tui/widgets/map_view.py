@@ -23,8 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from wargame.engine.scenario import Scenario
-from wargame.engine.state import State
+from wargame.engine import Scenario, State
 from wargame.view.map_canvas import INK_NAMES, Geometry, View
 from wargame.view.map_frame import Layers, Marks, draw_frame
 

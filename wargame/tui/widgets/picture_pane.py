@@ -14,9 +14,7 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from wargame.engine.orders import Order
-from wargame.engine.scenario import Scenario
-from wargame.engine.state import State
+from wargame.engine import Order, Scenario, State
 from wargame.tui.widgets.map_view import ZOOM_STEP, MapView
 from wargame.tui.widgets.side_panel import TrackTable, UnitPanel
 from wargame.view.blue import track_slot

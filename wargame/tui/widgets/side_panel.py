@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from wargame.campaign.schema import class_words
-from wargame.engine.orders import Order
+from wargame.engine import Order
 from wargame.view.picture import (
     CLASS_CODE,
     MissileLine,

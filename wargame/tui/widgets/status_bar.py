@@ -5,8 +5,7 @@ from __future__ import annotations
 from textual.markup import escape
 from textual.widgets import Static
 
-from wargame.engine.scenario import Scenario
-from wargame.engine.state import State
+from wargame.engine import Scenario, State
 from wargame.view.picture import magazines
 from wargame.view.words import clock, score_text
 
