@@ -385,3 +385,13 @@ def _register_analysis() -> None:
 
 
 _register_analysis()
+
+
+def _register_serve() -> None:
+    # `serve` imports textual-serve when it runs, like the record commands.
+    from wargame.cli_serve import serve
+
+    app.command(name="serve")(serve)
+
+
+_register_serve()
