@@ -147,6 +147,8 @@ def play(
             saved = load_save(load)
             if loaded is not None and found is not None:
                 check_save_of(load, saved.record, loaded, found)
+        from wargame.cli_outputs import check_player
+
         player = check_player(player)
         folder = saves_folder(saves)
     except WargameError as error:
@@ -240,7 +242,7 @@ def run(
     ] = "",
 ) -> None:
     """Play a campaign to the end headless and print a summary."""
-    from wargame.cli_outputs import check_outputs, write_save_checked
+    from wargame.cli_outputs import check_outputs, check_player, write_save_checked
     from wargame.engine import Game
     from wargame.engine.events import Event
     from wargame.play.places import find_campaign
@@ -303,19 +305,6 @@ def run(
         from wargame.report.summary_table import print_summary
 
         print_summary(summary)
-
-
-def check_player(name: str) -> str:
-    """A player's name as given, trimmed; `WargameError` if it is too long or has a
-    character that is not printable (a line break would break one-line outputs)."""
-    from wargame.record.format import PLAYER_MAX
-
-    name = name.strip()
-    if len(name) > PLAYER_MAX or not name.isprintable():
-        raise WargameError(
-            Problem("--player", f"a name of at most {PLAYER_MAX} printable characters, please")
-        )
-    return name
 
 
 def fail(error: WargameError) -> typer.Exit:

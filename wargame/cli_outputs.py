@@ -1,4 +1,6 @@
-"""Checks a command makes of the files it will write, before it does any work.
+"""Checks a command makes of what it is given, before it does any work.
+
+A player's name must fit a save and a one-line output.
 
 A command never writes over a file it reads (the save it branches from, the
 campaign it plays), never writes two outputs to one file, and finds out that
@@ -75,3 +77,16 @@ def write_save_checked(record: Record, path: Path, seen: FileStamp, what: str) -
                 f"{what}: {said}; give another {what} (the same command plays the same game)",
             )
         ) from None
+
+
+def check_player(name: str) -> str:
+    """A player's name as given, trimmed; `WargameError` if it is too long or has a
+    character that is not printable (a line break would break one-line outputs)."""
+    from wargame.record.format import PLAYER_MAX
+
+    name = name.strip()
+    if len(name) > PLAYER_MAX or not name.isprintable():
+        raise WargameError(
+            Problem("--player", f"a name of at most {PLAYER_MAX} printable characters, please")
+        )
+    return name

@@ -163,8 +163,8 @@ def play_command(campaign: Path | None, seed: int | None, player: str, saves: Pa
     the campaign and the saves folder as absolute paths (checked here, once, so that a
     mistake is one line on the terminal rather than a page that never starts)."""
     from wargame.campaign import load_campaign
+    from wargame.cli_outputs import check_player
     from wargame.play.places import find_campaign
-    from wargame.record.format import PLAYER_MAX
 
     arguments = [sys.executable, "-m", "wargame", "play"]
     if campaign is not None:
@@ -173,11 +173,7 @@ def play_command(campaign: Path | None, seed: int | None, player: str, saves: Pa
         arguments.append(str(found.absolute()))
     if seed is not None:
         arguments += ["--seed", str(seed)]
-    player = player.strip()
-    if len(player) > PLAYER_MAX or not player.isprintable():
-        raise WargameError(
-            Problem("--player", f"a name of at most {PLAYER_MAX} printable characters, please")
-        )
+    player = check_player(player)
     if player:
         arguments += ["--player", player]
     if saves is not None:
