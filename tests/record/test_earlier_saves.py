@@ -26,10 +26,12 @@ def test_its_digests_hold_and_it_replays_from_its_own_events() -> None:
     assert record.rules_version == "1.3"
     loaded = load_save(OLD_SAVE)
     assert not loaded.verification.same_rules
-    # Today's rules first play it differently on turn 6, at its first launches (their
-    # range is now the slant range to the track, rules 1.5), not at its start: the
-    # scoring weights the start now records, which it did not, are not a difference.
-    assert loaded.verification.first_difference == 6
+    # Today's rules first play it differently on turn 1, at the end of its first turn:
+    # the score counts the asset value kept from rules 1.6, so its first TurnEnded's score
+    # differs (before 1.6 the first difference was turn 6, at its first launches). Its
+    # start does not differ: the scoring weights the start now records, which it did not,
+    # are not a difference.
+    assert loaded.verification.first_difference == 1
 
 
 def test_it_reports_in_every_format() -> None:
@@ -141,4 +143,5 @@ def test_the_replay_screen_rebuilds_it_up_to_where_todays_rules_differ() -> None
     from wargame.play.replay_data import build_replay
 
     data = build_replay(read_save(OLD_SAVE), "s.json")
-    assert data.diverged_at == 6 and data.last_turn == 33
+    # (turn 1: the score of rules 1.6 counts the asset value kept)
+    assert data.diverged_at == 1 and data.last_turn == 33

@@ -122,7 +122,12 @@ def test_tampering_is_caught_even_when_todays_rules_cannot_load_the_campaign(
         ("missile_launched", "intercept_turn", 2**63, f"must be at most {2**63 - 1}, got {2**63}"),
         ("intercept_resolved", "killed", 1, "expected true or false, got 1"),
         ("turn_ended", "emitting", "Big Bird", 'expected an array, got "Big Bird"'),
-        ("game_over", "result", "draw", 'expected "victory" or "defeat", got "draw"'),
+        (
+            "game_over",
+            "result",
+            "draw",
+            'expected "victory", "marginal" or "defeat", got "draw"',
+        ),
     ],
 )
 def test_an_event_field_of_the_wrong_type_is_one_line_even_in_a_save_of_other_rules(

@@ -32,11 +32,12 @@ def weighted_game(first_contact: LoadedCampaign) -> list[Event]:
 def test_the_points_of_the_parts_add_up_to_the_score(weighted_game: list[Event]) -> None:
     score = build_aar(weighted_game).score
     weights = [weight for _, _, weight, _ in score.parts]
-    assert weights == [1.0, 2.0, 1.0, 0.5]
+    # asset value kept, threats destroyed, interceptors, over budget, assets lost, radars
+    assert weights == [1.0, 0.25, 2.0, 2.0, 1.0, 0.5]
     for _, value, weight, points in score.parts:
         assert abs(abs(points) - value * weight) < 1e-3
     assert sum(points for *_, points in score.parts) == pytest.approx(score.total, abs=0.01)
-    interceptors = score.parts[1]
+    interceptors = score.parts[2]
     assert interceptors[0] == "interceptor cost" and interceptors[3] < 0
 
 
@@ -44,12 +45,15 @@ def test_the_json_summary_gives_the_weights_beside_the_parts(weighted_game: list
     summary = summarise("first-contact", 7, weighted_game)
     weights, parts = summary["score_weights"], summary["score_parts"]
     assert weights == {
-        "threat_cost_destroyed": 1.0,
+        "asset_value_kept": 1.0,
+        "threat_cost_destroyed": 0.25,
         "interceptor_cost": 2.0,
-        "asset_value_lost": 1.0,
+        "over_budget": 2.0,
+        "asset_priority_lost": 1.0,
         "radar_value_lost": 0.5,
     }
-    total = parts["threat_cost_destroyed"] * weights["threat_cost_destroyed"] - sum(
-        parts[k] * weights[k] for k in ("interceptor_cost", "asset_value_lost", "radar_value_lost")
+    gained = ("asset_value_kept", "threat_cost_destroyed")
+    total = sum(parts[k] * weights[k] for k in gained) - sum(
+        parts[k] * weights[k] for k in weights if k not in gained
     )
     assert total == pytest.approx(summary["score"], abs=0.01)

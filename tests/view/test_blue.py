@@ -167,7 +167,8 @@ class TestAssessedScore:
         cost = float(sc.t_cost[killed].sum())
         assert seemed > cost
         true = score_of(sc, st).total
-        assert assessed_score(sc, st) == pytest.approx(true + seemed - cost)
+        weight = first_contact.campaign.scoring.threat_cost_destroyed  # points per M$
+        assert assessed_score(sc, st) == pytest.approx(true + weight * (seemed - cost))
 
     def test_the_interim_report_scores_as_the_status_bar_does(
         self, first_contact: LoadedCampaign

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from wargame.campaign.catalogue import MergedCatalogue
 from wargame.campaign.locate import LineFinder, PathKey
+from wargame.campaign.objectives import NEEDS, OPTIONAL_FIELDS
 from wargame.campaign.reading import dotted, shown, suggest
 from wargame.campaign.schema import Campaign, ThreatClass
 
@@ -179,6 +180,7 @@ def check_references(
                 (*base, "until_turn"),
                 (f"until_turn {jammer.until_turn} is before its turn {jammer.turn}"),
             )
+    yield from check_objectives(campaign, catalogue)
 
 
 def _plural(count: int, word: str) -> str:
@@ -259,3 +261,39 @@ def _catalogue_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, s
                 (*where, "arm_range_km"),
                 ("only anti-radiation missiles (class arm) have arm_range_km"),
             )
+
+
+# ---------------------------------------------------------------- objectives
+
+AIRCRAFT = (ThreatClass.FIGHTER, ThreatClass.BOMBER, ThreatClass.AWACS)
+
+
+def check_objectives(
+    campaign: Campaign, catalogue: MergedCatalogue
+) -> Iterator[tuple[PathKey, str]]:
+    """Each objective has the fields its kind needs and no others, and names an asset or
+    a raid of aircraft that the campaign has."""
+    assets = [a.name for a in campaign.blue.assets]
+    raids = {r.name: r for r in campaign.red.raids}
+    for i, objective in enumerate(campaign.objectives):
+        base: PathKey = ("objectives", i)
+        needed = NEEDS[objective.kind]
+        for key in OPTIONAL_FIELDS:
+            given = getattr(objective, key) is not None
+            if key in needed and not given:
+                yield (*base, key), f"missing required key (kind {objective.kind} needs it)"
+            elif given and key not in needed:
+                yield (*base, key), f"kind {objective.kind} takes no {key}"
+        if "asset" in needed and objective.asset is not None and objective.asset not in assets:
+            yield (*base, "asset"), _unknown("asset", objective.asset, assets)
+        if "raid" in needed and objective.raid is not None:
+            raid = raids.get(objective.raid)
+            threat = catalogue.threats.get(raid.threat) if raid is not None else None
+            if raid is None:
+                yield (*base, "raid"), _unknown("raid", objective.raid, raids)
+            elif threat is not None and threat.threat_class not in AIRCRAFT:
+                yield (
+                    (*base, "raid"),
+                    f"raid {shown(objective.raid)} flies no aircraft (its threats are of class "
+                    f"{threat.threat_class})",
+                )

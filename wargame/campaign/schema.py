@@ -275,6 +275,9 @@ class Asset(_Model):
     """What it is worth, in millions of USD; damage costs that much in the score."""
     hardness: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.0
     """Chance that a hit does no damage (shelters, dispersal, repair)."""
+    priority: Annotated[float, Field(gt=0.0, le=100.0)] = 1.0
+    """How much the mission cares for it: its value kept and lost count this many times
+    in the score."""
 
 
 class Raid(_Model):
@@ -336,8 +339,8 @@ class Red(_Model):
 
 
 class Scoring(_Model):
-    threat_cost_destroyed: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
-    """Score per million USD of threats destroyed."""
+    threat_cost_destroyed: Annotated[float, Field(ge=0.0, le=100.0)] = 0.25
+    """Score per million USD of threats destroyed: small, so the mission comes first."""
     interceptor_cost: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
     """Score lost per million USD of interceptors fired."""
     asset_value_lost: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
@@ -346,6 +349,16 @@ class Scoring(_Model):
     """Score lost per million USD of radar value destroyed."""
     defeat_asset_loss: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
     """The game is lost, and ends, once this fraction of total asset value is destroyed."""
+    asset_value_kept: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score per million USD of asset value left standing at the end, times its priority."""
+    interceptor_budget: Annotated[float, Field(ge=0.0, le=1e6)] | None = None
+    """Millions of USD of interceptors the mission may spend; none: no budget."""
+    over_budget: Annotated[float, Field(ge=0.0, le=100.0)] = 1.0
+    """Score lost per million USD spent beyond the budget, on top of interceptor_cost."""
+    collapse_fire_units_lost: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+    """The defence collapses (defeat, game over) once this share of its fire units is lost."""
+    collapse_radars_lost: Annotated[float, Field(gt=0.0, le=1.0)] = 1.0
+    """The defence collapses once this share of all its radars (fire units' too) is lost."""
 
 
 class Rules(_Model):
@@ -357,6 +370,10 @@ class Rules(_Model):
     """Road speed of a relocating unit."""
     setup_s: Annotated[float, Field(ge=0.0, le=86_400.0)] = 300.0
     """Time to pack up plus time to set up at the new site."""
+
+
+# Objectives build on the models above; their module imports this one.
+from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
 
 
 class Campaign(_Model):
@@ -371,3 +388,7 @@ class Campaign(_Model):
     red: Red
     scoring: Scoring = Scoring()
     rules: Rules = Rules()
+    objectives: list[Objective] = []
+    """What the defence is asked to achieve, each with its weight in the grade."""
+    rubric: Rubric = Rubric()
+    """The grade (A to F) and outcome (victory, marginal, defeat) from the objectives met."""

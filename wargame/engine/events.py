@@ -21,7 +21,19 @@ KINDS: dict[str, type[Event]] = {}
 
 Termination = Literal["raids_spent", "defence_collapsed", "turn_limit"]
 """What ended a game: the rules (raids spent, defence collapsed) or the clock (turn limit)."""
-Result = Literal["victory", "defeat"]
+SCORE_PARTS = (
+    "asset_value_kept",
+    "threat_cost_destroyed",
+    "interceptor_cost",
+    "over_budget",
+    "asset_priority_lost",
+    "radar_value_lost",
+)
+"""The parts of the score from rules 1.6, as `GameOver` names their figures."""
+SCORE_SIGNS = (1.0, 1.0, -1.0, -1.0, -1.0, -1.0)
+"""Whether each part of `SCORE_PARTS` adds to the score or takes from it."""
+Result = Literal["victory", "marginal", "defeat"]
+"""A game's outcome; marginal from rules 1.6, when a campaign's objectives are partly met."""
 
 
 def r3(value: float) -> float:
@@ -94,6 +106,23 @@ class GameOver(Event):
     interceptor_cost: float
     asset_value_lost: float
     radar_value_lost: float
+    asset_value_kept: float = added(0.0, "1.6")
+    """Asset value left standing, M$, each asset's times its priority."""
+    asset_priority_lost: float = added(0.0, "1.6")
+    """Asset value destroyed, M$, each asset's times its priority (what the score counts)."""
+    over_budget: float = added(0.0, "1.6")
+    """M$ of interceptors fired beyond the campaign's budget."""
+    collapse: str = added("", "1.6")
+    """Why the defence collapsed, e.g. '3 of 3 fire units lost (limit 100%)'."""
+    grade: str = added("", "1.6")
+    """A to F from the campaign's objectives and rubric ('' without objectives)."""
+    grade_reason: str = added("", "1.6")
+    objectives: tuple[tuple[str, float, bool, str], ...] = added((), "1.6")
+    """(label, weight, met, reason) of each objective, judged on the truth."""
+    score_weights: tuple[float, ...] = added((), "1.6")
+    """Points per M$ of asset value kept, threat cost destroyed, interceptor cost, over
+    budget, asset value lost and radar value lost (`SCORE_PARTS`): the score is their sum
+    with the figures above (asset value by priority)."""
 
 
 # --------------------------------------------------------------------- orders

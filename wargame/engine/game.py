@@ -35,6 +35,7 @@ from wargame.engine.events import (
 from wargame.engine.fire_control import TurnAhead, launch, plan_engagements
 from wargame.engine.intercept import arriving, resolve_intercepts, resolve_leakers
 from wargame.engine.movement import move_threats
+from wargame.engine.objectives import ObjectiveResult, grade, judge, tally_truth
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
 from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
@@ -47,13 +48,23 @@ TURN_LIMIT: Termination = "turn_limit"
 
 @dataclass(frozen=True)
 class Score:
-    """The score and its parts, in the campaign's weights."""
+    """The score and its parts, M$ (the total in points, from the campaign's weights).
+
+    Mission first: the asset value kept and lost, each asset's times its priority,
+    interceptors spent (and beyond the budget), radars lost; the threats destroyed count
+    at a small weight."""
 
     total: float
     threat_cost_destroyed: float
     interceptor_cost: float
     asset_value_lost: float
     radar_value_lost: float
+    asset_value_kept: float = 0.0
+    """Priority-weighted asset value kept (not destroyed)."""
+    asset_priority_lost: float = 0.0
+    """Priority-weighted asset value destroyed."""
+    over_budget: float = 0.0
+    """Interceptors fired beyond the budget."""
 
 
 @dataclass(frozen=True)
@@ -64,20 +75,35 @@ class Outcome:
     result: Result
     score: Score
     turn: int
+    grade: str = ""
+    """A to F from the campaign's objectives ('' if it has none)."""
+    objectives: tuple[ObjectiveResult, ...] = ()
 
 
 class GameOverError(ValueError):
     """A turn was asked of a game that has ended."""
 
 
+def asset_priority(sc: Scenario) -> np.ndarray:
+    """(A,) each defended asset's priority, as the campaign gives it."""
+    return np.array([a.priority for a in sc.loaded.campaign.blue.assets], dtype=float)
+
+
 def score_of(sc: Scenario, st: State, asset_value_lost: float | None = None) -> Score:
     """The score now; `asset_value_lost` if the caller has summed it already."""
     w = sc.loaded.campaign.scoring
     lost = st.asset_value_lost if asset_value_lost is None else asset_value_lost
+    priority = asset_priority(sc)
+    kept = float(np.dot(priority, sc.a_value - st.asset_lost))
+    priority_lost = float(np.dot(priority, st.asset_lost))
+    budget = w.interceptor_budget
+    over = max(0.0, st.interceptor_cost - budget) if budget is not None else 0.0
     total = (
-        w.threat_cost_destroyed * st.threat_cost_destroyed
+        w.asset_value_kept * kept
+        + w.threat_cost_destroyed * st.threat_cost_destroyed
         - w.interceptor_cost * st.interceptor_cost
-        - w.asset_value_lost * lost
+        - w.over_budget * over
+        - w.asset_value_lost * priority_lost
         - w.radar_lost * st.radar_value_lost
     )
     return Score(
@@ -86,6 +112,9 @@ def score_of(sc: Scenario, st: State, asset_value_lost: float | None = None) -> 
         interceptor_cost=r3(st.interceptor_cost),
         asset_value_lost=r3(lost),
         radar_value_lost=r3(st.radar_value_lost),
+        asset_value_kept=r3(kept),
+        asset_priority_lost=r3(priority_lost),
+        over_budget=r3(over),
     )
 
 
@@ -196,19 +225,73 @@ def _room(sc: Scenario, st: State, f: int, m: int) -> int:
     return max(0, free_tubes) * int(per_tube[m])
 
 
-def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
+def score_weights(sc: Scenario) -> tuple[float, ...]:
+    """Points per M$ of each part of the score, in `SCORE_PARTS` order."""
+    w = sc.loaded.campaign.scoring
+    return (
+        w.asset_value_kept,
+        w.threat_cost_destroyed,
+        w.interceptor_cost,
+        w.over_budget,
+        w.asset_value_lost,
+        w.radar_lost,
+    )
+
+
+def collapse_reason(sc: Scenario, st: State) -> str:
+    """Why the defence has collapsed ('' while it stands): too much of the defended value
+    destroyed, or too large a share of its fire units or of its radars lost."""
+    scoring = sc.loaded.campaign.scoring
     total_value = sc.total_asset_value
-    defeat = sc.loaded.campaign.scoring.defeat_asset_loss
     lost = st.asset_value_lost
-    lost_fraction = lost / total_value if total_value > 0 else 0.0
+    if total_value > 0 and lost / total_value >= scoring.defeat_asset_loss:
+        return (
+            f"{lost / total_value:.0%} of the defended value destroyed "
+            f"(limit {scoring.defeat_asset_loss:.0%})"
+        )
+    units_lost = int((~st.radar_alive[sc.f_radar]).sum())
+    units = len(sc.f_name)
+    if units and units_lost / units >= scoring.collapse_fire_units_lost:
+        limit = scoring.collapse_fire_units_lost
+        return f"{units_lost} of {units} fire units lost (limit {limit:.0%})"
+    radars_lost = int((~st.radar_alive).sum())
+    radars = len(sc.r_name)
+    if radars and radars_lost / radars >= scoring.collapse_radars_lost:
+        return f"{radars_lost} of {radars} radars lost (limit {scoring.collapse_radars_lost:.0%})"
+    return ""
+
+
+def judged(
+    sc: Scenario, st: State, collapse: str
+) -> tuple[Result, str, str, tuple[ObjectiveResult, ...]]:
+    """The result, grade, the grade's reason and each objective, judged on the truth. A
+    collapse is a defeat, graded F; without objectives, a game the defence survives is
+    a victory and has no grade."""
+    campaign = sc.loaded.campaign
+    results = judge(campaign.objectives, tally_truth(sc, st))
+    graded = grade(campaign.rubric, results)
+    if collapse:
+        return "defeat", ("F" if graded else ""), f"the defence collapsed: {collapse}", results
+    if graded is None:
+        return "victory", "", "", results
+    outcome: Result = (
+        "victory"
+        if graded.outcome == "victory"
+        else ("marginal" if graded.outcome == "marginal" else "defeat")
+    )
+    return outcome, graded.grade, graded.reason, results
+
+
+def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
+    collapse = collapse_reason(sc, st)
     termination: Termination | None = None
-    if lost_fraction >= defeat:
+    if collapse:
         termination = DEFENCE_COLLAPSED
     elif strike_over(sc, st):
         termination = RAIDS_SPENT
     elif st.turn >= sc.turn_limit:
         termination = TURN_LIMIT
-    score = score_of(sc, st, lost)
+    score = score_of(sc, st)
     tracks = int(np.count_nonzero((st.track_id >= 0) & (st.status == ACTIVE)))
     on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
     names = sc.r_name
@@ -223,16 +306,25 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     )
     if termination:
         st.over = True
+        result, letter, why, results = judged(sc, st, collapse)
         events.append(
             GameOver(
                 turn=st.turn,
                 termination=termination,
-                result="defeat" if lost_fraction >= defeat else "victory",
+                result=result,
                 score=score.total,
                 threat_cost_destroyed=score.threat_cost_destroyed,
                 interceptor_cost=score.interceptor_cost,
                 asset_value_lost=score.asset_value_lost,
                 radar_value_lost=score.radar_value_lost,
+                asset_value_kept=score.asset_value_kept,
+                asset_priority_lost=score.asset_priority_lost,
+                over_budget=score.over_budget,
+                collapse=collapse,
+                grade=letter,
+                grade_reason=why,
+                objectives=tuple(r.as_tuple() for r in results),
+                score_weights=score_weights(sc),
             )
         )
 
@@ -304,6 +396,8 @@ class Game:
                 result=over.result,
                 score=score_of(self.scenario, self.state),
                 turn=self.state.turn,
+                grade=over.grade,
+                objectives=tuple(ObjectiveResult(*row) for row in over.objectives),
             )
         return events
 

@@ -40,6 +40,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.report.describe import describe
+from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
 NOTABLE = (
     GameOver,
@@ -163,18 +164,6 @@ class KeyMoment:
 
 
 @dataclass(frozen=True)
-class ScoreCard:
-    total: float
-    result: str
-    """victory, defeat, or unfinished."""
-    termination: str
-    parts: tuple[tuple[str, float, float, float], ...]
-    """(name, M$, points per M$, points) from GameOver and the campaign's scoring: threat
-    cost destroyed (points gained), interceptor cost, asset value lost, radar value lost
-    (points lost); the points add up to the score."""
-
-
-@dataclass(frozen=True)
 class Aar:
     """The after-action report of one game."""
 
@@ -227,6 +216,8 @@ class _Turn:
     leakers: int = 0
     notes: list[str] = field(default_factory=list)
 
+
+__all__ = ["ObjectiveLine", "ScoreCard"]  # (re-exported: their home is score_card)
 
 THREAT_COUNTS = ("spawned", "detected", "engaged", "killed", "leaked")
 """What `ThreatRow` counts per true class, in its order."""
@@ -438,29 +429,8 @@ class _Tally:
         return tuple(lines)
 
     def score(self) -> ScoreCard:
-        over = self.over
-        if over is None:
-            return ScoreCard(total=self.last_score, result="unfinished", termination="", parts=())
-        # As the game recorded them; for a game of earlier rules, as its caller read them
-        # from its campaign; else the scoring's defaults.
         recorded = self.started.score_weights if self.started else ()
-        weights = recorded or self.fallback_weights or (1.0, 1.0, 1.0, 1.0)
-        figures = (
-            ("threat cost destroyed", over.threat_cost_destroyed, 1.0),
-            ("interceptor cost", over.interceptor_cost, -1.0),
-            ("asset value lost", over.asset_value_lost, -1.0),
-            ("radar value lost", over.radar_value_lost, -1.0),
-        )
-        return ScoreCard(
-            total=over.score,
-            result=over.result,
-            termination=over.termination,
-            parts=tuple(
-                # (+ 0.0: a loss of nothing is 0, not -0)
-                (name, value, weight, round(sign * weight * value, 3) + 0.0)
-                for (name, value, sign), weight in zip(figures, weights, strict=True)
-            ),
-        )
+        return score_card(self.over, self.last_score, recorded or self.fallback_weights)
 
     def exchange(self) -> Exchange:
         spent = round(sum(w.cost for w in self.weapons.values()), 3)

@@ -2,7 +2,8 @@
 
 Threats by class (spawned, detected, engaged, killed, leaked), interceptors by missile
 type (fired, kills, cost), damage by asset, radars lost, the orders the engine
-refused (turn, unit, order, reason) and the score.
+refused (turn, unit, order, reason) and the score; from rules 1.6, the outcome, the grade
+and each objective met or not.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wargame.engine.events import (
+    SCORE_PARTS,
     Event,
     GameOver,
     GameStarted,
@@ -23,8 +25,13 @@ from wargame.engine.events import (
 )
 from wargame.report.aar import THREAT_COUNTS, build_aar
 
-SCORE_PARTS = ("threat_cost_destroyed", "interceptor_cost", "asset_value_lost", "radar_value_lost")
-"""The parts of the score, in the order of `GameStarted.score_weights`."""
+EARLIER_PARTS = (
+    "threat_cost_destroyed",
+    "interceptor_cost",
+    "asset_value_lost",
+    "radar_value_lost",
+)
+"""The parts of the score before rules 1.6, in the order of `GameStarted.score_weights`."""
 
 
 def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, Any]:
@@ -41,7 +48,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
     refused: list[dict[str, Any]] = []
     turns = 0
     result: dict[str, Any] = {}
-    weights = dict.fromkeys(SCORE_PARTS, 1.0)
+    weights = dict.fromkeys(EARLIER_PARTS, 1.0)
 
     def weapon(name: str) -> dict[str, float]:
         return interceptors.setdefault(name, {"fired": 0, "kills": 0, "cost": 0.0})
@@ -51,7 +58,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
         match event:
             case GameStarted():
                 if event.score_weights:
-                    weights = dict(zip(SCORE_PARTS, event.score_weights, strict=True))
+                    weights = dict(zip(EARLIER_PARTS, event.score_weights, strict=True))
                 for name, value in event.assets:
                     assets[name] = {"value": value, "damage": 0.0}
             case MissileLaunched():
@@ -80,6 +87,7 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
                     },
                     # Points per M$ of each part: the score is their weighted sum.
                     "score_weights": weights,
+                    **_mission(event),
                 }
             case OrderRefused():
                 refused.append(
@@ -104,4 +112,23 @@ def summarise(campaign: str, seed: int, events: Iterable[Event]) -> dict[str, An
         "radars_lost": radars_lost,
         "orders_refused": refused,
         **({"score": 0.0} | result),
+    }
+
+
+def _mission(over: GameOver) -> dict[str, Any]:
+    """The outcome, grade and objectives of a game of rules 1.6 or later, and its score's
+    parts as that rules' score counts them (none for earlier rules)."""
+    if not over.score_weights:
+        return {}
+    return {
+        "outcome": over.result,
+        "grade": over.grade or None,
+        "grade_reason": over.grade_reason,
+        "collapse": over.collapse or None,
+        "objectives": [
+            {"label": label, "weight": weight, "met": met, "reason": reason}
+            for label, weight, met, reason in over.objectives
+        ],
+        "score_parts": {part: getattr(over, part) for part in SCORE_PARTS},
+        "score_weights": dict(zip(SCORE_PARTS, over.score_weights, strict=True)),
     }

@@ -11,6 +11,7 @@ beside its transition:
   saw of it, or nothing. `blue_events` applies that to a run of events, and
   `blue_text` words each event as blue reads it: the one wording of the events blue
   sees whole, which the after-action report uses too;
+- the campaign's objectives as the radars see them (`live_objectives`);
 - red's entry points, only once the truth may be told (`entry_points`).
 
 The play log (`log_lines`), the map (`map_frame`), the track table and the unit panel
@@ -54,7 +55,8 @@ from wargame.engine.events import (
     r3,
 )
 from wargame.engine.game import score_of
-from wargame.engine.scenario import Scenario
+from wargame.engine.objectives import ObjectiveResult, ever_seen, judge, tally_over
+from wargame.engine.scenario import ROLE_STRIKE, Scenario
 from wargame.engine.state import ACTIVE, KILLED, State
 from wargame.view.words import clock, short_missile
 
@@ -94,6 +96,24 @@ def assessed_score(sc: Scenario, st: State) -> float:
     return assessed(
         score_of(sc, st).total, hidden, sc.loaded.campaign.scoring.threat_cost_destroyed
     )
+
+
+# -------------------------------------------------------------- objectives
+
+
+def live_objectives(sc: Scenario, st: State) -> tuple[ObjectiveResult, ...]:
+    """Each of the campaign's objectives as the defence can judge it in play: on the
+    threats its radars have seen, each as the class its track appeared to be (a decoy
+    shot down counts as what it mimicked), a raid's aircraft destroyed as the tracks of
+    its class destroyed. Its own losses and spending it knows. The report at the end
+    judges them on the truth."""
+    seen = ever_seen(st)
+    raid_class: dict[str, int] = {}
+    for g, raid in enumerate(sc.raid_names):
+        slots = np.flatnonzero((sc.t_role == ROLE_STRIKE) & (sc.t_group == g))
+        raid_class[raid] = int(sc.t_apparent_class[slots[0]]) if slots.size else -1
+    figures = tally_over(sc, st, sc.t_apparent_class, seen, raid_class)
+    return judge(sc.loaded.campaign.objectives, figures)
 
 
 # ------------------------------------------------------------------ events
@@ -243,7 +263,8 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             return end_of_turn(e)
         case GameOver():
             ended = e.termination.replace("_", " ")
-            return f"game over: {e.result} ({ended}), score {e.score:g}"
+            graded = f", grade {e.grade}" if e.grade else ""
+            return f"game over: {e.result} ({ended}), score {e.score:g}{graded}"
         case OrderAccepted():
             return f"{e.unit}: {e.order}"
         case OrderRefused():
