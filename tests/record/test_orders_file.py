@@ -11,11 +11,11 @@ import pytest
 
 from tests.record.helpers import read_doc, write_doc
 from wargame.campaign import LoadedCampaign
-from wargame.engine.orders import ACTIONS, Order
+from wargame.engine.orders import ACTIONS, STANDING_KINDS, Order
 from wargame.errors import OrdersError, SaveError
 from wargame.record import format as save_format
 from wargame.record import load_save, orders_file
-from wargame.record.order_entry import OrderRecord
+from wargame.record.order_entry import OrderRecord, StandingRecord
 from wargame.record.orders_file import parse_orders
 
 
@@ -26,8 +26,16 @@ def _lines(text: str, campaign: LoadedCampaign | None = None, *, json_format: bo
 
 
 def test_each_action_has_one_model_in_the_engines_order() -> None:
+    # A standing order is written in a list of its own, a model per kind.
     members = typing.get_args(typing.get_args(OrderRecord)[0])
-    assert tuple(m.model_fields["action"].annotation.__args__[0] for m in members) == ACTIONS
+    timed = tuple(a for a in ACTIONS if a != "standing")
+    assert tuple(m.model_fields["action"].annotation.__args__[0] for m in members) == timed
+
+
+def test_each_standing_order_kind_has_one_model_in_the_engines_order() -> None:
+    members = typing.get_args(typing.get_args(StandingRecord)[0])
+    kinds = tuple(m.model_fields["kind"].annotation.__args__[0] for m in members)
+    assert kinds == STANDING_KINDS
 
 
 def test_names_the_campaign_lacks_are_refused_with_their_lines(

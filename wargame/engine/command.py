@@ -10,7 +10,13 @@ from __future__ import annotations
 import difflib
 import math
 
-from wargame.engine.events import Event, OrderAccepted, OrderRefused, RelocationStarted
+from wargame.engine.events import (
+    Event,
+    OrderAccepted,
+    OrderRefused,
+    RelocationStarted,
+    StandingAction,
+)
 from wargame.engine.geometry import SAME_SITE_KM
 from wargame.engine.orders import DOCTRINES, EMISSION, MAX_SALVO, WEAPONS, Order
 from wargame.engine.scenario import CLASSES, Scenario
@@ -39,7 +45,7 @@ def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Even
         if order.action == "engage":
             engagements.append(order)  # accepted or refused by the allocation phase
             continue
-        _carry_out(sc, st, order, events)
+        carry_out(sc, st, order, events)
     return engagements
 
 
@@ -132,7 +138,15 @@ def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> None:
+def carry_out(
+    sc: Scenario,
+    st: State,
+    order: Order,
+    events: list[Event],
+    by_rule: tuple[str, str] | None = None,
+) -> None:
+    """Carry out an order `order_refusal` took; `by_rule`: the engine gave it itself by a
+    standing order, logged as (what the unit does, why) rather than as the player's."""
     radar = sc.r_name.index(order.unit)
     fire_unit = int(sc.r_fire_unit[radar])
     match order.action:
@@ -168,5 +182,10 @@ def _carry_out(sc: Scenario, st: State, order: Order, events: list[Event]) -> No
                     ready_turn=int(st.ready_turn[radar]),
                 )
             )
-            return
+            if by_rule is None:
+                return
+    if by_rule is not None:
+        action, because = by_rule
+        events.append(StandingAction(turn=st.turn, unit=order.unit, action=action, because=because))
+        return
     events.append(OrderAccepted(turn=st.turn, unit=order.unit, order=order.text()))

@@ -323,6 +323,21 @@ class MagazineEmpty(Event):
     missile: str
 
 
+# ------------------------------------------------------------------ standing orders
+
+
+@dataclass(frozen=True, slots=True)
+class StandingAction(Event):
+    """What a standing order made a unit do, and what in the picture made it."""
+
+    kind: ClassVar[str] = "standing_action"
+    unit: str
+    action: str
+    """e.g. 'silent for 3 turns', 'moves to [120, 80]'."""
+    because: str
+    """e.g. 'ARM track 12 at 38 km'."""
+
+
 KINDS.update(
     {
         cls.kind: cls

@@ -39,6 +39,7 @@ from wargame.engine.objectives import ObjectiveResult, grade, judge, tally_truth
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
 from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
+from wargame.engine.standing import Standing, count_salvos, open_standing, split_orders
 from wargame.engine.state import ACTIVE, State, initial_state
 
 RAIDS_SPENT: Termination = "raids_spent"
@@ -119,19 +120,24 @@ def score_of(sc: Scenario, st: State, asset_value_lost: float | None = None) -> 
 
 
 def resolve_turn(
-    sc: Scenario, state: State, orders: list[Order], seed: int
+    sc: Scenario, state: State, orders: list[Order], seed: int, standing: Standing | None = None
 ) -> tuple[State, list[Event]]:
-    """Resolve the next turn; `state` is left as it was."""
+    """Resolve the next turn; `state` is left as it was, and so are the standing orders
+    given before it (`standing`, as a `Game` keeps them)."""
     st = state.copy()
-    return st, advance(sc, st, orders, seed)
+    return st, advance(sc, st, orders, seed, None if standing is None else standing.copy())
 
 
-def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Event]:
-    """Resolve the next turn by updating `st` in place (what `resolve_turn` does to a copy)."""
+def advance(
+    sc: Scenario, st: State, orders: list[Order], seed: int, standing: Standing | None = None
+) -> list[Event]:
+    """Resolve the next turn by updating `st` in place (what `resolve_turn` does to a copy),
+    and `standing`, the standing orders given so far, if given."""
     if st.over:
         raise GameOverError("the game is over")
     events: list[Event] = []
-    manual = open_turn(sc, st, orders, events)
+    standing = Standing() if standing is None else standing
+    manual = open_turn(sc, st, orders, events, standing)
     spawn_raids(sc, st, events)
     move_threats(sc, st)
     detect_and_track(sc, st, seed, events)
@@ -140,8 +146,9 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     # intercepts, and radars lost to arrivals, come before the next launches.
     resolve_intercepts(sc, st, seed, events)
     resolve_leakers(sc, st, seed, events)
-    plan = plan_engagements(sc, st, manual, events)
+    plan = plan_engagements(sc, st, manual, events, standing.in_force(st.turn))
     launch(sc, st, plan, events)
+    count_salvos(sc, st, standing, events)
     _magazines(sc, st, events)
     _reload(sc, st, events)
     red_decisions(sc, st, events)
@@ -149,21 +156,37 @@ def advance(sc: Scenario, st: State, orders: list[Order], seed: int) -> list[Eve
     return events
 
 
-def open_turn(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
+def open_turn(
+    sc: Scenario,
+    st: State,
+    orders: list[Order],
+    events: list[Event],
+    standing: Standing | None = None,
+) -> list[Order]:
     """The turn's opening phases: the clock moves on a turn, relocated units set up, the
-    orders are applied. Returns the engagements ordered, for fire control to judge."""
+    standing orders act (those given now taken first), the player's orders are applied.
+    Returns the engagements ordered, for fire control to judge."""
     st.turn += 1
     units_set_up(sc, st, events)
+    given, orders = split_orders(orders)
+    if given or standing is not None:
+        standing = Standing() if standing is None else standing
+        for rule in given:
+            standing.give(rule)
+        open_standing(sc, st, standing, events)
     return apply_orders(sc, st, orders, events)
 
 
-def turn_ahead(sc: Scenario, st: State, orders: Sequence[Order]) -> TurnAhead:
+def turn_ahead(
+    sc: Scenario, st: State, orders: Sequence[Order], standing: Standing | None = None
+) -> TurnAhead:
     """The next turn as far as it can be foreseen from `st`: its opening phases run on a
     copy with the `orders` given for it so far, its events dropped, and the missiles due
     in it landed (their channels are free when fire control plans). The fire dialog
     judges a shot ordered now on it (`fire_control.manual_shots`)."""
     ahead = st.copy()
-    engagements = open_turn(sc, ahead, list(orders), [])
+    rules = None if standing is None else standing.copy()
+    engagements = open_turn(sc, ahead, list(orders), [], rules)
     ahead.shots = arriving(sc, ahead)[1]
     return TurnAhead(now=st, state=ahead, engagements=tuple(engagements))
 
@@ -339,6 +362,8 @@ class Game:
         self.state = state
         self.seed = seed
         self._outcome = outcome
+        self.standing = Standing()
+        """The standing orders given so far, and what they remember."""
 
     @classmethod
     def new(cls, campaign: LoadedCampaign, seed: int) -> Game:
@@ -388,7 +413,7 @@ class Game:
     def step(self, orders: list[Order] | None = None) -> list[Event]:
         """Resolve the next turn with these orders (units without orders keep their settings)."""
         # The game owns its state and moves it on in place; keep `state.copy()` to branch.
-        events = advance(self.scenario, self.state, list(orders or []), self.seed)
+        events = advance(self.scenario, self.state, list(orders or []), self.seed, self.standing)
         if self.state.over:
             over = next(e for e in events if isinstance(e, GameOver))
             self._outcome = Outcome(

@@ -12,6 +12,7 @@ played as recorded:
       "seed": 7,
       "campaign": {"name": "first-contact.toml", "sha256": "…", "source": "<TOML text>"},
       "pending_orders": [<Order.to_dict()>…],   # only in a save made mid-turn
+      "standing": [<StandingOrder.to_dict()>…], # only in a save with standing orders
       "turns": [
         {"turn": 0, "digest": "…", "orders": [], "events": [<GameStarted>]},
         {"turn": 1, "digest": "…", "orders": [<Order.to_dict()>…], "events": [<Event.to_dict()>…]},
@@ -22,7 +23,10 @@ played as recorded:
 Turn 0 holds the GameStarted event. `pending_orders` are the orders given for
 the next turn and not yet carried out when the save was made; playing on from
 the save starts with them. No digest covers them, and a replay ignores them:
-they are not yet part of the game. Each turn's digest is
+they are not yet part of the game. `standing` holds the standing orders of the
+game as an orders file writes them (`from`, `until`); in the `Record` each is an
+order of its turn `from` (or waiting, if that turn is the next), as the engine took
+it, and one ended in play is the rule with its `until`. Each turn's digest is
 sha256(previous digest + canonical JSON of the turn's events), the chain
 starting from the campaign's SHA-256, so no event, turn or campaign can change
 without breaking every digest after it. Canonical JSON is
@@ -52,11 +56,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from wargame import RULES_VERSION, __version__
 from wargame.campaign.problems import JSON, TagWords, schema_problems
 from wargame.campaign.reading import dotted, read_text
-from wargame.engine import MAX_SEED, Order
+from wargame.engine import MAX_SEED, Order, StandingOrder
 from wargame.engine.events import Event, GameOver, GameStarted
 from wargame.errors import Problem, SaveError
 from wargame.record.event_schema import EventRecord, event_of
-from wargame.record.order_entry import ORDER_WORDS, OrderRecord
+from wargame.record.order_entry import ORDER_WORDS, OrderRecord, StandingRecord
+from wargame.record.orders_file import standing_of
 
 FORMAT = "wargame-save"
 FORMAT_VERSION = 1
@@ -153,6 +158,11 @@ class Record:
     def orders(self) -> list[Order]:
         return [o for t in self.turns for o in t.orders]
 
+    def standing(self) -> list[StandingOrder]:
+        """The standing orders given in the game and waiting, each as it stands last (one
+        ended in play with its `until`), in the order they were first given."""
+        return standing_of([*self.orders(), *self.pending_orders])
+
 
 # ------------------------------------------------------------------ digests
 
@@ -185,13 +195,18 @@ def digest_chain(campaign_sha256: str, turns: Sequence[Sequence[Event]]) -> Iter
 # ------------------------------------------------------------------ writing
 
 
+def _timed(orders: Sequence[Order]) -> list[dict[str, Any]]:
+    """The orders of a turn but its standing orders (the save lists those apart)."""
+    return [o.to_dict() for o in orders if o.action != "standing"]
+
+
 def record_document(record: Record) -> dict[str, Any]:
     """The save as plain JSON data."""
-    pending = (
-        {"pending_orders": [o.to_dict() for o in record.pending_orders]}
-        if record.pending_orders
-        else {}
-    )
+    waiting = _timed(record.pending_orders)
+    pending = {"pending_orders": waiting} if waiting else {}
+    rules = record.standing()
+    if rules:
+        pending["standing"] = [rule.to_dict() for rule in rules]
     return {
         "format": FORMAT,
         "format_version": record.format_version,
@@ -209,7 +224,7 @@ def record_document(record: Record) -> dict[str, Any]:
             {
                 "turn": t.turn,
                 "digest": t.digest,
-                "orders": [o.to_dict() for o in t.orders],
+                "orders": _timed(t.orders),
                 "events": (
                     json.loads(t.stored)
                     if t.stored is not None
@@ -276,6 +291,7 @@ class _SaveModel(_Strict):
     seed: Annotated[int, Field(ge=0, le=MAX_SEED)]
     campaign: _CampaignModel
     pending_orders: list[OrderRecord] = []
+    standing: list[StandingRecord] = []
     turns: Annotated[list[_TurnModel], Field(min_length=1)]
 
 
@@ -361,6 +377,17 @@ def parse_save(text: str, name: str) -> Record:
                     f"pending_orders[{k}].turn",
                 )
             )
+    pending = [_order(name, f"pending_orders[{k}]", o) for k, o in enumerate(model.pending_orders)]
+    given: dict[int, list[Order]] = {}
+    for k, rule in enumerate(model.standing):
+        standing = _standing_order(name, f"standing[{k}]", rule, turns[-1].turn + 1)
+        given.setdefault(standing.turn, []).append(standing)
+    for number, first in given.items():
+        if number == len(turns):
+            pending[:0] = first
+        else:
+            played = turns[number]
+            turns[number] = dataclasses.replace(played, orders=(*first, *played.orders))
     return Record(
         player=model.player,
         seed=model.seed,
@@ -368,9 +395,7 @@ def parse_save(text: str, name: str) -> Record:
         campaign_source=model.campaign.source,
         campaign_sha256=model.campaign.sha256,
         turns=tuple(turns),
-        pending_orders=tuple(
-            _order(name, f"pending_orders[{k}]", o) for k, o in enumerate(model.pending_orders)
-        ),
+        pending_orders=tuple(pending),
         rules_version=model.rules_version,
         wargame_version=model.wargame_version,
         format_version=model.format_version,
@@ -439,6 +464,30 @@ def _order(name: str, path: str, entry: Any) -> Order:
             )
         )
     order: Order = entry.order()
+    return order
+
+
+def _standing_order(name: str, path: str, entry: Any, following: int) -> Order:
+    """The order giving a standing order of the save on its first turn (`from`), as the
+    engine took it: a turn the save holds, or the next (`following`), where it waits."""
+    if any(isinstance(site, str) for site in getattr(entry, "sites", ())):
+        raise SaveError(
+            Problem(
+                name,
+                "expected [x_km, y_km] (a save gives positions in km; a place's name is for "
+                "orders files)",
+                f"{path}.sites",
+            )
+        )
+    order = Order.standing(entry.rule())
+    if order.turn > following:
+        raise SaveError(
+            Problem(
+                name,
+                f"a standing order from turn {order.turn} in a save whose next turn is {following}",
+                f"{path}.from",
+            )
+        )
     return order
 
 

@@ -10,7 +10,17 @@ into a what-if and played again:
     action = "relocate"
     position = "Aldmouth"      # or [x_km, y_km]
 
-A JSON file holds `{"orders": [...]}` with the same fields. The shape is checked
+Standing orders, rules the engine applies on the blue picture, are a second list
+(`order_entry`: a model per kind):
+
+    [[standing]]
+    kind = "emcon"             # emcon, hold_fire, weapon, keep, scoot
+    units = ["FU Alpha"]       # left out: every unit
+    from = 1                   # optional; `until` too
+    range_km = 40
+    turns = 3
+
+A JSON file holds `{"orders": [...], "standing": [...]}` with the same fields. The shape is checked
 here (one line per problem, with the file, line where known and field path, in the
 words every file's errors use: `campaign.problems`). Given the campaign, so are the
 names: each unit, missile type, threat class and place must be one it has, and a
@@ -33,14 +43,15 @@ from wargame.campaign.loader import MAX_FILE_BYTES
 from wargame.campaign.locate import LineFinder, PathKey
 from wargame.campaign.problems import JSON, TOML, schema_problems
 from wargame.campaign.reading import dotted, read_text, shown, suggest
-from wargame.engine import Order
+from wargame.engine import Order, StandingOrder
 from wargame.errors import OrdersError, Problem
-from wargame.record.order_entry import ORDER_WORDS, OrderRecord
+from wargame.record.order_entry import ORDER_WORDS, STANDING_WORDS, OrderRecord, StandingRecord
 
 
 class OrdersDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
     orders: list[OrderRecord] = []
+    standing: list[StandingRecord] = []
 
 
 def load_orders(path: str | Path, campaign: LoadedCampaign | None = None) -> list[Order]:
@@ -82,14 +93,17 @@ def parse_orders(
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         dialect = JSON if json_format else TOML
-        found = schema_problems(errors, OrdersDocument, document, dialect, ORDER_WORDS)
+        words = {**ORDER_WORDS, **STANDING_WORDS}
+        found = schema_problems(errors, OrdersDocument, document, dialect, words)
         raise OrdersError([problem(p.path, p.message, p.missing) for p in found]) from None
     entries = parsed.orders
+    rules = parsed.standing
     if campaign is not None:
-        named = list(_names_unknown(entries, campaign))
+        named = [*_names_unknown(entries, campaign), *_standing_names_unknown(rules, campaign)]
         if named:
             raise OrdersError([problem(path, message) for path, message in named])
         entries = [_placed(entry, campaign) for entry in entries]
+        rules = [_sites_placed(rule, campaign) for rule in rules]
     for i, entry in enumerate(entries):
         if isinstance(entry.position, str):
             raise OrdersError(
@@ -99,7 +113,20 @@ def parse_orders(
                     "give [x_km, y_km]",
                 )
             )
-    return [entry.order() for entry in entries]
+    for i, rule in enumerate(rules):
+        sites: list[Any] = getattr(rule, "sites", [])
+        named_site = next((s for s in sites if isinstance(s, str)), None)
+        if named_site is not None:
+            at = sites.index(named_site)
+            raise OrdersError(
+                problem(
+                    ("standing", i, "sites", at),
+                    f"the place {shown(named_site)} is known only with its campaign: "
+                    "give [x_km, y_km]",
+                )
+            )
+    # A standing order is given on the turn it takes effect.
+    return [entry.order() for entry in entries] + [Order.standing(r.rule()) for r in rules]
 
 
 def _names_unknown(entries: list[Any], campaign: LoadedCampaign) -> Iterator[tuple[PathKey, str]]:
@@ -126,6 +153,78 @@ def _names_unknown(entries: list[Any], campaign: LoadedCampaign) -> Iterator[tup
         if isinstance(entry.position, str) and entry.position not in places:
             near = suggest(entry.position, places)
             yield (*where, "position"), f"unknown place {shown(entry.position)}{near}"
+
+
+def _standing_names_unknown(
+    rules: list[Any], campaign: LoadedCampaign
+) -> Iterator[tuple[PathKey, str]]:
+    """(path, why) for each name a standing order gives that the campaign does not have."""
+    blue = campaign.campaign.blue
+    units = [r.name for r in blue.radars] + [u.name for u in blue.fire_units]
+    fire_units = [u.name for u in blue.fire_units]
+    missiles = list(campaign.catalogue.missiles)
+    classes = [str(c) for c in ThreatClass]
+    places = [p.name for p in campaign.campaign.map.places]
+    for i, rule in enumerate(rules):
+        where: PathKey = ("standing", i)
+        # Fire rules, rounds kept and shoot and scoot are for units with weapons.
+        armed = rule.kind != "emcon"
+        for k, unit in enumerate(rule.units):
+            if unit not in units:
+                near = suggest(unit, units)
+                yield (*where, "units", k), f"unknown unit {shown(unit)}{near}"
+            elif armed and unit not in fire_units:
+                yield (
+                    (*where, "units", k),
+                    f"{shown(unit)} is a radar without weapons: a {rule.kind} order is for "
+                    "fire units",
+                )
+        missile = getattr(rule, "missile", None)
+        if missile is not None and missile not in missiles:
+            near = suggest(missile, missiles)
+            yield (*where, "missile"), f"unknown missile type {shown(missile)}{near}"
+        threat_class = getattr(rule, "threat_class", None)
+        if threat_class is not None and threat_class not in classes:
+            near = suggest(threat_class, classes)
+            listed = ", ".join(classes)
+            yield (
+                (*where, "threat_class"),
+                f"unknown threat class {shown(threat_class)}{near}; one of {listed}",
+            )
+        for k, site in enumerate(getattr(rule, "sites", ())):
+            if isinstance(site, str) and site not in places:
+                near = suggest(site, places)
+                yield (*where, "sites", k), f"unknown place {shown(site)}{near}"
+
+
+def _sites_placed(rule: Any, campaign: LoadedCampaign) -> Any:
+    """The rule with each site given by a place's name made its position in km."""
+    sites = getattr(rule, "sites", None)
+    if not sites or not any(isinstance(s, str) for s in sites):
+        return rule
+    placed = [campaign.place(s) if isinstance(s, str) else s for s in sites]
+    return rule.model_copy(update={"sites": placed})
+
+
+def standing_document(rules: list[StandingOrder]) -> str:
+    """Standing orders as the `[[standing]]` tables of an orders file (positions in km)."""
+    blocks = []
+    for rule in rules:
+        lines = ["[[standing]]"]
+        for key, value in rule.to_dict().items():
+            lines.append(f"{key} = {json.dumps(value)}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def standing_of(orders: list[Order]) -> list[StandingOrder]:
+    """The standing orders among `orders`, the last given of each rule (`StandingOrder.key`)
+    taking the place of earlier ones, and none that ended before it began."""
+    merged: dict[StandingOrder, StandingOrder] = {}
+    for order in orders:
+        if order.action == "standing" and order.rule is not None:
+            merged[order.rule.key] = order.rule  # (in the place the rule was first given)
+    return [r for r in merged.values() if r.until_turn is None or r.until_turn >= r.from_turn]
 
 
 def _placed(entry: Any, campaign: LoadedCampaign) -> Any:

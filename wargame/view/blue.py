@@ -47,6 +47,7 @@ from wargame.engine.events import (
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
+    StandingAction,
     ThreatDestroyed,
     ThreatLeft,
     TrackDropped,
@@ -146,6 +147,7 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         CommandPostDestroyed: "shown",
         ReloadComplete: "shown",
         MagazineEmpty: "shown",
+        StandingAction: "shown",  # what a standing order did, on the picture
     }
 )
 """Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
@@ -172,6 +174,7 @@ AnyEvent = (
     | CommandPostDestroyed
     | ReloadComplete
     | MagazineEmpty
+    | StandingAction
 )
 """Every kind of event as one type, so that a `match` over the kinds ends in
 `assert_never` and a kind left out fails type checking."""
@@ -315,6 +318,8 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             return f"{e.fire_unit} reloaded {e.rounds} × {missile(e.missile)}"
         case MagazineEmpty():
             return f"{e.fire_unit} fired its last {missile(e.missile)}"
+        case StandingAction():
+            return f"{e.unit} {e.action}: {e.because}"
         case _:
             assert_never(e)
 

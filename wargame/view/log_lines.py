@@ -32,6 +32,7 @@ from wargame.engine.events import (
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
+    StandingAction,
     ThreatDestroyed,
     ThreatLeft,
     TrackDropped,
@@ -120,6 +121,7 @@ def tone_of(event: Event) -> Tone:
             | OrderAccepted()
             | RelocationStarted()
             | RelocationComplete()
+            | StandingAction()
         ):
             return OWN
         case _:

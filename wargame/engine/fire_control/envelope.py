@@ -18,6 +18,7 @@ import numpy as np
 
 from wargame.engine.fire_control.economy import assess, cheaper_later
 from wargame.engine.fire_control.readiness import usable_rounds
+from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.fire_control.timing import (
     dive_altitude,
     meet_on_profile,
@@ -133,13 +134,15 @@ def pair_options(
     ttg: np.ndarray,
     why: bool = False,
     hold: bool = False,
+    rules: FireRules | None = None,
 ) -> Options:
     """The best missile for each pair (fire unit `pair_unit[p]`, track `threats[pair_col[p]]`),
     as flat (P,) arrays; `values` and `ttg` are per track of `threats`. Pairs rather than
     a grid, so that each command post weighs only its own units against its own tracks.
     With `why`, also the reason where no missile can engage. With `hold` (automatic
     fire), a pair holds its fire where a cheaper round of the same unit will do as well
-    later (`cheaper_later`)."""
+    later (`cheaper_later`). With `rules`, a pair uses only the type a standing order
+    names for its track's class."""
     since = (st.turn - st.track_last[threats]) * sc.dt
     vx, vy = st.track_vx[threats], st.track_vy[threats]
     tx = st.track_x[threats] + vx * since
@@ -246,6 +249,8 @@ def pair_options(
         ok = tests[0] & tests[1]
         for test in tests[2:]:
             ok &= test
+    if rules is not None:
+        ok &= rules.allowed(unit, cls, sc.m_cost.size)
     pk = np.where(ok, nominal * edge_factor(rng_r / sc.m_max_range), 0.0)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.

@@ -27,6 +27,7 @@ A salvo is fired only if the value it is expected to save exceeds its price.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,8 +45,9 @@ from wargame.engine.fire_control.readiness import (
     salvo_size,
     usable_rounds,
 )
+from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.fire_control.timing import arrival_turn, time_to_harm, turn_of
-from wargame.engine.orders import Order
+from wargame.engine.orders import Order, StandingOrder
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
 from wargame.engine.state import ACTIVE, AUTO, HOLD, SLS, SS, TIGHT, Shot, State
 
@@ -60,9 +62,14 @@ cheaper than evaluating them, while for a few pairs the filter costs more than i
 
 
 def plan_engagements(
-    sc: Scenario, st: State, manual: list[Order], events: list[Event]
+    sc: Scenario,
+    st: State,
+    manual: list[Order],
+    events: list[Event],
+    standing: Sequence[StandingOrder] = (),
 ) -> list[Engagement]:
-    """Manual engagements first, then each command post's automatic allocation."""
+    """Manual engagements first, then each command post's automatic allocation, which obeys
+    the standing orders in force (`standing`: hold fire, the missile and salvo for a class)."""
     plan: list[Engagement] = []
     tracked = st.track_id >= 0
     if not manual and not np.count_nonzero(tracked):
@@ -147,10 +154,13 @@ def plan_engagements(
             [c.size for u, c in chosen for _ in range(u.size)],
         )
         pair_col = np.concatenate([c for u, c in chosen for _ in range(u.size)])
-    opt = pair_options(sc, st, pair_unit, pair_col, every, values_all, ttg_all, hold=True)
+    rules = FireRules.of(sc, standing)
+    opt = pair_options(
+        sc, st, pair_unit, pair_col, every, values_all, ttg_all, hold=True, rules=rules
+    )
     if (opt.missile < 0).all():
         return plan
-    salvos = _salvos(sc, st, pair_unit, every[pair_col], opt)
+    salvos = _salvos(sc, st, pair_unit, every[pair_col], opt, rules)
     # Rounds each unit has to fire; with reserves, per post, by the classes in sight.
     usable = None if np.count_nonzero(st.reserve_count) else st.ready.sum(axis=1)
     start = 0
@@ -306,17 +316,24 @@ class Salvos:
 
 
 def _salvos(
-    sc: Scenario, st: State, pair_unit: np.ndarray, pair_slot: np.ndarray, opt: Options
+    sc: Scenario,
+    st: State,
+    pair_unit: np.ndarray,
+    pair_slot: np.ndarray,
+    opt: Options,
+    rules: FireRules | None = None,
 ) -> Salvos:
     """The salvo of each pair (`salvo_size` rounds of its best missile); none at an
-    unidentified track for a unit on weapons tight."""
-    rounds = salvo_size(sc, st, pair_unit, sc.t_apparent_class[pair_slot])
+    unidentified track for a unit on weapons tight, nor where a standing order holds fire."""
+    rounds = salvo_size(sc, st, pair_unit, sc.t_apparent_class[pair_slot], rules)
     can = opt.missile >= 0
     pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
     if np.count_nonzero(tight):
         looks = sc.loaded.campaign.rules.identification_looks
         pk[tight & (st.track_hits[pair_slot] < looks)] = 0.0
+    if rules is not None:
+        pk[rules.holds(sc, st, pair_unit, pair_slot)] = 0.0
     weight = sc.loaded.campaign.scoring.interceptor_cost
     cost = np.where(can, sc.m_cost[opt.missile] * rounds, 0.0) * weight
     return Salvos(rounds, pk, cost)

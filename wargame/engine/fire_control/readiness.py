@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
 from wargame.engine.state import ACTIVE, State
 
@@ -55,12 +56,21 @@ def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = N
 
 
 def salvo_size(
-    sc: Scenario, st: State, fire_unit: int | np.ndarray, apparent_class: np.ndarray
+    sc: Scenario,
+    st: State,
+    fire_unit: int | np.ndarray,
+    apparent_class: np.ndarray,
+    rules: FireRules | None = None,
 ) -> np.ndarray:
-    """Rounds per engagement: the unit's setting, or by default 2 against missiles, 1 against
+    """Rounds per engagement: a standing order's salvo for the class (automatic fire, given
+    its `rules`), else the unit's setting, or by default 2 against missiles, 1 against
     aircraft. `fire_unit` is one unit, or one per entry of `apparent_class`."""
     setting = st.salvo[fire_unit]
-    return np.asarray(np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[apparent_class]))
+    rounds = np.where(setting > 0, setting, IS_AIRCRAFT_SALVO[apparent_class])
+    if rules is not None:
+        by_class = rules.salvo[fire_unit, apparent_class]
+        rounds = np.where(by_class > 0, by_class, rounds)
+    return np.asarray(rounds)
 
 
 def usable_rounds(sc: Scenario, st: State, units: np.ndarray, cls: np.ndarray) -> np.ndarray:
