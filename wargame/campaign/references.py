@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from wargame.campaign.catalogue import MergedCatalogue
+from wargame.campaign.hints import check_hints
+from wargame.campaign.injects import check_injects
 from wargame.campaign.locate import LineFinder, PathKey
 from wargame.campaign.objectives import NEEDS, OPTIONAL_FIELDS
 from wargame.campaign.reading import dotted, shown, suggest
@@ -181,6 +183,8 @@ def check_references(
                 (f"until_turn {jammer.until_turn} is before its turn {jammer.turn}"),
             )
     yield from check_objectives(campaign, catalogue)
+    yield from check_injects(campaign, list(catalogue.missiles))
+    yield from check_hints(campaign, list(catalogue.missiles))
 
 
 def _plural(count: int, word: str) -> str:

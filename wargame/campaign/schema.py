@@ -14,6 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from wargame.campaign.hints import Hint
+from wargame.campaign.injects import Inject
+
 FORMAT_VERSION = 1
 
 # Guards against absurd sizes: a campaign this large would be a typo, not a plan.
@@ -392,3 +395,7 @@ class Campaign(_Model):
     """What the defence is asked to achieve, each with its weight in the grade."""
     rubric: Rubric = Rubric()
     """The grade (A to F) and outcome (victory, marginal, defeat) from the objectives met."""
+    injects: list[Inject] = []
+    """The exercise's script: radar failures, cut links, pop-up raids, resupply."""
+    hints: list[Hint] = []
+    """Advice shown in play on a condition (from the start in a tutorial; a key shows them)."""
