@@ -36,6 +36,15 @@ def check_outputs(
     another output. `WargameError` (exit 2) naming the file and what is wrong."""
     inputs = [(what, path) for what, path in reads if path is not None]
     outputs = [(what, path) for what, path in writes if path is not None]
+    for what, path in outputs:
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            pass
+        except OSError as exc:  # a name too long, a loop of links: said, not raised
+            raise WargameError(
+                Problem(str(path), f"{what}: cannot write: {exc.strerror or exc}")
+            ) from None
     for k, (what, path) in enumerate(outputs):
         if path.is_dir():
             raise WargameError(Problem(str(path), f"{what}: is a directory, not a file"))

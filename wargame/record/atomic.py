@@ -81,7 +81,8 @@ def stamp(path: str | Path) -> FileStamp:
     """The file at `path` as it is now (`ABSENT` if there is none)."""
     try:
         return FileStamp.of(os.stat(path))
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
+        # No file there (or none that could be: a name too long); writing it will say why.
         return ABSENT
 
 
@@ -106,6 +107,14 @@ def atomic_write_bytes(
     else `SaveConflict`. Raise `error` naming the file if it cannot be written; return the
     stamp of the file written (`ABSENT` for a pipe or device)."""
     path = Path(path)
+    descriptor = own_descriptor(path)
+    if descriptor is not None:
+        _write_all(descriptor, data, path, error)
+        return ABSENT
+    if path.is_symlink():
+        # The file the link names is what is written (replaced in its own folder); the
+        # link stays a link, as a shell's redirection through it would leave it.
+        path = Path(os.path.realpath(path))
     folder = path.parent
     if is_special(path):
         _write_into(path, data, error)
@@ -267,11 +276,34 @@ def _write_into(path: Path, data: bytes, error: type[SaveError]) -> None:
     """A pipe or a device gets the bytes in order; there is nothing to replace."""
     try:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
     except OSError as exc:
         raise error(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+    try:
+        _write_all(fd, data, path, error)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes, path: Path, error: type[SaveError]) -> None:
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise error(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+
+
+_STANDARD = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_FD_PATH = re.compile(r"/(?:dev/fd|proc/self/fd)/(\d+)")
+
+
+def own_descriptor(path: Path) -> int | None:
+    """The descriptor of this process that `path` names (/dev/stdout, /dev/fd/3,
+    /proc/self/fd/1), if any. It is written through as it stands: opened afresh it would
+    start at its beginning (or, redirected to a file, be replaced), where what the
+    process writes there later must follow."""
+    text = os.path.abspath(path)
+    if text in _STANDARD:
+        return _STANDARD[text]
+    match = _FD_PATH.fullmatch(text)
+    return int(match.group(1)) if match else None
