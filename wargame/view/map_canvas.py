@@ -40,6 +40,28 @@ class Ink(IntEnum):
     SCALE = 19
     MISSILE = 20
     JAM = 21
+    COVERAGE_1 = 22
+    COVERAGE_2 = 23
+    COVERAGE_3 = 24
+    COVERAGE_4 = 25
+    COVERAGE_5 = 26
+    TRAIL = 27
+    TRACK_LOW = 28
+    TRACK_HIGH = 29
+    PATH = 30
+    INTERCEPT = 31
+    LEGEND = 32
+
+
+COVERAGE_INKS = (
+    Ink.COVERAGE,
+    Ink.COVERAGE_1,
+    Ink.COVERAGE_2,
+    Ink.COVERAGE_3,
+    Ink.COVERAGE_4,
+    Ink.COVERAGE_5,
+)
+"""One colour per radar's coverage, in turn by radar index."""
 
 
 INK_NAMES = tuple(f"map--{ink.name.lower().replace('_', '-')}" for ink in Ink)
@@ -115,6 +137,15 @@ class Canvas:
         self.chars[r, c] = code[inside] if isinstance(code, np.ndarray) else code
         self.ink[r, c] = ink
 
+    def put_inked(
+        self, cols: np.ndarray, rows: np.ndarray, codes: np.ndarray, inks: np.ndarray
+    ) -> None:
+        """Like `put`, each cell with its own ink."""
+        inside = (cols >= 0) & (cols < self.width) & (rows >= 0) & (rows < self.height)
+        r, c = rows[inside], cols[inside]
+        self.chars[r, c] = codes[inside]
+        self.ink[r, c] = inks[inside]
+
     def text(self, col: int, row: int, text: str, ink: Ink) -> None:
         if not 0 <= row < self.height:
             return
@@ -165,6 +196,29 @@ def ring(
     sub_chars[rr, cc] = ord(glyph)
     sub_ink[rr, cc] = ink
     return c0, int(geo.rows(np.array([y + radius]))[0])
+
+
+def circles(
+    canvas: Canvas,
+    geo: Geometry,
+    x: np.ndarray,
+    y: np.ndarray,
+    radius: np.ndarray,
+    inks: np.ndarray,
+    glyph: str,
+) -> None:
+    """Circles of `radius` km around (x, y), each in its ink, all in one pass: points
+    along each circle close enough that no cell of its line is skipped."""
+    cells = radius / min(geo.kpc, geo.kpr)
+    count = np.maximum(np.ceil(4.0 * math.pi * cells), 8).astype(np.int64)
+    circle = np.repeat(np.arange(radius.size), count)
+    first = np.cumsum(count) - count
+    angle = (np.arange(circle.size) - first[circle]) * (2.0 * math.pi / count[circle])
+    px = x[circle] + radius[circle] * np.cos(angle)
+    py = y[circle] + radius[circle] * np.sin(angle)
+    canvas.put_inked(
+        geo.cols(px), geo.rows(py), np.full(circle.size, ord(glyph), "<u4"), inks[circle]
+    )
 
 
 def contour(

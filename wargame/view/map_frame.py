@@ -2,11 +2,14 @@
 
 The map widget asks `draw_frame` for a frame and turns each row into a Strip;
 this module knows what the map shows and nothing of Textual. Layers are painted
-in order, later ones on top: graticule, coverage and range rings, engagement
-lines, places (and red's entry points once they may be shown), labels, blue
-symbols, salvos in flight, heading marks, track glyphs, the selection, the pick
-cursor. Tracks and entry points come from the blue view (`blue.shown_tracks`,
-`blue.entry_points`): what the radars report, never truth, before the end.
+in order, later ones on top: graticule, coverage and range rings, jam strobes,
+track trails, the selected track's predicted path, engagement lines, the names
+(placed by `map_labels` where they cover nothing), salvos in flight, the tracks
+(`map_tracks`: stacks, altitude cues, heading marks), the symbols of places and
+blue units, intercept points, track numbers, the legend of names that did not fit,
+the pick cursor. Tracks and entry points come from the blue view
+(`blue.shown_tracks`, `blue.entry_points`): what the radars report, never truth,
+before the end; trails from the reports of past turns (`map_trails`).
 """
 
 from __future__ import annotations
@@ -14,19 +17,22 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
-from wargame.campaign import ThreatClass
 from wargame.engine.detection import jam_strobes, jammed_reach
-from wargame.engine.scenario import CLASS_CODE, Scenario
+from wargame.engine.geometry import radar_horizon_km
+from wargame.engine.scenario import Scenario
 from wargame.engine.state import ACTIVE, State
 from wargame.view.blue import entry_points, shown_tracks
 from wargame.view.map_canvas import (
+    COVERAGE_INKS,
     Canvas,
     Geometry,
     Ink,
     View,
+    circles,
     contour,
     dotted_line,
     nice_step,
@@ -34,14 +40,21 @@ from wargame.view.map_canvas import (
     scale_bar,
     strokes,
 )
+from wargame.view.map_labels import (
+    LegendEntry,
+    legend_corner,
+    legend_lines,
+    place_labels,
+    place_symbols,
+)
+from wargame.view.map_tracks import TrackSymbols
+from wargame.view.map_trails import TrackTrails, draw_trails
 from wargame.view.picture import (
-    GLYPH_CODES,
-    HEADING_ARROWS,
-    HEADING_STEPS,
     SalvoInFlight,
     estimated_positions,
     heading_sector,
     salvos_in_flight,
+    time_to_go,
     unit_label,
 )
 from wargame.view.words import short_missile
@@ -59,7 +72,15 @@ RING_GLYPH = "∙"
 MISSILE_GLYPH = "•"
 JAM_GLYPH = "⁚"
 PICK_GLYPH = "╋"
-_ARM_CLASS = CLASS_CODE[ThreatClass.ARM]
+PATH_GLYPH = "∙"
+INTERCEPT_GLYPH = "⊗"
+COVERAGE_ALTITUDES_M = (50.0, 500.0, 10_000.0)
+"""The target altitudes coverage is shown for, in the order the key cycles them."""
+PATH_AHEAD_S = 600.0
+"""How far ahead the selected track's path is drawn when it points at no site."""
+
+CoverageMode = Literal["all", "selected"]
+"""Coverage of every radar on the air, each in its colour, or of the selected unit's."""
 
 
 @dataclass
@@ -71,6 +92,8 @@ class Marks:
     track_cols: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     track_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     track_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    legend: list[str] = field(default_factory=list)
+    """The names left to the legend, 'key name'."""
 
 
 @dataclass
@@ -78,11 +101,18 @@ class Layers:
     """What to draw on top of the fixed map."""
 
     coverage: bool = False
+    coverage_mode: CoverageMode = "all"
+    coverage_alt_m: float = COVERAGE_ALTITUDES_M[-1]
+    """The target altitude coverage is drawn for: the radar horizon depends on it."""
     rings: bool = False
     selected_unit: int = -1
     """Radar index of the selected unit (-1 none)."""
     selected_track: int = -1
     """Track id of the selected track (-1 none)."""
+    intercept: tuple[float, float] | None = None
+    """Where the best shot open now would meet the selected track, km (None: none)."""
+    trails: TrackTrails | None = None
+    """The tracks' past reports; None draws no trails."""
     pick: tuple[float, float] | None = None
     """The point being picked (relocation), km."""
     pick_from: tuple[float, float] | None = None
@@ -90,6 +120,20 @@ class Layers:
     """Words beside the pick cursor for a distance from `pick_from` in km (default: 'N km')."""
     reveal: bool = False
     """The truth may be told (the game is over, or a replay): red's entry points show."""
+
+
+@dataclass(frozen=True)
+class MapSymbol:
+    """A place, asset, command post or unit: its glyph and name."""
+
+    col: int
+    row: int
+    glyph: str
+    ink: Ink
+    name: str
+    radar: int = -1
+    """Radar index of a unit (-1: not a unit)."""
+    place: bool = False
 
 
 def draw_frame(
@@ -102,33 +146,135 @@ def draw_frame(
     marks = Marks()
     _ground(canvas, geo, size.width_km, size.height_km)
     if layers.coverage:
-        _coverage(canvas, geo, sc, st)
+        _coverage(canvas, geo, sc, st, layers)
     if layers.rings:
         _range_rings(canvas, geo, sc, st, layers.selected_unit)
     _jam_strobes(canvas, geo, sc, st)
     slots = shown_tracks(st)
     tx, ty = estimated_positions(sc, st, slots)
     t_cols, t_rows = geo.cols(tx), geo.rows(ty)
-    # Labels go only where nothing else is: tracks (glyph, heading mark, id) and every
-    # symbol are marked first, then blue labels, then place names, fit around them.
-    taken = np.zeros((canvas.height, canvas.width), dtype=bool)
-    _mark_tracks(taken, st, slots, t_cols, t_rows)
+    draw_trails(canvas, geo, layers.trails, st, slots)
     salvos = SalvoCells.of(geo, salvos_in_flight(sc, st))
-    _mark_missiles(taken, salvos)
+    chosen = np.flatnonzero(st.track_id[slots] == layers.selected_track)
+    if layers.selected_track >= 0 and chosen.size:
+        _predicted_path(canvas, geo, sc, st, int(slots[chosen[0]]))
     _engagement_lines(canvas, salvos)
-    places = _place_symbols(canvas, geo, sc, taken, layers.reveal)
-    _blue(canvas, geo, sc, st, layers.selected_unit, marks, taken)
-    for col, row, name in places:
-        _place_label(canvas, taken, col, row, name, Ink.PLACE)
+    tracks = TrackSymbols.of(
+        t_cols,
+        t_rows,
+        st.track_id[slots],
+        sc.t_apparent_class[slots],
+        st.track_alt[slots],
+        heading_sector(st.track_vx[slots], st.track_vy[slots]),
+        layers.selected_track,
+    )
+    # Every glyph first; then the names, where they cover none of them; then the glyphs.
+    glyphs = tracks.glyph_cells(height, width)
+    _mark(glyphs, salvos.cols, salvos.rows)
+    aims = _intercept_cells(geo, salvos, layers)
+    inside = (aims[0] >= 0) & (aims[0] < width) & (aims[1] >= 0) & (aims[1] < height)
+    inside[inside] = ~glyphs[aims[1][inside], aims[0][inside]]  # a track's letter stays
+    aims = (aims[0][inside], aims[1][inside])
+    _mark(glyphs, aims[0], aims[1])
+    symbols = _symbols(geo, sc, st, layers.reveal)
+    _mark(glyphs, np.array([s.col for s in symbols]), np.array([s.row for s in symbols]))
+    blocked = glyphs.copy()
+    order = sorted(
+        range(len(symbols)),
+        key=lambda i: symbols[i].radar != layers.selected_unit or symbols[i].radar < 0,
+    )
+    placed = place_labels(
+        [(symbols[i].col, symbols[i].row) for i in order],
+        [symbols[i].name for i in order],
+        blocked,
+    )
+    for label in placed.labels:
+        symbol = symbols[order[label.index]]
+        canvas.text(label.col, label.row, label.text, _label_ink(symbol, layers.selected_unit))
     _missiles(canvas, salvos, layers.selected_track)
-    _tracks(canvas, sc, st, slots, t_cols, t_rows, layers.selected_track)
-    _track_labels(canvas, st, slots, t_cols, t_rows, layers.selected_track)
+    tracks.draw(canvas)
+    for s in symbols:
+        selected = s.radar == layers.selected_unit and s.radar >= 0
+        canvas.text(s.col, s.row, s.glyph, Ink.SELECTED if selected else s.ink)
+        if s.radar >= 0:
+            marks.unit_cells.append((s.col, s.row, s.radar))
+    canvas.put(aims[0], aims[1], ord(INTERCEPT_GLYPH), Ink.INTERCEPT)
+    tracks.draw_numbers(canvas, blocked)
     marks.track_cols, marks.track_rows = t_cols, t_rows
     marks.track_ids = st.track_id[slots]
+    if placed.legend:
+        for entry in placed.legend:
+            if entry.col >= 0:
+                canvas.text(entry.col, entry.row, entry.key, Ink.LABEL)
+        marks.legend = _legend(canvas, glyphs, blocked & ~glyphs, placed.legend)
     if layers.pick is not None:
         _pick(canvas, geo, layers.pick, layers.pick_from, layers.pick_label)
     scale_bar(canvas, geo)
     return canvas, geo, marks
+
+
+def _mark(taken: np.ndarray, cols: np.ndarray, rows: np.ndarray) -> None:
+    height, width = taken.shape
+    ok = (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height)
+    taken[rows[ok], cols[ok]] = True
+
+
+def _label_ink(symbol: MapSymbol, selected_unit: int) -> Ink:
+    if symbol.radar >= 0 and symbol.radar == selected_unit:
+        return Ink.SELECTED
+    return Ink.PLACE if symbol.place else Ink.LABEL
+
+
+def _legend(
+    canvas: Canvas, glyphs: np.ndarray, names: np.ndarray, entries: list[LegendEntry]
+) -> list[str]:
+    """The names that found no room, keyed, in the corner where they hide least: a box
+    over the map (a track under it is in the track table). Returns its lines."""
+    lines = legend_lines(entries, max(canvas.width - 2, 1), max(canvas.height // 3, 1))
+    box_w = min(max(len(line) for line in lines) + 2, canvas.width)
+    cost = glyphs.astype(np.int64) + 100 * names
+    col, row = legend_corner(cost, box_w, len(lines))
+    for k, line in enumerate(lines):
+        canvas.text(col, row + k, f" {line}".ljust(box_w)[:box_w], Ink.LEGEND)
+    return lines
+
+
+def _symbols(geo: Geometry, sc: Scenario, st: State, reveal: bool) -> list[MapSymbol]:
+    """Assets, command posts, units, then places and red's entry points (once they may be
+    shown): each on a cell of its own, an earlier one keeping its cell."""
+    wanted: list[tuple[float, float, str, Ink, str, int, bool]] = []
+    for i, name in enumerate(sc.a_name):
+        wanted.append((*sc.a_position[i].tolist(), ASSET_GLYPH, Ink.ASSET, name, -1, False))
+    for i, name in enumerate(sc.c_name):
+        glyph, ink = (CP_GLYPH, Ink.CP) if st.cp_alive[i] else (DEAD_GLYPH, Ink.RADAR_DEAD)
+        wanted.append((*sc.c_position[i].tolist(), glyph, ink, name, -1, False))
+    for r, name in enumerate(sc.r_name):
+        if not st.radar_alive[r]:
+            glyph, ink = DEAD_GLYPH, Ink.RADAR_DEAD
+        elif st.ready_turn[r] > st.turn:
+            glyph, ink = MOVING_GLYPH, Ink.RADAR_SILENT
+        else:
+            glyph = FIRE_UNIT_GLYPH if sc.r_fire_unit[r] >= 0 else RADAR_GLYPH
+            ink = Ink.RADAR if st.emitting[r] else Ink.RADAR_SILENT
+        wanted.append((float(st.r_x[r]), float(st.r_y[r]), glyph, ink, unit_label(name), r, False))
+    loaded = sc.loaded
+    assets = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
+    entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc, revealed=reveal)}
+    for place in loaded.campaign.map.places:
+        x, y = place.position
+        if (x, y) in assets:
+            continue  # the asset there carries the name
+        entry = (round(x, 3), round(y, 3)) in entries
+        glyph, ink = (ENTRY_GLYPH, Ink.ENTRY) if entry else (PLACE_GLYPH, Ink.PLACE)
+        wanted.append((x, y, glyph, ink, place.name, -1, True))
+    for (x, y), name in entries.items():
+        if not name:
+            wanted.append((x, y, ENTRY_GLYPH, Ink.ENTRY, "", -1, True))
+    cells = place_symbols([geo.cell(w[0], w[1]) for w in wanted], geo.width, geo.height)
+    return [
+        MapSymbol(col, row, glyph, ink, name, radar, place)
+        for (col, row), (_, _, glyph, ink, name, radar, place) in zip(cells, wanted, strict=True)
+    ]
 
 
 def _ground(canvas: Canvas, geo: Geometry, map_w: float, map_h: float) -> None:
@@ -150,18 +296,66 @@ LOOKS = 720
 """Bearings at which a jammed radar's coverage is worked out (half a degree apart)."""
 
 
-def _coverage(canvas: Canvas, geo: Geometry, sc: Scenario, st: State) -> None:
-    """Each radar on the air: where it sees 1 m² at its stated Pd. Jamming pulls the line
-    in, most towards the jammer, where its main lobe takes the noise."""
+def coverage_reach(
+    sc: Scenario, st: State, radar: int, alt_m: float, looks: np.ndarray
+) -> np.ndarray:
+    """How far, in km along each bearing `looks`, a radar sees a 1 m² target flying at
+    `alt_m`: the engine's reach (its stated Pd, jamming included), cut at the radar
+    horizon for that altitude."""
+    horizon = float(radar_horizon_km(float(sc.r_height[radar]), alt_m))
+    return np.asarray(np.minimum(jammed_reach(sc, st, radar, looks), horizon))
+
+
+def _coverage(canvas: Canvas, geo: Geometry, sc: Scenario, st: State, layers: Layers) -> None:
+    """Each radar on the air (or the selected one), in its own colour: where it sees 1 m²
+    at its stated Pd at the altitude chosen. Jamming pulls the line in, most towards the
+    jammer, where its main lobe takes the noise; the horizon pulls it in for low targets."""
     on_air = st.radar_alive & st.emitting & (st.ready_turn <= st.turn)
+    radars = np.flatnonzero(on_air)
+    if layers.coverage_mode == "selected":
+        radars = radars[radars == layers.selected_unit]
     jammed = bool(np.count_nonzero(st.status[sc.noise_slots] == ACTIVE))
     looks = np.linspace(-math.pi, math.pi, LOOKS, endpoint=False)
-    for r in np.flatnonzero(on_air).tolist():
-        x, y = float(st.r_x[r]), float(st.r_y[r])
-        if jammed:
-            contour(canvas, geo, x, y, jammed_reach(sc, st, r, looks), Ink.COVERAGE, COVERAGE_GLYPH)
-        else:
-            ring(canvas, geo, x, y, float(sc.r_range_ref[r]), Ink.COVERAGE, COVERAGE_GLYPH)
+    inks = np.array(COVERAGE_INKS, dtype=np.uint8)[radars % len(COVERAGE_INKS)]
+    if not jammed:
+        # The same reach all round: every radar's circle in one pass.
+        reach = [
+            float(coverage_reach(sc, st, r, layers.coverage_alt_m, looks[:1])[0])
+            for r in radars.tolist()
+        ]
+        circles(canvas, geo, st.r_x[radars], st.r_y[radars], np.array(reach), inks, COVERAGE_GLYPH)
+        return
+    for r, ink in zip(radars.tolist(), inks.tolist(), strict=True):
+        reach_all = coverage_reach(sc, st, r, layers.coverage_alt_m, looks)
+        contour(
+            canvas, geo, float(st.r_x[r]), float(st.r_y[r]), reach_all, Ink(ink), COVERAGE_GLYPH
+        )
+
+
+def _predicted_path(canvas: Canvas, geo: Geometry, sc: Scenario, st: State, slot: int) -> None:
+    """The selected track's course ahead, as its estimate dead-reckons it: to the site it
+    points at, else `PATH_AHEAD_S` on."""
+    one = np.array([slot])
+    x, y = estimated_positions(sc, st, one)
+    ttg, _ = time_to_go(sc, st, one)
+    ahead = float(ttg[0]) if math.isfinite(ttg[0]) else PATH_AHEAD_S
+    end = (float(x[0] + st.track_vx[slot] * ahead), float(y[0] + st.track_vy[slot] * ahead))
+    dotted_line(canvas, geo.cell(float(x[0]), float(y[0])), geo.cell(*end), Ink.PATH, PATH_GLYPH)
+
+
+def _intercept_cells(
+    geo: Geometry, salvos: SalvoCells, layers: Layers
+) -> tuple[np.ndarray, np.ndarray]:
+    """The cells of the selected track's intercept points: where fire control predicts
+    each salvo on its way will meet it, else where the best shot open now would."""
+    mine = salvos.tracks == layers.selected_track
+    if layers.selected_track < 0:
+        mine &= False
+    cols, rows = salvos.aim_cols[mine], salvos.aim_rows[mine]
+    if cols.size == 0 and layers.intercept is not None:
+        col, row = geo.cell(*layers.intercept)
+        cols, rows = np.array([col]), np.array([row])
+    return cols, rows
 
 
 def _jam_strobes(canvas: Canvas, geo: Geometry, sc: Scenario, st: State) -> None:
@@ -195,34 +389,6 @@ def _range_rings(
             col, row = ring(canvas, geo, x, y, float(sc.m_max_range[m]), Ink.RING, RING_GLYPH)
             label = short_missile(sc.m_name[m])
             canvas.text(col - len(label) // 2, row, label, Ink.RING)
-
-
-def _mark_tracks(
-    taken: np.ndarray, st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
-) -> None:
-    """The cells a track's glyph, heading mark and id will cover."""
-    if slots.size == 0:
-        return
-    height, width = taken.shape
-    marks, start, digits = _track_cells(st, slots, cols, rows)
-    spans = [*marks, *((start + k, rows) for k in range(int(digits.max())))]
-    for c, r in spans:
-        ok = (c >= 0) & (c < width) & (r >= 0) & (r < height)
-        taken[r[ok], c[ok]] = True
-
-
-def _track_cells(
-    st: State, slots: np.ndarray, cols: np.ndarray, rows: np.ndarray
-) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, np.ndarray]:
-    """(the (cols, rows) of the tracks' glyphs and of the heading marks of those that move,
-    the column each id starts in, its digits): right of the glyph, or of the heading mark
-    when that stands there (heading east)."""
-    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
-    moving = sector >= 0
-    steps = np.array(HEADING_STEPS, dtype=np.int64)[np.maximum(sector, 0)]
-    marks = [(cols, rows), (cols[moving] + steps[moving, 0], rows[moving] + steps[moving, 1])]
-    digits = np.floor(np.log10(np.maximum(st.track_id[slots], 1))).astype(np.int64) + 1
-    return marks, cols + 1 + (sector == 2), digits
 
 
 @dataclass(frozen=True)
@@ -276,202 +442,6 @@ def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
     chosen = show & (cells.tracks == selected_track) if selected_track >= 0 else show & False
     canvas.put(cols[show & ~chosen], rows[show & ~chosen], ord(MISSILE_GLYPH), Ink.MISSILE)
     canvas.put(cols[chosen], rows[chosen], ord(MISSILE_GLYPH), Ink.SELECTED)
-
-
-def _place_symbols(
-    canvas: Canvas, geo: Geometry, sc: Scenario, taken: np.ndarray, reveal: bool
-) -> list[tuple[int, int, str]]:
-    """Draw the named places' symbols (red's entry points marked, once they may be
-    shown); their labels come later."""
-    loaded = sc.loaded
-    assets = {loaded.place(a.position) for a in loaded.campaign.blue.assets}
-    entries = {(round(x, 3), round(y, 3)): name for name, x, y in entry_points(sc, revealed=reveal)}
-    labels = []
-    for place in loaded.campaign.map.places:
-        x, y = place.position
-        if (x, y) in assets:
-            continue  # the asset there carries the name
-        col, row = geo.cell(x, y)
-        entry = (round(x, 3), round(y, 3)) in entries
-        canvas.text(
-            col, row, ENTRY_GLYPH if entry else PLACE_GLYPH, Ink.ENTRY if entry else Ink.PLACE
-        )
-        if 0 <= row < canvas.height and 0 <= col < canvas.width:
-            taken[row, col] = True
-        labels.append((col, row, place.name))
-    for (x, y), name in entries.items():
-        if not name:
-            col, row = geo.cell(x, y)
-            canvas.text(col, row, ENTRY_GLYPH, Ink.ENTRY)
-            if 0 <= row < canvas.height and 0 <= col < canvas.width:
-                taken[row, col] = True
-    return labels
-
-
-def _blue(
-    canvas: Canvas,
-    geo: Geometry,
-    sc: Scenario,
-    st: State,
-    selected: int,
-    marks: Marks,
-    taken: np.ndarray,
-) -> None:
-    symbols: list[tuple[int, int, str, str, Ink, int]] = []
-    for i, name in enumerate(sc.a_name):
-        col, row = geo.cell(float(sc.a_position[i, 0]), float(sc.a_position[i, 1]))
-        symbols.append((col, row, ASSET_GLYPH, name, Ink.ASSET, -1))
-    for i, name in enumerate(sc.c_name):
-        col, row = geo.cell(float(sc.c_position[i, 0]), float(sc.c_position[i, 1]))
-        glyph, ink = (CP_GLYPH, Ink.CP) if st.cp_alive[i] else (DEAD_GLYPH, Ink.RADAR_DEAD)
-        symbols.append((col, row, glyph, name, ink, -1))
-    for r, name in enumerate(sc.r_name):
-        col, row = geo.cell(float(st.r_x[r]), float(st.r_y[r]))
-        fire_unit = sc.r_fire_unit[r] >= 0
-        if not st.radar_alive[r]:
-            glyph, ink = DEAD_GLYPH, Ink.RADAR_DEAD
-        elif st.ready_turn[r] > st.turn:
-            glyph, ink = MOVING_GLYPH, Ink.RADAR_SILENT
-        else:
-            glyph = FIRE_UNIT_GLYPH if fire_unit else RADAR_GLYPH
-            ink = Ink.RADAR if st.emitting[r] else Ink.RADAR_SILENT
-        symbols.append((col, row, glyph, unit_label(name), ink, r))
-    # Symbols first, then labels where they fit: right of the symbol, else left, else
-    # cut short; the selected unit's label, then fire units and radars, win a contest.
-    for col, row, *_ in symbols:
-        if 0 <= row < canvas.height and 0 <= col < canvas.width:
-            taken[row, col] = True
-    order = sorted(
-        range(len(symbols)), key=lambda i: (symbols[i][5] != selected, symbols[i][5] < 0)
-    )
-    for i in order:
-        col, row, _, label, _, r = symbols[i]
-        ink = Ink.SELECTED if r == selected and r >= 0 else Ink.LABEL
-        _place_label(canvas, taken, col, row, label, ink)
-    for col, row, glyph, _, ink, r in symbols:
-        canvas.text(col, row, glyph, Ink.SELECTED if r == selected and r >= 0 else ink)
-        if r >= 0:
-            marks.unit_cells.append((col, row, r))
-
-
-def _place_label(
-    canvas: Canvas, taken: np.ndarray, col: int, row: int, label: str, ink: Ink
-) -> None:
-    if not 0 <= row < canvas.height:
-        return
-    line = taken[row]
-
-    def free(start: int, length: int) -> bool:
-        lo, hi = max(start, 0), min(start + length, canvas.width)
-        return hi - lo == length and not line[lo:hi].any()
-
-    n = len(label)
-    if free(col + 1, n):
-        start = col + 1
-    elif free(col - n, n):
-        start = col - n
-    else:
-        # As much of it as fits on the right, at least three letters (none for a symbol
-        # off the left edge: a negative index would read the row from its other end).
-        room = 0
-        while 0 <= col + 1 + room < canvas.width and not line[col + 1 + room] and room < n:
-            room += 1
-        if room < 3:
-            return
-        label, start = label[:room], col + 1
-    canvas.text(start, row, label, ink)
-    line[max(start, 0) : min(start + len(label), canvas.width)] = True
-
-
-def _track_labels(
-    canvas: Canvas,
-    st: State,
-    slots: np.ndarray,
-    cols: np.ndarray,
-    rows: np.ndarray,
-    selected: int,
-) -> None:
-    """Each track's number right of its glyph (or of its heading mark, heading east),
-    where it covers no track's glyph or heading mark and no other number: in a tight raid
-    the numbers would run together into ones no track has. Where numbers would overlap,
-    the selected track's comes first, then the oldest track's."""
-    if slots.size == 0:
-        return
-    height, width = canvas.height, canvas.width
-    ids = st.track_id[slots]
-    marks, start, digits = _track_cells(st, slots, cols, rows)
-
-    def on_canvas(c: np.ndarray, r: np.ndarray) -> np.ndarray:
-        return np.asarray((c >= 0) & (c < width) & (r >= 0) & (r < height))
-
-    # Cells no number may cover: tracks' glyphs and heading marks, the symbols of blue
-    # units and assets, salvos in flight.
-    glyphs = np.isin(canvas.ink, _SYMBOL_INKS) | (canvas.chars == ord(MISSILE_GLYPH))
-    for c, r in marks:
-        ok = on_canvas(c, r)
-        glyphs[r[ok], c[ok]] = True
-    # A number is shown whole, beside its track's glyph, or not at all.
-    clear = on_canvas(cols, rows) & (start + digits <= width)
-    # The cells of each number, and whether they are free of glyphs.
-    cells = []
-    for k in range(int(digits.max())):
-        c = start + k
-        ok = clear & (digits > k)
-        cells.append((ok, rows[ok], c[ok]))
-        clear[ok] &= ~glyphs[rows[ok], c[ok]]
-    # Of numbers that overlap, the first in claim order keeps its cells.
-    rank = np.empty(ids.size, dtype=np.int64)
-    rank[np.argsort(np.where(ids == selected, -1, ids), kind="stable")] = np.arange(ids.size)
-    claimed = np.full((height, width), ids.size, dtype=np.int64)
-    for ok, r, c in cells:
-        mine = clear[ok]
-        np.minimum.at(claimed, (r[mine], c[mine]), rank[ok][mine])
-    for ok, r, c in cells:
-        clear[ok] &= claimed[r, c] == rank[ok]
-    for k in range(int(digits.max())):
-        has = clear & (digits > k)
-        power = 10 ** np.maximum(digits - 1 - k, 0)
-        code = (ord("0") + (ids // np.maximum(power, 1)) % 10).astype("<u4")
-        canvas.put(start[has] + k, rows[has], code[has], Ink.TRACK_LABEL)
-    if selected >= 0:
-        hit = np.flatnonzero(clear & (ids == selected))
-        if hit.size:
-            i = int(hit[0])
-            canvas.restyle(int(start[i]), int(rows[i]), int(digits[i]), Ink.SELECTED)
-
-
-def _tracks(
-    canvas: Canvas,
-    sc: Scenario,
-    st: State,
-    slots: np.ndarray,
-    cols: np.ndarray,
-    rows: np.ndarray,
-    selected: int,
-) -> None:
-    if slots.size == 0:
-        return
-    sector = heading_sector(st.track_vx[slots], st.track_vy[slots])
-    moving = sector >= 0
-    steps = np.array(HEADING_STEPS, dtype=np.int64)
-    arrows = np.array([ord(a) for a in HEADING_ARROWS], dtype="<u4")
-    s = np.maximum(sector, 0)
-    canvas.put(
-        cols[moving] + steps[s[moving], 0],
-        rows[moving] + steps[s[moving], 1],
-        arrows[s[moving]],
-        Ink.HEADING,
-    )
-    codes = GLYPH_CODES[sc.t_apparent_class[slots]]
-    arm = sc.t_apparent_class[slots] == _ARM_CLASS
-    canvas.put(cols[~arm], rows[~arm], codes[~arm], Ink.TRACK)
-    canvas.put(cols[arm], rows[arm], codes[arm], Ink.TRACK_ARM)
-    if selected >= 0:
-        hit = np.flatnonzero(st.track_id[slots] == selected)
-        if hit.size:
-            i = int(hit[0])
-            # The glyph, and the heading mark where it stands in the line (east).
-            canvas.restyle(int(cols[i]), int(rows[i]), 2 if sector[i] == 2 else 1, Ink.SELECTED)
 
 
 def _pick(

@@ -19,12 +19,15 @@ from wargame.view.map_frame import (
     DEAD_GLYPH,
     ENTRY_GLYPH,
     FIRE_UNIT_GLYPH,
+    INTERCEPT_GLYPH,
     JAM_GLYPH,
     MISSILE_GLYPH,
     MOVING_GLYPH,
+    PATH_GLYPH,
     RADAR_GLYPH,
     RING_GLYPH,
 )
+from wargame.view.map_trails import TRAIL_GLYPH, TRAIL_POINTS
 from wargame.view.picture import CLASS_CODE, CLASS_GLYPH, HEADING_ARROWS
 
 _TRACK_KEYS = "  ".join(
@@ -41,8 +44,10 @@ LEGEND = "\n".join(
         "(bright: emitting, dim: silent)",
         f"{MOVING_GLYPH} relocating   [$text-error]{DEAD_GLYPH}[/] destroyed   "
         f"[$text-error]{ENTRY_GLYPH}[/] where red's raids entered (once the game is over, "
-        f"and in replays)   {COVERAGE_GLYPH} radar coverage "
-        "(1 m² target; jamming pulls it in, most towards the jammer)   "
+        f"and in replays)   {COVERAGE_GLYPH} radar coverage, each radar in its colour "
+        "(1 m² target at the altitude chosen, v: 50 m, 500 m, 10 km; the horizon pulls it in "
+        "for low targets, jamming most towards the jammer; C: every radar or the selected "
+        "unit's)   "
         f"[$text-warning]{JAM_GLYPH}[/] jam strobe: the bearing a radar hears a jammer on "
         f"(no range)   [$text-warning]{RING_GLYPH}[/] missile reach   "
         f"[$text-primary]{MISSILE_GLYPH}───[/] your salvo in flight, and its line to the "
@@ -50,6 +55,16 @@ LEGEND = "\n".join(
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
         "table, a '?' after the number: a coasting track, not refreshed this turn.",
+        "Tracks that would run together are one stack: F×4, four fighters (FC×5: fighters "
+        "and cruise missiles); the table lists each. A track's letter tells its altitude: "
+        "[u]underlined[/u] low (below 1,000 m), plain medium, [b]bold[/b] high (8,000 m and "
+        f"up; a stack: its lowest). [$text-error 60%]{TRAIL_GLYPH}[/] where the radars "
+        f"reported it on the last {TRAIL_POINTS} turns before.",
+        f"The selected track: [$text-accent]{PATH_GLYPH}[/] its path ahead as its estimate "
+        f"runs (to the site it heads for), [$text-accent]{INTERCEPT_GLYPH}[/] its intercept "
+        "point: where your salvos on their way will meet it, else the best shot open now.",
+        "Names go where they cover nothing: beside, above or below their symbol, shortened, "
+        "or as a key (1, 2, …) with the full name in the box in a corner of the map.",
         "Track table: TTG, time to go to the site the track heads for; Pk, the chance that "
         "at least one round kills it, [b]bold[/b] for the missiles in flight together (a "
         "salvo of two at 0.55 each: 0.80; the log gives each round's), dim for the best "

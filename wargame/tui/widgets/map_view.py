@@ -1,8 +1,11 @@
 """The tactical map: a line-API widget drawing the blue picture to scale.
 
 The screen sets what to show (`show(scenario, state)`, the selection, the
-coverage and range-ring toggles, the pick cursor); the map keeps its own view
-(zoom and pan, by keys, wheel and drag) and posts what the player points at:
+coverage and range-ring toggles, coverage's altitude and mode, the pick cursor);
+the map keeps its own view (zoom and pan, by keys, wheel and drag) and the trails
+of the tracks (`map_trails.TrackTrails`, from each state it is shown), works out
+the selected track's intercept point for the best shot open (the fire dialog's
+answer, once per state and track), and posts what the player points at:
 `MapView.UnitClicked`, `MapView.TrackClicked`, `MapView.PointPicked`. A frame
 is drawn once per change by `map_frame.draw_frame` and cut into Strips, each
 segment carrying the widget's own style under its ink so the background holds.
@@ -24,8 +27,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from wargame.engine import Scenario, State
+from wargame.view.blue import track_slot
+from wargame.view.fire_options import shot_options
 from wargame.view.map_canvas import INK_NAMES, Geometry, View
 from wargame.view.map_frame import Layers, Marks, draw_frame
+from wargame.view.map_trails import TrackTrails
 
 ZOOM_STEP = 1.5
 MIN_ZOOM, MAX_ZOOM = 0.5, 64.0
@@ -81,7 +87,10 @@ class MapView(Widget, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.scenario: Scenario | None = None
         self.state: State | None = None
-        self.overlay = Layers()
+        self.trails = TrackTrails()
+        """The tracks' past reports, from the states shown."""
+        self.overlay = Layers(trails=self.trails)
+        self._intercepts: dict[tuple[int, int, int], tuple[float, float] | None] = {}
         self.view: View | None = None
         self._strips: list[Strip] | None = None
         self._geometry: Geometry | None = None
@@ -93,14 +102,18 @@ class MapView(Widget, can_focus=True):
 
     def show(self, scenario: Scenario, state: State) -> None:
         """Draw this state (the screen's copy; the map only reads it)."""
+        if scenario is not self.scenario:
+            self.trails.clear()
         self.scenario, self.state = scenario, state
+        self.trails.record(state)
         if self.view is None:
             size = scenario.loaded.campaign.map
             self.view = View.fit(size.width_km, size.height_km)
         self.redraw()
 
     def set_layers(self, **changes: object) -> None:
-        """Change what is drawn: coverage, rings, selected_unit, selected_track, pick, pick_from."""
+        """Change what is drawn (`map_frame.Layers`): coverage, coverage_mode,
+        coverage_alt_m, rings, selected_unit, selected_track, pick, pick_from."""
         for name, value in changes.items():
             setattr(self.overlay, name, value)
         self.redraw()
@@ -201,6 +214,7 @@ class MapView(Widget, can_focus=True):
         base = self.rich_style
         if self.scenario is None or self.state is None or self.view is None or width <= 0:
             return [Strip.blank(width, base) for _ in range(height)]
+        self.overlay.intercept = self._best_intercept()
         canvas, geo, marks = draw_frame(
             self.scenario, self.state, width, height, self.view, self.overlay
         )
@@ -215,6 +229,30 @@ class MapView(Widget, can_focus=True):
             segments = [Segment(text[a:b], inks[ink_list[a]]) for a, b in pairwise(cuts)]
             strips.append(Strip(segments, width))
         return strips
+
+    def _best_intercept(self) -> tuple[float, float] | None:
+        """Where the best shot open now at the selected track would meet it, km: its
+        estimate dead-reckoned to the shot's launch at the next turn's end plus the
+        missile's time of flight. Worked out once per state and track."""
+        sc, st, track = self.scenario, self.state, self.overlay.selected_track
+        if sc is None or st is None or track < 0:
+            return None
+        key = (id(st), st.turn, track)
+        if key not in self._intercepts:
+            self._intercepts.clear()
+            slot = track_slot(st, track)
+            shots = shot_options(sc, st, slot) if slot >= 0 else []
+            best = next((s for s in shots if s.possible), None)
+            point = None
+            if best is not None:
+                hit = (st.turn + 1) * sc.dt + best.time_of_flight_s
+                ahead = hit - float(st.track_last[slot]) * sc.dt
+                point = (
+                    float(st.track_x[slot] + st.track_vx[slot] * ahead),
+                    float(st.track_y[slot] + st.track_vy[slot] * ahead),
+                )
+            self._intercepts[key] = point
+        return self._intercepts[key]
 
     def cell_of(self, x_km: float, y_km: float) -> tuple[int, int]:
         """The content cell (column, row) a point of the map is drawn in now."""
