@@ -338,6 +338,59 @@ class StandingAction(Event):
     """e.g. 'ARM track 12 at 38 km'."""
 
 
+# ------------------------------------------------------------------ injects
+
+
+@dataclass(frozen=True, slots=True)
+class RadarFailed(Event):
+    """An inject: a radar fails, silent and out of action until `until_turn`."""
+
+    kind: ClassVar[str] = "radar_failed"
+    inject: str
+    unit: str
+    until_turn: int
+    """The turn it is back, emitting again if it was ordered to."""
+    message: str = ""
+    """The campaign's words for it ('' for none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkCut(Event):
+    """An inject: a command post's links are cut; its fire units fight alone."""
+
+    kind: ClassVar[str] = "link_cut"
+    inject: str
+    command_post: str
+    cut_off: tuple[str, ...]
+    """Fire units now fighting alone."""
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RaidPoppedUp(Event):
+    """An inject: a raid held back enters (its `RaidEntered` follows)."""
+
+    kind: ClassVar[str] = "raid_popped_up"
+    inject: str
+    raid: str
+    count: int
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resupplied(Event):
+    """An inject: rounds arrive at a fire unit."""
+
+    kind: ClassVar[str] = "resupplied"
+    inject: str
+    fire_unit: str
+    missile: str
+    rounds: int
+    ready: int
+    """Of them, those put on the launchers' free tubes (the rest go into stock)."""
+    message: str = ""
+
+
 KINDS.update(
     {
         cls.kind: cls

@@ -33,6 +33,7 @@ from wargame.engine.events import (
     r3,
 )
 from wargame.engine.fire_control import TurnAhead, launch, plan_engagements
+from wargame.engine.injects import run_injects
 from wargame.engine.intercept import arriving, resolve_intercepts, resolve_leakers
 from wargame.engine.movement import move_threats
 from wargame.engine.objectives import ObjectiveResult, grade, judge, tally_truth
@@ -152,6 +153,7 @@ def advance(
     _magazines(sc, st, events)
     _reload(sc, st, events)
     red_decisions(sc, st, events)
+    run_injects(sc, st, events)
     _end_checks(sc, st, events)
     return events
 

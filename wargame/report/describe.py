@@ -20,6 +20,7 @@ from wargame.engine.events import (
     InterceptResolved,
     Leaker,
     RaidEntered,
+    RaidPoppedUp,
     ThreatDestroyed,
     ThreatLeft,
     TurnEnded,
@@ -81,4 +82,7 @@ def describe(event: Event) -> str:
             )
         case ArmMissed():
             return f"anti-radiation missile {event.threat} missed {event.radar}: {event.reason}"
+        case RaidPoppedUp():
+            said = f": {event.message}" if event.message else ""
+            return f"inject {event.inject}: raid {event.raid} pops up, {event.count} threats{said}"
     return f"{event.kind}: {event.to_dict()}"

@@ -38,15 +38,19 @@ from wargame.engine.events import (
     GameStarted,
     InterceptResolved,
     Leaker,
+    LinkCut,
     MagazineEmpty,
     MissileLaunched,
     OrderAccepted,
     OrderRefused,
     RadarDestroyed,
+    RadarFailed,
     RaidEntered,
+    RaidPoppedUp,
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
+    Resupplied,
     StandingAction,
     ThreatDestroyed,
     ThreatLeft,
@@ -148,6 +152,10 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         ReloadComplete: "shown",
         MagazineEmpty: "shown",
         StandingAction: "shown",  # what a standing order did, on the picture
+        RadarFailed: "shown",  # an inject: blue knows its own radar is down
+        LinkCut: "shown",
+        RaidPoppedUp: "secret",  # red's side: its tracks tell it
+        Resupplied: "shown",
     }
 )
 """Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
@@ -175,6 +183,10 @@ AnyEvent = (
     | ReloadComplete
     | MagazineEmpty
     | StandingAction
+    | RadarFailed
+    | LinkCut
+    | RaidPoppedUp
+    | Resupplied
 )
 """Every kind of event as one type, so that a `match` over the kinds ends in
 `assert_never` and a kind left out fails type checking."""
@@ -320,6 +332,20 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             return f"{e.fire_unit} fired its last {missile(e.missile)}"
         case StandingAction():
             return f"{e.unit} {e.action}: {e.because}"
+        case RadarFailed():
+            said = f"{e.message} " if e.message else ""
+            return f"{said}{e.unit} has failed: silent, out of action until turn {e.until_turn}"
+        case LinkCut():
+            said = f"{e.message} " if e.message else ""
+            alone = ", ".join(e.cut_off) or "no unit"
+            return f"{said}links to {e.command_post} cut; fighting alone: {alone}"
+        case RaidPoppedUp():
+            return None  # red's side
+        case Resupplied():
+            said = f"{e.message} " if e.message else ""
+            stock = e.rounds - e.ready
+            into = f"{e.ready} ready" + (f", {stock} in stock" if stock else "")
+            return f"{said}{e.fire_unit} resupplied: {e.rounds} × {missile(e.missile)} ({into})"
         case _:
             assert_never(e)
 

@@ -23,15 +23,19 @@ from wargame.engine.events import (
     GameStarted,
     InterceptResolved,
     Leaker,
+    LinkCut,
     MagazineEmpty,
     MissileLaunched,
     OrderAccepted,
     OrderRefused,
     RadarDestroyed,
+    RadarFailed,
     RaidEntered,
+    RaidPoppedUp,
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
+    Resupplied,
     StandingAction,
     ThreatDestroyed,
     ThreatLeft,
@@ -105,6 +109,12 @@ def tone_of(event: Event) -> Tone:
             return BAD if e.damaged else WARN
         case RadarDestroyed() | CommandPostDestroyed() | OrderRefused():
             return BAD
+        case RadarFailed() | LinkCut():
+            return BAD  # injects that hurt
+        case RaidPoppedUp():
+            return WARN
+        case Resupplied():
+            return OWN
         case GameOver():
             return GOOD if e.result == "victory" else BAD
         case MagazineEmpty() | RaidEntered() | ArmLaunched() | ThreatLeft():
