@@ -45,7 +45,8 @@ from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
 from wargame.view.blue import assessed_score, blue_text
 from wargame.view.fire_options import Shot, shot_options
-from wargame.view.picture import rounds_in_flight, track_rows
+from wargame.view.map_frame import COVERAGE_ALTITUDES_M
+from wargame.view.picture import altitude_text, rounds_in_flight, track_rows
 from wargame.view.words import counted, score_text, short_missile
 
 
@@ -110,6 +111,20 @@ class TacticalScreen(PictureScreen):
             tooltip="Load a save from the saves folder",
         ),
         Binding("escape", "escape", "Cancel", show=False, tooltip="Cancel picking a site"),
+        Binding(
+            "v",
+            "coverage_altitude",
+            "Coverage altitude",
+            show=False,
+            tooltip="Radar coverage for a target at 50 m → 500 m → 10 km (shows coverage)",
+        ),
+        Binding(
+            "C",
+            "coverage_mode",
+            "Coverage: all / selected",
+            show=False,
+            tooltip="Radar coverage of every radar, each in its colour, or the selected unit's",
+        ),
     ]
     """Every order and view is one key; the footer shows the main ones, ? lists all."""
 
@@ -444,6 +459,20 @@ class TacticalScreen(PictureScreen):
             f"{name}: {len(mine)} order{'s' if len(mine) != 1 else ''} cancelled.", timeout=3
         )
         self._orders_changed()
+
+    def action_coverage_altitude(self) -> None:
+        layers = self.pane.map.overlay
+        heights = COVERAGE_ALTITUDES_M
+        now = heights.index(layers.coverage_alt_m) if layers.coverage_alt_m in heights else -1
+        alt = heights[(now + 1) % len(heights)] if layers.coverage else layers.coverage_alt_m
+        self.pane.map.set_layers(coverage=True, coverage_alt_m=alt)
+        self.notify(f"Radar coverage for a target at {altitude_text(alt)}.", timeout=2)
+
+    def action_coverage_mode(self) -> None:
+        mode = "selected" if self.pane.map.overlay.coverage_mode == "all" else "all"
+        self.pane.map.set_layers(coverage=True, coverage_mode=mode)
+        whose = "the selected unit's radar" if mode == "selected" else "every radar"
+        self.notify(f"Radar coverage of {whose}.", timeout=2)
 
     def action_escape(self) -> None:
         if self.pane.map.picking:
