@@ -11,10 +11,10 @@ import pytest
 
 from tests.record.helpers import read_doc, write_doc
 from wargame.campaign import LoadedCampaign
-from wargame.engine.orders import ACTIONS, STANDING_KINDS, Order
+from wargame.engine.orders import ACTIONS, STANDING_KINDS, Order, StandingOrder
 from wargame.errors import OrdersError, SaveError
+from wargame.record import Recorder, load_save, orders_file, write_save
 from wargame.record import format as save_format
-from wargame.record import load_save, orders_file
 from wargame.record.order_entry import OrderRecord, StandingRecord
 from wargame.record.orders_file import parse_orders
 
@@ -163,3 +163,153 @@ def test_a_save_over_the_cap_is_refused_unread(
     with pytest.raises(SaveError) as caught:
         load_save(save_file)
     assert str(caught.value) == f"{save_file}: file is too large (more than 100 bytes)"
+
+
+# ------------------------------------------------------------------ standing orders
+
+PLAN = """\
+[[orders]]
+turn = 2
+unit = "FU Alpha"
+action = "salvo"
+salvo = 1
+
+[[standing]]
+kind = "emcon"
+units = ["FU Alpha"]
+range_km = 60
+turns = 3
+
+[[standing]]
+kind = "scoot"
+units = ["FU Bravo"]
+from = 4
+until = 30
+salvos = 2
+sites = ["Aldmouth", [200, 100]]
+"""
+
+
+def test_standing_orders_are_given_on_their_first_turn_with_places_made_positions(
+    first_contact: LoadedCampaign,
+) -> None:
+    orders = parse_orders(PLAN, "plan.toml", campaign=first_contact)
+    assert orders == [
+        Order(2, "FU Alpha", "salvo", salvo=1),
+        Order.standing(StandingOrder("emcon", units=("FU Alpha",), range_km=60.0, turns=3)),
+        Order.standing(
+            StandingOrder(
+                "scoot",
+                units=("FU Bravo",),
+                from_turn=4,
+                until_turn=30,
+                salvos=2,
+                sites=((310.0, 180.0), (200.0, 100.0)),  # Aldmouth stands at [310, 180]
+            )
+        ),
+    ]
+    assert [o.turn for o in orders] == [2, 1, 4]
+
+
+def test_standing_orders_written_out_read_back_the_same(first_contact: LoadedCampaign) -> None:
+    rules = [o.rule for o in parse_orders(PLAN, "plan.toml", campaign=first_contact) if o.rule]
+    text = orders_file.standing_document(rules)
+    assert [o.rule for o in parse_orders(text, "again.toml")] == rules
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'kind = "emcon"\nunits = ["FU Alpa"]\nrange_km = 40\nturns = 3\n',
+            "plan.toml:3: standing[0].units[0]: unknown unit 'FU Alpa' (did you mean 'FU Alpha'?)",
+        ),
+        (
+            'kind = "emcom"\nrange_km = 40\nturns = 3\n',
+            "plan.toml:2: standing[0].kind: unknown standing order kind 'emcom' (did you mean "
+            "'emcon'?); one of emcon, hold_fire, weapon, keep, scoot",
+        ),
+        (
+            'kind = "emcon"\nrange_km = 40\n',
+            "plan.toml:1: standing[0].turns: the emcon order needs 'turns'",
+        ),
+        (
+            'kind = "hold_fire"\nunits = ["Big Bird"]\nthreat_class = "fighter"\nrange_km = 60\n',
+            "plan.toml:3: standing[0].units[0]: 'Big Bird' is a radar without weapons: a "
+            "hold_fire order is for fire units",
+        ),
+        (
+            'kind = "weapon"\nthreat_class = "drone"\n',
+            "plan.toml:1: standing[0]: a weapon order needs 'missile', 'salvo' or both",
+        ),
+        (
+            'kind = "keep"\nfrom = 5\nuntil = 3\nmissile = "48N6-class"\ncount = 2\n'
+            'threat_class = "ballistic_missile"\n',
+            "plan.toml:1: standing[0]: 'until' (3) comes before 'from' (5)",
+        ),
+        (
+            'kind = "scoot"\nsalvos = 2\nsites = ["Aldmuth", [10, 20]]\n',
+            "plan.toml:4: standing[0].sites[0]: unknown place 'Aldmuth' (did you mean 'Aldmouth'?)",
+        ),
+        (
+            'kind = "emcon"\nrange_km = 40\nturns = 3\nsalvo = 2\n',
+            "plan.toml:5: standing[0].salvo: unknown key 'salvo' (did you mean 'salvos'?)",
+        ),
+        (
+            'kind = "weapon"\nthreat_class = "drone"\nmissile = "9M69-class"\n',
+            "plan.toml:4: standing[0].missile: unknown missile type '9M69-class' "
+            "(did you mean '9M96-class'?)",
+        ),
+    ],
+)
+def test_a_broken_standing_order_is_one_line_with_its_file_line_and_field(
+    first_contact: LoadedCampaign, body: str, expected: str
+) -> None:
+    assert _lines("[[standing]]\n" + body, first_contact) == [expected]
+
+
+def test_a_save_with_standing_orders_lists_them_and_replays_byte_equal(
+    first_contact: LoadedCampaign, tmp_path: Path
+) -> None:
+    plan = orders_file.orders_by_turn(parse_orders(PLAN, "plan.toml", campaign=first_contact))
+    recorder = Recorder.new(first_contact, 3)
+    while not recorder.game.over:
+        recorder.step(plan.get(recorder.game.turn + 1, []))
+    path = tmp_path / "plan-save.json"
+    write_save(recorder.record, path)
+    doc = read_doc(path)
+    assert [r["kind"] for r in doc["standing"]] == ["emcon", "scoot"]
+    assert all(o["action"] != "standing" for t in doc["turns"] for o in t["orders"])
+    loaded = load_save(path)
+    assert loaded.verification.ok
+    again = tmp_path / "again.json"
+    write_save(loaded.record, again)
+    write_save(load_save(again).record, tmp_path / "third.json")
+    assert again.read_bytes() == (tmp_path / "third.json").read_bytes()
+    assert loaded.record.standing() == recorder.record.standing()
+
+
+def test_a_save_without_standing_orders_has_no_standing_list(
+    first_contact: LoadedCampaign, tmp_path: Path
+) -> None:
+    recorder = Recorder.new(first_contact, 3)
+    recorder.step([])
+    write_save(recorder.record, tmp_path / "plain.json")
+    assert "standing" not in read_doc(tmp_path / "plain.json")
+
+
+def test_a_standing_order_from_after_the_next_turn_is_refused_in_a_save(
+    first_contact: LoadedCampaign, tmp_path: Path
+) -> None:
+    recorder = Recorder.new(first_contact, 3)
+    recorder.step([])
+    path = tmp_path / "late.json"
+    write_save(recorder.record, path)
+    doc = read_doc(path)
+    doc["standing"] = [{"kind": "emcon", "from": 5, "range_km": 40.0, "turns": 3}]
+    write_doc(path, doc)
+    with pytest.raises(SaveError) as caught:
+        load_save(path)
+    assert str(caught.value) == (
+        f"{path}: standing[0].from: a standing order from turn 5 in a save whose next turn is 2"
+    )

@@ -246,10 +246,15 @@ def _scoot(
         )
         if site is None:
             continue
-        order = Order(turn=st.turn, unit=sc.f_name[f], action="relocate", position=site)
-        did = (f"moves to [{site[0]:g}, {site[1]:g}]", f"{standing.salvos[f]} salvos fired here")
-        if _given(sc, st, order, did, events):
-            standing.salvos[f] = 0
+        to = (float(site[0]), float(site[1]))
+        order = Order(turn=st.turn, unit=sc.f_name[f], action="relocate", position=to)
+        fired = standing.salvos[f]
+        salvos = "1 salvo" if fired == 1 else f"{fired} salvos"
+        did = (f"moves to [{to[0]:g}, {to[1]:g}]", f"{salvos} fired from its site")
+        # Counted afresh either way: a move refused (the unit already on the march, say)
+        # is not asked for again every turn.
+        _given(sc, st, order, did, events)
+        standing.salvos[f] = 0
 
 
 def _given(

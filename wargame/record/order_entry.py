@@ -248,5 +248,5 @@ StandingRecord = Annotated[
 ]
 """One standing order as a file or a save holds it (the members in the order of
 `STANDING_KINDS`)."""
-STANDING_WORDS = {"kind": TagWords("standing order kind", "a {tag} order needs '{key}'")}
+STANDING_WORDS = {"kind": TagWords("standing order kind", "the {tag} order needs '{key}'")}
 """How the error lines speak of a standing order's kind."""
