@@ -24,6 +24,10 @@ from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
 from wargame.record.atomic import ABSENT, FileStamp, SaveConflict, atomic_write_text, stamp
 from wargame.record.format import dumps_record
+from wargame.view.hints import contact, hints_due, new_hints
+
+CONTACT_CAP = 10
+"""Turns "advance to the next contact" ends at most before it gives the player the turn."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,27 @@ class Session:
         except WargameError as exc:
             error = str(exc)
         return TurnResult(events, state, autosaved, error)
+
+    def advance_to_contact(
+        self, orders: list[Order], cap: int = CONTACT_CAP, hints: bool = True
+    ) -> TurnResult:
+        """End turns until one holds something the player should see (`view.hints.contact`:
+        a new track, a loss, a hit, a refused order, an inject, the end; with `hints`, a hint
+        met), or `cap` turns have passed; `orders` go with the first (worker thread). The
+        events of every turn ended come back together, with the state after the last."""
+        before = hints_due(self.scenario, self.recorder.game.state, self.events())
+        events: list[Event] = []
+        result = self.step(orders)
+        for ended in range(1, cap + 1):
+            events.extend(result.events)
+            stop = self.over or result.save_error or contact(result.events) is not None
+            if not stop and hints:
+                after = hints_due(self.scenario, result.state, self.events())
+                stop = bool(new_hints(before, after))
+            if stop or ended == cap:
+                break
+            result = self.step([])
+        return replace(result, events=events)
 
     def save_as(self, path: Path) -> None:
         """Write the game so far, with the orders given for the next turn; `WargameError`

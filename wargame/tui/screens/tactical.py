@@ -40,6 +40,7 @@ from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.screens.reserve import ReserveScreen
 from wargame.tui.screens.save_as import SaveAsScreen
 from wargame.tui.widgets.event_log import EventLog
+from wargame.tui.widgets.hint_panel import HintPanel
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
@@ -111,6 +112,9 @@ class TacticalScreen(PictureScreen):
             tooltip="Load a save from the saves folder",
         ),
         Binding("escape", "escape", "Cancel", show=False, tooltip="Cancel picking a site"),
+        Binding("N", "end_turn(True)", "Next contact", tooltip="End turns until something new"),
+        Binding("h", "hints", "Hints", show=False, tooltip="Show or hide the campaign's hints"),
+        Binding("H", "hints('dismiss')", "Dismiss hint", show=False, tooltip="Dismiss the hint"),
         Binding(
             "v",
             "coverage_altitude",
@@ -159,6 +163,7 @@ class TacticalScreen(PictureScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
         yield PicturePane(self.scenario, self.state, id="main")
+        yield HintPanel(self.scenario, id="hints")
         yield EventLog(id="log")
         yield Footer(compact=True)
 
@@ -173,6 +178,7 @@ class TacticalScreen(PictureScreen):
     def on_mount(self) -> None:
         self.log_view.border_title = "Events"
         self.log_view.add_events(self.session.events())
+        self.query_one(HintPanel).show_hints(self.state, self.session.events())
         self.pane.map.focus()
         self._refresh_status()
         if self.session.over:
@@ -474,6 +480,9 @@ class TacticalScreen(PictureScreen):
         whose = "the selected unit's radar" if mode == "selected" else "every radar"
         self.notify(f"Radar coverage of {whose}.", timeout=2)
 
+    def action_hints(self, act: str = "toggle") -> None:
+        self.notify(self.query_one(HintPanel).command(act), timeout=3)
+
     def action_escape(self) -> None:
         if self.pane.map.picking:
             self.pane.map.set_layers(pick=None, pick_from=None)
@@ -481,7 +490,8 @@ class TacticalScreen(PictureScreen):
 
     # ------------------------------------------------------------------ turns
 
-    async def action_end_turn(self) -> None:
+    async def action_end_turn(self, skip: bool = False) -> None:
+        """End the turn; with `skip`, end turns until one holds something new to see."""
         if self.session.over:
             await self.action_aar()
             return
@@ -501,12 +511,14 @@ class TacticalScreen(PictureScreen):
         self.busy = True
         orders = self.session.take_orders()
         self._refresh_status(note=f"resolving turn {self.state.turn + 1}…")
-        self._resolve(orders)
+        self._resolve(orders, skip)
 
     @work(thread=True, exclusive=True, group="turn")
-    def _resolve(self, orders: list[Order]) -> None:
+    def _resolve(self, orders: list[Order], skip: bool = False) -> None:
+        hints = self.query_one(HintPanel).hints_on
         try:
-            result = self.session.step(orders)
+            game = self.session
+            result = game.advance_to_contact(orders, hints=hints) if skip else game.step(orders)
         except Exception as exc:  # an engine fault must not kill the app: say it, keep the game
             self.post_message(self.TurnFailed(f"{type(exc).__name__}: {exc}"))
             return
@@ -518,6 +530,7 @@ class TacticalScreen(PictureScreen):
         self.state = result.state
         self.planned_pk = {}
         self.log_view.add_events(result.events)
+        self.query_one(HintPanel).show_hints(result.state, self.session.events())
         errors = bool(result.save_error)
         for event in result.events:
             if isinstance(event, OrderRefused):
