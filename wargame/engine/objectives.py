@@ -85,15 +85,17 @@ def label_of(objective: Objective) -> str:
         case ObjectiveKind.MONEY_SPENT:
             return f"spend at most {o.at_most_musd or 0:g} M$ of interceptors"
         case ObjectiveKind.RADARS_LOST:
-            return f"lose at most {o.at_most} radars"
+            return "lose no radar" if not o.at_most else f"lose at most {o.at_most} radars"
         case ObjectiveKind.FIRE_UNITS_LOST:
-            return f"lose at most {o.at_most} fire units"
+            return "lose no fire unit" if not o.at_most else f"lose at most {o.at_most} fire units"
         case ObjectiveKind.BALLISTIC_ENGAGED:
             return "engage every ballistic missile"
         case ObjectiveKind.AIRCRAFT_DESTROYED:
             return f"destroy the aircraft of {o.raid}"
         case ObjectiveKind.LEAKERS:
             words = class_words(str(o.threat_class))
+            if not o.at_most:
+                return f"let no {words} through"
             return f"let at most {o.at_most} {words} leakers through"
     return str(kind)  # pragma: no cover (every kind is matched above)
 

@@ -144,9 +144,11 @@ def walk(aar: Aar, renderer: Renderer[T]) -> T:
             TERMINATIONS.get(score.termination, score.termination) or None,
         ),
         Fact("score", "Score", score.total, "float"),
+        Fact("grade", "Grade", score.grade or None),
     ]
     renderer.begin_report(aar.title or "After-action report", facts)
     _score(aar, renderer)
+    _objectives(aar, renderer)
     _moments(aar, renderer)
     _timeline(aar, renderer)
     _threats(aar, renderer)
@@ -199,6 +201,36 @@ def _score(aar: Aar, renderer: Renderer[T]) -> None:
                 Column("points", "points", "money"),
             ],
             list(score.parts),
+        )
+    renderer.end_section()
+
+
+def _objectives(aar: Aar, renderer: Renderer[T]) -> None:
+    """The grade, and each objective met or not and why (games of rules 1.6 on, whose
+    campaign sets objectives)."""
+    score = aar.score
+    if not (score.objectives or score.grade or score.collapse):
+        return
+    renderer.begin_section("objectives", "Objectives")
+    if score.grade:
+        renderer.paragraph(f"Grade {score.grade}: {score.grade_reason}.")
+    elif score.collapse:
+        renderer.paragraph(f"The defence collapsed: {score.collapse}.")
+    if score.objectives:
+        _table(
+            renderer,
+            "objectives",
+            "Objectives",
+            [
+                Column("objective", "objective"),
+                Column("weight", "weight", "float"),
+                Column("met", "met"),
+                Column("reason", "why"),
+            ],
+            [
+                (o.label, o.weight, "met" if o.met else "not met", o.reason)
+                for o in score.objectives
+            ],
         )
     renderer.end_section()
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich import box
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -63,11 +64,13 @@ class AarScreen(Screen[None]):
             head = (
                 f"After-action report: {aar.title}{by}: {card.result.upper()} "
                 f"({card.termination.replace('_', ' ')}), score {score_text(card.total)}, "
-                f"{aar.turns} turns"
+                f"{aar.turns} turns" + (f", grade {card.grade}" if card.grade else "")
             )
         yield Static(head, id="aar-title", markup=False)
         with VerticalScroll(id="aar-body"):
             yield Static(self._score())
+            if aar.score.objectives or aar.score.collapse:
+                yield Static(self._objectives())
             yield TurnChart(
                 "Threats in the air" if not report.interim else "Tracks held",
                 report.threats_by_turn,
@@ -107,6 +110,20 @@ class AarScreen(Screen[None]):
             table.add_row(name, f"{value:,.1f}", f"{weight:g}", shown)
         table.add_row("exchange ratio (destroyed per M$ fired)", ratio, "", "")
         table.add_row("[b]score[/b]", "", "", f"[b]{aar.score.total:+,.1f}[/b]")
+        return table
+
+    def _objectives(self) -> Table:
+        """The grade, and each objective met or not and why, judged on the truth."""
+        card = self.report.aar.score
+        table = _table("Objectives", "objective", "weight", "met", "why")
+        table.columns[2].justify = table.columns[3].justify = "left"
+        why = f"Grade {card.grade}: {card.grade_reason}" if card.grade else card.grade_reason
+        why = why or (f"The defence collapsed: {card.collapse}" if card.collapse else "")
+        table.caption = Text(why) if why else None
+        for o in card.objectives:
+            met = Text("met", style="green") if o.met else Text("not met", style="red")
+            # (Text, not markup: labels and reasons carry campaign text.)
+            table.add_row(Text(o.label), f"{o.weight:g}", met, Text(o.reason))
         return table
 
     def _threats(self) -> Table:

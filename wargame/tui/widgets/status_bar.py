@@ -1,11 +1,15 @@
-"""The status bar: turn, game clock, score and the regiment's magazines, on one line."""
+"""The status bar: turn, game clock, score, the objectives met so far (as the radars see
+them, each in the tooltip) and the regiment's magazines, on one line."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.markup import escape
 from textual.widgets import Static
 
 from wargame.engine import Scenario, State
+from wargame.engine.objectives import ObjectiveResult
+from wargame.view.blue import live_objectives
 from wargame.view.picture import magazines
 from wargame.view.words import clock, score_text
 
@@ -37,6 +41,11 @@ class StatusBar(Static):
             clock(state.turn * scenario.dt),
             f"Score [b]{score_text(score)}[/b]",
         ]
+        live = live_objectives(scenario, state)
+        if live:
+            met = sum(1 for o in live if o.met)
+            parts.append(f"Obj [b]{met}/{len(live)}[/b]")
+        self.tooltip = _objectives_tip(live)
         if 0 < self.size.width < NARROW:
             del parts[1]  # the clock says what the turn does; the magazines need the room
         mags = []
@@ -56,3 +65,13 @@ class StatusBar(Static):
         if self._shown is not None:
             scenario, state, score, note, prefix = self._shown
             self.show(scenario, state, score, note=note, prefix=prefix)
+
+
+def _objectives_tip(live: tuple[ObjectiveResult, ...]) -> Text | None:
+    """Each objective as the radars see it, met so far or not, and why."""
+    if not live:
+        return None
+    tip = Text("Objectives, as your radars see them:")
+    for o in live:
+        tip.append(f"\n{'✓' if o.met else '✗'} {o.label}: {o.reason}")
+    return tip
