@@ -304,3 +304,35 @@ def test_a_campaign_without_injects_plays_as_before(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(game_module, "run_injects", lambda *args: None)
     _, without = play(loaded, 12)
     assert [e.to_dict() for t in with_phase for e in t] == [e.to_dict() for t in without for e in t]
+
+
+class TestMoreConditions:
+    """Conditions judged on tracks made and on hits, each firing once, on the turn it is met."""
+
+    def test_an_inject_on_the_first_track_of_the_game_fires_once(self) -> None:
+        loaded = campaign("""
+[[injects]]
+name = "First contact"
+when = { tracks = 1 }
+kind = "resupply"
+fire_unit = "FU Alpha"
+missile = "48N6-class"
+rounds = 1
+""")
+        _, played = play(loaded, 6)
+        first = min(e.turn for turn in played for e in turn if e.kind == "track_initiated")
+        assert [e.turn for e in of(Resupplied, played)] == [first]
+
+    def test_an_inject_on_an_asset_hit_fires_on_the_turn_of_the_first_hit(self) -> None:
+        # The cruise missiles of the second raid fly at the port unopposed (weapons hold).
+        loaded = campaign("""
+[[injects]]
+name = "Hit"
+when = { asset_hit = "Port" }
+kind = "link_cut"
+command_post = "HQ"
+""")
+        _, played = play(loaded, 12)
+        hits = [e.turn for turn in played for e in turn if e.kind == "leaker" and e.damaged]  # type: ignore[attr-defined]
+        assert hits, "the port is never hit: the test shows nothing"
+        assert [e.turn for e in of(LinkCut, played)] == hits[:1]
