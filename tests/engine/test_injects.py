@@ -324,13 +324,22 @@ rounds = 1
         assert [e.turn for e in of(Resupplied, played)] == [first]
 
     def test_an_inject_on_an_asset_hit_fires_on_the_turn_of_the_first_hit(self) -> None:
-        # The cruise missiles of the second raid fly at the port unopposed (weapons hold).
+        # Two cruise missiles fly 60 km at the port unopposed (weapons hold).
         loaded = campaign("""
 [[injects]]
 name = "Hit"
 when = { asset_hit = "Port" }
 kind = "link_cut"
 command_post = "HQ"
+
+[[red.raids]]
+name = "Close shot"
+turn = 1
+threat = "Subsonic cruise missile"
+count = 2
+origin = [250, 90]
+target = "Port"
+spacing_km = 30
 """)
         _, played = play(loaded, 12)
         hits = [e.turn for turn in played for e in turn if e.kind == "leaker" and e.damaged]  # type: ignore[attr-defined]
