@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Order, Scenario, State
+from wargame.engine import Order, Scenario, StandingOrder, State
 from wargame.engine.events import Event
 from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
@@ -163,6 +163,49 @@ class Session:
         orders = list(self.pending.values())
         self.pending.clear()
         return orders
+
+    # ------------------------------------------------------------ standing orders
+
+    def standing(self) -> list[tuple[StandingOrder, str]]:
+        """The standing orders of the game, given and waiting for the next turn, each as it
+        will stand then, with a word on it: 'in force', 'from turn 9', 'ends after turn 4'."""
+        rules = {r.key: r for r in self.recorder.game.standing.rules}
+        for order in self.pending.values():
+            if order.action == "standing" and order.rule is not None:
+                rules[order.rule.key] = order.rule
+        following = self.turn + 1
+        out = []
+        for rule in rules.values():
+            if rule.until_turn is not None and rule.until_turn < following:
+                if rule.until_turn < rule.from_turn:
+                    continue  # ended before it began: as good as never given
+                status = f"ended after turn {rule.until_turn}"
+            elif rule.from_turn > following:
+                status = f"from turn {rule.from_turn}"
+            else:
+                status = "in force"
+            out.append((rule, status))
+        return out
+
+    def add_standing(self, rule: StandingOrder) -> StandingOrder:
+        """Give a standing order from the next turn on (its own later start kept)."""
+        following = self.turn + 1
+        rule = replace(rule, from_turn=max(rule.from_turn, following))
+        self.give(Order.standing(rule, turn=following))
+        return rule
+
+    def end_standing(self, rule: StandingOrder) -> None:
+        """End a standing order after this turn; one only waiting for the next is dropped."""
+        given = any(r.key == rule.key for r in self.recorder.game.standing.rules)
+        if not given:
+            self.cancel(Order.standing(rule))
+            return
+        self.give(Order.standing(replace(rule, until_turn=self.turn), turn=self.turn + 1))
+
+    def change_standing(self, old: StandingOrder, new: StandingOrder) -> StandingOrder:
+        """End `old` after this turn and give `new` from the next."""
+        self.end_standing(old)
+        return self.add_standing(new)
 
     # ------------------------------------------------------------ playing
 

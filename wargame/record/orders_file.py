@@ -239,3 +239,13 @@ def orders_by_turn(orders: list[Order]) -> dict[int, list[Order]]:
     for order in orders:
         by_turn.setdefault(order.turn, []).append(order)
     return by_turn
+
+
+def standing_from_fields(fields: dict[str, Any], campaign: LoadedCampaign) -> StandingOrder:
+    """One standing order from the fields of a form (as an orders file's table holds them),
+    checked as an orders file's are; `OrdersError` with one line a problem otherwise."""
+    text = json.dumps({"standing": [fields]})
+    orders = parse_orders(text, "standing order", json_format=True, campaign=campaign)
+    rule = orders[0].rule
+    assert rule is not None
+    return rule

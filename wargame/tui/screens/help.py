@@ -73,6 +73,8 @@ LEGEND = "\n".join(
         "altitude in metres (k: thousands); below 40 columns the table stops there.",
         "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
         "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
+        "p, the plan: standing orders that act on the picture each turn (emcon, hold fire at "
+        "a class, the missile and salvo for a class, rounds kept, shoot and scoot).",
     ]
 )
 

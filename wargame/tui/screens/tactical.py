@@ -37,6 +37,7 @@ from wargame.errors import WargameError
 from wargame.play.session import Session, TurnResult
 from wargame.tui.screens.engage import EngageScreen
 from wargame.tui.screens.picture_screen import PictureScreen
+from wargame.tui.screens.plan import PlanScreen
 from wargame.tui.screens.reserve import ReserveScreen
 from wargame.tui.screens.save_as import SaveAsScreen
 from wargame.tui.widgets.event_log import EventLog
@@ -102,6 +103,13 @@ class TacticalScreen(PictureScreen):
             "Report",
             show=False,
             tooltip="After-action report (interim while the game goes on)",
+        ),
+        Binding(
+            "p",
+            "plan",
+            "Plan",
+            show=False,
+            tooltip="Standing orders: rules on the picture, from the next turn",
         ),
         Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the game as…"),
         Binding(
@@ -348,6 +356,15 @@ class TacticalScreen(PictureScreen):
 
         classes = [str(c) for c in ThreatClass if c != ThreatClass.DECOY]
         self.app.push_screen(ReserveScreen(name, missiles, classes, self.cursor_blink), done)
+
+    def action_plan(self) -> None:
+        if not self._can_order():
+            return
+
+        def done(_: None) -> None:
+            self._orders_changed()
+
+        self.app.push_screen(PlanScreen(self.session, self.cursor_blink), done)
 
     def action_engage(self) -> None:
         if not self._can_order():
