@@ -384,3 +384,13 @@ def _register_serve() -> None:
 
 
 _register_serve()
+
+
+def _register_grade() -> None:
+    # `grade` imports its libraries when it runs, like the record commands.
+    from wargame.cli_grade import grade
+
+    app.command(name="grade")(grade)
+
+
+_register_grade()

@@ -1,0 +1,59 @@
+"""The `grade` command of the `wargame` CLI: a class's saves, verified and graded.
+
+A thin command over `wargame.analysis.grading`: each save is verified by re-simulation
+first (one that fails is marked, not graded), then a table gives its player, campaign,
+seed, score, grade, objectives met and the default doctrine's score on the same seed,
+on the terminal and, with -o, into a CSV or Markdown file. Register it with
+`app.command(name="grade")(grade)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wargame.errors import Problem, WargameError
+
+FORMATS = {".csv": "csv", ".md": "md"}
+"""The file endings -o takes, and the format each writes."""
+
+
+def grade(
+    saves: Annotated[list[Path], typer.Argument(help="The saves to grade.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Also write the table into FILE.csv or FILE.md.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Verify and grade saves: exit 0 if all were graded, 1 if any was not (it failed
+    verification, or is unfinished), 2 if any could not be read."""
+    from wargame.analysis.grading import GRADED, UNREADABLE, grade_save, render_rows
+    from wargame.record.atomic import atomic_write_text
+
+    fmt = FORMATS.get(output.suffix.lower()) if output is not None else None
+    if output is not None and fmt is None:
+        _fail(Problem(str(output), "the table is written as .csv or .md"))
+    rows = [grade_save(path) for path in saves]
+    typer.echo(render_rows(rows, "text"), nl=False)
+    if output is not None and fmt is not None:
+        try:
+            atomic_write_text(output, render_rows(rows, fmt))
+        except WargameError as error:
+            _fail(*error.problems)
+    if any(r.status == UNREADABLE for r in rows):
+        raise typer.Exit(2)
+    if any(r.status != GRADED for r in rows):
+        raise typer.Exit(1)
+
+
+def _fail(*problems: Problem) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(2)
