@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from wargame.analysis.plans import default_plan, orders_plan
+from wargame.analysis.play import Job, play_seeds
 from wargame.campaign import LoadedCampaign, load_campaign
 from wargame.engine import Game, Order, StandingOrder
 from wargame.engine.events import (
@@ -141,3 +143,21 @@ def test_an_engagement_ordered_overrides_a_standing_hold(drill: LoadedCampaign) 
     events = game.step([Order(2, "FU", "engage", track=1)])
     fired = launches(events)
     assert [(e.track, e.ordered) for e in fired] == [(1, True)]
+
+
+def test_the_analysis_plays_the_standing_orders_of_an_orders_file(
+    drill: LoadedCampaign, tmp_path: Path
+) -> None:
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text(
+        '[[standing]]\nkind = "weapon"\nthreat_class = "cruise_missile"\n'
+        'missile = "48N6-class"\nsalvo = 1\n'
+    )
+    plan = orders_plan(plan_file, drill)
+    job = Job.of(drill, [default_plan(), plan])
+    (default, ordered), *_ = play_seeds(job, [1])
+    # By default the two cruise missiles draw two salvos of two 9M96; by the plan, 48N6
+    # rounds one at a time: 4 at the cruise missiles (as in the game above) and 2 at the
+    # fighters.
+    assert default.rounds == {"48N6-class": 2, "9M96-class": 4}
+    assert ordered.rounds == {"48N6-class": 6}

@@ -46,11 +46,13 @@ def default_plan() -> Plan:
     return Plan(DEFAULT_DOCTRINE)
 
 
-def orders_plan(path: str | Path) -> Plan:
-    """The orders of an orders file (TOML or JSON); `OrdersError` naming every problem."""
+def orders_plan(path: str | Path, campaign: LoadedCampaign | None = None) -> Plan:
+    """The orders of an orders file (TOML or JSON), its standing orders among them;
+    `OrdersError` naming every problem. Given the campaign, its names are checked against
+    it and places named become positions, as for `wargame run`."""
     from wargame.record.orders_file import load_orders
 
-    return Plan(str(path), tuple(load_orders(path)))
+    return Plan(str(path), tuple(load_orders(path, campaign)))
 
 
 def save_plan(path: str | Path, campaign: LoadedCampaign) -> Plan:
