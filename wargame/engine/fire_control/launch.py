@@ -3,6 +3,8 @@
 `Engagement` is a salvo as planning (automatic or ordered) hands it on; `launch` fires
 those whose target still flies, from the rounds ready and not held in reserve, and logs
 one `MissileLaunched` per round. Called by the turn (`game.advance`) after planning.
+`rounds_to_fire` is the one rule for how many rounds a salvo fires: launch applies it,
+and the fire dialog's answers (`manual.manual_shots`) show it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from wargame.engine.events import Event, MissileLaunched, r3
+from wargame.engine.fire_control.readiness import usable_rounds
 from wargame.engine.fire_control.timing import arrival_turn
 from wargame.engine.geometry import edge_factor
 from wargame.engine.scenario import CLASS_NAMES, Scenario
@@ -32,12 +35,22 @@ class Engagement(NamedTuple):
     manual: bool
 
 
+def rounds_to_fire(
+    sc: Scenario, st: State, unit: int, missile: int, threat: int, asked: int, spent: int = 0
+) -> int:
+    """The rounds a salvo of `asked` fires from `unit` at `threat` now: no more than the
+    unit's rounds of the type ready and not held in reserve for another class than the
+    track's, less `spent` (those that salvos fired before it this turn will take)."""
+    cls = sc.t_apparent_class[threat : threat + 1]
+    usable = int(usable_rounds(sc, st, np.array([unit]), cls)[0, missile]) - spent
+    return max(0, min(asked, usable))
+
+
 def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
     """Fire the planned salvos whose targets are still flying."""
     if not plan:
         return
     now = st.turn * sc.dt
-    units = np.array([e.fire_unit for e in plan])
     missiles = np.array([e.missile for e in plan])
     threats = np.array([e.threat for e in plan])
     ranges = np.array([e.range_km for e in plan])
@@ -46,15 +59,10 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
         ranges / sc.m_max_range[missiles]
     )
     apparent = sc.t_apparent_class[threats]
-    # Rounds held back for another class than the target's.
-    kept = np.where(
-        st.reserve_class[units, missiles] == apparent, 0, st.reserve_count[units, missiles]
-    )
-    for e, flying, true_pk, held, cls, track, cost in zip(
+    for e, flying, true_pk, cls, track, cost in zip(
         plan,
         (st.status[threats] == ACTIVE).tolist(),
         true_pks.tolist(),
-        kept.tolist(),
         apparent.tolist(),
         st.track_id[threats].tolist(),
         sc.m_cost[missiles].tolist(),
@@ -63,7 +71,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
         f, m, j = e.fire_unit, e.missile, e.threat
         if not flying:
             continue
-        rounds = min(e.rounds, int(st.ready[f, m]) - held)
+        rounds = rounds_to_fire(sc, st, f, m, j, e.rounds)
         if rounds <= 0:
             continue
         hit_time = now + e.time_of_flight

@@ -22,7 +22,7 @@ import numpy as np
 from wargame.engine.command import order_refusal
 from wargame.engine.events import Event, OrderAccepted, OrderRefused
 from wargame.engine.fire_control.envelope import REASONS, options, options_of_missile
-from wargame.engine.fire_control.launch import Engagement
+from wargame.engine.fire_control.launch import Engagement, rounds_to_fire
 from wargame.engine.fire_control.readiness import (
     able_fire_units,
     free_channels,
@@ -55,7 +55,8 @@ class ManualShot:
     missile: int
     """Missile type fired; -1 where the order is refused."""
     salvo: int
-    """Rounds the order fires: its own salvo, or the unit's setting for the track's class."""
+    """Rounds it fires: the salvo ordered, no more than the unit may fire then
+    (`rounds_to_fire`); 0 where the order is refused."""
     pk: float
     """Single-round kill probability at the predicted intercept point."""
     range_km: float
@@ -67,6 +68,8 @@ class ManualShot:
     """Why the order is refused ('' if it is carried out), as the engine logs it."""
     alternative: bool = False
     """Another type than fire control's first choice for the unit: the order names it."""
+    salvo_ordered: int = 0
+    """Rounds the order asks for: its own salvo, or the unit's setting for the track's class."""
 
     @property
     def possible(self) -> bool:
@@ -83,7 +86,7 @@ class ManualShot:
             fire_unit=self.fire_unit,
             missile=self.missile,
             threat=self.threat,
-            rounds=self.salvo,
+            rounds=self.salvo_ordered,  # (launch fires what it may of them)
             pk=self.pk,
             range_km=self.range_km,
             time_of_flight=self.time_of_flight_s,
@@ -148,6 +151,14 @@ def judge_order(
     return _judge(sc, st, unit, track, missile, salvo, able, free, now)[0]
 
 
+def _refused(
+    sc: Scenario, st: State, unit: int, threat: int, salvo: int | None, reason: str
+) -> ManualShot:
+    """An order refused, with the rounds it asked for."""
+    rounds = _rounds(sc, st, unit, threat, salvo)
+    return ManualShot(unit, threat, -1, 0, 0.0, 0.0, 0.0, 0.0, reason, salvo_ordered=rounds)
+
+
 def _judge(
     sc: Scenario,
     st: State,
@@ -158,15 +169,17 @@ def _judge(
     able: np.ndarray,
     free: np.ndarray,
     now: State | None,
+    spent: np.ndarray | None = None,
 ) -> tuple[ManualShot, int]:
     """`judge_order`, and the type fire control would choose at the track (-1 if none,
-    or if a check before the envelope refused the order)."""
+    or if a check before the envelope refused the order). `spent`: per missile type, the
+    unit's rounds that salvos ordered before this one will fire first."""
     slots = (st.track_id == track).nonzero()[0] if track is not None else np.zeros(0, int)
     threat = int(slots[0]) if slots.size else -1
     rounds = _rounds(sc, st, unit, threat, salvo)
 
     def refused(reason: str, best: int = -1) -> tuple[ManualShot, int]:
-        return ManualShot(unit, threat, -1, rounds, 0.0, 0.0, 0.0, 0.0, reason), best
+        return _refused(sc, st, unit, threat, salvo, reason), best
 
     reason = unit_refusal(sc, st, unit, able, free)
     if reason:
@@ -201,12 +214,15 @@ def _judge(
         fire_unit=unit,
         threat=threat,
         missile=chosen,
-        salvo=rounds,
+        salvo=rounds_to_fire(
+            sc, st, unit, chosen, threat, rounds, 0 if spent is None else int(spent[chosen])
+        ),
         pk=float(alone.pk[0, 0]),
         range_km=float(alone.range_km[0, 0]),
         time_of_flight_s=tof,
         round_cost=float(sc.m_cost[chosen]),
         reason="",
+        salvo_ordered=rounds,
     )
     return shot, best
 
@@ -269,7 +285,9 @@ def manual_shots(
     state `ahead`, once the unit's engagements ordered earlier have taken their channels.
     Where no `missile` is named, the unit's first choice comes first, then each other
     loaded type that can engage too (`alternative`: the order names it), in the
-    catalogue's order.
+    catalogue's order. Each shot's `salvo` is the rounds it will fire: those asked
+    (`salvo`, else the unit's for the track's class), no more than the unit may fire once
+    the salvos it was ordered before have gone (`rounds_to_fire`, as launch fires them).
 
     The order is judged on the tracks as they stand now, dead-reckoned the turn; but a
     missile's deadline is that of its track now, less the turn: one about to strike is
@@ -284,18 +302,17 @@ def manual_shots(
         order = Order(st.turn, sc.f_name[f], "engage", track=track, missile=missile, salvo=salvo)
         reason = order_refusal(sc, st, order)
         if reason:  # (the orders phase refuses it before fire control sees it)
-            rounds = _rounds(sc, st, f, threat, salvo)
-            shots.append(ManualShot(f, threat, -1, rounds, 0.0, 0.0, 0.0, 0.0, reason))
+            shots.append(_refused(sc, st, f, threat, salvo, reason))
             continue
-        _take_channels(sc, ahead, f, track, able, free)
-        shot, best = _judge(sc, st, f, track, missile, salvo, able, free, now)
+        spent = _take_channels(sc, ahead, f, track, able, free)
+        shot, best = _judge(sc, st, f, track, missile, salvo, able, free, now, spent)
         shots.append(shot)
         if missile is not None or best < 0:
             continue
         for m in np.flatnonzero(st.ready[f] > 0).tolist():
             if m == best:
                 continue
-            other = judge_order(sc, st, f, track, sc.m_name[m], salvo, able, free, now)
+            other = _judge(sc, st, f, track, sc.m_name[m], salvo, able, free, now, spent)[0]
             if other.possible:
                 shots.append(dataclasses.replace(other, alternative=True))
     return shots
@@ -303,18 +320,31 @@ def manual_shots(
 
 def _take_channels(
     sc: Scenario, ahead: TurnAhead, unit: int, track: int, able: np.ndarray, free: np.ndarray
-) -> None:
+) -> np.ndarray:
     """The channels of `free` that the unit's engagements ordered before one at `track`
     take, as the orders phase will accept them (a new order at a track goes last; one
-    that replaces an earlier order keeps its place)."""
+    that replaces an earlier order keeps its place). Returns the rounds per missile type
+    they will fire before it (launch fires the salvos in the order they were given)."""
     name = sc.f_name[unit]
+    spent = np.zeros(len(sc.m_name), dtype=np.int64)
     for order in ahead.engagements:
         if order.unit != name:
             continue
         if order.track == track:
-            return
-        shot = judge_order(
-            sc, ahead.state, unit, order.track, order.missile, order.salvo, able, free, ahead.now
+            break
+        shot, _ = _judge(
+            sc,
+            ahead.state,
+            unit,
+            order.track,
+            order.missile,
+            order.salvo,
+            able,
+            free,
+            ahead.now,
+            spent,
         )
         if shot.possible:
             free[unit] -= 1
+            spent[shot.missile] += shot.salvo
+    return spent
