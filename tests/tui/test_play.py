@@ -15,7 +15,8 @@ from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle, un
 from wargame.campaign import load_campaign
 from wargame.engine import Game
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
-from wargame.engine.fire_control import options, salvo_size
+from wargame.engine.fire_control import manual_shots, salvo_size
+from wargame.engine.game import turn_ahead
 from wargame.engine.state import ACTIVE
 from wargame.record import Recorder, read_save, write_save
 from wargame.tui.screens.aar import AarScreen
@@ -200,14 +201,13 @@ class TestOrders:
             shot = dialog.shots[index]
             assert shot.possible, shot.reason
             # The figure shown is the engine's own: best missile, pk at the intercept point,
-            # salvo; judged with the track moved on one turn, when the order is carried out.
+            # salvo; judged on the next turn as foreseen, when the order is carried out.
             sc, st = screen.scenario, screen.state
             slot = track_slot(st, track)
-            ahead = st.copy()
-            ahead.turn += 1
-            opt = options(sc, ahead, np.array([shot.fire_unit]), np.array([slot]))
-            pk = float(opt.pk[0, 0])
-            salvo = int(salvo_size(sc, st, shot.fire_unit, sc.t_apparent_class[[slot]])[0])
+            ahead = turn_ahead(sc, st, list(screen.session.pending.values()))
+            answer = manual_shots(sc, ahead, slot, unit=shot.fire_unit)[0]
+            pk, salvo = answer.pk, answer.salvo
+            assert salvo == int(salvo_size(sc, st, shot.fire_unit, sc.t_apparent_class[[slot]])[0])
             prompt = prompt_text(shooters, index)
             assert f"Pk {pk:.2f} × {salvo} → {1 - (1 - pk) ** salvo:.2f}" in prompt
             # Its price, per round and for the salvo, follows the salvo set with 1-4.
@@ -216,10 +216,16 @@ class TestOrders:
             assert f"({cost:g} M$ a round, {salvo * cost:g} M$ the salvo)" in note
             await pilot.press("3")
             await pilot.pause()
+            # The engine is asked again: three rounds, as many as the unit has ready.
+            three = manual_shots(sc, ahead, slot, unit=shot.fire_unit, salvo=3)[0].salvo
+            assert three == min(3, int(st.ready[shot.fire_unit, sc.m_name.index(shot.missile)]))
+            prompt = prompt_text(shooters, index)
+            assert f"Pk {pk:.2f} × {three} → {1 - (1 - pk) ** three:.2f}" in prompt
             note = plain(dialog.query_one("#engage-note", Static))
-            assert f"({cost:g} M$ a round, {3 * cost:g} M$ the salvo)" in note
+            assert f"({cost:g} M$ a round, {three * cost:g} M$ the salvo)" in note
             await pilot.press("enter")
             await pilot.pause()
+            assert f"expected Pk {1 - (1 - pk) ** three:.2f}" in notices(app)
             assert isinstance(app.screen, TacticalScreen)
             unit = sc.f_name[shot.fire_unit]
             assert any(

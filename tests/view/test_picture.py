@@ -17,7 +17,7 @@ from wargame.engine.scenario import CLASS_CODE
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.widgets.charts import bar_rows
 from wargame.view.blue import shown_tracks
-from wargame.view.fire_options import shot_options
+from wargame.view.fire_options import shot_options, with_salvo
 from wargame.view.map_canvas import Canvas, Geometry, Ink, View, strokes
 from wargame.view.map_frame import MISSILE_GLYPH, Layers, draw_frame
 from wargame.view.picture import (
@@ -511,3 +511,25 @@ def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(
     st.seen_by[:, slot] = st.turn
     shots = [s for s in shot_options(sc, st, slot) if not s.alternative]
     assert len(shots) == len(sc.f_name) and all(s.possible for s in shots)
+
+
+def test_a_salvo_set_in_the_fire_dialog_is_asked_of_the_engine_and_capped_at_the_rounds(
+    first_contact: LoadedCampaign,
+) -> None:
+    """First Contact, seed 0: FU Alpha's first shot offered, with 2 rounds of that type
+    ready. A salvo of 4 set in the dialog is asked of the engine again: it fires 2 of the
+    4, with the kill probability of 2 rounds; a salvo of 1, of one round."""
+    game = Game.new(first_contact, 0)
+    shot = None
+    while shot is None:
+        game.step([])
+        sc, st = game.scenario, game.state
+        shown = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE)).tolist()
+        offers = [(j, s) for j in shown for s in shot_options(sc, st, j) if s.fire_unit == 0]
+        slot, shot = next(((j, s) for j, s in offers if s.possible), (-1, None))
+    st.ready[0, sc.m_name.index(shot.missile)] = 2
+    four = with_salvo(sc, st, slot, shot, 4)
+    assert (four.missile, four.salvo_ordered, four.salvo) == (shot.missile, 4, 2)
+    assert four.pk_salvo == pytest.approx(1 - (1 - four.pk) ** 2)
+    one = with_salvo(sc, st, slot, shot, 1)
+    assert (one.salvo, one.pk_salvo) == (1, one.pk)

@@ -1,12 +1,13 @@
 """The fire dialog's model: what each fire unit could fire at one track now, or why not.
 
 Called by the TUI's fire dialog. The answers are the engine's (`manual_shots` on the
-next turn as `turn_ahead` foresees it): this module only names the missiles and puts
-the best shots first.
+next turn as `turn_ahead` foresees it), asked again when the player changes a salvo
+(`with_salvo`): this module only names the missiles and puts the best shots first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class Shot:
     pk: float
     """Single-round kill probability at the predicted intercept point."""
     salvo: int
+    """Rounds it will fire: those ordered, no more than the unit may fire."""
     pk_salvo: float
     range_km: float
     time_of_flight_s: float
@@ -36,6 +38,8 @@ class Shot:
     """Another missile type than the one fire control would choose: the order names it."""
     round_cost: float = 0.0
     """Price of one round, M$."""
+    salvo_ordered: int = 0
+    """Rounds the order asks for (more than `salvo` where the unit has fewer to fire)."""
 
     @property
     def possible(self) -> bool:
@@ -62,6 +66,17 @@ def shot_options(sc: Scenario, st: State, slot: int, orders: Sequence[Order] = (
     return [shot for main in mains for shot in (main, *others.get(main.fire_unit, []))]
 
 
+def with_salvo(
+    sc: Scenario, st: State, slot: int, shot: Shot, salvo: int, orders: Sequence[Order] = ()
+) -> Shot:
+    """The engine's answer for `shot` (its unit, and its missile where the order names one)
+    with a salvo of `salvo` rounds ordered."""
+    missile = shot.missile if shot.alternative else None
+    ahead = turn_ahead(sc, st, orders)
+    answer = manual_shots(sc, ahead, slot, unit=shot.fire_unit, missile=missile, salvo=salvo)[0]
+    return _shot(sc, dataclasses.replace(answer, alternative=shot.alternative))
+
+
 def _shot(sc: Scenario, answer: ManualShot) -> Shot:
     return Shot(
         fire_unit=answer.fire_unit,
@@ -74,4 +89,5 @@ def _shot(sc: Scenario, answer: ManualShot) -> Shot:
         reason=answer.reason,
         alternative=answer.alternative,
         round_cost=answer.round_cost,
+        salvo_ordered=answer.salvo_ordered,
     )

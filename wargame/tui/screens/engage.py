@@ -3,12 +3,15 @@
 Every fire unit is listed with what it would fire and its kill probability at the
 predicted intercept point now, or why it cannot engage: the engine's own answer
 for the next turn, with the orders given so far, in the words it will refuse the
-order with. Enter commits; a shot that looks impossible asks for a second enter,
-since orders still to be given (emission on, say) may make it possible.
+order with. 1-4 set a unit's salvo, and the engine is asked again what it will fire
+(no more rounds than the unit may fire: "1 of 4 ready"). Enter commits; a shot that
+looks impossible asks for a second enter, since orders still to be given (emission on,
+say) may make it possible.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -26,8 +29,9 @@ from wargame.view.picture import TrackRow, altitude_text, duration
 from wargame.view.words import short_missile
 
 
-class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
-    """Dismisses with (the shot chosen, its salvo) to engage, or None."""
+class EngageScreen(ModalScreen[tuple[Shot, int | None] | None]):
+    """Dismisses with (the shot chosen, the salvo set with 1-4 or None for the unit's own)
+    to engage, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -39,14 +43,23 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
     """1-4 set the rounds in the salvo; enter fires; escape cancels."""
 
     def __init__(
-        self, track: TrackRow, shots: list[Shot], names: list[str], preferred: int
+        self,
+        track: TrackRow,
+        shots: list[Shot],
+        names: list[str],
+        preferred: int,
+        with_salvo: Callable[[Shot, int], Shot],
     ) -> None:
+        """`with_salvo(shot, rounds)` is the engine's answer for a shot's unit and missile
+        with that salvo ordered (`fire_options.with_salvo`)."""
         super().__init__()
         self.track = track
         self.shots = shots
         self.names = names
         self.preferred = preferred
+        self.with_salvo = with_salvo
         self.salvo: dict[int, int] = {}
+        """The salvo set with 1-4, per fire unit."""
         self._armed = -1
         """A fire unit whose doubtful shot one more enter sends anyway."""
 
@@ -83,12 +96,16 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
         for shot in self.shots:
             name = escape(self.names[shot.fire_unit])
             if shot.possible:
-                salvo = self.salvo.get(shot.fire_unit, shot.salvo)
-                pk_salvo = 1.0 - (1.0 - shot.pk) ** salvo
                 who = "  [dim]or[/dim] " if shot.alternative else f"[b]{name}[/b]  "
+                short = (
+                    f"[$text-warning]{shot.salvo} of {shot.salvo_ordered} ready[/]  "
+                    if shot.salvo < shot.salvo_ordered
+                    else ""
+                )
                 text = (
                     f"{who}{escape(short_missile(shot.missile))}  "
-                    f"Pk [b]{shot.pk:.2f}[/b] × {salvo} → [b $text-success]{pk_salvo:.2f}[/]  "
+                    f"Pk [b]{shot.pk:.2f}[/b] × {shot.salvo} → "
+                    f"[b $text-success]{shot.pk_salvo:.2f}[/]  {short}"
                     f"[dim]{shot.range_km:.0f} km, {duration(shot.time_of_flight_s)}[/dim]"
                 )
             else:
@@ -109,7 +126,7 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
                 if shot.alternative
                 else "Enter fires"
             )
-            rounds = self.salvo.get(shot.fire_unit, shot.salvo)
+            rounds = shot.salvo
             price = f"{shot.round_cost:g} M$ a round, {rounds * shot.round_cost:g} M$ the salvo"
             note.update(
                 f"{which} at the end of the turn ({price}); 1-4 change the salvo. The kill "
@@ -136,7 +153,7 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
                 f"Refused now: {shot.reason}. Enter again to send it anyway.", severity="warning"
             )
             return
-        self.dismiss((shot, self.salvo.get(shot.fire_unit, shot.salvo)))
+        self.dismiss((shot, self.salvo.get(shot.fire_unit)))
 
     def action_salvo(self, rounds: int) -> None:
         shooters = self.query_one("#shooters", OptionList)
@@ -145,6 +162,11 @@ class EngageScreen(ModalScreen[tuple[Shot, int] | None]):
             return
         unit = self.shots[index].fire_unit
         self.salvo[unit] = max(1, min(rounds, MAX_SALVO))
+        # The engine's answer again: what the unit fires of it, and its kill probability.
+        self.shots = [
+            self.with_salvo(shot, self.salvo[unit]) if shot.fire_unit == unit else shot
+            for shot in self.shots
+        ]
         shooters.clear_options()
         shooters.add_options(self._options())
         shooters.highlighted = index

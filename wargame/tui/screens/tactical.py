@@ -46,7 +46,7 @@ from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
 from wargame.view.blue import assessed_score, blue_text
-from wargame.view.fire_options import Shot, shot_options
+from wargame.view.fire_options import Shot, shot_options, with_salvo
 from wargame.view.map_frame import COVERAGE_ALTITUDES_M
 from wargame.view.picture import altitude_text, rounds_in_flight, track_rows
 from wargame.view.words import counted, score_text, short_missile
@@ -374,11 +374,13 @@ class TacticalScreen(PictureScreen):
         if row is None:
             self.notify("No track to fire at: select one with t or a click.", severity="warning")
             return
-        shots = shot_options(
-            self.scenario, self.state, row.slot, orders=list(self.session.pending.values())
-        )
+        sc, st, pending = self.scenario, self.state, list(self.session.pending.values())
+        shots = shot_options(sc, st, row.slot, orders=pending)
 
-        def done(answer: tuple[Shot, int] | None) -> None:
+        def salvo_set(shot: Shot, rounds: int) -> Shot:
+            return with_salvo(sc, st, row.slot, shot, rounds, orders=pending)
+
+        def done(answer: tuple[Shot, int | None] | None) -> None:
             if answer is None:
                 return
             shot, salvo = answer
@@ -389,14 +391,15 @@ class TacticalScreen(PictureScreen):
                 action="engage",
                 track=row.track,
                 missile=shot.missile if shot.alternative else None,
-                salvo=salvo if salvo != shot.salvo else None,
+                salvo=salvo,
             )
             self.session.give(order)
             if shot.possible:
-                self.planned_pk[row.track] = 1.0 - (1.0 - shot.pk) ** salvo
+                # The engine's figures for the salvo as it will be fired.
+                self.planned_pk[row.track] = shot.pk_salvo
                 self.notify(
-                    f"{name} will fire {salvo} × {short_missile(shot.missile)} at track "
-                    f"{row.track}: expected Pk {self.planned_pk[row.track]:.2f}.",
+                    f"{name} will fire {shot.salvo} × {short_missile(shot.missile)} at track "
+                    f"{row.track}: expected Pk {shot.pk_salvo:.2f}.",
                     timeout=4,
                 )
             else:
@@ -408,7 +411,7 @@ class TacticalScreen(PictureScreen):
                 )
             self._orders_changed()
 
-        self.app.push_screen(EngageScreen(row, shots, self.scenario.f_name, self._fire_unit), done)
+        self.app.push_screen(EngageScreen(row, shots, sc.f_name, self._fire_unit, salvo_set), done)
 
     def action_relocate(self) -> None:
         if not self._can_order():
