@@ -30,7 +30,9 @@ class PlanResults:
     score: Distribution
     score_histogram: Histogram
     outcomes: dict[str, float]
-    """Share of games per result ('victory', 'defeat')."""
+    """Share of games per result ('victory', 'marginal', 'defeat')."""
+    grades: dict[str, float]
+    """Share of games per grade, A to F (empty if the campaign sets no objectives)."""
     terminations: dict[str, float]
     """Share of games per ending ('raids_spent', 'defence_collapsed', 'turn_limit')."""
     leakers: dict[str, Distribution]
@@ -111,6 +113,7 @@ def plan_results(name: str, games: Sequence[GameResult]) -> PlanResults:
         score=describe([g.score for g in games]),
         score_histogram=histogram([g.score for g in games]),
         outcomes=_shares([g.result for g in games]),
+        grades=_shares([g.grade for g in games if g.grade]),
         terminations=_shares([g.termination for g in games]),
         leakers=_by_key(games, lambda g: g.leakers),
         rounds=_by_key(games, lambda g: g.rounds),
@@ -125,6 +128,8 @@ def plan_results(name: str, games: Sequence[GameResult]) -> PlanResults:
 
 
 def _shares(values: Sequence[str]) -> dict[str, float]:
+    if not values:
+        return {}
     counts: dict[str, int] = {}
     for value in values:
         counts[value] = counts.get(value, 0) + 1

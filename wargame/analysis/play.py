@@ -40,7 +40,7 @@ class GameResult:
     seed: int
     score: float
     result: str
-    """'victory' or 'defeat'."""
+    """'victory', 'marginal' (rules 1.6 on) or 'defeat'."""
     termination: str
     turns: int
     leakers: dict[str, int]
@@ -56,6 +56,8 @@ class GameResult:
     exact: bool
     """Whether the expectation's formula holds for this game."""
     orders_refused: int
+    grade: str = ""
+    """A to F from the campaign's objectives ('' if it has none)."""
 
 
 _SCENARIOS: dict[tuple[str, str], Scenario] = {}
@@ -108,4 +110,5 @@ def play_game(scenario: Scenario, campaign_name: str, plan: Plan, seed: int) -> 
         expected_leakers=expected.leakers,
         exact=expected.exact,
         orders_refused=len(summary["orders_refused"]) + late,
+        grade=str(summary.get("grade") or ""),
     )

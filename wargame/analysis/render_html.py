@@ -90,6 +90,7 @@ def _plan(plan: PlanResults) -> list[str]:
         + ", ".join(f"{_t(k)} {v:.0%}" for k, v in plan.outcomes.items())
         + "; ending: "
         + ", ".join(f"{_t(k.replace('_', ' '))} {v:.0%}" for k, v in plan.terminations.items())
+        + "".join(f"; grade {_t(k)} {v:.0%}" for k, v in plan.grades.items())
         + ".</p>",
     ]
     out += _table(

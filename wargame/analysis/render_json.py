@@ -2,9 +2,9 @@
 
 Its keys: `campaign`, `title`, `runs`, `seed` (the first; the runs play seed,
 seed + 1, ...), `plan`, `score` (`mean`, `sd`, `ci95`, `p5`, `p50`, `p95`, `min`,
-`max`, `histogram`), `outcomes`, `terminations`, `leakers`, `rounds`, `damage`
-(each a distribution per class, missile type or asset), `kills` with its analytic
-`expected`, `orders_refused`; with a second plan, `against` (the same for it) and
+`max`, `histogram`), `outcomes`, `grades` (shares A to F), `terminations`, `leakers`,
+`rounds`, `damage` (each a distribution per class, missile type or asset), `kills`
+with its analytic `expected`, `orders_refused`; with a second plan, `against` (the same for it) and
 `paired` (`better_share`, `worse_share`, `tie_share`, `mean_difference`, `sd`,
 `ci95`: the first plan's score minus the second's, seed by seed).
 """
@@ -59,6 +59,7 @@ def plan_dict(plan: PlanResults) -> dict[str, Any]:
         "score": distribution_dict(plan.score)
         | {"histogram": histogram_dict(plan.score_histogram)},
         "outcomes": {k: _num(v) for k, v in plan.outcomes.items()},
+        "grades": {k: _num(v) for k, v in plan.grades.items()},
         "terminations": {k: _num(v) for k, v in plan.terminations.items()},
         "leakers": {k: distribution_dict(v) for k, v in plan.leakers.items()},
         "rounds": {k: distribution_dict(v) for k, v in plan.rounds.items()},

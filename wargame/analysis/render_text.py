@@ -51,6 +51,8 @@ def _print_plan(console: Console, plan: PlanResults) -> None:
     outcomes = ", ".join(f"{k} {v:.0%}" for k, v in plan.outcomes.items())
     endings = ", ".join(f"{k.replace('_', ' ')} {v:.0%}" for k, v in plan.terminations.items())
     console.print(f"outcome: {outcomes}; ending: {endings}")
+    if plan.grades:
+        console.print("grade: " + ", ".join(f"{k} {v:.0%}" for k, v in plan.grades.items()))
     table = Table(title_justify="left", pad_edge=False)
     table.add_column("per game", no_wrap=True, overflow="ellipsis", max_width=22)
     for column in ("mean", "95 % interval", "p5", "p50", "p95"):
