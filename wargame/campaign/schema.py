@@ -98,6 +98,11 @@ class Meta(_Model):
     """tutorial, easy, normal, hard or expert."""
     author: Annotated[str, Field(max_length=120)] = ""
     """Who wrote the campaign."""
+    learning_aim: Annotated[str, Field(max_length=400)] = ""
+    """The one thing the exercise teaches, in a sentence, for the instructor and the picker."""
+    instructor_notes: Annotated[str, Field(max_length=20_000)] = ""
+    """For the instructor, in Markdown: the decisions that matter, the mistakes to look
+    for, the school solution's reasoning and its measured figures. Not shown in play."""
 
 
 class Clock(_Model):
