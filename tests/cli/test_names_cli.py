@@ -19,7 +19,18 @@ from wargame.play.places import campaign_names, find_campaign, is_name
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "campaigns"
 runner = CliRunner()
-NAMES = "first-contact, northern-screen"
+SHIPPED_NAMES = [
+    "drone-tide",
+    "far-shore",
+    "first-contact",
+    "ghost-fleet",
+    "northern-screen",
+    "short-warning",
+    "thin-line",
+    "weasel-hunt",
+]
+"""The shipped campaigns by name: the tutorial, Northern Screen and the exercises."""
+NAMES = ", ".join(SHIPPED_NAMES)
 """The shipped campaigns, as the error lists them."""
 SAVE_NOTE = (
     "not a campaign: a save ('wargame play --load' plays on from it; "
@@ -73,7 +84,7 @@ def test_a_campaign_in_the_campaigns_folder_here_comes_before_the_shipped_one(
     shutil.copy(SHIPPED / "northern-screen.toml", elsewhere / "campaigns" / "first-contact.toml")
     assert find_campaign(Path("first-contact")) == Path("campaigns/first-contact.toml")
     assert find_campaign(Path("northern-screen")) == SHIPPED / "northern-screen.toml"
-    assert campaign_names() == ["first-contact", "northern-screen"]
+    assert campaign_names() == SHIPPED_NAMES
 
 
 def test_play_finds_a_shipped_campaign_by_its_name(
