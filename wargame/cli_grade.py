@@ -34,8 +34,7 @@ def grade(
 ) -> None:
     """Verify saves and grade them beside the default doctrine.
 
-    Exit 0 if every save was graded, 1 if any was not (it failed verification, or is
-    unfinished), 2 if any could not be read."""
+    Exit 0 if every save was graded, 1 if any was not, 2 if any could not be read."""
     from wargame.analysis.grading import GRADED, UNREADABLE, grade_save, render_rows
     from wargame.record.atomic import atomic_write_text
 
