@@ -23,7 +23,16 @@ def print_summary(summary: dict[str, Any], console: Console | None = None) -> No
     console.print(
         f"[bold]{result.upper()}[/bold]{f' ({how})' if how else ''} after {summary['turns']} "
         f"turns, score [bold]{summary['score']:+.1f}[/bold]"
+        + (f", grade [bold]{summary['grade']}[/bold]" if summary.get("grade") else "")
     )
+    if summary.get("objectives"):
+        goals = Table(title="Objectives", title_justify="left")
+        for column in ("objective", "weight", "met", "why"):
+            goals.add_column(column, justify="right" if column == "weight" else "left")
+        for goal in summary["objectives"]:
+            met = "[green]met[/green]" if goal["met"] else "[red]not met[/red]"
+            goals.add_row(escape(goal["label"]), f"{goal['weight']:g}", met, escape(goal["reason"]))
+        console.print(goals)
     threats = Table(title="Threats", title_justify="left")
     counts = THREAT_COUNTS
     for column in ("class", *counts):
