@@ -7,6 +7,7 @@ first line says what is wrong); the line numbers were checked by eye against the
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,21 @@ def test_a_broken_objective_is_one_line_naming_file_line_and_field(file_name: st
     with pytest.raises(CampaignError) as caught:
         load_campaign(path)
     assert [str(p) for p in caught.value.problems] == [f"{path}{EXPECTED[file_name]}"]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "complaint"),
+    [
+        ("missing_share.toml", "'share' is a required property"),
+        ("field_of_another_kind.toml", "False schema does not allow 'Probe'"),
+    ],
+)
+def test_the_json_schema_asks_each_kind_for_its_own_fields(file_name: str, complaint: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from wargame.campaign.jsonschema import campaign_json_schema
+
+    validator = jsonschema.Draft202012Validator(campaign_json_schema())
+    shipped = tomllib.loads((BROKEN.parents[2] / "campaigns" / "first-contact.toml").read_text())
+    assert list(validator.iter_errors(shipped)) == []
+    broken = tomllib.loads((BROKEN / file_name).read_text(encoding="utf-8"))
+    assert [e.message for e in validator.iter_errors(broken)] == [complaint]
