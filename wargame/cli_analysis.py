@@ -94,7 +94,7 @@ def analyze(
         )
         loaded = load_campaign(campaign)
         plan = _first_plan(loaded, orders, save)
-        second = _second_plan(against)
+        second = _second_plan(loaded, against)
     except WargameError as error:
         raise _fail(error) from None
     cores = workers or default_workers()
@@ -132,20 +132,20 @@ def _first_plan(loaded: LoadedCampaign, orders: Path | None, save: Path | None) 
     from wargame.analysis.plans import default_plan, orders_plan, save_plan
 
     if orders is not None:
-        return orders_plan(orders)
+        return orders_plan(orders, loaded)
     if save is not None:
         return save_plan(save, loaded)
     return default_plan()
 
 
-def _second_plan(against: str | None) -> Plan | None:
+def _second_plan(loaded: LoadedCampaign, against: str | None) -> Plan | None:
     from wargame.analysis.plans import default_plan, orders_plan
 
     if against is None:
         return None
     if against == "default":
         return default_plan()
-    return orders_plan(against)
+    return orders_plan(against, loaded)
 
 
 class _ProgressBar:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         turn_ahead,
     )
     from wargame.engine.geometry import SAME_SITE_KM
+    from wargame.engine.objectives import ObjectiveResult
     from wargame.engine.orders import (
         ACTIONS,
         DOCTRINES,
@@ -57,6 +58,7 @@ _HOMES = {
     "march_turns": "command",
     "channels_in_use": "fire_control",
     "SAME_SITE_KM": "geometry",
+    "ObjectiveResult": "objectives",
     "ACTIVE": "state",
     "MAX_SEED": "dice",
     "check_seed": "dice",
@@ -101,6 +103,7 @@ __all__ = [
     "Emission",
     "Game",
     "GameOverError",
+    "ObjectiveResult",
     "Order",
     "Outcome",
     "Scenario",

@@ -7,8 +7,7 @@ from rich.text import Text
 from textual.markup import escape
 from textual.widgets import Static
 
-from wargame.engine import Scenario, State
-from wargame.engine.objectives import ObjectiveResult
+from wargame.engine import ObjectiveResult, Scenario, State
 from wargame.view.blue import live_objectives
 from wargame.view.picture import magazines
 from wargame.view.words import clock, score_text
