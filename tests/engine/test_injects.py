@@ -345,3 +345,31 @@ spacing_km = 30
         hits = [e.turn for turn in played for e in turn if e.kind == "leaker" and e.damaged]  # type: ignore[attr-defined]
         assert hits, "the port is never hit: the test shows nothing"
         assert [e.turn for e in of(LinkCut, played)] == hits[:1]
+
+
+def test_each_inject_gets_a_line_in_the_report_s_timeline_on_its_turn() -> None:
+    from wargame.report.aar import build_aar
+
+    loaded = campaign(
+        """
+[[injects]]
+name = "Big Bird breaks down"
+when = { turn = 2 }
+kind = "radar_failure"
+unit = "Big Bird"
+turns = 3
+
+[[injects]]
+name = "Convoy"
+when = { turn = 3 }
+kind = "resupply"
+fire_unit = "FU Alpha"
+missile = "48N6-class"
+rounds = 4
+"""
+    )
+    game, played = play(loaded, 4)
+    aar = build_aar([game.started_event(), *(e for turn in played for e in turn)])
+    notes = {line.turn: line.notes for line in aar.timeline}
+    assert any("Big Bird" in note for note in notes[2])
+    assert any("FU Alpha" in note and "4" in note for note in notes[3])
