@@ -180,7 +180,7 @@ class TestSalvosInFlight:
         assert canvas.ink[aim_row, aim_col] == Ink.MISSILE
         # Every cell between, but where the track and the unit's label lie on top of it.
         between = canvas.ink[row, aim_col + 1 : col]
-        on_top = [Ink.TRACK, Ink.HEADING, Ink.TRACK_LABEL, Ink.LABEL]
+        on_top = [Ink.TRACK, Ink.TRACK_LOW, Ink.TRACK_HIGH, Ink.HEADING, Ink.TRACK_LABEL, Ink.LABEL]
         assert aim_row == row and np.isin(between, [Ink.MISSILE, *on_top]).all()
         assert (between == Ink.MISSILE).sum() >= between.size - 3 - len("Alpha")
 
@@ -316,47 +316,8 @@ class TestJamming:
 
 
 class TestTrackNumbers:
-    """Tracks side by side: a number never runs into another track's glyph or number."""
-
-    @staticmethod
-    def _draw(
-        loaded: LoadedCampaign, tracks: tuple[tuple[int, int, float], ...], selected: int
-    ) -> tuple[str, list[int]]:
-        """Tracks (number, column offset, eastward speed) in one row of the map, reported
-        this turn: the row's first five cells, and their inks."""
-        game, _ = _play(loaded, 15)  # (three tracks on the screen to place)
-        st = game.state.copy()
-        slots = shown_tracks(st)[: len(tracks)]
-        assert slots.size == len(tracks)
-        geo = Geometry.of(120, 38, View.fit(400, 300), 400, 300)
-        col, row = geo.cell(100.0, 150.0)
-        for slot, (number, offset, east) in zip(slots.tolist(), tracks, strict=True):
-            st.track_id[slot] = number
-            st.track_x[slot], st.track_y[slot] = geo.km(col + offset, row)
-            st.track_vx[slot], st.track_vy[slot] = east, 0.0
-            st.track_last[slot] = st.turn
-        canvas, _, _ = draw_frame(
-            game.scenario, st, 120, 38, View.fit(400, 300), Layers(selected_track=selected)
-        )
-        line = "".join(chr(c) for c in canvas.chars[row, col : col + 5])
-        return line, [int(i) for i in canvas.ink[row, col : col + 5]]
-
-    ROW_OF_THREE = ((12, 0, 0.0), (3, 1, 0.0), (40, 2, 0.0))  # standing still
-
-    def test_only_the_last_of_a_row_has_room_for_its_number(
-        self, first_contact: LoadedCampaign
-    ) -> None:
-        line, ink = self._draw(first_contact, self.ROW_OF_THREE, selected=-1)
-        # Glyphs of tracks 12, 3 and 40, then 40's number: the others would cover a glyph.
-        assert line[3:] == "40"
-        assert Ink.TRACK_LABEL not in ink[:3] and ink[3:] == [Ink.TRACK_LABEL] * 2
-
-    def test_the_selected_track_is_lit_but_its_number_covers_no_neighbour(
-        self, first_contact: LoadedCampaign
-    ) -> None:
-        line, ink = self._draw(first_contact, self.ROW_OF_THREE, selected=12)
-        assert line[3:] == "40"
-        assert ink[0] == Ink.SELECTED and ink[3:] == [Ink.TRACK_LABEL] * 2
+    """A track's number beside its glyph, whole or not at all (tracks side by side are one
+    stack: `tests/view/test_map_tracks.py`)."""
 
     @pytest.mark.parametrize("col", [-1, 118])
     def test_a_number_is_shown_whole_beside_its_glyph_or_not_at_all(
@@ -375,24 +336,6 @@ class TestTrackNumbers:
         st.track_last[slot] = st.turn
         canvas, _, _ = draw_frame(game.scenario, st, 120, 38, View.fit(400, 300), Layers())
         assert not (canvas.ink[row] == Ink.TRACK_LABEL).any()
-
-    # 12 heads east (its number after its heading mark, two cells on); 3 stands on that
-    # mark: both numbers would start in the same cell.
-    OVERLAP = ((12, 0, 0.3), (3, 1, 0.0))
-
-    def test_of_two_numbers_in_one_place_the_older_track_s_is_shown(
-        self, first_contact: LoadedCampaign
-    ) -> None:
-        line, ink = self._draw(first_contact, self.OVERLAP, selected=-1)
-        assert line[2] == "3" and not line[3].isdigit()
-        assert ink[2] == Ink.TRACK_LABEL
-
-    def test_of_two_numbers_in_one_place_the_selected_track_s_is_shown(
-        self, first_contact: LoadedCampaign
-    ) -> None:
-        line, ink = self._draw(first_contact, self.OVERLAP, selected=12)
-        assert line[2:4] == "12"
-        assert ink[2:4] == [Ink.SELECTED] * 2
 
 
 def test_importing_the_tui_package_does_not_load_textual() -> None:
