@@ -188,7 +188,7 @@ def test_a_turn_of_first_contact_is_played_in_a_browser(server: str, page: Any) 
     # First Contact is first in the list, and highlighted.
     assert picker.index("First Contact") < picker.index("Northern Screen")
 
-    page.click(".xterm-screen")  # the keys go to the terminal
+    page.focus(".xterm-helper-textarea")  # the keys go to the terminal (a click would pick)
     page.keyboard.press("Enter")
     wait_for_screen(page, "Briefing: First Contact", "Enter to begin")
     page.keyboard.press("Enter")
