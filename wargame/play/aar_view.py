@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from wargame.engine import Scenario
 from wargame.engine.events import Event, GameOver, TurnEnded
 from wargame.report.aar import Aar, build_aar
-from wargame.view.blue import blue_events
+from wargame.report.describe import describe
+from wargame.view.blue import blue_events, blue_text
+
+
+def _as_blue_reads_it(event: Event) -> str:
+    """A note of the interim report: the play log's words (tracks, never red's threat
+    numbers), or the report's where the log has no line of its own."""
+    return blue_text(event, full_names=True) or describe(event)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,7 @@ def report_for(
         campaign=campaign,
         player=player,
         score_weights=score_weights,
+        wording=describe if over else _as_blue_reads_it,
     )
     if over:
         threats = [float(t.in_air) for t in aar.timeline]

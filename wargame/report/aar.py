@@ -13,7 +13,7 @@ class of each threat id comes from `RaidEntered` (and `ArmLaunched`, class
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from wargame.campaign.schema import a_class
@@ -45,6 +45,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.report.describe import describe
+from wargame.report.engagements import Engagement, engagements
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
 NOTABLE = (
@@ -197,6 +198,8 @@ class Aar:
     """The campaign's file name, if the caller knows it."""
     briefing: str = ""
     """The campaign's Markdown briefing, if the caller wants it shown."""
+    engagements: tuple[Engagement, ...] = ()
+    """Every salvo fired, with its result (`engagements.py`)."""
 
 
 @dataclass
@@ -239,6 +242,7 @@ class _Tally:
     def __init__(self) -> None:
         self.started: GameStarted | None = None
         self.fallback_weights: tuple[float, ...] = ()
+        self.wording: Callable[[Event], str] = describe
         self.over: GameOver | None = None
         self.last_score = 0.0
         self.last_turn = 0
@@ -293,7 +297,7 @@ class _Tally:
         turn = event.turn
         self.last_turn = max(self.last_turn, turn)
         if isinstance(event, NOTABLE):
-            self.turns[turn].notes.append(describe(event))
+            self.turns[turn].notes.append(self.wording(event))
         match event:
             case GameStarted():
                 self.started = event
@@ -512,11 +516,15 @@ def build_aar(
     campaign: str = "",
     briefing: str = "",
     score_weights: tuple[float, ...] = (),
+    wording: Callable[[Event], str] = describe,
 ) -> Aar:
     """The after-action report of a game from its events (GameStarted first, if known).
-    `score_weights` stand in for the scoring a game of earlier rules did not record."""
+    `score_weights` stand in for the scoring a game of earlier rules did not record;
+    `wording` words the timeline's notes (the truth's, by default: blue's mid-game)."""
+    events = list(events)  # walked twice: the tally, then the engagements
     tally = _Tally()
     tally.fallback_weights = score_weights
+    tally.wording = wording
     for event in events:
         tally.feed(event)
     started = tally.started
@@ -538,4 +546,5 @@ def build_aar(
         player=player,
         campaign=campaign,
         briefing=briefing,
+        engagements=engagements(events),
     )

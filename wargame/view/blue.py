@@ -214,7 +214,9 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
     """The events as blue knows them: red's side taken out, and what the radars could
     not know replaced by what they saw. Each threat destroyed or leaking takes the class
     its track appeared to be; with the `scenario`, each threat destroyed is costed as what
-    it seemed, in the event and (`assessed`) in the score at each turn's end."""
+    it seemed, in the event and (`assessed`) in the score at each turn's end. Without it,
+    a threat destroyed carries no cost and the turn's score is left as it is: a caller
+    that shows either must give the scenario."""
     apparent: dict[int, str] = {}
     out: list[Event] = []
     hidden = 0.0  # true cost less seeming cost of the threats destroyed so far
@@ -230,7 +232,7 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
             case InterceptResolved():
                 event = replace(event, pk_true=event.pk)
             case ThreatDestroyed():
-                seemed = event.cost
+                seemed = 0.0  # unknown without the scenario: never the true cost
                 if scenario is not None:
                     seemed = r3(scenario.t_apparent_cost[event.threat])
                     hidden += event.cost - seemed
