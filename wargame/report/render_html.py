@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from wargame.report.aar import Aar
+from wargame.report.debrief import walk_debrief
 from wargame.report.safety import briefing_html, plain
 from wargame.report.svg_chart import svg_line_chart
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
@@ -46,9 +47,16 @@ svg .legend { font: 12px sans-serif; fill: #1f2328; }
 
 
 class HtmlRenderer(Renderer[str]):
-    def __init__(self) -> None:
+    def __init__(self, debrief: Aar | None = None) -> None:
         self._out: list[str] = []
         self._columns: Sequence[Column] = ()
+        self._debrief = debrief
+        """The report whose debrief (map, engagements, decisions) goes before its timeline."""
+
+    def _debrief_once(self) -> None:
+        aar, self._debrief = self._debrief, None
+        if aar is not None:
+            walk_debrief(aar, self)
 
     def _text(self, text: str) -> str:
         return escape(plain(text), quote=True)
@@ -79,6 +87,8 @@ class HtmlRenderer(Renderer[str]):
         self._out.append("</dl>")
 
     def begin_section(self, key: str, title: str) -> None:
+        if key in ("timeline", "briefing"):
+            self._debrief_once()
         self._out.append(f'<section id="{escape(key)}">')
         self._out.append(f"<h2>{self._text(title)}</h2>")
 
@@ -130,6 +140,7 @@ class HtmlRenderer(Renderer[str]):
         self._out.append("</section>")
 
     def end_report(self) -> None:
+        self._debrief_once()
         self._out += ["</main>", "</body>", "</html>"]
 
     def result(self) -> str:
@@ -137,4 +148,4 @@ class HtmlRenderer(Renderer[str]):
 
 
 def render_html(aar: Aar) -> str:
-    return walk(aar, HtmlRenderer())
+    return walk(aar, HtmlRenderer(aar))

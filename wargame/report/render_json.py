@@ -52,6 +52,13 @@ Tables and their columns (`kind`: text, int, float, money, rate, notes):
 - `exchange`: item, value (M$)
 - `radars`: radar, value, turns_emitting, emitting_share, lost_turn, lost_by ("arm"/"strike"/null)
 - `assets`: asset, value, hits, damaging_hits, value_lost, share_lost
+
+Beside the tables, the debrief's lists, at the top level of the document:
+
+- `engagements`: one item per salvo — turn, fire_unit, missile, rounds, track,
+  tracked_as (the class the track appeared to be), threat, true_class, range_km,
+  flight_turns, pk (one round's, planned), salvo_pk, result ("kill", "miss",
+  "met nothing: <why>", "in flight"), cost (M$)
 """
 
 from __future__ import annotations
@@ -61,13 +68,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from wargame.report.aar import Aar
+from wargame.report.debrief import debrief_document
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, walk
 
 AAR_FORMAT_VERSION = 1
 
 
 class JsonRenderer(Renderer[dict[str, Any]]):
-    def __init__(self) -> None:
+    def __init__(self, debrief: Aar | None = None) -> None:
+        self._debrief = debrief
+        """The report whose debrief lists (engagements, decisions) the document carries."""
         self._doc: dict[str, Any] = {
             "format": "wargame-aar",
             "format_version": AAR_FORMAT_VERSION,
@@ -125,6 +135,11 @@ class JsonRenderer(Renderer[dict[str, Any]]):
     def markdown(self, text: str) -> None:
         self._section["markdown"].append(text)
 
+    def end_report(self) -> None:
+        aar, self._debrief = self._debrief, None
+        if aar is not None:
+            self._doc.update(debrief_document(aar))
+
     def result(self) -> dict[str, Any]:
         return self._doc
 
@@ -134,7 +149,7 @@ def _value(value: Cell) -> Any:
 
 
 def aar_document(aar: Aar) -> dict[str, Any]:
-    return walk(aar, JsonRenderer())
+    return walk(aar, JsonRenderer(aar))
 
 
 def render_json(aar: Aar) -> str:

@@ -10,15 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wargame.report.aar import Aar
+from wargame.report.debrief import walk_debrief
 from wargame.report.render_text import sparkline
 from wargame.report.safety import md_markup, md_text
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
 
 
 class MarkdownRenderer(Renderer[str]):
-    def __init__(self) -> None:
+    def __init__(self, debrief: Aar | None = None) -> None:
         self._lines: list[str] = []
         self._columns: Sequence[Column] = ()
+        self._debrief = debrief
+        """The report whose debrief (engagements, decisions) goes before its timeline."""
+
+    def _debrief_once(self) -> None:
+        aar, self._debrief = self._debrief, None
+        if aar is not None:
+            walk_debrief(aar, self)
 
     def begin_report(self, title: str, facts: Sequence[Fact]) -> None:
         self._lines += [f"# After-action report: {md_text(title)}", ""]
@@ -30,6 +38,8 @@ class MarkdownRenderer(Renderer[str]):
         self._lines.append("")
 
     def begin_section(self, key: str, title: str) -> None:
+        if key in ("timeline", "briefing"):
+            self._debrief_once()
         self._lines += [f"## {md_text(title)}", ""]
 
     def paragraph(self, text: str) -> None:
@@ -70,9 +80,12 @@ class MarkdownRenderer(Renderer[str]):
             self._lines.append("###" + line if line.startswith("#") else line)
         self._lines.append("")
 
+    def end_report(self) -> None:
+        self._debrief_once()
+
     def result(self) -> str:
         return "\n".join(self._lines).rstrip("\n") + "\n"
 
 
 def render_markdown(aar: Aar) -> str:
-    return walk(aar, MarkdownRenderer())
+    return walk(aar, MarkdownRenderer(aar))

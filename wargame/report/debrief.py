@@ -1,0 +1,86 @@
+"""The debrief's sections, walked for any renderer: the engagements, one row each, and
+the decisions that mattered.
+
+`walk_debrief(aar, renderer)` calls the same `Renderer` methods as `walk.walk`
+(`begin_section`, `paragraph`, `begin_table` / `row` / `end_table`,
+`end_section`), so the Markdown, JSON and HTML renderers lay these sections out
+as they do the rest; each renderer calls it once, before its briefing or at the
+end of the report. The engagement map is HTML's own (`svg_map.py`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from wargame.report.aar import Aar
+from wargame.report.walk import Cell, Column, Renderer
+
+T = TypeVar("T")
+
+ENGAGEMENT_COLUMNS = (
+    Column("turn", "turn", "int"),
+    Column("fire_unit", "fire unit"),
+    Column("missile", "missile"),
+    Column("rounds", "rounds", "int"),
+    Column("track", "track", "int"),
+    Column("tracked_as", "tracked as", "class"),
+    Column("threat", "threat", "int"),
+    Column("true_class", "truly", "class"),
+    Column("range_km", "range km", "float"),
+    Column("flight_turns", "flight turns", "int"),
+    Column("pk", "Pk", "rate"),
+    Column("salvo_pk", "salvo Pk", "rate"),
+    Column("result", "result"),
+    Column("cost", "cost M$", "money"),
+)
+"""The engagements table, and the keys of each item of the JSON report's `engagements`."""
+
+
+def engagement_cells(aar: Aar) -> list[tuple[Cell, ...]]:
+    """The engagements table's rows, in `ENGAGEMENT_COLUMNS` order."""
+    return [
+        (
+            e.turn,
+            e.fire_unit,
+            e.missile,
+            e.rounds,
+            e.track,
+            e.tracked_as,
+            e.threat,
+            e.true_class,
+            e.range_km,
+            e.flight_turns,
+            e.pk,
+            e.salvo_pk,
+            e.result if not e.unmet or e.rolled else f"{e.result}: {e.unmet}",
+            e.cost,
+        )
+        for e in aar.engagements
+    ]
+
+
+def walk_debrief(aar: Aar, renderer: Renderer[T]) -> None:
+    """The debrief's sections, in order, for `renderer`."""
+    renderer.begin_section("engagements", "Engagements")
+    if not aar.engagements:
+        renderer.paragraph("No interceptor was fired.")
+    else:
+        kills = sum(1 for e in aar.engagements if e.result == "kill")
+        renderer.paragraph(
+            f"{len(aar.engagements)} salvos, {kills} of them kills. A salvo is the rounds one "
+            "fire unit fired of one type at one target on one turn. Tracked as: what the "
+            "radars took the target for; truly: what it was. Pk is one round's planned kill "
+            "probability; a salvo of n rounds kills with 1 − (1 − Pk)ⁿ."
+        )
+        renderer.begin_table("engagements", "Engagements, one row per salvo", ENGAGEMENT_COLUMNS)
+        for cells in engagement_cells(aar):
+            renderer.row(cells)
+        renderer.end_table()
+    renderer.end_section()
+
+
+def debrief_document(aar: Aar) -> dict[str, Any]:
+    """The debrief as data, for the JSON report: `engagements`, a list of dicts keyed as
+    `ENGAGEMENT_COLUMNS`."""
+    keys = [c.key for c in ENGAGEMENT_COLUMNS]
+    return {"engagements": [dict(zip(keys, cells, strict=True)) for cells in engagement_cells(aar)]}
