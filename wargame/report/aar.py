@@ -46,6 +46,7 @@ from wargame.engine.events import (
 )
 from wargame.report.describe import describe
 from wargame.report.engagements import Engagement, engagements
+from wargame.report.luck import Luck
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
 NOTABLE = (
@@ -200,6 +201,9 @@ class Aar:
     """The campaign's Markdown briefing, if the caller wants it shown."""
     engagements: tuple[Engagement, ...] = ()
     """Every salvo fired, with its result (`engagements.py`)."""
+    luck: Luck | None = None
+    """This game's orders on other seeds and the doctrine beside them (`analysis.luck`):
+    set only when asked for, as it costs a game per seed."""
 
 
 @dataclass
