@@ -8,6 +8,7 @@ exit 1 for a save that does not verify.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,10 +17,14 @@ import typer
 from wargame.errors import WargameError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from wargame.record.verify import LoadedSave
     from wargame.report.aar import Aar
+    from wargame.report.luck import Luck
 
 FORMATS = ("text", "md", "json", "html")
+MAX_LUCK_RUNS = 1_000_000
 
 
 def register(app: typer.Typer) -> None:
@@ -144,8 +149,26 @@ def report(
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
     briefing: Annotated[bool, typer.Option(help="Include the campaign's briefing.")] = True,
+    luck: Annotated[
+        bool,
+        typer.Option(
+            "--luck",
+            help="Add luck and skill: the save's orders played on other seeds, and the "
+            "default doctrine on the same seeds (a finished game only).",
+        ),
+    ] = False,
+    runs: Annotated[
+        int | None,
+        typer.Option(
+            help="With --luck: how many other seeds to play (100 if not given).",
+            min=1,
+            max=MAX_LUCK_RUNS,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write the after-action report of a save."""
+    """Write the after-action report of a save; --luck adds how much was luck and how much
+    the orders."""
     if fmt is None and output is not None:
         from wargame.report.formats import format_for
 
@@ -158,6 +181,9 @@ def report(
             )
             raise typer.Exit(2)
     fmt = fmt or "text"
+    if runs is not None and not luck:
+        typer.echo("wargame report: --runs: only with --luck", err=True)
+        raise typer.Exit(2)
     if fmt not in FORMATS:
         typer.echo(
             f"wargame report: --format: unknown format '{fmt}'; one of {', '.join(FORMATS)}",
@@ -174,6 +200,10 @@ def report(
     if not loaded.verification.ok:
         typer.echo(loaded.verification.describe(loaded.name), err=True)
     aar = _aar(loaded, briefing)
+    if luck:
+        import dataclasses
+
+        aar = dataclasses.replace(aar, luck=_luck(loaded, runs))
     if output is None and fmt == "text":
         from wargame.report.render_text import print_report
 
@@ -214,6 +244,62 @@ def _aar(loaded: LoadedSave, briefing: bool) -> Aar:
         briefing=embedded_briefing(record.campaign_source) if briefing else "",
         score_weights=record.campaign_score_weights(),
     )
+
+
+def _luck(loaded: LoadedSave, runs: int | None) -> Luck:
+    """Luck and skill of the save's game, with a progress bar on stderr."""
+    from wargame.analysis.luck import DEFAULT_RUNS, luck_of
+    from wargame.analysis.runner import default_workers
+
+    runs = runs or DEFAULT_RUNS
+    with _ProgressBar(runs, enabled=sys.stderr.isatty()) as bar:
+        try:
+            return luck_of(
+                loaded.record,
+                runs,
+                name=loaded.name,
+                workers=default_workers(),
+                progress=bar.update,
+            )
+        except WargameError as error:
+            raise _fail(error) from None
+
+
+class _ProgressBar:
+    """A Rich progress bar on stderr, started at the first news of progress: after the
+    worker processes exist, so none is forked while its thread runs."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def update(self, played: int) -> None:
+        if not self.enabled:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        if self._progress is None or self._task is None:
+            self._progress = Progress(
+                "seeds",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("seeds", total=self.total)
+        self._progress.update(self._task, completed=played)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
 
 
 def embedded_briefing(source: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wargame.campaign.schema import a_class
 from wargame.engine.events import (
@@ -50,6 +51,9 @@ from wargame.report.luck import Luck
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
 NOTABLE = (
+if TYPE_CHECKING:  # (the theatre's module plays games: numpy, loaded only by its callers)
+    from wargame.report.theatre import Theatre
+
     GameOver,
     OrderAccepted,
     OrderRefused,
@@ -203,6 +207,9 @@ class Aar:
     """Every salvo fired, with its result (`engagements.py`)."""
     luck: Luck | None = None
     """This game's orders on other seeds and the doctrine beside them (`analysis.luck`):
+    theatre: Theatre | None = None
+    """The paths flown and tracked, for the engagement map, if the caller played the game
+    again (`theatre.theatre_of`)."""
     set only when asked for, as it costs a game per seed."""
 
 
@@ -523,6 +530,7 @@ def build_aar(
     wording: Callable[[Event], str] = describe,
 ) -> Aar:
     """The after-action report of a game from its events (GameStarted first, if known).
+    theatre: Theatre | None = None,
     `score_weights` stand in for the scoring a game of earlier rules did not record;
     `wording` words the timeline's notes (the truth's, by default: blue's mid-game)."""
     events = list(events)  # walked twice: the tally, then the engagements
@@ -552,3 +560,4 @@ def build_aar(
         briefing=briefing,
         engagements=engagements(events),
     )
+        theatre=theatre,

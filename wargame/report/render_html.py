@@ -14,6 +14,7 @@ from html import escape
 
 from wargame.report.aar import Aar
 from wargame.report.debrief import walk_debrief
+from wargame.report.luck import with_luck_html
 from wargame.report.safety import briefing_html, plain
 from wargame.report.svg_chart import svg_line_chart
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
@@ -148,4 +149,4 @@ class HtmlRenderer(Renderer[str]):
 
 
 def render_html(aar: Aar) -> str:
-    return walk(aar, HtmlRenderer(aar))
+    return with_luck_html(walk(aar, HtmlRenderer(aar)), aar.luck)

@@ -69,6 +69,7 @@ from typing import Any
 
 from wargame.report.aar import Aar
 from wargame.report.debrief import debrief_document
+from wargame.report.luck import luck_json
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, walk
 
 AAR_FORMAT_VERSION = 1
@@ -149,7 +150,7 @@ def _value(value: Cell) -> Any:
 
 
 def aar_document(aar: Aar) -> dict[str, Any]:
-    return walk(aar, JsonRenderer(aar))
+    return walk(aar, JsonRenderer(aar)) | luck_json(aar.luck)
 
 
 def render_json(aar: Aar) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from wargame.report.aar import Aar
 from wargame.report.debrief import walk_debrief
+from wargame.report.luck import luck_markdown
 from wargame.report.render_text import sparkline
 from wargame.report.safety import md_markup, md_text
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
@@ -88,4 +89,4 @@ class MarkdownRenderer(Renderer[str]):
 
 
 def render_markdown(aar: Aar) -> str:
-    return walk(aar, MarkdownRenderer(aar))
+    return walk(aar, MarkdownRenderer(aar)) + luck_markdown(aar.luck)

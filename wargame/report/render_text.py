@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wargame.report.aar import Aar
+from wargame.report.luck import print_luck
 from wargame.report.safety import plain
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
 
@@ -107,7 +108,9 @@ class TextRenderer(Renderer[None]):
 
 
 def print_report(aar: Aar, console: Console | None = None) -> None:
-    walk(aar, TextRenderer(console or Console()))
+    console = console or Console()
+    walk(aar, TextRenderer(console))
+    print_luck(aar.luck, console)
 
 
 def render_text(aar: Aar, width: int = 100) -> str:
@@ -116,5 +119,5 @@ def render_text(aar: Aar, width: int = 100) -> str:
     console = Console(
         file=out, width=width, color_system=None, force_terminal=False, legacy_windows=False
     )
-    walk(aar, TextRenderer(console))
+    print_report(aar, console)
     return out.getvalue()
