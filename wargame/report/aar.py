@@ -50,10 +50,10 @@ from wargame.report.engagements import Engagement, engagements
 from wargame.report.luck import Luck
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
-NOTABLE = (
 if TYPE_CHECKING:  # (the theatre's module plays games: numpy, loaded only by its callers)
     from wargame.report.theatre import Theatre
 
+NOTABLE = (
     GameOver,
     OrderAccepted,
     OrderRefused,
@@ -205,11 +205,11 @@ class Aar:
     """The campaign's Markdown briefing, if the caller wants it shown."""
     engagements: tuple[Engagement, ...] = ()
     """Every salvo fired, with its result (`engagements.py`)."""
-    luck: Luck | None = None
-    """This game's orders on other seeds and the doctrine beside them (`analysis.luck`):
     theatre: Theatre | None = None
     """The paths flown and tracked, for the engagement map, if the caller played the game
     again (`theatre.theatre_of`)."""
+    luck: Luck | None = None
+    """This game's orders on other seeds and the doctrine beside them (`analysis.luck`):
     set only when asked for, as it costs a game per seed."""
 
 
@@ -528,9 +528,9 @@ def build_aar(
     briefing: str = "",
     score_weights: tuple[float, ...] = (),
     wording: Callable[[Event], str] = describe,
+    theatre: Theatre | None = None,
 ) -> Aar:
     """The after-action report of a game from its events (GameStarted first, if known).
-    theatre: Theatre | None = None,
     `score_weights` stand in for the scoring a game of earlier rules did not record;
     `wording` words the timeline's notes (the truth's, by default: blue's mid-game)."""
     events = list(events)  # walked twice: the tally, then the engagements
@@ -559,5 +559,5 @@ def build_aar(
         campaign=campaign,
         briefing=briefing,
         engagements=engagements(events),
-    )
         theatre=theatre,
+    )

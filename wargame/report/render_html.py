@@ -17,6 +17,7 @@ from wargame.report.debrief import walk_debrief
 from wargame.report.luck import with_luck_html
 from wargame.report.safety import briefing_html, plain
 from wargame.report.svg_chart import svg_line_chart
+from wargame.report.svg_map import engagement_maps
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
 
 NUM = ' class="num"'
@@ -44,6 +45,20 @@ figure { margin: 1em 0; } figcaption { color: #59636e; font-size: .9em; }
 svg .tick { font: 11px sans-serif; fill: #59636e; }
 svg .legend { font: 12px sans-serif; fill: #1f2328; }
 .briefing { border-left: 3px solid #d0d7de; padding-left: 1em; }
+.maps { display: flex; flex-wrap: wrap; gap: 1em; }
+.maps figure { margin: .5em 0; flex: 1 1 440px; min-width: 0; } .maps svg { max-width: 100%; height: auto; }
+svg .label { font: 10px sans-serif; fill: #1f2328; } svg .mark { font: 12px sans-serif; }
+#table-engagements { font-size: .85em; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10pt; max-width: none; margin: 0; padding: 0; color: #000; }
+  h2 { break-after: avoid; } figure, tr, dl.facts { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .maps { display: block; } .maps figure { break-inside: avoid; }
+  svg { max-width: 100%; height: auto; }
+  table { width: 100%; } th, td { padding: .15em .4em; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 
@@ -57,6 +72,11 @@ class HtmlRenderer(Renderer[str]):
     def _debrief_once(self) -> None:
         aar, self._debrief = self._debrief, None
         if aar is not None:
+            maps = engagement_maps(aar)
+            if maps:
+                self.begin_section("map", "Engagement map")
+                self._out.append(maps)
+                self.end_section()
             walk_debrief(aar, self)
 
     def _text(self, text: str) -> str:
