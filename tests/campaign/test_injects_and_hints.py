@@ -48,6 +48,22 @@ kind = "radar_fail"
 unit = "FU Alpha"
 turns = 2
 """,
+    "priority_unknown_asset": """
+[[injects]]
+name = "New orders"
+when = { turn = 3 }
+kind = "asset_priority"
+asset = "Depot 3"
+priority = 3
+""",
+    "priority_zero": """
+[[injects]]
+name = "New orders"
+when = { turn = 3 }
+kind = "asset_priority"
+asset = "Depot 2"
+priority = 0
+""",
     "extra_key": """
 [[injects]]
 name = "Cut"
@@ -96,10 +112,14 @@ EXPECTED = {
         "asset_hit, rounds_below (got turn, units_lost)"
     ],
     "wrong_kind": [
-        ":44: injects[0].kind: expected 'radar_failure', 'link_cut', 'popup_raid' or "
-        "'resupply', got 'radar_fail' (did you mean 'radar_failure'?)"
+        ":44: injects[0].kind: expected 'radar_failure', 'link_cut', 'popup_raid', "
+        "'resupply' or 'asset_priority', got 'radar_fail' (did you mean 'radar_failure'?)"
     ],
     "extra_key": [":46: injects[0].rounds: kind link_cut takes no rounds"],
+    "priority_unknown_asset": [
+        ":45: injects[0].asset: unknown asset 'Depot 3' (did you mean 'Depot 2'?)"
+    ],
+    "priority_zero": [":46: injects[0].priority: must be more than 0, got 0"],
     "popup_turn1": [
         ":43: red.raids[1].turn: raid 'Later' pops up by injects[0], so it cannot enter on "
         "turn 1: give it turn 2 or later (it enters when the inject fires)"

@@ -373,3 +373,52 @@ rounds = 4
     notes = {line.turn: line.notes for line in aar.timeline}
     assert any("Big Bird" in note for note in notes[2])
     assert any("FU Alpha" in note and "4" in note for note in notes[3])
+
+
+class TestAssetPriority:
+    RAISED = """
+[[injects]]
+name = "Port matters most"
+when = { turn = 2 }
+kind = "asset_priority"
+asset = "Port"
+priority = 3
+message = "Higher command:"
+"""
+
+    def test_the_priority_changes_at_the_end_of_its_turn_and_is_logged(self) -> None:
+        from wargame.engine.events import AssetPriorityChanged
+
+        game, played = play(campaign(self.RAISED), 3)
+        (changed,) = of(AssetPriorityChanged, played)
+        assert (changed.turn, changed.asset, changed.priority, changed.was) == (2, "Port", 3, 1)
+        assert game.state.asset_priority.tolist() == [3.0]
+
+    def test_the_score_counts_the_asset_at_its_new_priority(self) -> None:
+        from wargame.engine import score_of
+
+        plain, _ = play(campaign(""), 3)
+        raised, _ = play(campaign(self.RAISED), 3)
+        # The same dice and no fire: the same damage; only the weight of the port moves.
+        lost = float(raised.state.asset_lost[0])
+        assert float(plain.state.asset_lost[0]) == lost
+        before = score_of(plain.scenario, plain.state)
+        after = score_of(raised.scenario, raised.state)
+        assert before.asset_value_kept == pytest.approx(100.0 - lost)
+        assert after.asset_value_kept == pytest.approx(3 * (100.0 - lost))
+        assert after.asset_priority_lost == pytest.approx(3 * lost)
+
+    def test_the_log_says_the_new_priority_and_the_old(self) -> None:
+        from wargame.engine.events import AssetPriorityChanged
+        from wargame.view.blue import blue_text
+
+        _, played = play(campaign(self.RAISED), 2)
+        (changed,) = of(AssetPriorityChanged, played)
+        assert blue_text(changed) == "Higher command: Port's priority is now 3 (was 1)"
+
+    def test_a_save_holding_the_change_verifies(self) -> None:
+        recorder = Recorder.new(campaign(self.RAISED), 7)
+        for _ in range(3):
+            recorder.step([])
+        record = parse_save(dumps_record(recorder.record), "priority.json")
+        assert verify_record(record, "priority.json").first_difference is None

@@ -36,8 +36,14 @@ ThreatClassName = Literal[
 """A threat class, as `ThreatClass` names them (kept here so the schema imports this
 module, not the other way)."""
 
-InjectKind = Literal["radar_failure", "link_cut", "popup_raid", "resupply"]
-INJECT_KINDS: tuple[str, ...] = ("radar_failure", "link_cut", "popup_raid", "resupply")
+InjectKind = Literal["radar_failure", "link_cut", "popup_raid", "resupply", "asset_priority"]
+INJECT_KINDS: tuple[str, ...] = (
+    "radar_failure",
+    "link_cut",
+    "popup_raid",
+    "resupply",
+    "asset_priority",
+)
 
 
 class _Model(BaseModel):
@@ -99,7 +105,7 @@ class Inject(_Model):
     Judged on what truly happened (injects are the exercise's script); it fires at the end
     of the turn the condition is first met, and takes effect from the next turn."""
     kind: InjectKind
-    """radar_failure, link_cut, popup_raid or resupply."""
+    """radar_failure, link_cut, popup_raid, resupply or asset_priority."""
     unit: Annotated[str, Field(min_length=1, max_length=80)] | None = None
     """radar_failure: the radar or fire unit that fails (silent, and cannot emit)."""
     turns: Annotated[int, Field(ge=1, le=MAX_TURN)] | None = None
@@ -118,6 +124,12 @@ class Inject(_Model):
     rounds: Annotated[int, Field(ge=1, le=100_000)] | None = None
     """resupply: how many rounds: onto the launchers' free tubes first, the rest into stock
     for reloading."""
+    asset: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    """asset_priority: the defended asset whose priority changes."""
+    priority: Annotated[float, Field(gt=0.0, le=100.0)] | None = None
+    """asset_priority: its new priority (as `blue.assets.priority`), in force from the
+    next turn: the score counts the asset's value kept and lost at the priority it has
+    at the end."""
     message: Annotated[str, Field(max_length=400)] = ""
     """What the log says when it fires, beside the effect (an order from higher command, a
     report from the field). Left empty, the log states the effect alone."""
@@ -128,6 +140,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "link_cut": ("command_post",),
     "popup_raid": ("raid",),
     "resupply": ("fire_unit", "missile", "rounds"),
+    "asset_priority": ("asset", "priority"),
 }
 """The keys each kind of inject needs; the others are refused."""
 
@@ -162,6 +175,7 @@ def check_injects(campaign: Campaign, missiles: list[str]) -> Iterator[tuple[Pat
     units = [u.name for u in blue.fire_units]
     posts = [c.name for c in blue.command_posts]
     raids = [r.name for r in red.raids]
+    assets = [a.name for a in blue.assets]
     seen: dict[str, int] = {}
     for i, inject in enumerate(campaign.injects):
         base: PathKey = ("injects", i)
@@ -185,6 +199,7 @@ def check_injects(campaign: Campaign, missiles: list[str]) -> Iterator[tuple[Pat
             "raid": ("raid", raids),
             "fire_unit": ("fire unit", units),
             "missile": ("missile type", missiles),
+            "asset": ("asset", assets),
         }
         for key, (what, choices) in named.items():
             value = getattr(inject, key)

@@ -401,6 +401,7 @@ class Campaign(_Model):
     rubric: Rubric = Rubric()
     """The grade (A to F) and outcome (victory, marginal, defeat) from the objectives met."""
     injects: list[Inject] = []
-    """The exercise's script: radar failures, cut links, pop-up raids, resupply."""
+    """The exercise's script: radar failures, cut links, pop-up raids, resupply, an
+    asset's priority changed."""
     hints: list[Hint] = []
     """Advice shown in play on a condition (from the start in a tutorial; a key shows them)."""

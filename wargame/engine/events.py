@@ -391,6 +391,18 @@ class Resupplied(Event):
     message: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class AssetPriorityChanged(Event):
+    """An inject: higher command changes a defended asset's priority."""
+
+    kind: ClassVar[str] = "asset_priority_changed"
+    inject: str
+    asset: str
+    priority: float
+    was: float
+    message: str = ""
+
+
 KINDS.update(
     {
         cls.kind: cls

@@ -86,16 +86,11 @@ class GameOverError(ValueError):
     """A turn was asked of a game that has ended."""
 
 
-def asset_priority(sc: Scenario) -> np.ndarray:
-    """(A,) each defended asset's priority, as the campaign gives it."""
-    return np.array([a.priority for a in sc.loaded.campaign.blue.assets], dtype=float)
-
-
 def score_of(sc: Scenario, st: State, asset_value_lost: float | None = None) -> Score:
     """The score now; `asset_value_lost` if the caller has summed it already."""
     w = sc.loaded.campaign.scoring
     lost = st.asset_value_lost if asset_value_lost is None else asset_value_lost
-    priority = asset_priority(sc)
+    priority = st.asset_priority  # an inject may have changed it
     kept = float(np.dot(priority, sc.a_value - st.asset_lost))
     priority_lost = float(np.dot(priority, st.asset_lost))
     budget = w.interceptor_budget

@@ -23,6 +23,7 @@ import numpy as np
 from wargame.campaign import ThreatClass
 from wargame.campaign.injects import Inject, When
 from wargame.engine.events import (
+    AssetPriorityChanged,
     Event,
     Leaker,
     LinkCut,
@@ -33,6 +34,7 @@ from wargame.engine.events import (
     RaidPoppedUp,
     Resupplied,
     TrackInitiated,
+    r3,
 )
 from wargame.engine.scenario import CLASS_CODE, ROLE_STRIKE, Scenario
 from wargame.engine.state import ACTIVE, NEVER, PENDING, SPENT, State
@@ -189,6 +191,20 @@ def _carry_out(
                         int(sc.t_target_kind[first]), int(sc.t_target_index[first])
                     ),
                     threats=tuple(slots.tolist()),
+                )
+            )
+        case "asset_priority":
+            a = sc.a_name.index(str(inject.asset))
+            was = float(st.asset_priority[a])
+            st.asset_priority[a] = float(inject.priority or was)
+            events.append(
+                AssetPriorityChanged(
+                    turn=turn,
+                    inject=inject.name,
+                    asset=sc.a_name[a],
+                    priority=r3(float(st.asset_priority[a])),
+                    was=r3(was),
+                    message=inject.message,
                 )
             )
         case "resupply":

@@ -123,6 +123,8 @@ class State:
     """Missiles in flight."""
     shots_at: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """(N,) rounds ever fired at each threat."""
+    asset_priority: F64 = field(default_factory=lambda: np.zeros(0))
+    """(A,) each defended asset's priority now: the campaign's, until an inject changes it."""
 
     threat_cost_destroyed: float = 0.0
     interceptor_cost: float = 0.0
@@ -202,4 +204,7 @@ def initial_state(sc: Scenario) -> State:
         cp_alive=np.ones(len(sc.c_name), dtype=bool),
         asset_lost=np.zeros(len(sc.a_name)),
         shots_at=np.zeros(n, dtype=np.int64),
+        asset_priority=np.array(
+            [a.priority for a in sc.loaded.campaign.blue.assets], dtype=np.float64
+        ),
     )

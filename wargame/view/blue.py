@@ -32,6 +32,7 @@ from wargame.campaign.schema import class_words
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
+    AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
     GameOver,
@@ -156,6 +157,7 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         LinkCut: "shown",
         RaidPoppedUp: "secret",  # red's side: its tracks tell it
         Resupplied: "shown",
+        AssetPriorityChanged: "shown",  # an inject: higher command's order to blue
     }
 )
 """Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
@@ -187,6 +189,7 @@ AnyEvent = (
     | LinkCut
     | RaidPoppedUp
     | Resupplied
+    | AssetPriorityChanged
 )
 """Every kind of event as one type, so that a `match` over the kinds ends in
 `assert_never` and a kind left out fails type checking."""
@@ -348,6 +351,9 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             stock = e.rounds - e.ready
             into = f"{e.ready} ready" + (f", {stock} in stock" if stock else "")
             return f"{said}{e.fire_unit} resupplied: {e.rounds} × {missile(e.missile)} ({into})"
+        case AssetPriorityChanged():
+            said = f"{e.message} " if e.message else ""
+            return f"{said}{e.asset}'s priority is now {e.priority:g} (was {e.was:g})"
         case _:
             assert_never(e)
 

@@ -17,6 +17,7 @@ from typing import Final, Literal, assert_never
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
+    AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
     GameOver,
@@ -113,7 +114,7 @@ def tone_of(event: Event) -> Tone:
             return BAD  # injects that hurt
         case RaidPoppedUp():
             return WARN
-        case Resupplied():
+        case Resupplied() | AssetPriorityChanged():
             return OWN
         case GameOver():
             return GOOD if e.result == "victory" else BAD
