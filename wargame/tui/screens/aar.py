@@ -1,4 +1,5 @@
-"""The after-action report: the score, charts by turn, and the tables of `build_aar`."""
+"""The after-action report: the score, charts by turn, the tables of `build_aar`, and
+the engagements, one row per salvo, filtered as the player types ('/' to filter)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from wargame.campaign.schema import class_words
 from wargame.play.aar_view import Report
+from wargame.report.engagements import Engagement, matching
 from wargame.tui.widgets.charts import TurnChart
 from wargame.view.words import score_text, short_missile
 
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
+
+
+SHOWN_ENGAGEMENTS = 200
+"""Rows of the engagements table drawn at once; the filter narrows the rest."""
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -43,8 +49,10 @@ class AarScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,a", "close", "Back"),
         Binding("r", "replay", "Replay this game"),
+        Binding("slash", "filter_engagements", "Filter engagements"),
     ]
-    """escape (or q, a) goes back; r replays the game turn by turn."""
+    """escape (or q, a) goes back; r replays the game turn by turn; / filters the
+    engagements."""
 
     def __init__(self, report: Report, can_replay: bool = True) -> None:
         super().__init__()
@@ -85,6 +93,11 @@ class AarScreen(Screen[None]):
             yield Static(self._assets())
             yield Static(self._radars())
             yield Static(self._moments())
+            yield Input(
+                placeholder="filter engagements: unit, missile, class or result",
+                id="engagement-filter",
+            )
+            yield Static(self._engagements(""), id="engagements")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -205,6 +218,53 @@ class AarScreen(Screen[None]):
         for moment in self.report.aar.key_moments:
             table.add_row(str(moment.turn), moment.text)
         return table
+
+    def _engagements(self, text: str) -> Table:
+        """The salvos whose unit, missile, classes or result hold `text`."""
+        rows: list[Engagement] = matching(self.report.aar.engagements, text=text)
+        table = _table(
+            "Engagements",
+            "turn",
+            "unit",
+            "missile",
+            "rds",
+            "tracked as",
+            "truly",
+            "km",
+            "Pk",
+            "result",
+            "M$",
+        )
+        table.columns[0].justify = "right"
+        shown = rows[:SHOWN_ENGAGEMENTS]
+        total = len(self.report.aar.engagements)
+        more = f"; the first {len(shown)} shown" if len(rows) > len(shown) else ""
+        table.caption = f"{len(rows)} of {total} salvos{more}"
+        table.caption_justify = "left"
+        for e in shown:
+            result = Text(e.result, style="green" if e.result == "kill" else "")
+            table.add_row(
+                str(e.turn),
+                Text(e.fire_unit),
+                short_missile(e.missile),
+                str(e.rounds),
+                class_words(e.tracked_as),
+                class_words(e.true_class),
+                f"{e.range_km:.0f}",
+                _pct(e.pk),
+                result,
+                f"{e.cost:,.1f}",
+            )
+        return table
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "engagement-filter":
+            self.query_one("#engagements", Static).update(self._engagements(event.value))
+
+    def action_filter_engagements(self) -> None:
+        field = self.query_one("#engagement-filter", Input)
+        field.focus()
+        field.scroll_visible()
 
     def action_close(self) -> None:
         self.dismiss(None)
