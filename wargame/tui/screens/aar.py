@@ -3,22 +3,33 @@ the engagements, one row per salvo, filtered as the player types ('/' to filter)
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from wargame.campaign.schema import class_words
+from wargame.errors import WargameError
 from wargame.play.aar_view import Report
 from wargame.report.engagements import Engagement, matching
+from wargame.report.luck import Luck, luck_renderable
 from wargame.tui.widgets.charts import TurnChart
 from wargame.view.words import score_text, short_missile
+
+if TYPE_CHECKING:
+    from wargame.record import Record
+
+
+class _Cancelled(Exception):
+    """The luck worker was cancelled (the screen closed, or l pressed again)."""
 
 
 def _pct(value: float | None) -> str:
@@ -49,15 +60,41 @@ class AarScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,a", "close", "Back"),
         Binding("r", "replay", "Replay this game"),
+        Binding("l", "luck", "Luck and skill"),
         Binding("slash", "filter_engagements", "Filter engagements"),
     ]
     """escape (or q, a) goes back; r replays the game turn by turn; / filters the
     engagements."""
 
-    def __init__(self, report: Report, can_replay: bool = True) -> None:
+    LUCK_RUNS = 100
+    """Other seeds `l` plays the game's orders on (and the default doctrine)."""
+
+    class LuckPlayed(Message):
+        """Seeds played so far by the luck worker."""
+
+        def __init__(self, played: int, runs: int) -> None:
+            super().__init__()
+            self.played = played
+            self.runs = runs
+
+    class LuckFound(Message):
+        """The luck worker's result: the figures, or why there are none."""
+
+        def __init__(self, luck: Luck | None, problem: str = "") -> None:
+            super().__init__()
+            self.luck = luck
+            self.problem = problem
+
+    def __init__(
+        self, report: Report, can_replay: bool = True, record: Record | None = None
+    ) -> None:
         super().__init__()
         self.report = report
         self.can_replay = can_replay
+        self.record = record
+        """The game's record, for luck and skill (else the app's game in play, if it is
+        this one)."""
+        self.luck: Luck | None = None
 
     def compose(self) -> ComposeResult:
         aar, report = self.report.aar, self.report
@@ -79,6 +116,7 @@ class AarScreen(Screen[None]):
             yield Static(self._score())
             if aar.score.objectives or aar.score.collapse:
                 yield Static(self._objectives())
+            yield Static(self._luck_hint(), id="aar-luck", markup=False)
             yield TurnChart(
                 "Threats in the air" if not report.interim else "Tracks held",
                 report.threats_by_turn,
@@ -265,6 +303,84 @@ class AarScreen(Screen[None]):
         field = self.query_one("#engagement-filter", Input)
         field.focus()
         field.scroll_visible()
+
+    # ------------------------------------------------------------ luck
+
+    def _luck_hint(self) -> str:
+        if self.report.interim:
+            return "Luck and skill: at the end of the game."
+        return (
+            f"Luck and skill: press l to play your orders on {self.LUCK_RUNS} other seeds, "
+            "and the default doctrine on the same seeds."
+        )
+
+    def _game_record(self) -> Record | None:
+        if self.record is not None:
+            return self.record
+        session = getattr(self.app, "session", None)
+        record: Record | None = getattr(session, "record", None)
+        # The game in play, if this report is of it (the same seed and events).
+        aar = self.report.aar
+        if record is None or record.seed != aar.seed or record.last_turn != aar.turns:
+            return None
+        return record
+
+    def action_luck(self) -> None:
+        """Weigh luck against skill in a worker: the screen stays live meanwhile."""
+        shown = self.query_one("#aar-luck", Static)
+        record = self._game_record()
+        if self.report.interim or (record is not None and not record.over):
+            self.notify(
+                "Luck and skill need a finished game: only then is its score a result "
+                "to set beside other seeds.",
+                title="Not yet",
+            )
+            return
+        if record is None:
+            self.notify("This report has no game record to play again.", title="No luck")
+            return
+        if self.luck is not None:
+            return  # already weighed: the same seeds would give the same figures
+        shown.update(f"Luck and skill: playing your orders on {self.LUCK_RUNS} other seeds…")
+        self._weigh_luck(record, self.LUCK_RUNS)
+
+    @work(thread=True, exclusive=True, group="luck")
+    def _weigh_luck(self, record: Record, runs: int) -> None:
+        from textual.worker import get_current_worker
+
+        from wargame.analysis.luck import luck_of
+
+        worker = get_current_worker()
+
+        def played(seeds: int) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            self.post_message(self.LuckPlayed(seeds, runs))
+
+        try:
+            luck = luck_of(record, runs, name=record.campaign_name, progress=played)
+        except _Cancelled:
+            return
+        except WargameError as error:
+            self.post_message(self.LuckFound(None, "; ".join(p.message for p in error.problems)))
+            return
+        self.post_message(self.LuckFound(luck))
+
+    def on_aar_screen_luck_played(self, message: LuckPlayed) -> None:
+        width = 30
+        done = width * message.played // message.runs
+        bar = "━" * done + "╺" + "━" * (width - done - 1) if done < width else "━" * width
+        self.query_one("#aar-luck", Static).update(
+            f"Luck and skill: {bar} {message.played} of {message.runs} seeds played"
+        )
+
+    def on_aar_screen_luck_found(self, message: LuckFound) -> None:
+        shown = self.query_one("#aar-luck", Static)
+        if message.luck is None:
+            shown.update(f"Luck and skill: {message.problem}")
+            return
+        self.luck = message.luck
+        shown.update(luck_renderable(message.luck))
 
     def action_close(self) -> None:
         self.dismiss(None)
