@@ -21,7 +21,6 @@ from wargame.campaign.schema import a_class
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
-    AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
     GameOver,
@@ -46,6 +45,7 @@ from wargame.engine.events import (
     TrackInitiated,
     TurnEnded,
 )
+from wargame.report.decisions import DecidingTurns, Decision, deciding_turns, decisions
 from wargame.report.describe import describe
 from wargame.report.engagements import Engagement, engagements
 from wargame.report.luck import Luck
@@ -73,7 +73,6 @@ NOTABLE = (
     LinkCut,
     RaidPoppedUp,
     Resupplied,
-    AssetPriorityChanged,
 )
 """Events that get a line of their own in the timeline (kills and launches are counted)."""
 
@@ -207,6 +206,10 @@ class Aar:
     """The campaign's Markdown briefing, if the caller wants it shown."""
     engagements: tuple[Engagement, ...] = ()
     """Every salvo fired, with its result (`engagements.py`)."""
+    decisions: tuple[Decision, ...] = ()
+    """The player's orders beside the events they answered (`decisions.py`)."""
+    deciding: tuple[DecidingTurns, ...] = ()
+    """For each objective, the turns that decided it."""
     theatre: Theatre | None = None
     """The paths flown and tracked, for the engagement map, if the caller played the game
     again (`theatre.theatre_of`)."""
@@ -561,5 +564,9 @@ def build_aar(
         campaign=campaign,
         briefing=briefing,
         engagements=engagements(events),
+        decisions=decisions(events),
+        deciding=deciding_turns(
+            events, [(o.label, o.met, o.reason) for o in tally.score().objectives]
+        ),
         theatre=theatre,
     )

@@ -10,6 +10,7 @@ end of the report. The engagement map is HTML's own (`svg_map.py`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from wargame.report.aar import Aar
@@ -77,10 +78,76 @@ def walk_debrief(aar: Aar, renderer: Renderer[T]) -> None:
             renderer.row(cells)
         renderer.end_table()
     renderer.end_section()
+    _decisions(aar, renderer)
+
+
+DECISION_COLUMNS = (
+    Column("turn", "turn", "int"),
+    Column("unit", "unit"),
+    Column("order", "order"),
+    Column("outcome", "outcome"),
+    Column("answered", "after", "notes"),
+)
+DECIDING_COLUMNS = (
+    Column("objective", "objective"),
+    Column("met", "met"),
+    Column("turns", "deciding turns"),
+    Column("events", "what happened", "notes"),
+)
+
+
+def _decisions(aar: Aar, renderer: Renderer[T]) -> None:
+    renderer.begin_section("decisions", "Decisions that mattered")
+    if not aar.decisions:
+        renderer.paragraph("No order was given: fire control fought the game on its doctrine.")
+    else:
+        renderer.paragraph(
+            "Each order beside what had happened on its turn and the two before: the events "
+            "it may have answered."
+        )
+        renderer.begin_table("decisions", "Orders on the timeline", DECISION_COLUMNS)
+        for cells in decision_cells(aar):
+            renderer.row(cells)
+        renderer.end_table()
+    if aar.deciding:
+        renderer.begin_table(
+            "deciding_turns", "The turns that decided each objective", DECIDING_COLUMNS
+        )
+        for cells in deciding_cells(aar):
+            renderer.row(cells)
+        renderer.end_table()
+    renderer.end_section()
+
+
+def decision_cells(aar: Aar) -> list[tuple[Cell, ...]]:
+    return [(d.turn, d.unit, d.order, d.outcome, d.answered) for d in aar.decisions]
+
+
+def deciding_cells(aar: Aar) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            d.objective,
+            "met" if d.met else "not met",
+            ", ".join(str(t) for t in d.turns) or None,
+            d.events,
+        )
+        for d in aar.deciding
+    ]
 
 
 def debrief_document(aar: Aar) -> dict[str, Any]:
-    """The debrief as data, for the JSON report: `engagements`, a list of dicts keyed as
-    `ENGAGEMENT_COLUMNS`."""
-    keys = [c.key for c in ENGAGEMENT_COLUMNS]
-    return {"engagements": [dict(zip(keys, cells, strict=True)) for cells in engagement_cells(aar)]}
+    """The debrief as data, for the JSON report: `engagements`, `decisions` and
+    `deciding_turns`, lists of dicts keyed as their tables' columns."""
+
+    def listed(columns: Sequence[Column], rows: list[tuple[Cell, ...]]) -> list[dict[str, Any]]:
+        keys = [c.key for c in columns]
+        return [
+            {k: list(v) if isinstance(v, tuple) else v for k, v in zip(keys, cells, strict=True)}
+            for cells in rows
+        ]
+
+    return {
+        "engagements": listed(ENGAGEMENT_COLUMNS, engagement_cells(aar)),
+        "decisions": listed(DECISION_COLUMNS, decision_cells(aar)),
+        "deciding_turns": listed(DECIDING_COLUMNS, deciding_cells(aar)),
+    }
