@@ -21,6 +21,7 @@ from wargame.campaign.schema import a_class
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
+    AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
     GameOver,
@@ -73,6 +74,7 @@ NOTABLE = (
     LinkCut,
     RaidPoppedUp,
     Resupplied,
+    AssetPriorityChanged,
 )
 """Events that get a line of their own in the timeline (kills and launches are counted)."""
 
