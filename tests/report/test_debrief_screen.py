@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from wargame.play.aar_view import report_for
 from wargame.record import Record
@@ -44,3 +44,20 @@ def test_slash_filters_the_engagements_as_the_player_types(real_game: Record) ->
     assert focused
     assert before == f"{len(rows)} of {len(rows)} salvos"
     assert after == f"{kills} of {len(rows)} salvos"
+
+
+def test_the_finished_game_s_report_draws_both_maps_from_its_record(real_game: Record) -> None:
+    screen = AarScreen(report_for(list(real_game.events())), record=real_game)
+
+    async def drive() -> str:
+        app = _ReportApp(screen)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return str(screen.query_one("#aar-map", Static).render())
+
+    shown = asyncio.run(drive())
+    assert "The engagement as it truly was" in shown and "As the radars saw it" in shown
+    assert "✕" in shown  # the ballistic missile that struck Brenna Air Base
+    assert "*" in shown  # a kill

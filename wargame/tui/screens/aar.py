@@ -21,6 +21,7 @@ from wargame.errors import WargameError
 from wargame.play.aar_view import Report
 from wargame.report.engagements import Engagement, matching
 from wargame.report.luck import Luck, luck_renderable
+from wargame.report.map_text import map_text
 from wargame.tui.widgets.charts import TurnChart
 from wargame.view.words import score_text, short_missile
 
@@ -117,6 +118,8 @@ class AarScreen(Screen[None]):
             if aar.score.objectives or aar.score.collapse:
                 yield Static(self._objectives())
             yield Static(self._luck_hint(), id="aar-luck", markup=False)
+            if not report.interim:
+                yield Static("The engagement map is being drawn…", id="aar-map")
             yield TurnChart(
                 "Threats in the air" if not report.interim else "Tracks held",
                 report.threats_by_turn,
@@ -140,6 +143,34 @@ class AarScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#aar-body", VerticalScroll).focus()
+        record = None if self.report.interim else self._game_record()
+        if record is not None:
+            self._draw_map(record)
+        elif not self.report.interim:
+            self.query_one("#aar-map", Static).update(
+                "No engagement map: the game's save is not at hand."
+            )
+
+    @work(thread=True, exclusive=True, group="map")
+    def _draw_map(self, record: Record) -> None:
+        """Play the game again for its paths (a thread: a large raid takes a moment)."""
+        from dataclasses import replace
+
+        from wargame.campaign import parse_campaign
+        from wargame.report.theatre import theatre_of
+
+        loaded = parse_campaign(record.campaign_source, record.campaign_name)
+        theatre = theatre_of(
+            loaded, record.seed, [t.orders for t in record.turns], [t.events for t in record.turns]
+        )
+        aar = replace(self.report.aar, theatre=theatre)
+        width = max(40, self.app.size.width - 6)
+        height = max(10, min(24, width * 3 // 8))
+        shown = Text("The engagement as it truly was\n", style="bold")
+        shown.append_text(map_text(aar, width, height))
+        shown.append("\n\nAs the radars saw it\n", style="bold")
+        shown.append_text(map_text(aar, width, height, radars=True))
+        self.app.call_from_thread(self.query_one("#aar-map", Static).update, shown)
 
     def _score(self) -> Table:
         aar = self.report.aar
