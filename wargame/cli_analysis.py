@@ -79,7 +79,7 @@ def analyze(
     from wargame.analysis.monte_carlo import analyze as run_analysis
     from wargame.analysis.runner import default_workers
     from wargame.campaign import load_campaign
-    from wargame.cli_outputs import check_outputs
+    from wargame.cli_outputs import ProgressBar, check_outputs
     from wargame.play.places import find_campaign
 
     try:
@@ -99,7 +99,7 @@ def analyze(
         raise _fail(error) from None
     cores = workers or default_workers()
     seeds = range(seed, seed + runs)
-    with _ProgressBar(runs, enabled=sys.stderr.isatty()) as bar:
+    with ProgressBar("games", runs, enabled=sys.stderr.isatty()) as bar:
         try:
             analysis = run_analysis(
                 loaded, plan, seeds, second, workers=cores, dask=dask, progress=bar.update
@@ -146,45 +146,6 @@ def _second_plan(loaded: LoadedCampaign, against: str | None) -> Plan | None:
     if against == "default":
         return default_plan()
     return orders_plan(against, loaded)
-
-
-class _ProgressBar:
-    """A Rich progress bar on stderr, started at the first news of progress: after the
-    worker processes exist, so none is forked while its thread runs."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self._progress: object | None = None
-        self._task: object | None = None
-
-    def __enter__(self) -> _ProgressBar:
-        return self
-
-    def update(self, played: int) -> None:
-        if not self.enabled:
-            return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        if self._progress is None:
-            progress = Progress(
-                "games",
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            progress.start()
-            self._task = progress.add_task("games", total=self.total)
-            self._progress = progress
-        assert isinstance(self._progress, Progress)
-        self._progress.update(self._task, completed=played)  # type: ignore[arg-type]
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()  # type: ignore[attr-defined]
 
 
 def _fail(error: WargameError) -> typer.Exit:

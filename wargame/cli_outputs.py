@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from wargame.errors import Problem, WargameError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from wargame.record.atomic import FileStamp
     from wargame.record.format import Record
 
@@ -99,3 +101,42 @@ def check_player(name: str) -> str:
             Problem("--player", f"a name of at most {PLAYER_MAX} printable characters, please")
         )
     return name
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr counting `label` (games, seeds) up to `total`, started
+    at the first news of progress: after the worker processes exist, so that none is
+    forked while its thread runs."""
+
+    def __init__(self, label: str, total: int, enabled: bool) -> None:
+        self.label = label
+        self.total = total
+        self.enabled = enabled
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def update(self, played: int) -> None:
+        if not self.enabled:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        if self._progress is None or self._task is None:
+            self._progress = Progress(
+                self.label,
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task(self.label, total=self.total)
+        self._progress.update(self._task, completed=played)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -17,8 +17,6 @@ import typer
 from wargame.errors import WargameError
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
-
     from wargame.record.verify import LoadedSave
     from wargame.report.aar import Aar
     from wargame.report.luck import Luck
@@ -167,7 +165,9 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the after-action report of a save; --luck adds how much was luck and how much
+    """Write the after-action report of a save.
+
+    With --luck, the report also weighs how much of the result was the dice and how much
     the orders."""
     if fmt is None and output is not None:
         from wargame.report.formats import format_for
@@ -250,9 +250,10 @@ def _luck(loaded: LoadedSave, runs: int | None) -> Luck:
     """Luck and skill of the save's game, with a progress bar on stderr."""
     from wargame.analysis.luck import DEFAULT_RUNS, luck_of
     from wargame.analysis.runner import default_workers
+    from wargame.cli_outputs import ProgressBar
 
     runs = runs or DEFAULT_RUNS
-    with _ProgressBar(runs, enabled=sys.stderr.isatty()) as bar:
+    with ProgressBar("seeds", runs, enabled=sys.stderr.isatty()) as bar:
         try:
             return luck_of(
                 loaded.record,
@@ -263,43 +264,6 @@ def _luck(loaded: LoadedSave, runs: int | None) -> Luck:
             )
         except WargameError as error:
             raise _fail(error) from None
-
-
-class _ProgressBar:
-    """A Rich progress bar on stderr, started at the first news of progress: after the
-    worker processes exist, so none is forked while its thread runs."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self._progress: Progress | None = None
-        self._task: TaskID | None = None
-
-    def __enter__(self) -> _ProgressBar:
-        return self
-
-    def update(self, played: int) -> None:
-        if not self.enabled:
-            return
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        if self._progress is None or self._task is None:
-            self._progress = Progress(
-                "seeds",
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("seeds", total=self.total)
-        self._progress.update(self._task, completed=played)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
 
 
 def embedded_briefing(source: str) -> str:
