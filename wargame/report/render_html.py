@@ -46,7 +46,8 @@ svg .tick { font: 11px sans-serif; fill: #59636e; }
 svg .legend { font: 12px sans-serif; fill: #1f2328; }
 .briefing { border-left: 3px solid #d0d7de; padding-left: 1em; }
 .maps { display: flex; flex-wrap: wrap; gap: 1em; }
-.maps figure { margin: .5em 0; flex: 1 1 440px; min-width: 0; } .maps svg { max-width: 100%; height: auto; }
+.maps figure { margin: .5em 0; flex: 1 1 440px; min-width: 0; }
+.maps svg { max-width: 100%; height: auto; }
 svg .label { font: 10px sans-serif; fill: #1f2328; } svg .mark { font: 12px sans-serif; }
 #table-engagements { font-size: .85em; }
 @media print {

@@ -1,4 +1,7 @@
-"""A line chart as inline SVG: the HTML report's picture of the fight by turn.
+"""A chart by turn as inline SVG: the HTML report's picture of the fight by turn.
+
+Counts per turn (`LEVELS` aside) are drawn as bars, side by side within each turn;
+a level (threats in the air at a turn's end) as a line over them.
 
 No script, no external font or style: the SVG is plain markup inside the page,
 its every text and attribute escaped.
@@ -14,6 +17,8 @@ WIDTH, HEIGHT = 760, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 56
 COLOURS = ("#1f6feb", "#d29922", "#cf222e", "#2da44e", "#8250df")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
+LEVELS = frozenset({"in_air"})
+"""Series that are a level at each turn's end (a line), not a count in the turn (bars)."""
 
 
 def _el(name: str, text: str | None = None, /, **attrs: str | int | float) -> str:
@@ -77,14 +82,36 @@ def svg_line_chart(chart: Chart) -> str:
         )
     middle = f"{LEFT + plot_w / 2:.1f}"
     parts.append(_el("text", "turn", x=middle, y=below + 16, text_anchor="middle", class_="tick"))
+    counts = [s for s in chart.series if s.key not in LEVELS]
+    slot = plot_w / max(1, len(turns)) * 0.8 / max(1, len(counts))
     for i, series in enumerate(chart.series):
         colour, dash = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)]
-        points = " ".join(f"{x(t)},{y(v)}" for t, v in zip(turns, series.values, strict=True))
         name = escape(series.name)
-        line: dict[str, str | int] = {"stroke": colour, "stroke_width": 2, "stroke_dasharray": dash}
-        parts.append(_el("polyline", f"<title>{name}</title>", fill="none", points=points, **line))
         lx, ly = LEFT + i * 200, HEIGHT - 8
-        parts.append(_el("line", x1=lx, y1=ly - 4, x2=lx + 24, y2=ly - 4, **line))
+        if series in counts:
+            k = counts.index(series)
+            bars = []
+            for t, v in zip(turns, series.values, strict=True):
+                if v:
+                    left = float(x(t)) + (k - len(counts) / 2) * slot
+                    tip = f"<title>{name}, turn {t}: {v}</title>"
+                    bars.append(
+                        _el("rect", tip, x=f"{left:.1f}", y=y(v), width=f"{slot:.1f}",
+                            height=f"{v / top * plot_h:.1f}", fill=colour)
+                    )  # fmt: skip
+            parts.append(f'<g class="bars">{"".join(bars)}</g>')
+            parts.append(_el("rect", x=lx, y=ly - 10, width=24, height=8, fill=colour))
+        else:
+            points = " ".join(f"{x(t)},{y(v)}" for t, v in zip(turns, series.values, strict=True))
+            line: dict[str, str | int] = {
+                "stroke": colour,
+                "stroke_width": 2,
+                "stroke_dasharray": dash,
+            }
+            parts.append(
+                _el("polyline", f"<title>{name}</title>", fill="none", points=points, **line)
+            )
+            parts.append(_el("line", x1=lx, y1=ly - 4, x2=lx + 24, y2=ly - 4, **line))
         parts.append(_el("text", name, x=lx + 30, y=ly, class_="legend"))
     parts.append("</svg>")
     return "\n".join(parts)

@@ -1,0 +1,45 @@
+"""Per-turn counts read as bars: a bar for each turn with launches or leakers, and the
+threats in the air (a level) as a line over them."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from wargame.record import Record
+from wargame.report.aar import build_aar
+from wargame.report.svg_chart import svg_line_chart
+from wargame.report.walk import Chart, Series
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_counts_are_bars_and_the_level_a_line() -> None:
+    chart = Chart(
+        "by_turn",
+        "by turn",
+        (1, 2, 3),
+        (
+            Series("in_air", "threats in the air", (2, 3, 1)),
+            Series("launches", "interceptors launched", (0, 4, 2)),
+            Series("leakers", "leakers", (0, 0, 1)),
+        ),
+    )
+    root = ET.fromstring(svg_line_chart(chart))
+    bars = [r for g in root.iter(SVG + "g") if g.get("class") == "bars" for r in g]
+    assert len(bars) == 3  # launches on turns 2 and 3, a leaker on turn 3
+    assert len(list(root.iter(SVG + "polyline"))) == 1
+    heights = sorted(float(b.get("height", "0")) for b in bars)
+    # the axis tops at the largest value, 4; the plot is 208 px tall: 1/4, 2/4 and 4/4 of it
+    assert heights == [52.0, 104.0, 208.0]
+
+
+def test_the_played_game_s_chart_has_a_bar_per_turn_that_fired(real_game: Record) -> None:
+    from wargame.report.formats import render
+
+    aar = build_aar(real_game.events())
+    html = render(aar, "html")
+    firing = sum(1 for t in aar.timeline if t.launches) + sum(1 for t in aar.timeline if t.leakers)
+    assert (
+        html.count("<title>interceptors launched, turn") + html.count("<title>leakers, turn")
+        == firing
+    )
