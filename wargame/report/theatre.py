@@ -19,11 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from wargame.campaign import LoadedCampaign
+from wargame.campaign.schema import ThreatClass
 from wargame.engine import ACTIVE, Game, Order
 from wargame.engine.events import Event, Leaker, RadarDestroyed, TrackInitiated
-from wargame.engine.scenario import CLASS_NAMES
 
 Point = tuple[float, float]
+CLASS_NAMES = tuple(str(c) for c in ThreatClass)
+"""The class of each code the engine's arrays hold (its codes follow `ThreatClass`'s order)."""
 
 
 @dataclass(frozen=True)
