@@ -234,15 +234,29 @@ def _load(save: Path) -> LoadedSave:
 
 
 def _aar(loaded: LoadedSave, briefing: bool) -> Aar:
+    from wargame.campaign import parse_campaign
     from wargame.report.aar import build_aar
+    from wargame.report.theatre import Theatre, theatre_of
 
     record = loaded.record
+    theatre: Theatre | None = None
+    try:  # the paths flown, for the engagement map: the game played again
+        campaign = parse_campaign(record.campaign_source, record.campaign_name)
+        theatre = theatre_of(
+            campaign,
+            record.seed,
+            [turn.orders for turn in record.turns],
+            [turn.events for turn in record.turns],
+        )
+    except WargameError:
+        pass  # a campaign today's rules cannot load: the report goes without its map
     return build_aar(
         record.events(),
         player=record.player,
         campaign=record.campaign_name,
         briefing=embedded_briefing(record.campaign_source) if briefing else "",
         score_weights=record.campaign_score_weights(),
+        theatre=theatre,
     )
 
 
