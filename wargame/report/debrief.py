@@ -49,7 +49,7 @@ def engagement_cells(aar: Aar) -> list[tuple[Cell, ...]]:
             e.tracked_as,
             e.threat,
             e.true_class,
-            e.range_km,
+            round(e.range_km, 1),  # as the log gives it: to 0.1 km
             e.flight_turns,
             e.pk,
             e.salvo_pk,
