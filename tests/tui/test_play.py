@@ -33,6 +33,7 @@ from wargame.tui.screens.tactical import TacticalScreen
 from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.map_view import MapView
 from wargame.tui.widgets.side_panel import TrackTable
+from wargame.tui.widgets.status_bar import StatusBar
 from wargame.view.blue import track_slot
 from wargame.view.map_canvas import Ink
 from wargame.view.map_frame import draw_frame
@@ -53,7 +54,12 @@ def log_text(screen: TacticalScreen | ReplayScreen) -> str:
 
 
 def notices(app: object) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)  # type: ignore[attr-defined]
+    """Every piece of news: toasts (dialogs) and the status bars' news (picture screens)."""
+    toasts = [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+    news = [
+        text for screen in app.screen_stack for bar in screen.query(StatusBar) for text in bar.told
+    ]  # type: ignore[attr-defined]
+    return "\n".join(toasts + news)
 
 
 def _km_at(view: MapView, col: int, row: int) -> tuple[float, float]:
@@ -315,7 +321,7 @@ class TestOrders:
             view.reset_view()  # the whole map, centred on its middle, not on FU Alpha
             await pilot.press("m")
             await pilot.pause()
-            assert view.picking and any("out of action" in line for line in view.plain_lines())
+            assert view.picking and any(" km: 5 turns out" in line for line in view.plain_lines())
             await pilot.press("left", "left", "plus", "plus", "plus")
             await pilot.pause()
             assert view.view is not None and view.overlay.pick is not None
@@ -553,17 +559,18 @@ class TestReports:
         autosave = tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json"
         assert read_save(autosave).player == "Cadet Ada"
 
-    async def test_the_game_over_toast_leaves_with_the_report_it_announces(self, make_app) -> None:
-        """It would otherwise sit over the report's charts for the rest of its 15 s."""
+    async def test_the_game_over_news_is_on_the_status_bar_not_over_the_report(
+        self, make_app
+    ) -> None:
+        """A toast would sit over the report's charts for the rest of its 15 s."""
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             screen = await begin(pilot)
             await end_turns(pilot, screen, 40)
             assert screen.session.over
             await pilot.pause()
-            await pilot.pause()
-            toasts = [str(getattr(t.render(), "plain", "")) for t in app.screen.query("Toast")]
-            assert any(text.startswith("Game over") for text in toasts)
+            assert "│ Game over: " in plain(screen.status)
+            assert not app.screen.query("Toast")
             await pilot.press("a")
             await pilot.pause()
             assert isinstance(app.screen, AarScreen)

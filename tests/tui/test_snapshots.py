@@ -89,3 +89,29 @@ class TestReplayScreen:
             await quiet(pilot)
 
         assert snap_compare(make_app(replay=save), terminal_size=size, run_before=run_before)
+
+
+class TestSmallWindow:
+    """At 40x12 a notice takes the whole screen: the size needed, and how to quit."""
+
+    def test_a_window_under_80x20_shows_the_notice(
+        self, snap_compare, make_app, tmp_path: Path
+    ) -> None:
+        save = saved_game(tmp_path, 9)
+        assert snap_compare(make_app(load=save), terminal_size=(40, 12), run_before=quiet)
+
+
+class TestEventLogStory:
+    """Turn 25 of first-contact with the log tall (l): each salvo fired on one line, each
+    arriving on one (a round that found its target gone folded in), the ARM's hit."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_the_log_reads_as_a_story(self, snap_compare, make_app, tmp_path: Path, size) -> None:
+        save = saved_game(tmp_path, 25)
+
+        async def run_before(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("l")
+            await quiet(pilot)
+
+        assert snap_compare(make_app(load=save), terminal_size=size, run_before=run_before)

@@ -8,6 +8,7 @@ factory: the CLI (`play`, `replay`) and the tests build the app through it.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from wargame.campaign import LoadedCampaign, load_campaign
@@ -34,6 +36,7 @@ from wargame.tui.screens.load_save import LoadSaveScreen
 from wargame.tui.screens.picker import CampaignPickerScreen
 from wargame.tui.screens.replay import ReplayScreen
 from wargame.tui.screens.tactical import TacticalScreen
+from wargame.tui.widgets.status_bar import StatusBar
 
 SEED_RANGE = 2**31
 """A new game without --seed draws its seed below this (it is shown and saved)."""
@@ -120,10 +123,6 @@ class WargameApp(App[None]):
             player=session.record.player,
             scenario=session.scenario,
         )
-        # The game-over toast has said its piece: it would sit over the report's charts.
-        # (Not when an error came with it, an autosave that failed, say: that must stay.)
-        if getattr(self.screen, "game_over_toast_alone", False):
-            self.clear_notifications()
         self.push_screen(AarScreen(report, can_replay=not report.interim))
 
     def action_replay_current(self) -> None:
@@ -183,8 +182,39 @@ class WargameApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        title = type(screen).__name__.removesuffix("Screen")
-        self.push_screen(HelpScreen(title, key_rows(self, screen)))
+        self.push_screen(HelpScreen(help_title(screen), key_rows(self, screen)))
+
+    # ------------------------------------------------------- notifications
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """News goes to the status bar of the screen in front, if it has one (one line,
+        merged, nothing over the map); elsewhere (dialogs, the picker) it is a toast."""
+        bar = self._news_bar()
+        if bar is None:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        # (Our news is plain text: it is drawn escaped.)
+        bar.tell(f"{title}: {message}" if title else message, severity, timeout)
+
+    def clear_notifications(self) -> None:
+        super().clear_notifications()
+        bar = self._news_bar()
+        if bar is not None:
+            bar.clear_news()
+
+    def _news_bar(self) -> StatusBar | None:
+        if not self.screen_stack:
+            return None
+        bars = self.screen.query(StatusBar)
+        return bars.first() if bars else None
 
     # ------------------------------------------------------------ palette
 
@@ -199,6 +229,26 @@ class WargameApp(App[None]):
         if callable(extra):
             for title, help_text, action in extra():
                 yield SystemCommand(title, help_text, _runner(screen, action))
+
+
+HELP_TITLES = {
+    "CampaignPickerScreen": "Choosing a campaign",
+    "BriefingScreen": "Briefing",
+    "TacticalScreen": "Tactical screen",
+    "ReplayScreen": "Replay",
+    "AarScreen": "After-action report",
+}
+"""How the help names the screen it was opened from."""
+
+
+def help_title(screen: Screen[object]) -> str:
+    """The screen's name in words: its entry in HELP_TITLES, else its class's name spaced
+    ('LoadSaveScreen' reads 'Load save')."""
+    name = type(screen).__name__
+    if name in HELP_TITLES:
+        return HELP_TITLES[name]
+    words = re.findall(r"[A-Z][a-z0-9]*", name.removesuffix("Screen")) or [name]
+    return " ".join([words[0], *(w.lower() for w in words[1:])])
 
 
 def _runner(node: object, action: str):  # type: ignore[no-untyped-def]

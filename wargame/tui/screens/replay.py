@@ -74,7 +74,7 @@ class ReplayScreen(PictureScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#log", EventLog).border_title = "Events of the turn"
+        self.query_one("#log", EventLog).set_title("Events of the turn")
         self._build()
 
     @work(thread=True, exclusive=True, group="replay")

@@ -110,6 +110,7 @@ class PicturePane(Horizontal):
             self.pending.get(name, []),
             self.state.turn,
             compact=self.compact,
+            last_turn=self.scenario.turn_limit,
         )
 
     def show_orders(self, pending: dict[str, list[Order]], planned_pk: dict[int, float]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.markup import escape as rich_escape
 from textual.markup import escape
 from textual.message import Message
@@ -32,9 +34,15 @@ class UnitPanel(Static):
     """The selected unit: emission, weapons, doctrine, channels, missiles, reloads, command post."""
 
     def show_unit(
-        self, status: UnitStatus | None, pending: list[Order], turn: int, compact: bool = False
+        self,
+        status: UnitStatus | None,
+        pending: list[Order],
+        turn: int,
+        compact: bool = False,
+        last_turn: int | None = None,
     ) -> None:
-        """Show a unit; `compact` packs it into four lines or so for short terminals."""
+        """Show a unit; `compact` packs it into four lines or so for short terminals. A
+        reload due after `last_turn` (the game's end) is not shown as a turn."""
         if status is None:
             self.border_title = "Unit"
             self.update("[$text-muted]No unit selected: press [b]u[/b] or click one on the map.[/]")
@@ -54,7 +62,9 @@ class UnitPanel(Static):
                 weapons = f"[b]{status.weapons.upper()}[/b]"
                 guidance = f"[$text-warning]{blind} unguided[/]" if blind else f"ch {channels}"
                 lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · {guidance}")
-                lines.append(" · ".join(_missile(m, compact=True) for m in status.missiles))
+                lines.append(
+                    " · ".join(_missile(m, last_turn, compact=True) for m in status.missiles)
+                )
             else:
                 lines.append(
                     f"weapons [b]{status.weapons.upper()}[/b] · doctrine [b]{status.doctrine}[/b]"
@@ -66,7 +76,7 @@ class UnitPanel(Static):
                     else f"guidance channels {channels} busy"
                 )
                 lines.append(f"salvo [b]{salvo}[/b] · {guidance}")
-                lines.extend(_missile(m) for m in status.missiles)
+                lines.extend(_missile(m, last_turn) for m in status.missiles)
         else:
             lines.append(
                 f"tracks refreshed this turn [b]{status.held}[/b]/{status.tracking_channels}"
@@ -82,8 +92,15 @@ class UnitPanel(Static):
         self.update("\n".join(lines))
 
 
-def _missile(m: MissileLine, compact: bool = False) -> str:
-    """'48N6   13 ready +8 stock  reload T46', or '48N6 13+8 ⟳T46' when compact."""
+def _missile(m: MissileLine, last_turn: int | None, compact: bool = False) -> str:
+    """'48N6   13 ready +8 stock  reload T46', or '48N6 13+8 ⟳T46' when compact; a reload
+    past `last_turn` is 'no reload before the end' (nothing when compact)."""
+    if m.reload_turn is not None and last_turn is not None and m.reload_turn > last_turn:
+        if compact:
+            m = replace(m, reload_turn=None)
+        else:
+            line = _missile(replace(m, reload_turn=None), None)
+            return line + "  [$text-muted]no reload before the end[/]"
     ready = f"[$text-error]{m.ready}[/]" if m.ready == 0 else str(m.ready)
     if compact:
         line = f"{escape(m.missile)} [b]{ready}[/b]" + (f"+{m.stock}" if m.stock else "")
@@ -101,9 +118,10 @@ def _missile(m: MissileLine, compact: bool = False) -> str:
 class TrackTable(DataTable[str]):
     """The tracks the radars hold, one row each; the highlighted row is the selected track."""
 
-    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "By", "Alt", "m/s", "Hdg")
+    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "Alt", "m/s", "Hdg", "By")
     """Most urgent first, so a narrow panel still shows what a decision needs (the
-    altitude before the speed: it decides which missile's envelope holds the track)."""
+    altitude before the speed: it decides which missile's envelope holds the track);
+    "By" last, as the one that can run long (three units' salvos)."""
 
     class TrackChosen(Message):
         """The player moved the highlight to another track."""
@@ -113,10 +131,9 @@ class TrackTable(DataTable[str]):
             super().__init__()
 
     NARROW = 40
-    """Below this width the cells are spaced by one blank, not two, so that a narrow panel
-    shows the altitude even beside a long "By"; and the table stops at the altitude
-    rather than show a speed cut short (1224 m/s as '122')."""
-    NARROW_COLUMNS = COLUMNS.index("Alt") + 1
+    """Below this width the cells are spaced by one blank, not two, and the table stops
+    at the heading: every column a decision needs, whole (the map draws the salvos)."""
+    NARROW_COLUMNS = COLUMNS.index("Hdg") + 1
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
@@ -187,12 +204,12 @@ class TrackTable(DataTable[str]):
 
 
 NARROW_BY = 9
-"""Characters of "By" a narrow table shows: one unit ("Charlie×2"), then an ellipsis."""
+"""Characters of "By" a narrow cell shows: one unit ("Charlie×2"), then an ellipsis."""
 
 
 def _cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
     """The row's cells; DataTable reads strings as Rich markup. `narrow`: "By" cut to
-    `NARROW_BY` characters, so that the altitude stays in sight."""
+    `NARROW_BY` characters (a narrow table leaves it out: TrackTable.NARROW_COLUMNS)."""
     by = row.engaged
     if narrow and len(by) > NARROW_BY:
         by = by[: NARROW_BY - 1] + "…"
@@ -210,8 +227,8 @@ def _cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
         CLASS_CODE.get(row.cls, row.cls),
         short_duration(row.ttg_s),
         pk,
-        rich_escape(by) or "—",
         alt,
         f"{row.speed_mps:.0f}",
         heading,
+        rich_escape(by) or "—",
     )
