@@ -27,6 +27,7 @@ from wargame.engine import Order
 from wargame.engine.events import GameOver, OrderRefused
 from wargame.errors import WargameError
 from wargame.play.session import TurnResult
+from wargame.tui.screens.objectives import ObjectivesScreen
 from wargame.tui.screens.order_keys import ORDER_BINDINGS, OrderKeys
 from wargame.tui.screens.relocation import RELOCATION_BINDINGS, RelocationPicking
 from wargame.tui.screens.save_as import SaveAsScreen
@@ -35,6 +36,7 @@ from wargame.tui.widgets.hint_panel import HintPanel
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
 from wargame.view.blue import blue_text
+from wargame.view.objectives import objectives_now
 from wargame.view.words import score_text
 
 
@@ -59,6 +61,13 @@ class TacticalScreen(RelocationPicking, OrderKeys):
             "Report",
             show=False,
             tooltip="After-action report (interim while the game goes on)",
+        ),
+        Binding(
+            "b",
+            "objectives",
+            "Objectives",
+            show=False,
+            tooltip="The objectives met so far, as the radars see them, and the grade now",
         ),
         Binding("ctrl+s", "save", "Save", show=False, tooltip="Save the game as…"),
         Binding(
@@ -180,6 +189,9 @@ class TacticalScreen(RelocationPicking, OrderKeys):
 
     async def action_aar(self) -> None:
         await self.app.run_action("open_aar")
+
+    def action_objectives(self) -> None:
+        self.app.push_screen(ObjectivesScreen(objectives_now(self.scenario, self.state)))
 
     def action_save(self) -> None:
         session = self.session
