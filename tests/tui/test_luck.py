@@ -115,3 +115,22 @@ async def test_an_unfinished_game_has_no_luck_yet() -> None:
         messages = [str(n.message) for n in pilot.app._notifications]
         assert any("Luck and skill need a finished game" in m for m in messages)
         assert screen.luck is None
+
+
+async def test_the_report_of_a_replayed_save_weighs_the_luck_of_that_save(
+    make_app,  # type: ignore[no-untyped-def]
+    tmp_path: Any,
+    game: Record,
+) -> None:
+    from wargame.record import write_save
+
+    save = tmp_path / "game.json"
+    write_save(game, save)
+    app = make_app(replay=save)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AarScreen)
+        assert screen.record is not None and screen.record.seed == game.seed == 7

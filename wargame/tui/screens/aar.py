@@ -346,15 +346,8 @@ class AarScreen(Screen[None]):
         )
 
     def _game_record(self) -> Record | None:
-        if self.record is not None:
-            return self.record
-        session = getattr(self.app, "session", None)
-        record: Record | None = getattr(session, "record", None)
-        # The game in play, if this report is of it (the same seed and events).
-        aar = self.report.aar
-        if record is None or record.seed != aar.seed or record.last_turn != aar.turns:
-            return None
-        return record
+        """The game this report is of, as its caller (the game in play, a replay) gave it."""
+        return self.record
 
     def action_luck(self) -> None:
         """Weigh luck against skill in a worker: the screen stays live meanwhile."""

@@ -182,6 +182,7 @@ class ReplayScreen(PictureScreen):
                     score_weights=self.record.campaign_score_weights(),
                 ),
                 can_replay=False,
+                record=self.record,
             )
         )
 
