@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         Weapons,
     )
     from wargame.engine.scenario import Scenario, build_scenario
+    from wargame.engine.standing import Standing
     from wargame.engine.state import ACTIVE, State, initial_state
 
 _HOMES = {
@@ -84,6 +85,7 @@ _HOMES = {
     "StandingOrder": "orders",
     "Scenario": "scenario",
     "build_scenario": "scenario",
+    "Standing": "standing",
     "State": "state",
     "initial_state": "state",
 }
@@ -108,6 +110,7 @@ __all__ = [
     "Outcome",
     "Scenario",
     "Score",
+    "Standing",
     "StandingKind",
     "StandingOrder",
     "State",

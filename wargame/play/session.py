@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Order, Scenario, StandingOrder, State
+from wargame.engine import Order, Scenario, Standing, StandingOrder, State
 from wargame.engine.events import Event
 from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
@@ -165,6 +165,11 @@ class Session:
         return orders
 
     # ------------------------------------------------------------ standing orders
+
+    def standing_in_force(self) -> Standing:
+        """The game's standing orders as they stand after the last turn: the fire dialog
+        foresees the next turn with them."""
+        return self.recorder.game.standing
 
     def standing(self) -> list[tuple[StandingOrder, str]]:
         """The standing orders of the game, given and waiting for the next turn, each as it

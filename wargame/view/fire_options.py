@@ -15,6 +15,7 @@ from wargame.engine.fire_control import ManualShot, manual_shots
 from wargame.engine.game import turn_ahead
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
+from wargame.engine.standing import Standing
 from wargame.engine.state import State
 
 
@@ -46,12 +47,19 @@ class Shot:
         return not self.reason
 
 
-def shot_options(sc: Scenario, st: State, slot: int, orders: Sequence[Order] = ()) -> list[Shot]:
+def shot_options(
+    sc: Scenario,
+    st: State,
+    slot: int,
+    orders: Sequence[Order] = (),
+    standing: Standing | None = None,
+) -> list[Shot]:
     """Per fire unit, the manual shot at the track of threat `slot` that an order given
     now would fire at the end of the next turn, with the next turn's `orders` given so
-    far, or the reason it would be refused; best first. After each unit's shot, its
-    other loaded types that could engage too (`alternative`), best first."""
-    answers = manual_shots(sc, turn_ahead(sc, st, orders), slot)
+    far and the game's `standing` orders (a silence or a move they order next turn), or
+    the reason it would be refused; best first. After each unit's shot, its other loaded
+    types that could engage too (`alternative`), best first."""
+    answers = manual_shots(sc, turn_ahead(sc, st, orders, standing), slot)
     mains: list[Shot] = []
     others: dict[int, list[Shot]] = {}
     for answer in answers:
@@ -67,12 +75,18 @@ def shot_options(sc: Scenario, st: State, slot: int, orders: Sequence[Order] = (
 
 
 def with_salvo(
-    sc: Scenario, st: State, slot: int, shot: Shot, salvo: int, orders: Sequence[Order] = ()
+    sc: Scenario,
+    st: State,
+    slot: int,
+    shot: Shot,
+    salvo: int,
+    orders: Sequence[Order] = (),
+    standing: Standing | None = None,
 ) -> Shot:
     """The engine's answer for `shot` (its unit, and its missile where the order names one)
     with a salvo of `salvo` rounds ordered."""
     missile = shot.missile if shot.alternative else None
-    ahead = turn_ahead(sc, st, orders)
+    ahead = turn_ahead(sc, st, orders, standing)
     answer = manual_shots(sc, ahead, slot, unit=shot.fire_unit, missile=missile, salvo=salvo)[0]
     return _shot(sc, dataclasses.replace(answer, alternative=shot.alternative))
 

@@ -181,10 +181,11 @@ class OrderKeys(GameScreen):
             self.notify("No track to fire at: select one with t or a click.", severity="warning")
             return
         sc, st, pending = self.scenario, self.state, list(self.session.pending.values())
-        shots = shot_options(sc, st, row.slot, orders=pending)
+        standing = self.session.standing_in_force()
+        shots = shot_options(sc, st, row.slot, orders=pending, standing=standing)
 
         def salvo_set(shot: Shot, rounds: int) -> Shot:
-            return with_salvo(sc, st, row.slot, shot, rounds, orders=pending)
+            return with_salvo(sc, st, row.slot, shot, rounds, orders=pending, standing=standing)
 
         def done(answer: tuple[Shot, int | None] | None) -> None:
             if answer is None:
