@@ -123,9 +123,7 @@ class WargameApp(App[None]):
             player=session.record.player,
             scenario=session.scenario,
         )
-        self.push_screen(
-            AarScreen(report, can_replay=not report.interim, record=session.record)
-        )
+        self.push_screen(AarScreen(report, can_replay=not report.interim, record=session.record))
 
     def action_replay_current(self) -> None:
         if self.session is not None:
