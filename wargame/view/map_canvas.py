@@ -319,13 +319,19 @@ def _inside(start: np.ndarray, delta: np.ndarray, size: int) -> tuple[np.ndarray
     return np.maximum(low, 0.0), np.minimum(high, 1.0)
 
 
-def scale_bar(canvas: Canvas, geo: Geometry) -> None:
+def scale_bar_text(geo: Geometry) -> str:
+    """The scale bar drawn from column 1 of the bottom row ('' where it does not fit)."""
     if geo.height < 3 or geo.width < 16:
-        return
+        return ""
     step = nice_step(geo.width * geo.kpc / 6.0)
     cells = max(round(step / geo.kpc), 2)
     label = f" {step:g} km"
     if cells + len(label) + 1 > geo.width:
-        return
-    bar = "├" + "─" * (cells - 2) + "┤" + label
-    canvas.text(1, geo.height - 1, bar, Ink.SCALE)
+        return ""
+    return "├" + "─" * (cells - 2) + "┤" + label
+
+
+def scale_bar(canvas: Canvas, geo: Geometry) -> None:
+    bar = scale_bar_text(geo)
+    if bar:
+        canvas.text(1, geo.height - 1, bar, Ink.SCALE)

@@ -38,6 +38,7 @@ from wargame.view.map_canvas import (
     nice_step,
     ring,
     scale_bar,
+    scale_bar_text,
     strokes,
 )
 from wargame.view.map_labels import (
@@ -179,6 +180,7 @@ def draw_frame(
     symbols = _symbols(geo, sc, st, layers.reveal)
     _mark(glyphs, np.array([s.col for s in symbols]), np.array([s.row for s in symbols]))
     blocked = glyphs.copy()
+    blocked[height - 1, 1 : 1 + len(scale_bar_text(geo))] = True  # names keep off the scale
     order = sorted(
         range(len(symbols)),
         key=lambda i: symbols[i].radar != layers.selected_unit or symbols[i].radar < 0,
@@ -444,6 +446,10 @@ def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
     canvas.put(cols[chosen], rows[chosen], ord(MISSILE_GLYPH), Ink.SELECTED)
 
 
+GROUND_INKS = (Ink.LAND, Ink.OFFMAP, Ink.GRID, Ink.RING, Ink.JAM, Ink.TRAIL, *COVERAGE_INKS)
+"""What the map shows under its symbols and names: a relocation's path may dot over it."""
+
+
 def _pick(
     canvas: Canvas,
     geo: Geometry,
@@ -453,8 +459,14 @@ def _pick(
 ) -> None:
     col, row = geo.cell(*pick)
     if origin is not None:
-        # A dotted line from the unit to the point picked.
+        # A dotted line from the unit to the point picked, under names and symbols.
+        chars, inks = canvas.chars.copy(), canvas.ink.copy()
         dotted_line(canvas, geo.cell(*origin), (col, row), Ink.PICK)
+        kept = ~np.isin(inks, GROUND_INKS)
+        canvas.chars[kept], canvas.ink[kept] = chars[kept], inks[kept]
         km = math.dist(origin, pick)
-        canvas.text(col + 2, row, label(km) if label else f"{km:.0f} km", Ink.PICK)
+        text = label(km) if label else f"{km:.0f} km"
+        # Right of the cursor, or left of it where the map's edge would cut it.
+        at = col + 2 if col + 2 + len(text) <= canvas.width else col - 1 - len(text)
+        canvas.text(max(at, 0), row, text, Ink.PICK)
     canvas.text(col, row, PICK_GLYPH, Ink.PICK)
