@@ -143,3 +143,27 @@ def test_a_table_file_of_another_ending_is_refused(
     result = runner.invoke(app, ["grade", str(saves[0]), "-o", str(tmp_path / "class.txt")])
     assert result.exit_code == 2
     assert "the table is written as .csv or .md" in result.stderr
+
+
+def test_a_save_of_a_changed_copy_of_the_exercise_is_not_graded(tmp_path: Path) -> None:
+    """A student who edits the exercise under its own file name is marked, whatever the
+    edit (here one line of comment): the default doctrine, played on the same copy, would
+    otherwise agree with a score earned on an easier game."""
+    shipped = FIRST_CONTACT.read_text(encoding="utf-8")
+    easier = tmp_path / "first-contact.toml"
+    easier.write_text(shipped + "\n# edited\n", encoding="utf-8")
+    changed = tmp_path / "changed.json"
+    write_save(play(load_campaign(easier), 7, player="Cy"), changed)
+    fair = tmp_path / "fair.json"
+    write_save(play(load_campaign(FIRST_CONTACT), 7, player="Di"), fair)
+
+    result = runner.invoke(app, ["grade", str(changed), str(fair)])
+    assert result.exit_code == 1
+    assert row_of(result.stdout, fair)[-1] == "graded"
+    line = next(x for x in result.stdout.splitlines() if x.startswith(str(changed)))
+    assert "its campaign is not the one handed out" in line
+
+    # Handed out as the changed copy, the changed game is graded and the other is not.
+    result = runner.invoke(app, ["grade", str(changed), str(fair), "--campaign", str(easier)])
+    assert result.exit_code == 1
+    assert row_of(result.stdout, changed)[-1] == "graded"

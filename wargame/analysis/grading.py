@@ -5,7 +5,10 @@ turn plays as recorded, takes its score, grade and objectives from that re-simul
 (never from the events the file holds), and plays the default doctrine (no orders) on
 the same campaign and seed for comparison. A save that cannot be read, that was
 altered, or that today's rules play differently (a save of other rules, or one whose
-`rules_version` was relabelled) is marked, and not graded. `render_rows` lays the
+`rules_version` was relabelled) is marked, and not graded; so is one whose campaign
+is not the one handed out (`handed_out`: a student could otherwise make an exercise
+easy, and the default doctrine, played on the same copy, would agree with the student's
+score). `render_rows` lays the
 rows out as a terminal table, CSV or Markdown. Called by `wargame grade`
 (`wargame.cli_grade`).
 """
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,14 +51,29 @@ class GradeRow:
     """The default doctrine's score on the same campaign and seed."""
 
 
-def grade_save(path: str | Path) -> GradeRow:
-    """Verify one save and grade it (see the module's docstring)."""
+HandedOut = Callable[[str], "tuple[str, str] | None"]
+"""For a campaign's file name as a save records it, the digest of the campaign handed out
+under that name and where it is (None if there is none to check against)."""
+
+
+def grade_save(path: str | Path, handed_out: HandedOut | None = None) -> GradeRow:
+    """Verify one save and grade it (see the module's docstring); with `handed_out`, its
+    campaign must also be the one handed out, byte for byte."""
     name = str(path)
     try:
         record = parse_save(read_save_text(path), name)
     except SaveError as error:
         return GradeRow(name, UNREADABLE, error.problems[0].message)
     player, campaign, seed = record.player, record.campaign_name, record.seed
+    if handed_out is not None:
+        expected = handed_out(campaign)
+        if expected is None:
+            why = f"no campaign named {campaign} to check it against: give it with --campaign"
+            return GradeRow(name, NOT_VERIFIED, why, player, campaign, seed)
+        digest, where = expected
+        if digest != record.campaign_sha256:
+            why = f"its campaign is not the one handed out ({where}): it was changed"
+            return GradeRow(name, NOT_VERIFIED, why, player, campaign, seed)
     try:
         game = replay_game(record, name)
     except SaveMismatch as error:
