@@ -128,3 +128,27 @@ def test_report_runs_needs_luck(real_save: Path) -> None:
     result = runner.invoke(cli_app(), ["report", str(real_save), "--runs", "5"])
     assert result.exit_code == 2
     assert "--runs: only with --luck" in result.stderr
+
+
+def test_seeds_that_scored_the_same_are_not_counted_as_kinder_or_harsher() -> None:
+    from wargame.report.luck import luck_sentences
+
+    # Ten other seeds: this game's -652.1 also on two of them, worse on seven, better on
+    # one. The percentile counts ties half (80 %), but kinder than only on 7 of 10.
+    tied = dataclasses.replace(
+        HAND,
+        seeds=tuple(range(8, 18)),
+        score=-652.1,
+        scores=(-700.0,) * 7 + (-652.1,) * 2 + (-600.0,),
+        below=7,
+        ties=2,
+    )
+    assert tied.percentile == 80.0
+    luck = luck_sentences(tied)[1]
+    assert luck.startswith(
+        "Luck: the dice were kinder than on 70 % of seeds, and as kind as on 20 %."
+    )
+    harsh = dataclasses.replace(tied, scores=(-600.0,) * 7 + (-652.1,) * 2 + (-700.0,), below=1)
+    assert luck_sentences(harsh)[1].startswith(
+        "Luck: the dice were harsher than on 70 % of seeds, and as harsh as on 20 %."
+    )

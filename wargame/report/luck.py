@@ -98,12 +98,17 @@ def luck_sentences(luck: Luck) -> list[str]:
         f"Your orders were played again on {luck.runs} other seeds ({first} to {last}), "
         "and the default doctrine on the same seeds, with the same dice."
     )
-    p = luck.percentile / 100
-    kind = (
-        f"the dice were kinder than on {_pct(p)} of seeds"
-        if p >= 0.5
-        else f"the dice were harsher than on {_pct(1 - p)} of seeds"
-    )
+    # Strictly kinder or harsher, with the seeds that scored the same apart: ties count
+    # half in the percentile, but "kinder than" must not claim them.
+    below, ties = luck.below / luck.runs, luck.ties / luck.runs
+    if luck.percentile >= 50:
+        kind = f"the dice were kinder than on {_pct(below)} of seeds"
+        same = "as kind as"
+    else:
+        kind = f"the dice were harsher than on {_pct(1 - below - ties)} of seeds"
+        same = "as harsh as"
+    if luck.ties:
+        kind += f", and {same} on {_pct(ties)}"
     said = [
         played,
         f"Luck: {kind}. Your orders scored {score_text(luck.score)} in this game, and from "
