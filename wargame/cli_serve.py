@@ -92,6 +92,7 @@ def serve(
         public_url = check_url(url) if url is not None else default_url(address, port)
         command = play_command(campaign, seed, player, saves)
         folder = saves_folder(saves)
+        check_port(address, port)
     except WargameError as error:
         for problem in error.problems:
             typer.echo(str(problem), err=True)
@@ -106,6 +107,22 @@ def serve(
         # The port is taken, or the address is not this machine's: one line, no traceback.
         typer.echo(f"--port: cannot listen on {address}:{port}: {error.strerror}", err=True)
         raise typer.Exit(2) from None
+
+
+def check_port(address: str, port: int) -> None:
+    """`WargameError` if nothing can listen on `address`:`port` now (taken, or not an
+    address of this machine), before the server says it is serving."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address, port))
+        except OSError as error:
+            raise WargameError(
+                Problem("--port", f"cannot listen on {address}:{port}: {error.strerror}")
+            ) from None
 
 
 def check_host(host: str, allow_remote: bool) -> str:

@@ -88,3 +88,16 @@ def test_without_options_each_page_opens_the_picker() -> None:
         "wargame",
         "play",
     ]
+
+
+def test_a_port_in_use_is_one_line_and_nothing_claims_to_serve() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"--port: cannot listen on 127.0.0.1:{port}: Address already in use\n"
