@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import NormalDist
 
+from wargame.report.order_statistics import percentile
+
 
 @dataclass(frozen=True)
 class Distribution:
@@ -98,17 +100,6 @@ def _t_cdf(t: float, df: int) -> float:
             total += term
         inside = math.sin(theta) * total
     return 0.5 + inside / 2
-
-
-def percentile(ordered: Sequence[float], q: float) -> float:
-    """The q-th percentile of sorted values, interpolated linearly between the order
-    statistics at rank q/100 (n - 1) (numpy's default)."""
-    if not ordered:
-        return math.nan
-    rank = q / 100 * (len(ordered) - 1)
-    below = math.floor(rank)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (ordered[above] - ordered[below]) * (rank - below)
 
 
 def mean_interval(values: Sequence[float]) -> tuple[float, float, tuple[float, float]]:

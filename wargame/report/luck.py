@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from wargame.report.order_statistics import percentile
 from wargame.report.safety import md_text, plain
 from wargame.view.words import score_text
 
@@ -147,17 +148,7 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def _median(values: Sequence[float]) -> float:
-    return _percentile(sorted(values), 50)
-
-
-def _percentile(ordered: Sequence[float], q: float) -> float:
-    """Linear between order statistics, as the analysis does (numpy's default)."""
-    if not ordered:
-        return math.nan
-    rank = q / 100 * (len(ordered) - 1)
-    below = math.floor(rank)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (ordered[above] - ordered[below]) * (rank - below)
+    return percentile(sorted(values), 50)
 
 
 def bins(luck: Luck, count: int = BINS) -> tuple[tuple[float, ...], list[int], list[int]]:
@@ -245,9 +236,9 @@ def luck_json(luck: Luck | None) -> dict[str, Any]:
         ordered = sorted(values)
         return {
             "mean": _mean(values),
-            "p5": _percentile(ordered, 5),
-            "p50": _percentile(ordered, 50),
-            "p95": _percentile(ordered, 95),
+            "p5": percentile(ordered, 5),
+            "p50": percentile(ordered, 50),
+            "p95": percentile(ordered, 95),
             "scores": list(values),
         }
 
