@@ -77,9 +77,23 @@ def test_a_decoy_shot_down_counts_in_play_as_the_aircraft_it_seemed() -> None:
     seen(st, decoy)
     st.status[decoy] = KILLED
     live = live_objectives(sc, st)[0]
-    assert (live.met, live.reason) == (True, "1 of the 1 aircraft of Sentry destroyed")
+    assert (live.met, live.reason) == (True, "1 of the 1 aircraft of Sentry seen so far destroyed")
     true = judge(sc.loaded.campaign.objectives, tally_truth(sc, st))[0]
     assert (true.met, true.reason) == (False, "0 of the 1 aircraft of Sentry destroyed")
+
+
+def test_in_play_a_raid_is_the_aircraft_of_its_class_seen_never_its_true_size() -> None:
+    """Before the radars see it, the raid's size is not known: nothing to count yet."""
+    g = game()
+    st, sc = g.state, g.scenario
+    live = live_objectives(sc, st)[0]
+    assert (live.met, live.reason) == (False, "0 of the 0 aircraft of Sentry seen so far destroyed")
+    true = judge(sc.loaded.campaign.objectives, tally_truth(sc, st))[0]
+    assert true.reason == "0 of the 1 aircraft of Sentry destroyed"
+    for raid in ("Sentry", "Ghosts"):  # the aircraft, and a decoy that looks like it
+        seen(st, slot(g, raid))
+    live = live_objectives(sc, st)[0]
+    assert live.reason == "0 of the 2 aircraft of Sentry seen so far destroyed"
 
 
 def test_the_live_status_is_the_same_whichever_of_two_alike_tracks_fell() -> None:

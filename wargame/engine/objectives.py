@@ -42,9 +42,11 @@ class Tally:
     ballistic_engaged: int
     """Of those, the ones fired at at least once."""
     raid_destroyed: Mapping[str, tuple[int, int]]
-    """Per raid: (aircraft destroyed, aircraft in the raid)."""
+    """Per raid: (aircraft destroyed, aircraft in the raid; as seen: of its class seen)."""
     leakers: Mapping[str, int]
     """Threats that reached their target, per class."""
+    as_seen: bool = False
+    """Figures of the radars' picture: a raid's size is the aircraft of its class seen."""
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,10 @@ def judge_one(objective: Objective, tally: Tally) -> tuple[bool, str]:
             return engaged >= flown, f"{engaged} of {flown} ballistic missiles engaged"
         case ObjectiveKind.AIRCRAFT_DESTROYED:
             destroyed, count = tally.raid_destroyed.get(o.raid or "", (0, 0))
+            seen = " seen so far" if tally.as_seen else ""
             return (
                 count > 0 and destroyed >= count,
-                f"{destroyed} of the {count} aircraft of {o.raid} destroyed",
+                f"{destroyed} of the {count} aircraft of {o.raid}{seen} destroyed",
             )
         case ObjectiveKind.LEAKERS:
             cls = str(o.threat_class)
@@ -198,12 +201,15 @@ def tally_over(
     raid_destroyed: dict[str, tuple[int, int]] = {}
     for g, raid in enumerate(sc.raid_names):
         slots = (sc.t_role == ROLE_STRIKE) & (sc.t_group == g)
-        size = int(slots.sum())
         if raid_class is None:
+            size = int(slots.sum())
             destroyed = int((slots & (st.status == KILLED)).sum())
         else:
-            looks = counted & (classes == raid_class[raid]) & (st.status == KILLED)
-            destroyed = min(size, int(looks.sum()))
+            # The radars cannot tell one raid's aircraft from another's of the same class,
+            # nor count those never seen: the raid is the aircraft of its class seen.
+            looks = counted & (classes == raid_class[raid])
+            size = int(looks.sum())
+            destroyed = int((looks & (st.status == KILLED)).sum())
         raid_destroyed[raid] = (destroyed, size)
     leaked = counted & (st.status == DELIVERED)
     leakers = {
@@ -223,6 +229,7 @@ def tally_over(
         ballistic_engaged=int((ballistic_counted & (st.shots_at > 0)).sum()),
         raid_destroyed=raid_destroyed,
         leakers=leakers,
+        as_seen=raid_class is not None,
     )
 
 
