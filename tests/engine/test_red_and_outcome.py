@@ -8,8 +8,8 @@ import pytest
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
-from wargame.engine.intercept import _standing_on_sites, _strike_arrives
-from wargame.engine.red import _fire_arms
+from wargame.engine.intercept import standing_on_sites, strike_arrives
+from wargame.engine.red import fire_arms
 from wargame.engine.scenario import CLASS_CODE, TARGET_ASSET
 from wargame.engine.state import ACTIVE
 
@@ -64,7 +64,7 @@ def test_an_arm_is_fired_only_in_line_of_sight(
     assert st.alt[aircraft] == 300.0 and st.emitting[radar]
     st.x[aircraft], st.y[aircraft] = st.r_x[radar] - distance_km, st.r_y[radar]
     events: list[Event] = []
-    _fire_arms(sc, st, events)
+    fire_arms(sc, st, events)
     assert [isinstance(e, ArmLaunched) for e in events] == ([True] if fires else [])
 
 
@@ -123,7 +123,7 @@ def _strike_on_aldmouth(loaded: LoadedCampaign, roll: float) -> tuple[Game, list
     st.status[j] = ACTIVE
     st.target_kind[j], st.target_index[j] = TARGET_ASSET, port
     log: list[Event] = []
-    _strike_arrives(sc, st, j, roll, log, _standing_on_sites(sc, st))
+    strike_arrives(sc, st, j, roll, log, standing_on_sites(sc, st))
     return game, log
 
 

@@ -394,24 +394,24 @@ def test_lines_far_past_the_edges_draw_as_on_a_canvas_that_holds_them() -> None:
     ],
 )
 def test_the_track_table_writes_every_altitude_one_way(metres: float, shown: str) -> None:
-    from wargame.tui.widgets.side_panel import TrackTable, _cells
+    from wargame.tui.widgets.side_panel import TrackTable, track_cells
     from wargame.view.picture import TrackRow
 
     row = TrackRow(7, 0, "ARM", 680.0, metres, 149.0, 22.0, "", "", None, False, False)
-    assert _cells(row)[TrackTable.COLUMNS.index("Alt")] == shown
+    assert track_cells(row)[TrackTable.COLUMNS.index("Alt")] == shown
 
 
 def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> None:
-    from wargame.tui.widgets.side_panel import TrackTable, _cells
+    from wargame.tui.widgets.side_panel import TrackTable, track_cells
     from wargame.view.picture import TrackRow
 
     row = TrackRow(
         12, 0, "BM", 1224.0, 36_400.0, 85.0, 41.0, "", "Alpha×2 Charlie×2", 0.8, True, False
     )
     by = TrackTable.COLUMNS.index("By")
-    assert _cells(row)[by] == "Alpha×2 Charlie×2"
-    assert _cells(row, narrow=True)[by] == "Alpha×2 …"
-    assert _cells(row, narrow=True)[TrackTable.COLUMNS.index("Alt")] == "36k"
+    assert track_cells(row)[by] == "Alpha×2 Charlie×2"
+    assert track_cells(row, narrow=True)[by] == "Alpha×2 …"
+    assert track_cells(row, narrow=True)[TrackTable.COLUMNS.index("Alt")] == "36k"
 
 
 def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(

@@ -127,15 +127,15 @@ def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> 
         return
     order = arrived[np.argsort(st.arrival_time[arrived], kind="stable")]
     rolls = generator(seed, st.turn, Phase.DAMAGE).random(sc.n_threats)
-    sites = _standing_on_sites(sc, st)
+    sites = standing_on_sites(sc, st)
     for j in order.tolist():
         if sc.t_role[j] == ROLE_ARM:
             _arm_arrives(sc, st, j, events)
         else:
-            _strike_arrives(sc, st, j, float(rolls[j]), events, sites)
+            strike_arrives(sc, st, j, float(rolls[j]), events, sites)
 
 
-def _standing_on_sites(sc: Scenario, st: State) -> dict[int, tuple[list[int], list[int]]]:
+def standing_on_sites(sc: Scenario, st: State) -> dict[int, tuple[list[int], list[int]]]:
     """Per asset with blue units on its site: (radars, command posts) within
     `SAME_SITE_KM` of it; most campaigns have none."""
     ax, ay = sc.a_position[:, 0][:, None], sc.a_position[:, 1][:, None]
@@ -197,7 +197,7 @@ def _moved(sc: Scenario, st: State, j: int, radar: int) -> bool:
     return bool(np.hypot(st.r_x[radar] - aim_x, st.r_y[radar] - aim_y) > SAME_SITE_KM)
 
 
-def _strike_arrives(
+def strike_arrives(
     sc: Scenario,
     st: State,
     j: int,

@@ -51,7 +51,7 @@ def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
-    _fire_arms(sc, st, events)
+    fire_arms(sc, st, events)
     _support_goes_home(sc, st, events)
     # ARMs still on a rail of an aircraft that is gone will never fly.
     arms = sc.arm_slots
@@ -62,7 +62,7 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
             st.status[carried[parent_gone]] = SPENT
 
 
-def _fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
+def fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
     sead = sc.sead_slots
     if sead.size == 0:
         return

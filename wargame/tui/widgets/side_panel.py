@@ -166,7 +166,7 @@ class TrackTable(DataTable[str]):
         self.add_columns(*(lead + label for label in self.COLUMNS[:shown]))
         cursor = 0
         for i, row in enumerate(rows):
-            cells = _cells(row, narrow=self._narrow)[:shown]
+            cells = track_cells(row, narrow=self._narrow)[:shown]
             self.add_row(*(lead + cell for cell in cells), key=str(row.track))
             if row.track == selected:
                 cursor = i
@@ -207,7 +207,7 @@ NARROW_BY = 9
 """Characters of "By" a narrow cell shows: one unit ("Charlie×2"), then an ellipsis."""
 
 
-def _cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
+def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
     """The row's cells; DataTable reads strings as Rich markup. `narrow`: "By" cut to
     `NARROW_BY` characters (a narrow table leaves it out: TrackTable.NARROW_COLUMNS)."""
     by = row.engaged
