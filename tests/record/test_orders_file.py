@@ -313,3 +313,24 @@ def test_a_standing_order_from_after_the_next_turn_is_refused_in_a_save(
     assert str(caught.value) == (
         f"{path}: standing[0].from: a standing order from turn 5 in a save whose next turn is 2"
     )
+
+
+def test_a_weapon_order_for_a_missile_no_unit_carries_is_refused(tmp_path: Path) -> None:
+    """It would mean "never fire at that class": said before play, not found by losing."""
+    from wargame.campaign import load_campaign
+    from wargame.record.orders_file import load_orders
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        '[[standing]]\nkind = "weapon"\nthreat_class = "drone"\nmissile = "40N6-class"\n'
+        'units = ["FU Bravo"]\nsalvo = 1\n'
+    )
+    loaded = load_campaign(Path(__file__).parents[2] / "campaigns" / "first-contact.toml")
+    assert "40N6-class" not in next(
+        u.loadout for u in loaded.campaign.blue.fire_units if u.name == "FU Bravo"
+    )
+    with pytest.raises(OrdersError) as caught:
+        load_orders(plan, loaded)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{plan}:4: standing[0].missile: none of its units carries '40N6-class'"
+    ]

@@ -145,3 +145,26 @@ class TestPlanSnapshot:
             await pilot.pause()
 
         assert snap_compare(make_app(load=save), terminal_size=size, run_before=run_before)
+
+
+async def test_a_weapon_order_for_any_missile_is_given_with_no_missile(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The missile left at "any missile" (the default) is a salvo rule for every type."""
+    from textual.widgets import Select
+
+    app = make_app(campaign=FIRST_CONTACT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await begin(pilot)
+        await pilot.press("p", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StandingForm)
+        form.query_one("#plan-kind", Select).value = "weapon"
+        await pilot.pause()
+        assert form.query_one("#plan-missile", Select).is_blank()
+        form.query_one("#plan-salvo", Input).value = "1"
+        fields = form.fields()
+        assert fields == {"kind": "weapon", "threat_class": "drone", "salvo": 1}
+        form._submit()
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert listed(pilot)[0].startswith("weapon: at drone")

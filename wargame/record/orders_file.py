@@ -183,6 +183,13 @@ def _standing_names_unknown(
         if missile is not None and missile not in missiles:
             near = suggest(missile, missiles)
             yield (*where, "missile"), f"unknown missile type {shown(missile)}{near}"
+        elif missile is not None:
+            # A weapon order for a type none of its units carries would mean "never fire".
+            given = rule.units or tuple(fire_units)
+            carriers = [u.name for u in blue.fire_units if u.name in given and missile in u.loadout]
+            if not carriers:
+                which = "none of its units" if rule.units else "no fire unit of the campaign"
+                yield (*where, "missile"), f"{which} carries {shown(missile)}"
         threat_class = getattr(rule, "threat_class", None)
         if threat_class is not None and threat_class not in classes:
             near = suggest(threat_class, classes)

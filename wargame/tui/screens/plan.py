@@ -95,11 +95,15 @@ class StandingForm(ModalScreen[StandingOrder | None]):
                     allow_blank=False,
                     id="plan-threat_class",
                 )
-                missiles = list(self.loaded.catalogue.missiles)
+                # The types the battalion carries: a rule for another would never fire.
+                units = self.loaded.campaign.blue.fire_units
+                missiles = [m for m in self.loaded.catalogue.missiles if any(
+                    m in u.loadout for u in units
+                )]  # fmt: skip
                 yield Select(
                     [(m, m) for m in missiles],
-                    value=(rule.missile if rule and rule.missile else missiles[0]),
-                    allow_blank=not (rule and rule.kind == "keep"),
+                    value=(rule.missile if rule and rule.missile else Select.NULL),
+                    allow_blank=True,
                     prompt="any missile",
                     id="plan-missile",
                 )
@@ -143,9 +147,9 @@ class StandingForm(ModalScreen[StandingOrder | None]):
             out["units"] = names
         for name in (*FIELDS.get(kind, ()), "until"):  # type: ignore[call-overload]
             if name in ("threat_class", "missile"):
-                value = self.query_one(f"#plan-{name}", Select).value
-                if value is not Select.BLANK:
-                    out[name] = str(value)
+                select = self.query_one(f"#plan-{name}", Select)
+                if not select.is_blank():  # blank: any missile (a keep order must name one)
+                    out[name] = str(select.value)
                 continue
             text = self.query_one(f"#plan-{name}", Input).value.strip()
             if not text:
