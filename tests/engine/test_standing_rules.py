@@ -161,3 +161,18 @@ def test_the_analysis_plays_the_standing_orders_of_an_orders_file(
     # fighters.
     assert default.rounds == {"48N6-class": 2, "9M96-class": 4}
     assert ordered.rounds == {"48N6-class": 6}
+
+
+def test_emcon_silences_only_the_radar_an_arm_track_heads_for(
+    first_contact: LoadedCampaign,
+) -> None:
+    """First Contact, seed 2: the radar hunters' ARMs fly at FU Alpha; Big Bird, FU Bravo and
+    FU Charlie are within 80 km of them too, but not in their path, and stay on the air."""
+    events = play(first_contact, StandingOrder("emcon", range_km=80.0, turns=2), seed=2)
+    acted = [e for e in events if isinstance(e, StandingAction)]
+    assert {e.unit for e in acted} == {"FU Alpha"}
+    first = acted[0]
+    assert (first.turn, blue_text(first)) == (
+        16,
+        "FU Alpha silent for 2 turns: ARM track 8 at 49 km",
+    )

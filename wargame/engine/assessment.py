@@ -59,6 +59,16 @@ def aimed_site(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray
     return np.where(found, site, -1), ttg
 
 
+def heads_towards(st: State, threats: np.ndarray, x: float, y: float) -> np.ndarray:
+    """(T,) whether each track's reported velocity points within `CONE_DEG` of the point
+    (x, y) from its reported position: the same cone `aimed_site` judges by."""
+    vx, vy = st.track_vx[threats], st.track_vy[threats]
+    dx, dy = x - st.track_x[threats], y - st.track_y[threats]
+    speed, dist = np.hypot(vx, vy), np.hypot(dx, dy)
+    towards: np.ndarray = ((dx * vx + dy * vy) >= _COS_CONE * dist * speed) & (speed > 1e-12)
+    return towards
+
+
 def heading_for(sc: Scenario, st: State, threats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(damage it would do, seconds to go) per track, from its heading alone."""
     site, ttg = aimed_site(sc, st, threats)

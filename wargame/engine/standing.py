@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from wargame.campaign import ThreatClass
+from wargame.engine.assessment import heads_towards
 from wargame.engine.command import carry_out, order_refusal
 from wargame.engine.events import Event, OrderRefused, StandingAction
 from wargame.engine.geometry import SAME_SITE_KM
@@ -118,7 +119,9 @@ def _emcon(
     sc: Scenario, st: State, standing: Standing, rule: StandingOrder, events: list[Event]
 ) -> None:
     """A radar goes silent for `turns` turns when a fresh report (last turn's) places an
-    anti-radiation missile track within `range_km` of it."""
+    anti-radiation missile track within `range_km` of it, heading for it (within the
+    cone threat evaluation judges by): an ARM flies at the one radar it was fired at, so
+    the battalion's other radars in reach stay on the air."""
     fresh = (
         (st.track_id >= 0)
         & (st.status == ACTIVE)
@@ -133,7 +136,7 @@ def _emcon(
         if not st.radar_alive[r] or st.ready_turn[r] > st.turn:
             continue
         distance = np.hypot(st.track_x[fresh] - st.r_x[r], st.track_y[fresh] - st.r_y[r])
-        near = distance <= reach
+        near = (distance <= reach) & heads_towards(st, fresh, float(st.r_x[r]), float(st.r_y[r]))
         if not near.any():
             continue
         nearest = int(np.argmin(np.where(near, distance, np.inf)))
