@@ -334,3 +334,24 @@ def test_a_weapon_order_for_a_missile_no_unit_carries_is_refused(tmp_path: Path)
     assert [str(p) for p in caught.value.problems] == [
         f"{plan}:4: standing[0].missile: none of its units carries '40N6-class'"
     ]
+
+
+def test_the_readme_s_worked_plan_loads_against_first_contact(tmp_path: Path) -> None:
+    import re
+
+    from wargame.campaign import load_campaign
+    from wargame.record.orders_file import load_orders
+
+    root = Path(__file__).parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"A worked example for First Contact.*?```toml\n(.*?)```", readme, re.S)
+    assert found is not None
+    plan = tmp_path / "plan.toml"
+    plan.write_text(found.group(1), encoding="utf-8")
+    orders = load_orders(plan, load_campaign(root / "campaigns" / "first-contact.toml"))
+    assert sorted(o.rule.kind for o in orders if o.rule is not None) == [
+        "emcon",
+        "hold_fire",
+        "keep",
+        "scoot",
+    ]
