@@ -43,3 +43,35 @@ def test_the_played_game_s_chart_has_a_bar_per_turn_that_fired(real_game: Record
         html.count("<title>interceptors launched, turn") + html.count("<title>leakers, turn")
         == firing
     )
+
+
+def test_the_axis_runs_below_zero_in_round_steps() -> None:
+    from wargame.report.svg_chart import axis
+
+    assert axis(0, 4) == (0.0, 4.0, 1.0)  # counts: up to the largest, in round steps
+    # -60 to 200: steps of 10, 20, 25 and 50 need more than five; 100 needs three
+    assert axis(-60, 200) == (-100.0, 200.0, 100.0)
+    # -12.5 to 0: steps of 1 and 2 need 13 and 7; 2.5 needs five
+    assert axis(-12.5, 0.0) == (-12.5, 0.0, 2.5)
+
+
+def test_levels_below_zero_are_lines_within_the_plot() -> None:
+    chart = Chart(
+        "score_parts",
+        "score parts",
+        (1, 2, 3),
+        (
+            Series("kept", "asset value kept", (200.0, 140.0, 140.0), True),
+            Series("spent", "interceptor cost", (-12.0, -36.0, -36.0), True),
+        ),
+    )
+    root = ET.fromstring(svg_line_chart(chart))
+    lines = list(root.iter(SVG + "polyline"))
+    assert len(lines) == 2 and not [g for g in root.iter(SVG + "g") if g.get("class") == "bars"]
+    # -36 to 200: steps of 10, 20 and 25 need more than five; 50 needs five: -50..200.
+    # Over the 208 px plot from y=16: 140 is at 16 + 208 * 60 / 250 = 65.9, -36 at
+    # 16 + 208 * 236 / 250 = 212.4
+    assert lines[0].get("points", "").split()[-1].endswith(",65.9")
+    assert lines[1].get("points", "").split()[-1].endswith(",212.4")
+    ticks = [t.text for t in root.iter(SVG + "text") if t.get("class") == "tick"]
+    assert ticks[:6] == ["-50", "0", "50", "100", "150", "200"]

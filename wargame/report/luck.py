@@ -293,7 +293,8 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 16, 24, 48
 def svg_luck_chart(luck: Luck) -> str:
     """The two distributions as bars per score bin, with a line at this game's score."""
     # (Here, not above: the chart module reads the report's model, which imports this.)
-    from wargame.report.svg_chart import COLOURS, _el
+    from wargame.report.svg_chart import COLOURS
+    from wargame.report.svg_chart import element as _el
 
     edges, mine, doctrine = bins(luck)
     top = max(*mine, *doctrine, 1)

@@ -26,14 +26,16 @@ M$, rates as fractions 0..1), every missing value `null`:
       "charts": {
         "by_turn": {"title": "…", "turns": [1, 2, …],
                     "series": [{"key": "in_air", "name": "threats in the air", "values": [3, …]},
-                               {"key": "launches", …}, {"key": "leakers", …}]}
+                               {"key": "launches", …}, {"key": "leakers", …}]},
+        "rounds_remaining": {…, "series": [{"key": "48N6-class", …, "values": [12, 10, …]}]},
+        "score_parts": {…, "series": [{"key": "asset_value_kept", …, "values": […]}, …]}
       }
     }
 
-Sections, in order: score, key_moments, timeline, threats, interceptors,
-exchange, radars, assets, and briefing when the campaign's briefing is shown
-(its Markdown source, as given, in the section's "markdown" list: escape it
-before showing it).
+Sections, in order: score, key_moments, timeline, rounds and score_over_time (when
+the game was played again for its map), threats, interceptors, exchange, radars,
+assets, and briefing when the campaign's briefing is shown (its Markdown source, as
+given, in the section's "markdown" list: escape it before showing it).
 
 Tables and their columns (`kind`: text, int, float, money, rate, notes):
 
@@ -44,6 +46,13 @@ Tables and their columns (`kind`: text, int, float, money, rate, notes):
   magazine empty, radar lost, command post lost, game over), text
 - `timeline`: turn, entered, in_air (at the end of the turn), launches, kills,
   leakers, notes (list of sentences)
+- `rounds_remaining`: turn, then one column per missile type (keyed by its name): the
+  regiment's rounds ready and in stock at the turn's end; rows for the first turn, each
+  turn a count changed, and the last (the chart `rounds_remaining` has every turn)
+- `score_parts_by_turn`: turn, then each part of the score in points (keys as
+  `score_parts`' series: asset_value_kept, threat_cost_destroyed, interceptor_cost,
+  over_budget, asset_priority_lost, radar_value_lost; signed, they add up to the turn's
+  score); rows as above (the chart `score_parts` has every turn)
 - `threats`: threat_class (true class), spawned, detected, engaged, killed, leaked
 - `interceptors`: missile, fired, ordered (on the player's orders to engage), met
   (rounds that reached their target and rolled), kills, cost, observed_kill_rate

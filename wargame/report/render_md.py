@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from wargame.report.aar import Aar
 from wargame.report.debrief import walk_debrief
 from wargame.report.luck import luck_markdown
-from wargame.report.render_text import sparkline
+from wargame.report.render_text import sparkline, value_range
 from wargame.report.safety import md_markup, md_text
 from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell, walk
 
@@ -71,7 +71,7 @@ class MarkdownRenderer(Renderer[str]):
         ]
         for series in chart.series:
             self._lines.append(
-                f"{series.name:>{width}} {sparkline(series.values)}  max {max(series.values)}"
+                f"{series.name:>{width}} {sparkline(series.values)}  {value_range(series.values)}"
             )
         self._lines += ["```", ""]
 

@@ -8,6 +8,7 @@ text is shown as text: never parsed as Rich markup, control codes removed.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from rich import box
@@ -25,12 +26,20 @@ from wargame.report.walk import Cell, Chart, Column, Fact, Renderer, format_cell
 BARS = " ▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: Sequence[int]) -> str:
-    """Values as a row of block characters, scaled to the largest."""
-    top = max(values, default=0)
-    if top <= 0:
+def sparkline(values: Sequence[float]) -> str:
+    """Values as a row of block characters, from the lowest (or 0) to the largest."""
+    low, top = min(0, *values) if values else 0, max(values, default=0)
+    if top <= low:
         return BARS[0] * len(values)
-    return "".join(BARS[min(len(BARS) - 1, -(-v * (len(BARS) - 1) // top))] for v in values)
+    steps = len(BARS) - 1
+    return "".join(BARS[min(steps, math.ceil((v - low) * steps / (top - low)))] for v in values)
+
+
+def value_range(values: Sequence[float]) -> str:
+    """'max 12', or 'from -40 to 12' when the values run below zero."""
+    top = max(values, default=0)
+    low = min(values, default=0)
+    return f"from {low:g} to {top:g}" if low < 0 else f"max {top:g}"
 
 
 class TextRenderer(Renderer[None]):
@@ -94,7 +103,7 @@ class TextRenderer(Renderer[None]):
         for series in chart.series:
             line = Text(f"{series.name:>{width}} ")
             line.append(sparkline(series.values), style="cyan")
-            line.append(f"  max {max(series.values, default=0)}", style="dim")
+            line.append(f"  {value_range(series.values)}", style="dim")
             self.console.print(line, overflow="fold")
         self.console.print(
             Text(f"{'turn':>{width}} {chart.turns[0]}…{chart.turns[-1]}", style="dim")

@@ -8,11 +8,14 @@ else of the states, so a game of 10,000 threats costs a few arrays per turn.
 
 The CLI's `report` and the TUI's report screen pass the result to `build_aar`
 (`theatre=`); `svg_map.py` and `map_text.py` draw it. A save of other rules may play
-differently from some turn on: the paths stop there (`diverged_at`).
+differently from some turn on: the paths stop there (`diverged_at`). It also keeps each
+radar's jam strobes, turn by turn, and what the game started from, so that the rounds
+left and the score's parts over time (`over_time.py`) can be read from the events.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,8 +23,10 @@ import numpy as np
 
 from wargame.campaign import LoadedCampaign
 from wargame.campaign.schema import ThreatClass
-from wargame.engine import ACTIVE, Game, Order
+from wargame.engine import ACTIVE, Game, Order, Scenario, State
 from wargame.engine.events import Event, Leaker, RadarDestroyed, TrackInitiated
+from wargame.report.over_time import Basis, OverTime, over_time
+from wargame.view.picture import unit_status
 
 Point = tuple[float, float]
 CLASS_NAMES = tuple(str(c) for c in ThreatClass)
@@ -68,6 +73,22 @@ class Path:
 
 
 @dataclass(frozen=True)
+class Strobe:
+    """A radar hears a noise jammer: the bearing its noise comes from, on one turn."""
+
+    turn: int
+    radar: str
+    jammer: int
+    """The jammer's threat id (the radar measures no range: the map knows it from the truth)."""
+    bearing_deg: float
+    """Compass bearing from the radar, 0 north, clockwise."""
+    jnr_db: float
+    x: float
+    """Where the radar stood, km."""
+    y: float
+
+
+@dataclass(frozen=True)
 class Theatre:
     """The map of a game: its extent, what stood on it, and what flew over it."""
 
@@ -85,6 +106,17 @@ class Theatre:
     """(threat, radar) of every radar an anti-radiation missile destroyed."""
     diverged_at: int | None = None
     """The first turn today's rules played differently from the recorded game (None: none)."""
+    jammers: tuple[int, ...] = ()
+    """Threat ids of the noise jammers that flew (their paths are among `paths`)."""
+    strobes: tuple[Strobe, ...] = ()
+    """Every jam strobe of every turn, by turn, radar and bearing."""
+    over_time: OverTime | None = None
+    """Rounds left by type and the score's parts, turn by turn, from the events."""
+
+    def last_strobes(self) -> list[Strobe]:
+        """Each (radar, jammer) pair's strobe on the last turn the radar heard that jammer."""
+        last = {(s.radar, s.jammer): s for s in self.strobes}
+        return sorted(last.values(), key=lambda s: (s.radar, s.jammer))
 
     def site(self, name: str) -> Site | None:
         return next((s for s in self.sites if s.name == name and s.kind != "place"), None)
@@ -121,6 +153,56 @@ def _reaches(game: Game) -> list[Reach]:
     return reaches
 
 
+def _basis(game: Game) -> Basis:
+    sc, st = game.scenario, game.state
+    carried = (st.ready + st.stock).sum(axis=0).tolist()
+    scoring = sc.loaded.campaign.scoring
+    weights = (  # the campaign's scoring, in `SCORE_PARTS` order
+        scoring.asset_value_kept,
+        scoring.threat_cost_destroyed,
+        scoring.interceptor_cost,
+        scoring.over_budget,
+        scoring.asset_value_lost,
+        scoring.radar_lost,
+    )
+    return Basis(
+        rounds={m: int(n) for m, n in zip(sc.m_name, carried, strict=True) if n > 0},
+        asset_values=dict(zip(sc.a_name, sc.a_value.tolist(), strict=True)),
+        asset_priorities=dict(zip(sc.a_name, st.asset_priority.tolist(), strict=True)),
+        weights=weights,
+        interceptor_budget=scoring.interceptor_budget,
+    )
+
+
+def compass(dx: float, dy: float) -> float:
+    """Compass bearing of (dx, dy) km, 0 north, clockwise, in degrees."""
+    return math.degrees(math.atan2(dx, dy)) % 360.0
+
+
+def _strobes(sc: Scenario, st: State) -> list[Strobe]:
+    """This turn's strobes, as each radar on the air hears them (the blue view's
+    `jamming`), each put to the jammer it points at: a strobe says the bearing, not who."""
+    jammers = [int(j) for j in sc.noise_slots.tolist() if st.status[j] == ACTIVE]
+    on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
+    out = []
+    for r in on_air.nonzero()[0].tolist() if jammers else ():
+        rx, ry = float(st.r_x[r]), float(st.r_y[r])
+        free = list(jammers)
+        for bearing, jnr in sorted(unit_status(sc, st, r).jamming):
+
+            def off(j: int, rx: float = rx, ry: float = ry, b: float = bearing) -> float:
+                d = abs(compass(float(st.x[j]) - rx, float(st.y[j]) - ry) - b) % 360.0
+                return min(d, 360.0 - d)
+
+            jammer = min(free or jammers, key=off)
+            if jammer in free:
+                free.remove(jammer)
+            out.append(
+                Strobe(st.turn, sc.r_name[r], jammer, round(bearing, 2), round(jnr, 1), rx, ry)
+            )
+    return out
+
+
 def theatre_of(
     campaign: LoadedCampaign,
     seed: int,
@@ -133,6 +215,10 @@ def theatre_of(
     game = Game.new(campaign, seed)
     sc = game.scenario
     sites, reaches = _sites(game), _reaches(game)
+    basis = _basis(game)
+    played: list[Sequence[Event]] = [()]
+    strobes: list[Strobe] = []
+    noisy = sc.noise_slots.size > 0
     xs: list[np.ndarray] = []
     ys: list[np.ndarray] = []
     flying: list[np.ndarray] = []
@@ -157,7 +243,10 @@ def theatre_of(
         ]:
             diverged = turn
             break
+        played.append(events)
         st = game.state
+        if noisy:
+            strobes += _strobes(sc, st)
         xs.append(st.x.copy())
         ys.append(st.y.copy())
         # In the air at the end of the turn, or at the start of it (its last point: where it
@@ -177,6 +266,9 @@ def theatre_of(
     paths = _paths(xs, ys, flying, classes)
     tracks = _track_paths(txs, tys, held, track_class)
     spec = sc.loaded.campaign.map
+    flew = {p.ident for p in paths}
+    # The recorded events run to the game's end even where today's rules play otherwise.
+    turns = recorded if len(recorded) > 1 else played
     return Theatre(
         width_km=float(spec.width_km),
         height_km=float(spec.height_km),
@@ -187,6 +279,9 @@ def theatre_of(
         strikes=tuple(strikes),
         arm_hits=tuple(arm_hits),
         diverged_at=diverged,
+        jammers=tuple(j for j in sc.noise_slots.tolist() if j in flew),
+        strobes=tuple(strobes),
+        over_time=over_time(basis, turns),
     )
 
 

@@ -22,6 +22,8 @@ from typing import Generic, TypeVar
 
 from wargame.campaign.schema import class_words
 from wargame.report.aar import Aar
+from wargame.report.over_time import changed_turns
+from wargame.report.score_card import MISSION_PARTS
 
 T = TypeVar("T")
 
@@ -59,7 +61,9 @@ class Fact:
 class Series:
     key: str
     name: str
-    values: tuple[int, ...]
+    values: tuple[float, ...]
+    level: bool = False
+    """A level at each turn's end (drawn as a line), not a count in the turn (bars)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,7 @@ def walk(aar: Aar, renderer: Renderer[T]) -> T:
     _objectives(aar, renderer)
     _moments(aar, renderer)
     _timeline(aar, renderer)
+    _over_time(aar, renderer)
     _threats(aar, renderer)
     _interceptors(aar, renderer)
     _exchange(aar, renderer)
@@ -259,7 +264,7 @@ def _timeline(aar: Aar, renderer: Renderer[T]) -> None:
             "Threats in the air, interceptors launched and leakers, by turn",
             turns,
             (
-                Series("in_air", "threats in the air", tuple(t.in_air for t in aar.timeline)),
+                Series("in_air", "threats in the air", tuple(t.in_air for t in aar.timeline), True),
                 Series(
                     "launches", "interceptors launched", tuple(t.launches for t in aar.timeline)
                 ),
@@ -286,6 +291,51 @@ def _timeline(aar: Aar, renderer: Renderer[T]) -> None:
         ],
     )
     renderer.end_section()
+
+
+def _over_time(aar: Aar, renderer: Renderer[T]) -> None:
+    """Rounds left by type and the score's parts, turn by turn (when the game was played
+    again for its map: the start is the campaign's)."""
+    ot = aar.theatre.over_time if aar.theatre is not None else None
+    if ot is None or not ot.turns:
+        return
+    renderer.begin_section("rounds", "Rounds remaining by type")
+    start = ", ".join(f"{n} {m}" for m, n in ot.start) or "none"
+    renderer.paragraph(
+        f"The regiment's rounds, ready on the launchers and in stock, at the end of each "
+        f"turn: each round fired takes one, a resupply adds its rounds. At the start: {start}. "
+        "The table gives the first turn, each turn a count changed, and the last."
+    )
+    rounds = tuple(Series(m, m, v, True) for m, v in ot.rounds)
+    renderer.chart(Chart("rounds_remaining", "Rounds remaining by type", ot.turns, rounds))
+    _changes(renderer, "rounds_remaining", "Rounds remaining", ot.turns, rounds, "int")
+    renderer.end_section()
+    renderer.begin_section("score_over_time", "Score parts by turn")
+    renderer.paragraph(
+        "Each part of the score, in points, as it stood at the end of each turn (points "
+        "lost below zero): they add up to the turn's score. The table gives the first turn, "
+        "each turn a part changed, and the last."
+    )
+    parts = tuple(Series(k, MISSION_PARTS.get(k, k), v, True) for k, v in ot.parts)
+    renderer.chart(Chart("score_parts", "Score parts by turn, points", ot.turns, parts))
+    _changes(renderer, "score_parts_by_turn", "Score parts by turn", ot.turns, parts, "money")
+    renderer.end_section()
+
+
+def _changes(
+    renderer: Renderer[T],
+    key: str,
+    title: str,
+    turns: tuple[int, ...],
+    series: tuple[Series, ...],
+    kind: str,
+) -> None:
+    columns = [Column("turn", "turn", "int"), *(Column(s.key, s.name, kind) for s in series)]
+    rows = [
+        (turns[i], *(s.values[i] for s in series))
+        for i in changed_turns(turns, [s.values for s in series])
+    ]
+    _table(renderer, key, title, columns, rows)
 
 
 def _threats(aar: Aar, renderer: Renderer[T]) -> None:
