@@ -4,7 +4,8 @@ Run: python bench/bench_report.py  (wall-clock time, time.perf_counter)
 Plays the generated campaign of bench/generated.py (10,000 threats, 16 radars,
 24 fire units) with no orders to its end, then times: building the report from
 the events (`build_aar`), playing the game again for the map's paths
-(`theatre_of`), and rendering Markdown, JSON and HTML (the HTML with both views of
+(`theatre_of`, with the jam strobes and the rounds and score parts by turn), and
+rendering Markdown, JSON and HTML (the HTML with both views of
 the engagement map). Target: the report, theatre and HTML together in under 2 s
 on a 2-core machine (the playing of the game itself is not counted).
 """
@@ -55,7 +56,8 @@ def main() -> int:
     print(
         f"{THREATS:,} threats, {turns} turns, {len(events):,} events, "
         f"{len(aar.engagements):,} engagements, {len(theatre.paths):,} threat paths, "
-        f"{len(theatre.tracks):,} tracks; ended by {aar.score.termination}"
+        f"{len(theatre.tracks):,} tracks, {len(theatre.strobes):,} jam strobes; "
+        f"ended by {aar.score.termination}"
     )
     print(f"build_aar            {built - start:6.2f} s")
     print(f"theatre (replayed)   {played - built:6.2f} s")

@@ -105,3 +105,75 @@ def test_hostile_names_stay_inert_on_the_map(hostile_save: Path) -> None:
         for element in root.iter():
             assert element.tag.removeprefix(SVG) not in ("script", "foreignObject", "a", "image")
             assert not any(name.startswith("on") for name in element.attrib)
+
+
+JAM_STROBES = Path(__file__).parent / "jam-strobes.toml"
+
+
+@pytest.fixture(scope="module")
+def jammed() -> Aar:
+    from tests.record.helpers import play
+    from wargame.campaign import load_campaign
+
+    return _debrief(play(load_campaign(JAM_STROBES), 1))
+
+
+def test_the_jammer_s_true_track_is_drawn_over_the_truth(jammed: Aar) -> None:
+    theatre = jammed.theatre
+    assert theatre is not None and theatre.jammers == (1,)  # the drone of turn 7 is threat 0
+    root = ET.fromstring(truth_svg(jammed, theatre))
+    marked = [g for g in root.iter(SVG + "g") if g.get("class") == "jammer"]
+    assert [g.get("data-threat") for g in marked] == ["1"]
+    line = next(marked[0].iter(SVG + "polyline"))
+    # on station at (360, 180) km: 470 px for 400 km, north up on a 200 km map
+    assert line.get("points", "").split()[-1] == f"{360 * 1.175:.1f},{20 * 1.175:.1f}"
+
+
+def test_one_strobe_per_radar_and_jammer_on_the_last_turn_heard(jammed: Aar) -> None:
+    theatre = jammed.theatre
+    assert theatre is not None
+    # Heard on turns 1 to 4 by both radars; it leaves on turn 5.
+    assert sorted({s.turn for s in theatre.strobes}) == [1, 2, 3, 4]
+    lines = _all(radar_svg(theatre), "line", "strobe")
+    assert len(lines) == 2 == len({(s.radar, s.jammer) for s in theatre.strobes})
+    by_radar = {line.get("data-radar"): line for line in lines}
+    # Watch at (360, 100) hears it 80 km due north; Guard at (300, 100), 60 km west of
+    # Watch, hears it along the 60-80-100 km triangle: atan(60 / 80) = 36.87° east of north.
+    assert by_radar["Watch"].get("data-bearing") == "0"
+    assert by_radar["Guard"].get("data-bearing") == "36.87"
+    last = {s.radar: s for s in theatre.last_strobes()}
+    assert {s.turn for s in last.values()} == {4}
+    # J/N falls with the square of range: 30 dB at 100 km is 30 + 20 log10(100 / 80) at 80.
+    assert last["Guard"].jnr_db == 30.0 and last["Watch"].jnr_db == 31.9
+    # The line leaves the radar along its bearing: Guard's runs up and to the right, as
+    # far right per px as 60 is to 80 up.
+    guard = by_radar["Guard"]
+    dx = float(guard.get("x2", "0")) - float(guard.get("x1", "0"))
+    dy = float(guard.get("y1", "0")) - float(guard.get("y2", "0"))
+    assert dx / dy == pytest.approx(60 / 80, rel=1e-3)
+
+
+def test_a_game_without_jammers_draws_no_strobe(aar: Aar) -> None:
+    assert aar.theatre is not None and aar.theatre.jammers == ()
+    assert _all(radar_svg(aar.theatre), "line", "strobe") == []
+
+
+def test_a_hostile_radar_name_stays_inert_on_its_strobe() -> None:
+    from wargame.report.theatre import Strobe
+
+    name = '"><script>alert(1)</script><x onload="'
+    theatre = Theatre(
+        100.0,
+        100.0,
+        (Site(name, "radar", 50.0, 50.0),),
+        (),
+        (Flight(0, "bomber", 1, ((50.0, 90.0),)),),
+        (),
+        jammers=(0,),
+        strobes=(Strobe(1, name, 0, 0.0, 12.0, 50.0, 50.0),),
+    )
+    root = ET.fromstring(radar_svg(theatre))
+    (line,) = _all(radar_svg(theatre), "line", "strobe")
+    assert line.get("data-radar") == name  # held as text, escaped in the markup
+    assert not any(e.tag.removeprefix(SVG) == "script" for e in root.iter())
+    assert not any(k.startswith("on") for e in root.iter() for k in e.attrib)

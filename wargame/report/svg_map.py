@@ -6,7 +6,10 @@ reach, every threat's true path coloured by its true class, a mark where each
 round met its target (filled: a kill; open: a miss), leakers and the site each
 struck, ARMs and the radars they destroyed. As the radars saw it: the same ground
 with the tracks alone, coloured by the class each track appeared to be. Each has a
-legend and a scale bar. Above `PATH_LIMIT` threats the paths are thinned (the
+legend and a scale bar. Noise jammers: their true tracks, dashed, in the truth; in the
+radars' view, each radar's jam strobe towards each jammer it heard, a bearing line as it
+stood on the last turn that radar heard that jammer (a strobe gives no range: the line
+runs to the map's edge). Above `PATH_LIMIT` threats the paths are thinned (the
 leakers and ARMs always kept, the rest evenly sampled) and the legend says how
 many are drawn; a path keeps at most `POINT_LIMIT` points.
 
@@ -16,15 +19,16 @@ names are untrusted). `render_html.py` places it before the engagements table.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from wargame.campaign.schema import class_words
 from wargame.report.aar import Aar
-from wargame.report.theatre import Path, Site, Theatre
+from wargame.report.theatre import Path, Site, Strobe, Theatre
 
 WIDTH = 470
 """Each view's width in px; its height follows the map's proportions."""
-LEGEND_H = 100
+LEGEND_H = 116
 PATH_LIMIT = 600
 """Threat paths drawn in full above which the rest are sampled."""
 POINT_LIMIT = 40
@@ -40,6 +44,8 @@ CLASS_COLOURS = {
 }
 BLUE = "#0969da"
 HIT, MISS, LEAK = "#1a7f37", "#57606a", "#cf222e"
+JAM = "#953800"
+"""Jammers' tracks and their strobes."""
 SITE_MARKS = {"asset": "■", "command_post": "◆", "radar": "▲", "fire_unit": "●", "place": "·"}
 
 
@@ -122,17 +128,27 @@ def _polyline(path: Path, frame: _Frame, kind: str, title: str) -> str:
     )
 
 
-def _legend(frame: _Frame, classes: list[str], note: str, marks: bool) -> list[str]:
+def _legend(
+    frame: _Frame,
+    classes: list[str],
+    note: str,
+    marks: bool,
+    extra: tuple[tuple[str, str, str], ...] = (),
+) -> list[str]:
+    """Lines for each class (and each `extra` (colour, dash, words)), then the marks, the
+    scale bar and the note."""
     top = frame.map_h + 14
     out = []
-    for i, cls in enumerate(classes):
+    entries = [(_colour(c), "", class_words(c)) for c in classes] + list(extra)
+    for i, (colour, dash, words) in enumerate(entries):
         x, y = 8 + (i % 3) * 155, top + (i // 3) * 16
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{x}" y1="{y - 4}" x2="{x + 18}" y2="{y - 4}" '
-            f'stroke="{_colour(cls)}" stroke-width="2"/>'
-            f'<text x="{x + 22}" y="{y}" class="legend">{escape(class_words(cls))}</text>'
+            f'stroke="{colour}" stroke-width="2"{dashed}/>'
+            f'<text x="{x + 22}" y="{y}" class="legend">{escape(words)}</text>'
         )
-    y = top + 16 * (-(-len(classes) // 3)) + 4
+    y = top + 16 * (-(-len(entries) // 3)) + 4
     if marks:
         out.append(
             f'<circle cx="12" cy="{y - 4}" r="3.5" fill="{HIT}"/>'
@@ -178,7 +194,7 @@ def truth_svg(aar: Aar, theatre: Theatre) -> str:
     """The truth: paths by true class, intercepts, leakers and the ARMs' radars."""
     frame = _Frame(theatre)
     struck = {t for t, _, _ in theatre.strikes} | {t for t, _ in theatre.arm_hits}
-    drawn = thinned(theatre.paths, struck)
+    drawn = thinned(theatre.paths, struck | set(theatre.jammers))
     by_id = {p.ident: p for p in theatre.paths}
     out = [_open(frame, "The engagement as it truly was"), *_ground(theatre, frame, True)]
     out.append('<g class="paths">')
@@ -187,7 +203,10 @@ def truth_svg(aar: Aar, theatre: Theatre) -> str:
             f"threat {path.ident}: {class_words(path.threat_class)}, from turn {path.first_turn}"
         )
         out.append(_polyline(path, frame, "path", title))
-    out.append('</g><g class="intercepts">')
+    out.append('</g><g class="jammers">')
+    for j in theatre.jammers:
+        if j in by_id:
+            out.append(_jammer(by_id[j], frame))
     for e in aar.engagements:
         flown = by_id.get(e.threat)
         if flown is None or not e.rolled:
@@ -218,7 +237,8 @@ def truth_svg(aar: Aar, theatre: Theatre) -> str:
         else ""
     )
     out.append("</svg>")  # the map's viewport
-    out += _legend(frame, classes, note, True)
+    jammer = ((JAM, "5 3", "noise jammer"),) if theatre.jammers else ()
+    out += _legend(frame, classes, note, True, jammer)
     out.append("</svg>")
     return "".join(out)
 
@@ -249,6 +269,40 @@ def _strike(
     )
 
 
+def _jammer(path: Path, frame: _Frame) -> str:
+    x, y = path.points[-1]
+    title = escape(f"noise jammer (threat {path.ident}), from turn {path.first_turn}")
+    return (
+        f'<g class="jammer" data-threat="{path.ident}"><title>{title}</title>'
+        f'<polyline fill="none" stroke="{JAM}" stroke-width="2.4" stroke-dasharray="5 3" '
+        f'points="{frame.points(path.points)}"/>'
+        f'<text x="{frame.x(x)}" y="{frame.y(y)}" fill="{JAM}" text-anchor="middle" '
+        f'dominant-baseline="central" class="mark">⊛</text></g>'
+    )
+
+
+def strobe_end(strobe: Strobe, length_km: float) -> tuple[float, float]:
+    """Where a strobe's line of `length_km` ends, km: along its compass bearing."""
+    rad = math.radians(strobe.bearing_deg)
+    return strobe.x + length_km * math.sin(rad), strobe.y + length_km * math.cos(rad)
+
+
+def _strobe(strobe: Strobe, frame: _Frame, theatre: Theatre) -> str:
+    # Long enough to leave the map from anywhere on it: the viewport clips the rest.
+    ex, ey = strobe_end(strobe, math.hypot(theatre.width_km, theatre.height_km))
+    title = escape(
+        f"{strobe.radar} hears a jammer on bearing {strobe.bearing_deg:05.1f}° "
+        f"(turn {strobe.turn}, J/N {strobe.jnr_db:g} dB)"
+    )
+    return (
+        f'<line class="strobe" data-radar="{escape(strobe.radar)}" '
+        f'data-jammer="{strobe.jammer}" data-bearing="{strobe.bearing_deg:g}" '
+        f'x1="{frame.x(strobe.x)}" y1="{frame.y(strobe.y)}" x2="{frame.x(ex)}" '
+        f'y2="{frame.y(ey)}" stroke="{JAM}" stroke-width="1.2" stroke-dasharray="1 3">'
+        f"<title>{title}</title></line>"
+    )
+
+
 def radar_svg(theatre: Theatre) -> str:
     """As the radars saw it: the tracks alone, by the class each appeared to be."""
     frame = _Frame(theatre)
@@ -258,11 +312,16 @@ def radar_svg(theatre: Theatre) -> str:
     for track in drawn:
         title = f"track {track.ident}: seen as {class_words(track.threat_class)}"
         out.append(_polyline(track, frame, "track", title))
+    out.append('</g><g class="strobes">')
+    strobes = theatre.last_strobes()
+    for strobe in strobes:
+        out.append(_strobe(strobe, frame, theatre))
     out.append("</g>")
     classes = sorted({t.threat_class for t in theatre.tracks})
     note = f"{len(drawn)} of {len(theatre.tracks)} tracks drawn"
     out.append("</svg>")  # the map's viewport
-    out += _legend(frame, classes, note, False)
+    heard = ((JAM, "1 3", "jam strobe (bearing only)"),) if strobes else ()
+    out += _legend(frame, classes, note, False, heard)
     out.append("</svg>")
     return "".join(out)
 
@@ -276,8 +335,10 @@ def engagement_maps(aar: Aar) -> str:
         '<div class="maps">'
         f'<figure id="map-truth">{truth_svg(aar, theatre)}'
         "<figcaption>The truth, now that the game is over: every threat's path, where each "
-        "round met its target, the leakers and what they struck.</figcaption></figure>"
+        "round met its target, the leakers and what they struck, the jammers' tracks."
+        "</figcaption></figure>"
         f'<figure id="map-radars">{radar_svg(theatre)}'
-        "<figcaption>What the radars reported: the tracks, as they appeared.</figcaption>"
+        "<figcaption>What the radars reported: the tracks, as they appeared, and the "
+        "bearing of each jammer each radar heard.</figcaption>"
         "</figure></div>"
     )
