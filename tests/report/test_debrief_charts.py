@@ -75,3 +75,10 @@ def test_levels_below_zero_are_lines_within_the_plot() -> None:
     assert lines[1].get("points", "").split()[-1].endswith(",212.4")
     ticks = [t.text for t in root.iter(SVG + "text") if t.get("class") == "tick"]
     assert ticks[:6] == ["-50", "0", "50", "100", "150", "200"]
+
+
+def test_six_score_parts_get_six_different_lines() -> None:
+    series = tuple(Series(f"part{i}", f"part {i}", (float(i), float(i)), True) for i in range(6))
+    root = ET.fromstring(svg_line_chart(Chart("score_parts", "parts", (1, 2), series)))
+    styles = {(p.get("stroke"), p.get("stroke-dasharray")) for p in root.iter(SVG + "polyline")}
+    assert len(styles) == 6

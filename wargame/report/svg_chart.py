@@ -17,8 +17,8 @@ from wargame.report.walk import Chart
 
 WIDTH, HEIGHT = 760, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 56
-COLOURS = ("#1f6feb", "#d29922", "#cf222e", "#2da44e", "#8250df")
-DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2")
+COLOURS = ("#1f6feb", "#d29922", "#cf222e", "#2da44e", "#8250df", "#bf3989")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
 LEGEND_PER_ROW, LEGEND_ROW = 3, 16
 LEVELS = frozenset({"in_air"})
 """Series that are a level at each turn's end (a line), not a count in the turn (bars)."""
