@@ -98,3 +98,16 @@ class TestTutorialPicture:
 
         app = make_app(campaign=FIRST_CONTACT)
         assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_dismissing_the_newest_hint_does_not_bring_back_earlier_ones(make_app) -> None:  # type: ignore[no-untyped-def]
+    from wargame.view.hints import DueHint
+
+    app = make_app(campaign=FIRST_CONTACT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await begin(pilot)
+        hints = panel(pilot)
+        hints.hints = [DueHint(2, "newest", 5, None), DueHint(0, "older", 1, None)]
+        assert hints.command("dismiss") == "2 hints dismissed."
+        assert hints.dismissed >= {0, 2}
+        assert hints.command("dismiss") == "No hint to dismiss."

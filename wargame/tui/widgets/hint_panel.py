@@ -1,6 +1,7 @@
 """The hint panel: the campaign's advice, shown above the log where the player looks.
 
-A hint stays until the player dismisses it (`H`) or its turns run out; `h` hides
+A hint stays until the player dismisses it (`H`, which also clears the earlier hints
+it came over) or its turns run out; `h` hides
 or shows them all (shown from the start in a tutorial). What shows comes from the
 blue view (`wargame.view.hints`): a hint is met on the picture, never on the truth.
 The tactical screen owns one and hands it the state and the events after each turn.
@@ -46,19 +47,23 @@ class HintPanel(Static):
         self._redraw()
         return self.hints_on
 
-    def dismiss_hint(self) -> DueHint | None:
-        """Dismiss the hint on top (the newest), if one shows."""
+    def dismiss_hints(self) -> list[DueHint]:
+        """Dismiss the hint on top (the newest) and those it came over, already shown:
+        dismissing one must not bring back advice whose moment has passed."""
         if not (self.hints_on and self.hints):
-            return None
-        first = self.hints[0]
-        self.dismissed.add(first.index)
+            return []
+        gone = list(self.hints)
+        self.dismissed.update(h.index for h in gone)
         self._redraw()
-        return first
+        return gone
 
     def command(self, act: str) -> str:
         """Carry out a key's `act` ('toggle' or 'dismiss'); what to tell the player."""
         if act == "dismiss":
-            return "Hint dismissed." if self.dismiss_hint() else "No hint to dismiss."
+            gone = len(self.dismiss_hints())
+            if not gone:
+                return "No hint to dismiss."
+            return "Hint dismissed." if gone == 1 else f"{gone} hints dismissed."
         return "Hints shown." if self.toggle() else f"Hints hidden: {HIDE_KEY} shows them."
 
     def _redraw(self) -> None:
@@ -72,5 +77,5 @@ class HintPanel(Static):
             self.update("")
             return
         more = len(self.hints) - 1
-        also = f" (+{more} more)" if more else ""
+        also = f" (+{more} earlier)" if more else ""
         self.update(f"Hint: {self.hints[0].text}{also}  ({DISMISS_KEY} dismiss · {HIDE_KEY} hide)")
