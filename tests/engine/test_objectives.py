@@ -247,7 +247,7 @@ def test_a_collapse_ends_the_game_in_defeat_graded_f() -> None:
     assert over.grade_reason == ("the defence collapsed: 2 of 2 fire units lost (limit 100%)")
     # The objective itself was met: the depot stands.
     assert over.objectives == (
-        ("keep 50% of Depot 2", 1.0, True, "Depot 2 kept 100.0% of its value, needs 50.0%"),
+        ("Keep 50% of Depot 2", 1.0, True, "Depot 2 kept 100.0% of its value, needs 50.0%"),
     )
 
 

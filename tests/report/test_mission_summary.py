@@ -24,7 +24,7 @@ def test_run_json_gives_grade_outcome_and_objectives() -> None:
     summary = json.loads(result.stdout)
     assert (summary["outcome"], summary["grade"]) == ("victory", "C")
     missed = [o["label"] for o in summary["objectives"] if not o["met"]]
-    assert missed == ["keep 80% of Brenna Air Base", "engage every ballistic missile"]
+    assert missed == ["Keep 80% of Brenna Air Base", "Engage every ballistic missile"]
     assert len(summary["objectives"]) == 7
     assert summary["score_parts"]["asset_priority_lost"] == 250.0  # 125 M$ lost x priority 2
 

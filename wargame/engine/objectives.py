@@ -81,24 +81,24 @@ def label_of(objective: Objective) -> str:
     o, kind = objective, objective.kind
     match kind:
         case ObjectiveKind.ASSET_KEPT:
-            return f"keep {o.share or 0:.0%} of {o.asset}"
+            return f"Keep {o.share or 0:.0%} of {o.asset}"
         case ObjectiveKind.ROUNDS_FIRED:
-            return f"fire at most {o.at_most} interceptors"
+            return f"Fire at most {o.at_most} interceptors"
         case ObjectiveKind.MONEY_SPENT:
-            return f"spend at most {o.at_most_musd or 0:g} M$ of interceptors"
+            return f"Spend at most {o.at_most_musd or 0:g} M$ of interceptors"
         case ObjectiveKind.RADARS_LOST:
-            return "lose no radar" if not o.at_most else f"lose at most {o.at_most} radars"
+            return "Lose no radar" if not o.at_most else f"Lose at most {o.at_most} radars"
         case ObjectiveKind.FIRE_UNITS_LOST:
-            return "lose no fire unit" if not o.at_most else f"lose at most {o.at_most} fire units"
+            return "Lose no fire unit" if not o.at_most else f"Lose at most {o.at_most} fire units"
         case ObjectiveKind.BALLISTIC_ENGAGED:
-            return "engage every ballistic missile"
+            return "Engage every ballistic missile"
         case ObjectiveKind.AIRCRAFT_DESTROYED:
-            return f"destroy the aircraft of {o.raid}"
+            return f"Destroy the aircraft of {o.raid}"
         case ObjectiveKind.LEAKERS:
             words = class_words(str(o.threat_class))
             if not o.at_most:
-                return f"let no {words} through"
-            return f"let at most {o.at_most} {words} leakers through"
+                return f"Let no {words} through"
+            return f"Let at most {o.at_most} {words} leakers through"
     return str(kind)  # pragma: no cover (every kind is matched above)
 
 

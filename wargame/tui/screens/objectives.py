@@ -52,8 +52,7 @@ class ObjectivesScreen(ModalScreen[None]):
         table.add_column("so far", ratio=3)
         for result in self.now.results:
             mark = Text("✓", style="bold green") if result.met else Text("✗", style="bold red")
-            label = result.label[:1].upper() + result.label[1:]
-            table.add_row(mark, label, f"{result.weight:g}", result.reason)
+            table.add_row(mark, result.label, f"{result.weight:g}", result.reason)
         return table
 
     def _verdict(self) -> str:
