@@ -58,8 +58,8 @@ class TestPlanScreen:
             await pilot.pause()
             assert isinstance(app.screen, PlanScreen)
             assert listed(pilot) == [
-                "emcon: silent 3 turns when an ARM track is within 60 km (FU Alpha; from "
-                "turn 1) · in force"
+                "emcon: silent 3 turns if an ARM heads for it within 60 km (FU Alpha; from turn 1)"
+                " · in force"
             ]
             await pilot.press("escape", "n")
             await settle(pilot)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal, assert_never, get_args
 
+from wargame.campaign.schema import class_words
+
 Action = Literal[
     "emission", "weapons", "salvo", "doctrine", "reserve", "engage", "relocate", "standing"
 ]
@@ -123,7 +125,7 @@ class Order:
             case "salvo":
                 return f"salvo {self.salvo}"
             case "reserve":
-                cls = (self.threat_class or "").replace("_", " ")
+                cls = f"{class_words(self.threat_class)} tracks" if self.threat_class else ""
                 return f"reserve {self.count} {self.missile} for {cls}"
             case "engage":
                 weapon = f" with {self.missile}" if self.missile else ""
@@ -224,12 +226,13 @@ class StandingOrder:
         )
 
     def text(self) -> str:
-        """The rule as a player reads it: 'emcon: silent 3 turns when an ARM track is
+        """The rule as a player reads it: 'emcon: silent 3 turns if an ARM heads for it
         within 40 km (FU Alpha; from turn 1)'."""
         cls = (self.threat_class or "").replace("_", " ")
         match self.kind:
             case "emcon":
-                what = f"silent {self.turns} turns when an ARM track is within {self.range_km:g} km"
+                reach = f"{self.range_km:g} km"
+                what = f"silent {self.turns} turns if an ARM heads for it within {reach}"
             case "hold_fire":
                 what = f"hold fire at {cls} farther than {self.range_km:g} km from every asset"
             case "weapon":
