@@ -125,7 +125,7 @@ class Order:
             case "salvo":
                 return f"salvo {self.salvo}"
             case "reserve":
-                cls = f"{class_words(self.threat_class)} tracks" if self.threat_class else ""
+                cls = (self.threat_class or "").replace("_", " ")
                 return f"reserve {self.count} {self.missile} for {cls}"
             case "engage":
                 weapon = f" with {self.missile}" if self.missile else ""
@@ -228,7 +228,7 @@ class StandingOrder:
     def text(self) -> str:
         """The rule as a player reads it: 'emcon: silent 3 turns if an ARM heads for it
         within 40 km (FU Alpha; from turn 1)'."""
-        cls = (self.threat_class or "").replace("_", " ")
+        cls = f"{class_words(self.threat_class)} tracks" if self.threat_class else ""
         match self.kind:
             case "emcon":
                 reach = f"{self.range_km:g} km"
