@@ -48,3 +48,27 @@ def test_the_dotted_path_leaves_names_and_symbols_as_they_were(
     dots = (canvas.chars == ord("∙")) & (canvas.ink == Ink.PICK)
     assert dots.sum() > 20
     assert not (dots & named).any()  # no dot on a name or a symbol
+
+
+def test_a_track_over_a_named_place_is_drawn_on_the_place_s_mark(
+    first_contact: LoadedCampaign,
+) -> None:
+    """A place's mark is ground: a track flying over it keeps its letter (a drone stack
+    over 'Drone Lane' read '+×4')."""
+    from wargame.view.blue import shown_tracks
+
+    game = Game.new(first_contact, 1)
+    while not shown_tracks(game.state).size:
+        game.step([])
+    st = game.state.copy()
+    slot = int(shown_tracks(st)[0])
+    geo = Geometry.of(W, H, View.fit(400, 300), 400, 300)
+    col, row = geo.cell(20.0, 180.0)  # Western Gap's mark
+    st.track_x[slot], st.track_y[slot] = geo.km(col, row)
+    st.track_vx[slot] = st.track_vy[slot] = 0.0
+    st.track_last[slot] = st.turn
+    plain, _, _ = draw_frame(game.scenario, game.state, W, H, View.fit(400, 300), Layers())
+    assert chr(plain.chars[row, col]) == "+"
+    canvas, _, _ = draw_frame(game.scenario, st, W, H, View.fit(400, 300), Layers())
+    assert chr(canvas.chars[row, col]) != "+"
+    assert canvas.ink[row, col] in (Ink.TRACK, Ink.TRACK_LOW, Ink.TRACK_HIGH, Ink.TRACK_ARM)

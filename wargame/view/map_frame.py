@@ -194,8 +194,15 @@ def draw_frame(
         symbol = symbols[order[label.index]]
         canvas.text(label.col, label.row, label.text, _label_ink(symbol, layers.selected_unit))
     _missiles(canvas, salvos, layers.selected_track)
+    # A place's mark is ground a track flies over: the track is drawn on it. Blue's own
+    # sites are drawn over the tracks, as a unit's state matters at its own cell.
+    for s in symbols:
+        if s.ink in GROUND_MARKS:
+            canvas.text(s.col, s.row, s.glyph, s.ink)
     tracks.draw(canvas)
     for s in symbols:
+        if s.ink in GROUND_MARKS:
+            continue
         selected = s.radar == layers.selected_unit and s.radar >= 0
         canvas.text(s.col, s.row, s.glyph, Ink.SELECTED if selected else s.ink)
         if s.radar >= 0:
@@ -445,6 +452,9 @@ def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
     canvas.put(cols[show & ~chosen], rows[show & ~chosen], ord(MISSILE_GLYPH), Ink.MISSILE)
     canvas.put(cols[chosen], rows[chosen], ord(MISSILE_GLYPH), Ink.SELECTED)
 
+
+GROUND_MARKS = (Ink.PLACE, Ink.ENTRY)
+"""Symbols that mark the ground (named places, red's entry points), not blue's sites."""
 
 GROUND_INKS = (Ink.LAND, Ink.OFFMAP, Ink.GRID, Ink.RING, Ink.JAM, Ink.TRAIL, *COVERAGE_INKS)
 """What the map shows under its symbols and names: a relocation's path may dot over it."""
