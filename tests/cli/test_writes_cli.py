@@ -8,12 +8,12 @@ import json
 import os
 import stat
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.record.helpers import PipeReader
 from wargame.cli import app
 from wargame.record import Recorder, parse_save
 
@@ -21,24 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 FIRST = str(ROOT / "campaigns" / "first-contact.toml")
 runner = CliRunner()
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux pipes, devices")
-
-
-class PipeReader:
-    """Reads a named pipe to its end in a thread, as the other end of a shell pipeline."""
-
-    def __init__(self, pipe: Path) -> None:
-        self.data = b""
-        self.thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
-        self.thread.start()
-
-    def _read(self, pipe: Path) -> None:
-        with pipe.open("rb") as stream:
-            self.data = stream.read()
-
-    def text(self) -> str:
-        self.thread.join(timeout=60)
-        assert not self.thread.is_alive()
-        return self.data.decode("utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,21 @@ def cli_app() -> typer.Typer:
 
     register(app)
     return app
+
+
+class PipeReader:
+    """Reads a named pipe to its end in a thread, as the other end of a shell pipeline."""
+
+    def __init__(self, pipe: Path) -> None:
+        self.data = b""
+        self.thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self.thread.start()
+
+    def _read(self, pipe: Path) -> None:
+        with pipe.open("rb") as stream:
+            self.data = stream.read()
+
+    def text(self) -> str:
+        self.thread.join(timeout=60)
+        assert not self.thread.is_alive()
+        return self.data.decode("utf-8")

@@ -5,32 +5,14 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.record.helpers import PipeReader
 from wargame.record.atomic import ABSENT, atomic_write_text
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux pipes")
-
-
-class PipeReader:
-    """Reads a named pipe to its end in a thread, as the other end of a shell pipeline."""
-
-    def __init__(self, pipe: Path) -> None:
-        self.data = b""
-        self.thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
-        self.thread.start()
-
-    def _read(self, pipe: Path) -> None:
-        with pipe.open("rb") as stream:
-            self.data = stream.read()
-
-    def text(self) -> str:
-        self.thread.join(timeout=10)
-        assert not self.thread.is_alive()
-        return self.data.decode("utf-8")
 
 
 def test_a_named_pipe_gets_the_text_and_stays_a_pipe(tmp_path: Path) -> None:
