@@ -107,7 +107,9 @@ class Meta(_Model):
 
 class Clock(_Model):
     seconds_per_turn: Annotated[float, Field(ge=5.0, le=600.0)] = 60.0
-    """Game time that one turn covers, in seconds."""
+    """Game time that one turn covers, in seconds: the engine's tick. Every rule acts at
+    it; a player may play several turns at once (the time step) and the game stops early
+    on the events they choose."""
     turn_limit: Annotated[int, Field(ge=1, le=10_000)] = 60
     """The game ends after this many turns even if raids remain."""
 
@@ -134,7 +136,7 @@ class RadarType(_Model):
     role: Literal["acquisition", "engagement", "all_altitude"]
     """What the radar is for; an engagement radar can guide missiles."""
     detection_range_km: PositiveKm
-    """Range at which a 1 m² target is detected with probability reference_pd per turn."""
+    """Range at which a 1 m² target is detected with probability reference_pd in one look."""
     reference_pd: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.5
     """The single-look detection probability at detection_range_km (Swerling 1)."""
     false_alarm_probability: Annotated[float, Field(gt=0.0, lt=0.1)] = 1e-6
@@ -151,6 +153,22 @@ class RadarType(_Model):
     """Main-lobe width: a jammer within half of it of the target's bearing jams at full power."""
     sidelobe_db: Annotated[float, Field(ge=0.0, le=80.0)] = 30.0
     """How much weaker a jammer outside the main lobe is received, dB."""
+    scan_period_s: Annotated[float, Field(gt=0.0, le=600.0)] = 10.0
+    """Revisit period: the time between two looks at the same point of its coverage.
+    Each look is a Swerling-1 draw; a turn holds as many looks as fall in it."""
+    range_resolution_m: Annotated[float, Field(gt=0.0, le=10_000.0)] = 150.0
+    """Range cell, c·τ/2: sets the range error (ΔR / √(2 SNR)) and, with the beamwidth,
+    the number of resolution cells that can raise a false alarm."""
+    kill_assessment_missed: Probability = 0.1
+    """Chance that a kill it watches is read as a miss (the track is kept and may be
+    engaged again)."""
+    kill_assessment_false: Probability = 0.05
+    """Chance that a miss it watches is read as a kill (the track is taken as destroyed
+    until the threat is seen again)."""
+    stow_s: Annotated[float, Field(ge=0.0, le=86_400.0)] | None = None
+    """Time to stow the unit before it marches; none: half the campaign's rules.setup_s."""
+    setup_s: Annotated[float, Field(ge=0.0, le=86_400.0)] | None = None
+    """Time to set the unit up at its new site; none: half the campaign's rules.setup_s."""
     note: str = ""
     """Where the figures come from."""
 
@@ -371,13 +389,17 @@ class Scoring(_Model):
 
 class Rules(_Model):
     track_coast_turns: Annotated[int, Field(ge=0, le=20)] = 2
-    """Turns a track is kept without a detection before it is dropped."""
+    """Turns a track is kept without a detection before it is dropped; the time this
+    makes (turns × seconds_per_turn) is what counts, unless track_coast_s is given."""
+    track_coast_s: Annotated[float, Field(ge=0.0, le=3600.0)] | None = None
+    """Seconds a track is kept without a detection before it is dropped."""
     identification_looks: Annotated[int, Field(ge=1, le=20)] = 2
     """Detections needed before a track counts as hostile (weapons tight)."""
     march_kmh: Annotated[float, Field(gt=0.0, le=200.0)] = 40.0
     """Road speed of a relocating unit."""
     setup_s: Annotated[float, Field(ge=0.0, le=86_400.0)] = 300.0
-    """Time to pack up plus time to set up at the new site."""
+    """Time to pack up plus time to set up at the new site, for a unit whose radar type
+    gives no stow_s and setup_s of its own."""
 
 
 # Objectives build on the models above; their module imports this one.
