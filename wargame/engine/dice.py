@@ -20,6 +20,14 @@ class Phase(IntEnum):
     DETECTION = 1
     INTERCEPT = 2
     DAMAGE = 3
+    ASSESSMENT = 4
+    """Kill assessment: how the engagement radar reads each intercept."""
+    MEASUREMENT = 5
+    """Measurement errors of the radars' looks."""
+    CLASSIFICATION = 6
+    """What a look tells of a track's class (decoy or not)."""
+    FALSE_ALARM = 7
+    """Noise crossing the detection threshold."""
 
 
 MAX_SEED = 2**63 - 1
