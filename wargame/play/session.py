@@ -4,8 +4,10 @@ The tactical screen owns one `Session`. Orders given during a turn wait in
 `pending` (one per unit and setting, the last word kept) until the turn ends;
 `step` then resolves the turn through the recorder, autosaves, and returns a
 copy of the state for the screen to show, so the widgets never read a state
-the engine is moving on. `step` runs in a worker thread; everything else runs
-on the app's thread. Imports no Textual.
+the engine is moving on. `play` does the same for the player's time step: several
+turns, the orders going with the first, ended early after a turn whose news meets the
+player's pause conditions (`wargame.view.alerts`). `step` and `play` run in a worker
+thread; everything else runs on the app's thread. Imports no Textual.
 
 A session writes over a file only as it last read or wrote it: if another
 program (another game resumed from the same save, say) has written it since,
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from wargame.campaign import LoadedCampaign, parse_campaign
 from wargame.engine import Order, Scenario, Standing, StandingOrder, State
@@ -24,10 +27,15 @@ from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
 from wargame.record.atomic import ABSENT, FileStamp, SaveConflict, atomic_write_text, stamp
 from wargame.record.format import dumps_record
+from wargame.view.alerts import Alert, PauseRules, pause_alerts
 from wargame.view.hints import contact, hints_due, new_hints
 
 CONTACT_CAP = 10
 """Turns "advance to the next contact" ends at most before it gives the player the turn."""
+
+Stop = Literal["step", "paused", "over", "save_error"]
+"""Why turns played together stopped: the time step ran out, a turn's news met the
+player's pause conditions, the game ended, or the autosave failed (the player must see it)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,11 @@ class TurnResult:
     autosaved: Path | None
     save_error: str
     """Why the autosave failed, or moved to another name ('' if neither)."""
+    turns: int = 1
+    """How many turns the result holds."""
+    stopped: Stop = "step"
+    alerts: tuple[Alert, ...] = ()
+    """What in the last turn's news met the pause conditions, most urgent first."""
 
 
 class Session:
@@ -242,6 +255,52 @@ class Session:
         except WargameError as exc:
             error = str(exc)
         return TurnResult(events, state, autosaved, error)
+
+    def play(
+        self,
+        orders: list[Order],
+        turns: int,
+        rules: PauseRules | None = None,
+        hints: bool = False,
+    ) -> TurnResult:
+        """Play up to `turns` turns, `orders` going with the first, each resolved and
+        autosaved as `step` does (worker thread). Play stops after a turn whose news meets
+        the pause conditions `rules` (None: never; with `hints`, a hint newly met is news
+        too), when the game ends or when an autosave fails. The events of every turn
+        played come back together, with the state after the last and why play stopped.
+        The events and the save are those of `step` called once a turn: the time step
+        never changes the game."""
+        if turns < 1:
+            raise ValueError(f"a time step of {turns} turns: at least one is played")
+        hints = hints and rules is not None and "news" in rules.conditions
+        before = self.snapshot()
+        due = hints_due(self.scenario, before, self.events()) if hints else []
+        events: list[Event] = []
+        played = 0
+        while True:
+            result = self.step(orders if not played else [])
+            played += 1
+            events.extend(result.events)
+            alerts: list[Alert] = []
+            if rules is not None:
+                alerts = pause_alerts(self.scenario, before, result.state, result.events, rules)
+            if hints:
+                now = hints_due(self.scenario, result.state, self.events())
+                if new_hints(due, now):
+                    alerts.append(Alert("news", result.state.turn, "a new hint"))
+                due = now
+            stopped: Stop = "step"
+            if self.over:
+                stopped = "over"
+            elif result.save_error:
+                stopped = "save_error"
+            elif alerts:
+                stopped = "paused"
+            if stopped != "step" or played == turns:
+                return replace(
+                    result, events=events, turns=played, stopped=stopped, alerts=tuple(alerts)
+                )
+            before = result.state
 
     def advance_to_contact(
         self, orders: list[Order], cap: int = CONTACT_CAP, hints: bool = True
