@@ -24,6 +24,7 @@ import numpy as np
 from wargame.engine.dice import Phase, generator
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
+from wargame.engine.kill_assessment import ends_with_threat
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
 
@@ -297,8 +298,9 @@ def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
     tracked = (st.track_id >= 0).nonzero()[0]
     if tracked.size == 0:
         return
-    # Destroyed or arrived: the track ends with its event.
-    st.track_id[tracked[st.status[tracked] != ACTIVE]] = -1
+    # Destroyed or arrived: the track ends with its event; but a kill the engagement
+    # radar read as a miss (or did not read) leaves the track coasting.
+    st.track_id[tracked[ends_with_threat(st, tracked)]] = -1
     coast = sc.loaded.campaign.rules.track_coast_turns
     stale = tracked[(st.track_id[tracked] >= 0) & (st.turn - st.track_last[tracked] > coast)]
     for slot in stale.tolist():

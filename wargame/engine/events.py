@@ -253,6 +253,12 @@ class InterceptResolved(Event):
     pk_true: float = -1.0
     """What the roll was against: the pk for what the threat really was (the
     after-action report's business; a decoy shows here)."""
+    assessed: str = added("", "1.7")
+    """What the engagement radar read, which is all blue is told: 'kill', 'miss', or
+    'not assessed' (its radar off the air); '' where nothing rolled, and in saves of
+    earlier rules, where the result was known at once."""
+    kill_confidence: float = added(0.0, "1.7")
+    """P(dead | the reading), by Bayes from the planned pk and the radar's error rates."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,10 @@ Missiles due this turn are resolved in the order they arrive. A missile rolls
 for a kill only if its target is still flying and its fire unit still guides it
 (radar alive, emitting, in place); a target killed by an earlier missile of the
 salvo makes the later ones miss. The roll for the k-th missile resolved against
-threat j this turn is U[j, k] from the turn's intercept generator.
+threat j this turn is U[j, k] from the turn's intercept generator. The radar that
+guided it then reads the result with the draw V[j, k] of the assessment generator
+(`kill_assessment`): the event carries what blue was told (`assessed`) beside the truth
+(`killed`), and the track keeps the reading.
 
 A threat that reaches its target delivers its warhead: against an asset it
 damages with probability 1 - hardness and destroys min(1, warhead / 2000 kg) of
@@ -28,6 +31,7 @@ from wargame.engine.events import (
     r3,
 )
 from wargame.engine.geometry import SAME_SITE_KM
+from wargame.engine.kill_assessment import assess_intercept
 from wargame.engine.scenario import (
     CLASS_NAMES,
     CLASSES,
@@ -61,19 +65,33 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
     due.sort(key=lambda s: (s.intercept_time, s.fire_unit, s.threat))
     gen = generator(seed, st.turn, Phase.INTERCEPT)
     rolls = gen.random((sc.n_threats, ROLL_SLOTS))
+    # How the engagement radar reads each intercept: a draw in the same (threat, slot).
+    reading_gen = generator(seed, st.turn, Phase.ASSESSMENT)
+    readings = reading_gen.random((sc.n_threats, ROLL_SLOTS))
     # What each due missile needs, gathered once rather than looked up missile by missile.
     threats = np.fromiter((s.threat for s in due), np.int64, len(due))
     radars = sc.f_radar[np.fromiter((s.fire_unit for s in due), np.int64, len(due))]
     guided = (
         st.radar_alive[radars] & st.emitting[radars] & (st.ready_turn[radars] <= st.turn)
     ).tolist()
+    # The radar that guided a missile reads its intercept (as it guides, it is on the air).
+    missed_rate = sc.r_assess_missed[radars].tolist()
+    false_rate = sc.r_assess_false[radars].tolist()
     status = st.status[threats].tolist()
     arrives = st.arrival_time[threats].tolist()
     apparent = sc.t_apparent_class[threats].tolist()
     killed_now: set[int] = set()
     slot_used: dict[int, int] = {}
-    for shot, j, code, arrival, is_guided, cls in zip(
-        due, threats.tolist(), status, arrives, guided, apparent, strict=True
+    for shot, j, code, arrival, is_guided, cls, m, f in zip(
+        due,
+        threats.tolist(),
+        status,
+        arrives,
+        guided,
+        apparent,
+        missed_rate,
+        false_rate,
+        strict=True,
     ):
         reason = ""
         if code == KILLED or j in killed_now:
@@ -84,11 +102,16 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
             reason = "guidance lost: the fire unit's radar stopped"
         roll = 1.0
         killed = False
+        told, confidence = "", 0.0
         if not reason:
             k = slot_used.get(j, 0)
             slot_used[j] = k + 1
             roll = float(rolls[j, k]) if k < ROLL_SLOTS else float(gen.random())
             killed = roll < shot.pk_true
+            reading = float(readings[j, k]) if k < ROLL_SLOTS else float(reading_gen.random())
+            told, confidence = assess_intercept(
+                st, j, shot.pk_planned, killed, reading, m, f, radar_on=is_guided
+            )
         events.append(
             InterceptResolved(
                 turn=st.turn,
@@ -102,6 +125,8 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
                 pk_true=r3(shot.pk_true),
                 roll=r3(roll),
                 reason=reason,
+                assessed=told,
+                kill_confidence=r3(confidence),
             )
         )
         if killed:

@@ -194,6 +194,12 @@ class Scenario:
     sead_names: list[str]
     jammer_names: list[str]
 
+    # What blue's radars make of what they see (`kill_assessment`).
+    r_assess_missed: F64
+    """(R,) chance the radar reads a kill it watches as a miss."""
+    r_assess_false: F64
+    """(R,) chance it reads a miss as a kill."""
+
     @property
     def n_threats(self) -> int:
         return len(self.threat_type)
@@ -346,6 +352,8 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         sead_names=[s.name for s in red.sead],
         jammer_names=[j.name for j in red.jammers],
         r_position0=np.array(radar_positions, dtype=np.float64).reshape(-1, 2),
+        r_assess_missed=farr([t.kill_assessment_missed for t in r_types]),
+        r_assess_false=farr([t.kill_assessment_false for t in r_types]),
     )
 
 

@@ -27,9 +27,10 @@ from wargame.engine.assessment import heads_towards
 from wargame.engine.command import carry_out, order_refusal
 from wargame.engine.events import Event, OrderRefused, StandingAction
 from wargame.engine.geometry import SAME_SITE_KM
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.orders import Order, StandingOrder
 from wargame.engine.scenario import CLASS_CODE, Scenario
-from wargame.engine.state import ACTIVE, State
+from wargame.engine.state import State
 
 ARM_CODE = CLASS_CODE[ThreatClass.ARM]
 
@@ -123,10 +124,7 @@ def _emcon(
     cone threat evaluation judges by): an ARM flies at the one radar it was fired at, so
     the battalion's other radars in reach stay on the air."""
     fresh = (
-        (st.track_id >= 0)
-        & (st.status == ACTIVE)
-        & (st.track_last == st.turn - 1)
-        & (sc.t_apparent_class == ARM_CODE)
+        held_tracks(st) & (st.track_last == st.turn - 1) & (sc.t_apparent_class == ARM_CODE)
     ).nonzero()[0]
     if fresh.size == 0:
         return

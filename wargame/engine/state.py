@@ -126,6 +126,13 @@ class State:
     asset_priority: F64 = field(default_factory=lambda: np.zeros(0))
     """(A,) each defended asset's priority now: the campaign's, until an inject changes it."""
 
+    # What blue believes of each track (`kill_assessment`), per slot.
+    track_assessed_turn: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) turn of the last reading of its intercepts if that said killed; NEVER if it
+    said missed or there was none."""
+    track_kill_confidence: F64 = field(default_factory=lambda: np.zeros(0))
+    """(N,) P(dead | the last reading of its intercepts); 0 before any."""
+
     threat_cost_destroyed: float = 0.0
     interceptor_cost: float = 0.0
     radar_value_lost: float = 0.0
@@ -207,4 +214,7 @@ def initial_state(sc: Scenario) -> State:
         asset_priority=np.array(
             [a.priority for a in sc.loaded.campaign.blue.assets], dtype=np.float64
         ),
+        # What blue believes before any look: no assessment.
+        track_assessed_turn=np.full(n, NEVER, dtype=np.int64),
+        track_kill_confidence=np.zeros(n),
     )

@@ -17,8 +17,9 @@ from wargame.engine.events import Event, MissileLaunched, r3
 from wargame.engine.fire_control.readiness import usable_rounds
 from wargame.engine.fire_control.timing import arrival_turn
 from wargame.engine.geometry import edge_factor
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import CLASS_NAMES, Scenario
-from wargame.engine.state import ACTIVE, Shot, State
+from wargame.engine.state import Shot, State
 
 
 class Engagement(NamedTuple):
@@ -47,7 +48,8 @@ def rounds_to_fire(
 
 
 def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
-    """Fire the planned salvos whose targets are still flying."""
+    """Fire the planned salvos whose tracks blue still holds (a threat destroyed
+    unseen by the kill assessment draws its rounds: they find nothing)."""
     if not plan:
         return
     now = st.turn * sc.dt
@@ -61,7 +63,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     apparent = sc.t_apparent_class[threats]
     for e, flying, true_pk, cls, track, cost in zip(
         plan,
-        (st.status[threats] == ACTIVE).tolist(),
+        held_tracks(st)[threats].tolist(),  # a track blue holds, dead or not
         true_pks.tolist(),
         apparent.tolist(),
         st.track_id[threats].tolist(),

@@ -30,9 +30,10 @@ from wargame.engine.fire_control.readiness import (
     salvo_size,
 )
 from wargame.engine.fire_control.timing import time_to_go, time_to_harm
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
-from wargame.engine.state import ACTIVE, DELIVERED, KILLED, LEFT, SPENT, State
+from wargame.engine.state import DELIVERED, KILLED, LEFT, SPENT, State
 
 ENDED_HOW = {
     KILLED: "destroyed",
@@ -186,7 +187,7 @@ def _judge(
         return refused(reason)
     if threat < 0:
         return refused(f"no track {track}")
-    if st.status[threat] != ACTIVE:
+    if not held_tracks(st)[threat]:  # (a kill the assessment missed: the track is held)
         return refused(f"track {track} has ended: {ENDED_HOW.get(int(st.status[threat]), 'gone')}")
     reason = picture_refusal(sc, st if now is None else now, unit, threat)
     if reason:

@@ -47,9 +47,10 @@ from wargame.engine.fire_control.readiness import (
 )
 from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.fire_control.timing import arrival_turn, time_to_harm, turn_of
+from wargame.engine.kill_assessment import engageable
 from wargame.engine.orders import Order, StandingOrder
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
-from wargame.engine.state import ACTIVE, AUTO, HOLD, SLS, SS, TIGHT, Shot, State
+from wargame.engine.state import AUTO, HOLD, SLS, SS, TIGHT, Shot, State
 
 MAX_SALVO = 4
 MAX_SALVOS_IN_AIR = 2
@@ -85,7 +86,7 @@ def plan_engagements(
     assessed = (
         _assessed(sc, st, plan, able) if np.count_nonzero(st.doctrine[firing] == AUTO) else None
     )
-    live = tracked & (st.status == ACTIVE)
+    live = engageable(st)  # blue's belief: held, not assessed killed
     # Salvos a target may have on their way from each unit's doctrine (auto: at most, as
     # shoot-shoot; where there is time for a look, `_allocate` holds it to one).
     limits = np.where(st.doctrine == SLS, 1, MAX_SALVOS_IN_AIR)

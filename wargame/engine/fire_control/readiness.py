@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from wargame.engine.fire_control.rules import FireRules
+from wargame.engine.kill_assessment import engageable
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
-from wargame.engine.state import ACTIVE, State
+from wargame.engine.state import State
 
 IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
 """Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
@@ -51,7 +52,7 @@ def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = N
     if held.ndim == 2:
         held = held.any(axis=0)
     if live is None:
-        live = (st.track_id >= 0) & (st.status == ACTIVE)
+        live = engageable(st)
     return np.asarray((held & live).nonzero()[0])
 
 
