@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from wargame.engine import tracking
 from wargame.engine.dice import Phase, generator
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
@@ -41,7 +42,7 @@ def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) ->
     radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
     if active.size and radars.size:
         r_idx, t_idx = _detections(sc, st, seed, radars, active)
-        _update_tracks(sc, st, r_idx, t_idx, events)
+        _update_tracks(sc, st, seed, r_idx, t_idx, events)
     _drop_tracks(sc, st, events)
 
 
@@ -105,6 +106,25 @@ def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> n
     if jammers.size:
         signal = signal / (1.0 + _jamming(sc, st, r_idx, np.arctan2(dy, dx), jammers))
     return np.asarray(np.exp(-sc.r_log_pfa[r_idx] / (1.0 + signal)))
+
+
+def _pair_snr(
+    sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(SNR with jamming, as `_pair_pd` reckons it; ground range, km; bearing, radians in
+    the arctan2 convention) of given (radar, threat) pairs: what a detection's measurement
+    errors depend on (`tracking`). For the detected pairs only: a few per track."""
+    dx = st.x[t_idx] - st.r_x[r_idx]
+    dy = st.y[t_idx] - st.r_y[r_idx]
+    dh = (st.alt[t_idx] - sc.r_height[r_idx]) / 1000.0
+    ground2 = dx * dx + dy * dy
+    ratio2 = sc.r_range_ref[r_idx] ** 2 / np.maximum(ground2 + dh * dh, 1e-6)
+    signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
+    bearing = np.arctan2(dy, dx)
+    jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
+    if jammers.size:
+        signal = signal / (1.0 + _jamming(sc, st, r_idx, bearing, jammers))
+    return signal, np.sqrt(ground2), bearing
 
 
 def _detections(
@@ -237,8 +257,16 @@ def jammed_reach(sc: Scenario, st: State, radar: int, look: np.ndarray) -> np.nd
 
 
 def _update_tracks(
-    sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray, events: list[Event]
+    sc: Scenario,
+    st: State,
+    seed: int,
+    r_idx: np.ndarray,
+    t_idx: np.ndarray,
+    events: list[Event],
 ) -> None:
+    """Each detected threat's track made or refreshed: its filter (`tracking`) updated
+    with the turn's best measurement of it; its height and, for a ballistic missile, the
+    distance flown that its position estimate implies."""
     turn = st.turn
     np.put(st.seen_by, r_idx * sc.n_threats + t_idx, turn)  # flat indices: cheaper
     if t_idx.size == 0:
@@ -253,11 +281,23 @@ def _update_tracks(
     new = st.track_id[hit] < 0
     if np.count_nonzero(new):
         _initiate(sc, st, hit[new], by_radar[new], events)
+    # (`best_measurements` gives the threats in slot order, as `hit` is.)
+    measured = _pair_snr(sc, st, r_idx, t_idx)
+    _, zx, zy, var = tracking.best_measurements(sc, st, seed, r_idx, t_idx, *measured)
+    if np.count_nonzero(new):
+        tracking.initiate(st, hit[new], zx[new], zy[new], var[new])
+    old = ~new
+    if np.count_nonzero(old):
+        gap = (turn - st.track_last[hit[old]]) * sc.dt
+        tracking.update(st, hit[old], gap, zx[old], zy[old], var[old])
     st.track_hits[hit] += 1
     st.track_last[hit] = turn
-    st.track_x[hit], st.track_y[hit], st.track_alt[hit] = st.x[hit], st.y[hit], st.alt[hit]
-    st.track_vx[hit], st.track_vy[hit] = st.vx[hit], st.vy[hit]
-    st.track_flown[hit] = st.flown[hit]
+    st.track_alt[hit] = st.alt[hit]
+    # A ballistic missile's profile is read off the distance it has flown: the estimate's
+    # error along its course, added to the truth.
+    vx, vy = st.vx[hit], st.vy[hit]
+    along = (st.track_x[hit] - st.x[hit]) * vx + (st.track_y[hit] - st.y[hit]) * vy
+    st.track_flown[hit] = st.flown[hit] + along / np.maximum(np.hypot(vx, vy), 1e-9)
 
 
 def _initiate(

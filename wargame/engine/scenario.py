@@ -129,6 +129,9 @@ class Scenario:
     r_log_pfa: F64
     """-ln(Pfa)."""
     r_range_ref: F64
+    r_range_cell_km: F64
+    """Range resolution ΔR = c·τ/2, km: with the beamwidth, the scale of a detection's
+    errors (`tracking`)."""
     r_tracking_channels: I64
     r_guidance_channels: I64
     r_value: F64
@@ -299,6 +302,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_snr_ref=farr([reference_snr(t.reference_pd, t.false_alarm_probability) for t in r_types]),
         r_log_pfa=farr([-math.log(t.false_alarm_probability) for t in r_types]),
         r_range_ref=farr([t.detection_range_km for t in r_types]),
+        r_range_cell_km=farr([t.range_resolution_m / 1000.0 for t in r_types]),
         r_tracking_channels=iarr([t.tracking_channels for t in r_types]),
         r_guidance_channels=iarr([t.guidance_channels for t in r_types]),
         r_value=farr([t.value for t in r_types]),

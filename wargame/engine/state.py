@@ -84,6 +84,14 @@ class State:
     track_flown: F64
     """Distance flown at the last detection: with the ballistic profile, the
     trajectory estimate of a tracked ballistic missile."""
+    # The track filter's uncertainty (`tracking`), per axis, the same for x and y: as of
+    # the last update; `tracking.position_variance` carries it forward.
+    track_pos_var: F64
+    """Variance of the estimated position, km²."""
+    track_pos_vel_cov: F64
+    """Covariance of the estimated position and velocity, km²/s."""
+    track_vel_var: F64
+    """Variance of the estimated velocity, km²/s²."""
     seen_by: NDArray[np.int32]
     """(R, N) turn each radar last detected each threat."""
     next_track: int
@@ -189,6 +197,9 @@ def initial_state(sc: Scenario) -> State:
         track_vx=np.zeros(n),
         track_vy=np.zeros(n),
         track_flown=np.zeros(n),
+        track_pos_var=np.zeros(n),
+        track_pos_vel_cov=np.zeros(n),
+        track_vel_var=np.zeros(n),
         seen_by=np.full((n_r, n), NEVER, dtype=np.int32),
         next_track=1,
         r_x=sc.r_position0[:, 0].copy(),

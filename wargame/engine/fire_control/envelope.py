@@ -29,6 +29,7 @@ from wargame.engine.fire_control.timing import (
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
+from wargame.engine.tracking import intercept_aim
 
 PRUNE_AT = 1024
 """(Pair, missile) elements from which fire control first sets aside the pairs no missile
@@ -251,7 +252,10 @@ def pair_options(
             ok &= test
     if rules is not None:
         ok &= rules.allowed(unit, cls, sc.m_cost.size)
-    pk = np.where(ok, nominal * edge_factor(rng_r / sc.m_max_range), 0.0)
+    pk = nominal * edge_factor(rng_r / sc.m_max_range)
+    # A poor track misplaces the intercept point: the seeker may not find the target there.
+    pk *= intercept_aim(sc, st, slot, tof_r)
+    pk = np.where(ok, pk, 0.0)
     # Best type: largest expected gain net of the round's cost, so that a cheap
     # drone does not draw a long-range round.
     net = np.where(ok, pk * values[col][:, None] - sc.m_cost, -np.inf)

@@ -20,6 +20,7 @@ from wargame.engine.geometry import edge_factor
 from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import Shot, State
+from wargame.engine.tracking import intercept_aim
 
 
 class Engagement(NamedTuple):
@@ -60,6 +61,8 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     true_pks = sc.m_pk[missiles, sc.t_class[threats]] * edge_factor(
         ranges / sc.m_max_range[missiles]
     )
+    # From where the track put the intercept point, as planned (`tracking`).
+    true_pks *= intercept_aim(sc, st, threats, np.array([e.time_of_flight for e in plan]))
     apparent = sc.t_apparent_class[threats]
     for e, flying, true_pk, cls, track, cost in zip(
         plan,
