@@ -19,6 +19,7 @@ from wargame.engine.fire_control import Engagement, launch, options_of_missile
 from wargame.engine.geometry import edge_factor
 from wargame.engine.scenario import CLASS_CODE, reference_snr
 from wargame.engine.state import ACTIVE, State
+from wargame.view.picture import track_rows
 
 BIG_BIRD_CELL_KM = 0.150  # the 91N6E's range cell
 BEAM_RAD = math.radians(2.0)  # every catalogue radar's beamwidth
@@ -353,3 +354,22 @@ def test_an_extra_radar_moves_no_other_track_s_measurements(
     # The nearer radar measures the high fighter better: its track is another.
     assert alone.track_x[near] != both.track_x[near]
     assert both.track_pos_var[near] < alone.track_pos_var[near]
+
+
+# -------------------------------------------------------------- blue view
+
+
+def test_the_track_table_shows_each_track_s_error_growing_as_it_coasts(
+    fighter_track: tuple[Game, int],
+) -> None:
+    game, slot = fighter_track
+    sc = game.scenario
+    st = _still_track(game, slot, 0.25, 4e-4, 0)
+    (row,) = [r for r in track_rows(sc, st) if r.slot == slot]
+    assert row.error_km == pytest.approx(0.5)  # √0.25, updated this turn
+    # Two turns later, unseen: P_xx + t² P_vv + σ_a² t⁴ / 4, t = 2 turns.
+    t = 2 * sc.dt
+    st.track_last[slot] = st.turn - 2
+    (row,) = [r for r in track_rows(sc, st) if r.slot == slot]
+    coasted = 0.25 + t * t * 4e-4 + trk.MANOEUVRE_KMS2**2 * t**4 / 4
+    assert row.error_km == pytest.approx(math.sqrt(coasted))

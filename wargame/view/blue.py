@@ -64,6 +64,7 @@ from wargame.engine.game import score_of
 from wargame.engine.objectives import ObjectiveResult, ever_seen, judge, tally_over
 from wargame.engine.scenario import ROLE_STRIKE, Scenario
 from wargame.engine.state import ACTIVE, KILLED, State
+from wargame.engine.tracking import position_variance
 from wargame.view.words import clock, short_missile
 
 # ------------------------------------------------------------------ tracks
@@ -83,6 +84,13 @@ def track_slot(st: State, track: int) -> int:
     """The slot of a shown track id, or -1."""
     hit = np.flatnonzero((st.track_id == track) & (st.status == ACTIVE))
     return int(hit[0]) if hit.size else -1
+
+
+def track_error_km(sc: Scenario, st: State, slots: np.ndarray) -> np.ndarray:
+    """How far off each track's estimated position may be now, km: its filter's standard
+    error per axis, carried over the time it has coasted. The radars' own reckoning of
+    their accuracy, which blue may know (the track's quality)."""
+    return np.asarray(np.sqrt(position_variance(sc, st, slots)))
 
 
 # ------------------------------------------------------------------- score

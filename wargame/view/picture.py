@@ -26,7 +26,7 @@ from wargame.engine.fire_control import (
 )
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
-from wargame.view.blue import shown_tracks
+from wargame.view.blue import shown_tracks, track_error_km
 from wargame.view.words import short_missile
 
 CLASS_GLYPH = {
@@ -112,6 +112,8 @@ class TrackRow:
     pk_planned: bool
     """True if pk is of missiles in flight; False if it is what the best unit could do."""
     coasting: bool
+    error_km: float = 0.0
+    """The track's quality: how far off its estimated position may be now, km (1 σ)."""
 
 
 def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -217,6 +219,7 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
     ttg, bound = time_to_go(sc, st, slots)
     flying = in_flight(sc, st)
     best = _best_pk(sc, st, slots)
+    error = track_error_km(sc, st, slots)
     rows = []
     for i, slot in enumerate(slots.tolist()):
         vx, vy = float(st.track_vx[slot]), float(st.track_vy[slot])
@@ -248,6 +251,7 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
                 pk=pk_value,
                 pk_planned=bool(shots),
                 coasting=bool(st.track_last[slot] < st.turn),
+                error_km=float(error[i]),
             )
         )
     return rows
