@@ -11,7 +11,7 @@ from wargame.engine.events import ArmLaunched, ArmMissed, Event, RadarDestroyed
 from wargame.engine.intercept import standing_on_sites, strike_arrives
 from wargame.engine.red import fire_arms
 from wargame.engine.scenario import CLASS_CODE, TARGET_ASSET
-from wargame.engine.state import ACTIVE
+from wargame.engine.state import ACTIVE, NEVER
 
 
 def _play(
@@ -100,13 +100,16 @@ def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
     sc, st = game.scenario, game.state
     alpha = sc.f_name.index("FU Alpha")
     own_radar = sc.f_radar[alpha]
+    # One track that only the battalion's other radars hold.
+    others_only = int(np.flatnonzero(st.track_id >= 0)[0])
+    st.seen_by[own_radar, others_only] = NEVER
     linked = set(picture(sc, st, alpha).tolist())
     st.cp_alive[:] = False
     alone = set(picture(sc, st, alpha).tolist())
     fresh = st.turn - first_contact.campaign.rules.track_coast_turns
     seen_by_own = {int(j) for j in range(sc.n_threats) if st.seen_by[own_radar, j] >= fresh}
     assert alone <= seen_by_own
-    assert linked - alone  # the acquisition radar's tracks are lost with the post
+    assert others_only in linked - alone  # the other radars' tracks are lost with the post
 
 
 def _strike_on_aldmouth(loaded: LoadedCampaign, roll: float) -> tuple[Game, list[Event]]:

@@ -133,7 +133,10 @@ def test_shoot_and_scoot_moves_the_unit_to_the_next_site_after_its_salvos(
     moved = [e for e in events if isinstance(e, RelocationStarted)]
     assert (moved[0].turn, moved[0].x_km, moved[0].y_km) == (2, 150.0, 150.0)
     acted = [blue_text(e) for e in events if isinstance(e, StandingAction)]
-    assert acted[0] == "FU moves to [150, 150]: 1 salvo fired from its site"
+    # Every salvo of the turn counts: the drill's two raids are both in the first picture.
+    salvos = len({(e.threat, e.turn) for e in launches(events) if e.turn == 1})
+    assert acted[0] == f"FU moves to [150, 150]: {salvos} salvos fired from its site"
+    assert salvos == 2
 
 
 def test_an_engagement_ordered_overrides_a_standing_hold(drill: LoadedCampaign) -> None:

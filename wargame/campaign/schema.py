@@ -389,12 +389,19 @@ class Scoring(_Model):
 
 class Rules(_Model):
     track_coast_turns: Annotated[int, Field(ge=0, le=20)] = 2
-    """Turns a track is kept without a detection before it is dropped; the time this
-    makes (turns × seconds_per_turn) is what counts, unless track_coast_s is given."""
+    """Turns a track is kept without a detection before it is dropped, if given (the time
+    they make counts); track_coast_s is the better key."""
     track_coast_s: Annotated[float, Field(ge=0.0, le=3600.0)] | None = None
-    """Seconds a track is kept without a detection before it is dropped."""
+    """Seconds a track is kept without a detection before it is dropped (120 if neither
+    this nor track_coast_turns is given)."""
     identification_looks: Annotated[int, Field(ge=1, le=20)] = 2
-    """Detections needed before a track counts as hostile (weapons tight)."""
+    """Detections a turn apart needed before a track counts as hostile (weapons tight),
+    if given: the track must have been held (looks − 1) turns; identification_s is the
+    better key."""
+    identification_s: Annotated[float, Field(ge=0.0, le=3600.0)] | None = None
+    """Seconds a track must have been held (from its first detection to its latest)
+    before it counts as hostile for a unit on weapons tight (60 if neither this nor
+    identification_looks is given)."""
     march_kmh: Annotated[float, Field(gt=0.0, le=200.0)] = 40.0
     """Road speed of a relocating unit."""
     setup_s: Annotated[float, Field(ge=0.0, le=86_400.0)] = 300.0
@@ -405,6 +412,25 @@ class Rules(_Model):
 # Objectives build on the models above; their module imports this one.
 from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
 
+
+    def coast_seconds(self, seconds_per_turn: float) -> float:
+        """How long a track coasts: `track_coast_s`; else `track_coast_turns` if the
+        campaign gives it, at its turn length; else two minutes."""
+        if self.track_coast_s is not None:
+            return self.track_coast_s
+        if "track_coast_turns" in self.model_fields_set:
+            return self.track_coast_turns * seconds_per_turn
+        return 120.0
+
+    def identification_seconds(self, seconds_per_turn: float) -> float:
+        """How long a track must be held to count as hostile: `identification_s`; else
+        the time `identification_looks` looks a turn apart take, if the campaign gives
+        them; else a minute."""
+        if self.identification_s is not None:
+            return self.identification_s
+        if "identification_looks" in self.model_fields_set:
+            return (self.identification_looks - 1) * seconds_per_turn
+        return 60.0
 
 class Campaign(_Model):
     format_version: Literal[1] = 1

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from wargame.engine.advice import advisories
     from wargame.engine.allocation import assign
-    from wargame.engine.command import march_turns
+    from wargame.engine.command import Relocation, march_turns, relocation
     from wargame.engine.dice import MAX_SEED, check_seed
     from wargame.engine.fire_control import channels_in_use
     from wargame.engine.game import (
@@ -57,6 +57,8 @@ _HOMES = {
     "advisories": "advice",
     "assign": "allocation",
     "march_turns": "command",
+    "relocation": "command",
+    "Relocation": "command",
     "channels_in_use": "fire_control",
     "SAME_SITE_KM": "geometry",
     "ObjectiveResult": "objectives",
@@ -108,6 +110,7 @@ __all__ = [
     "ObjectiveResult",
     "Order",
     "Outcome",
+    "Relocation",
     "Scenario",
     "Score",
     "Standing",
@@ -122,6 +125,7 @@ __all__ = [
     "check_seed",
     "initial_state",
     "march_turns",
+    "relocation",
     "resolve_turn",
     "score_of",
     "turn_ahead",

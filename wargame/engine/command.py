@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from dataclasses import dataclass
 
 from wargame.engine.events import (
     Event,
@@ -25,11 +26,34 @@ from wargame.engine.state import State
 MAX_RESERVE = 10_000
 
 
-def march_turns(sc: Scenario, distance_km: float) -> int:
-    """Turns a unit is out of action to march `distance_km` and set up again."""
-    rules = sc.loaded.campaign.rules
-    seconds = distance_km / rules.march_kmh * 3600.0 + rules.setup_s
-    return max(1, math.ceil(seconds / sc.dt))
+@dataclass(frozen=True)
+class Relocation:
+    """How long a unit is out of action to move: it stows, marches, sets up again."""
+
+    stow_s: float
+    march_s: float
+    setup_s: float
+    turns: int
+    """Turns out of action, the turn of the order included: the whole time in turns,
+    rounded up."""
+
+    @property
+    def seconds(self) -> float:
+        return self.stow_s + self.march_s + self.setup_s
+
+
+def relocation(sc: Scenario, radar: int, distance_km: float) -> Relocation:
+    """The time the unit of `radar` needs to move `distance_km`: its type's stow and
+    set-up times (catalogue) and the march at the campaign's road speed."""
+    march = distance_km / sc.loaded.campaign.rules.march_kmh * 3600.0
+    stow, setup = float(sc.r_stow_s[radar]), float(sc.r_setup_s[radar])
+    turns = max(1, math.ceil((stow + march + setup) / sc.dt - 1e-9))
+    return Relocation(stow, march, setup, turns)
+
+
+def march_turns(sc: Scenario, distance_km: float, radar: int) -> int:
+    """Turns the unit of `radar` is out of action to move `distance_km` and set up again."""
+    return relocation(sc, radar, distance_km).turns
 
 
 def apply_orders(sc: Scenario, st: State, orders: list[Order], events: list[Event]) -> list[Order]:
@@ -170,7 +194,7 @@ def carry_out(
             assert order.position is not None
             x, y = order.position
             distance = math.hypot(x - st.r_x[radar], y - st.r_y[radar])
-            st.ready_turn[radar] = st.turn + march_turns(sc, distance)
+            st.ready_turn[radar] = st.turn + march_turns(sc, distance, radar)
             st.r_x[radar], st.r_y[radar] = x, y
             st.emitting[radar] = False
             events.append(

@@ -1,17 +1,20 @@
 """Detection and tracking phase: what the radars see, and the tracks they make.
 
-For each emitting radar and each threat in the air, once a turn:
+For each emitting radar and each threat in the air, at each look (a radar looks at
+each point of its coverage once every scan period, so a turn holds as many looks as
+scans end in it, and one roll per turn decides whether any of them detected):
   - the target must be above the radar horizon, d <= 4.12 (sqrt(h_radar) + sqrt(h_target));
   - signal-to-noise is the radar's reference SNR (1 m² at its reference range)
     scaled by σ/R⁴;
   - noise jamming adds to the noise: SNR_eff = SNR / (1 + Σ J/N), each jammer's
     J/N falling as 1/R² (one-way) and by the sidelobe level when it is off the
     target's bearing, so a burn-through range emerges;
-  - Swerling 1: Pd = Pfa^(1/(1+SNR_eff)). The roll draws U ~ U(0,1) per (radar,
-    threat) slot and detects when U < Pd.
+  - Swerling 1: Pd = Pfa^(1/(1+SNR_eff)) per look, independent from look to look, so
+    n looks detect at least once with 1 − (1 − Pd)^n. The roll draws U ~ U(0,1) per
+    (radar, threat) slot and detects when U is below that.
 A radar holds at most `tracking_channels` detections a turn (the nearest). A
-detection makes or refreshes a track; a track not refreshed for more than
-`track_coast_turns` turns is dropped. A silent radar sees nothing.
+detection makes or refreshes a track; a track not refreshed for longer than the
+campaign's coasting time is dropped (`track_life`). A silent radar sees nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from wargame.engine.kill_assessment import ends_with_threat
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
 
+from wargame.engine.track_life import coast_turns
 BLOCK_PAIRS = 1 << 14
 """(Radar, threat) pairs the detection phase takes at once, so that its temporaries stay
 in the processor's cache; but never fewer than `MIN_BLOCK_RADARS` radars, below which the
@@ -39,17 +43,36 @@ _HORIZON_F32 = np.float32(HORIZON_KM_PER_SQRT_M)
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
     active = (st.status == ACTIVE).nonzero()[0]
-    radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
+    looks = looks_in_turn(sc, st.turn)
+    radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn) & (looks > 0)).nonzero()[0]
     if active.size and radars.size:
-        r_idx, t_idx = _detections(sc, st, seed, radars, active)
+        r_idx, t_idx = _detections(sc, st, seed, radars, active, looks)
         _update_tracks(sc, st, seed, r_idx, t_idx, events)
     _drop_tracks(sc, st, events)
 
 
 def detection_probability(
     sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
+def looks_in_turn(sc: Scenario, turn: int) -> np.ndarray:
+    """(R,) looks each radar takes at a point of its coverage during `turn`: the scans
+    that end in it, counted from the start of the game, so that over any span of game
+    time a radar looks as often whatever the turn length (a 10 s scan: 6 looks in a
+    60 s turn, 1 in a 10 s turn, none in one 5 s turn of two)."""
+    end = np.floor(turn * sc.dt / sc.r_scan_s + 1e-9)
+    start = np.floor((turn - 1) * sc.dt / sc.r_scan_s + 1e-9)
+    looks: np.ndarray = (end - start).astype(np.int64)
+    return looks
+
+
+def cumulative_pd(pd: np.ndarray, looks: np.ndarray) -> np.ndarray:
+    """Probability of at least one detection in `looks` independent Swerling-1 looks of
+    single-look probability `pd`: 1 − (1 − pd)^looks (the target fluctuates look to look)."""
+    return np.asarray(-np.expm1(looks * np.log1p(-np.minimum(pd, 1.0 - 1e-16))))
+
+
 ) -> np.ndarray:
-    """Pd of each (radar, threat) pair this turn, horizon and jamming included: (R, A)."""
+    """Single-look Pd of each (radar, threat) pair, horizon and jamming included: (R, A).
+    A turn holds `looks_in_turn` looks; `cumulative_pd` gives the chance of one or more."""
     r_idx = np.repeat(radars, active.size)
     t_idx = np.tile(active, radars.size)
     pd = np.zeros(r_idx.size)
@@ -128,9 +151,15 @@ def _pair_snr(
 
 
 def _detections(
-    sc: Scenario, st: State, seed: int, radars: np.ndarray, active: np.ndarray
+    sc: Scenario,
+    st: State,
+    seed: int,
+    radars: np.ndarray,
+    active: np.ndarray,
+    looks: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Detected (radar, threat) pairs of this turn."""
+    """Detected (radar, threat) pairs of this turn: one roll per pair against the chance
+    of at least one detection in the radar's looks of the turn."""
     f32 = np.float32
     x, y = st.x[active].astype(f32), st.y[active].astype(f32)
     sqrt_alt = np.sqrt(st.alt[active]).astype(f32)
@@ -156,7 +185,11 @@ def _detections(
                 (len(sc.r_name), sc.n_threats), dtype=np.float32
             )
         # (Flat indices: far cheaper than indexing by two arrays.)
-        hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < _pair_pd(sc, st, r_idx, t_idx)
+        pd = _pair_pd(sc, st, r_idx, t_idx)
+        many = looks[r_idx] > 1
+        if np.count_nonzero(many):
+            pd[many] = cumulative_pd(pd[many], looks[r_idx[many]])
+        hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < pd
         found.append((r_idx[hit], t_idx[hit]))
     if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -315,6 +348,7 @@ def _initiate(
     st.track_hits[slots] = 0
     st.next_track += int(slots.size)
     events.extend(
+    st.track_born[slots] = st.turn
         TrackInitiated(
             turn=st.turn,
             track=track,
@@ -341,7 +375,7 @@ def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
     # Destroyed or arrived: the track ends with its event; but a kill the engagement
     # radar read as a miss (or did not read) leaves the track coasting.
     st.track_id[tracked[ends_with_threat(st, tracked)]] = -1
-    coast = sc.loaded.campaign.rules.track_coast_turns
+    coast = coast_turns(sc)
     stale = tracked[(st.track_id[tracked] >= 0) & (st.turn - st.track_last[tracked] > coast)]
     for slot in stale.tolist():
         events.append(TrackDropped(turn=st.turn, track=int(st.track_id[slot]), threat=slot))

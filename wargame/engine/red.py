@@ -2,9 +2,9 @@
 missiles at emitters, support aircraft going home.
 
 Red plays by fixed rules so that a trainee can learn them: a SEAD aircraft fires
-one ARM a turn at the nearest radar that emits within its missile's reach and in
-its line of sight (the radar horizon between them), and leaves when its ARMs are
-spent; jammers hold station until their time is up or the raids are over.
+one ARM a minute (`ARM_INTERVAL_S`) at the nearest radar that emits within its
+missile's reach and in its line of sight (the radar horizon between them), and
+leaves when its ARMs are spent; jammers hold station until their time is up or the raids are over.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from wargame.engine.scenario import (
     Scenario,
 )
 from wargame.engine.state import ACTIVE, LEFT, PENDING, SPENT, State
+
+ARM_INTERVAL_S = 60.0
+"""A SEAD aircraft fires at most one ARM in this time (a game value)."""
 
 
 def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
@@ -66,7 +69,8 @@ def fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
     sead = sc.sead_slots
     if sead.size == 0:
         return
-    hunters = sead[(st.status[sead] == ACTIVE) & (st.arms_left[sead] > 0)]
+    rested = (st.turn - st.arm_fired_turn[sead]) * sc.dt >= ARM_INTERVAL_S - 1e-9
+    hunters = sead[(st.status[sead] == ACTIVE) & (st.arms_left[sead] > 0) & rested]
     if hunters.size == 0:
         return
     emitters = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
@@ -96,6 +100,7 @@ def fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
         st.target_kind[arm] = TARGET_RADAR
         st.target_index[arm] = radar
         st.arms_left[aircraft] -= 1
+        st.arm_fired_turn[aircraft] = st.turn
         events.append(
             ArmLaunched(
                 turn=st.turn, flight=sc.group_name(aircraft), threat=arm, radar=sc.r_name[radar]

@@ -143,6 +143,16 @@ class Scenario:
     """Linear sidelobe gain (below 1)."""
     r_position0: F64
     """(R, 2) sites at the start, km."""
+    r_scan_s: F64
+    """Revisit period of each radar, s: a turn holds as many looks as fall in it."""
+    r_stow_s: F64
+    """Time to stow the unit of each radar before it marches, s."""
+    r_setup_s: F64
+    """Time to set it up at its new site, s."""
+    coast_s: float
+    """A track not refreshed for longer than this is dropped."""
+    identification_s: float
+    """How long a track must have been held to count as hostile (weapons tight)."""
 
     # Fire units (F).
     f_name: list[str]
@@ -239,6 +249,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     dt = float(campaign.clock.seconds_per_turn)
 
     # Blue side.
+    rules = campaign.rules
     c_name = [cp.name for cp in blue.command_posts]
     cp_index = {n: i for i, n in enumerate(c_name)}
     missiles = list(cat.missiles.values())
@@ -312,6 +323,11 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_sidelobe=farr([10 ** (-t.sidelobe_db / 10) for t in r_types]),
         f_name=[u.name for u in blue.fire_units],
         f_radar=iarr(f_radar),
+        r_scan_s=farr([t.scan_period_s for t in r_types]),
+        r_stow_s=farr([rules.setup_s / 2 if t.stow_s is None else t.stow_s for t in r_types]),
+        r_setup_s=farr([rules.setup_s / 2 if t.setup_s is None else t.setup_s for t in r_types]),
+        coast_s=rules.coast_seconds(dt),
+        identification_s=rules.identification_seconds(dt),
         f_tubes=iarr(f_tubes),
         f_tubes_per_launcher=iarr(f_tpl),
         f_reload_turns=iarr(f_reload),

@@ -68,6 +68,8 @@ class State:
     """(N, 2) where an ARM flies (its radar at launch); for others, unused."""
     arms_left: I64
     arrival_time: F64
+    arm_fired_turn: I64
+    """SEAD aircraft: turn of its latest ARM launch (NEVER if none)."""
     """Within the turn being resolved: when it reached its target (inf if not)."""
 
     # Tracks: the blue picture, one possible track per threat.
@@ -77,6 +79,8 @@ class State:
     track_last: I64
     """Turn of the last detection by any radar."""
     track_x: F64
+    track_born: I64
+    """Turn the track was initiated (its first detection)."""
     track_y: F64
     track_alt: F64
     track_vx: F64
@@ -194,10 +198,12 @@ def initial_state(sc: Scenario) -> State:
         track_x=np.zeros(n),
         track_y=np.zeros(n),
         track_alt=np.zeros(n),
+        arm_fired_turn=np.full(n, NEVER, dtype=np.int64),
         track_vx=np.zeros(n),
         track_vy=np.zeros(n),
         track_flown=np.zeros(n),
         track_pos_var=np.zeros(n),
+        track_born=np.full(n, NEVER, dtype=np.int64),
         track_pos_vel_cov=np.zeros(n),
         track_vel_var=np.zeros(n),
         seen_by=np.full((n_r, n), NEVER, dtype=np.int32),

@@ -51,6 +51,7 @@ from wargame.engine.kill_assessment import engageable
 from wargame.engine.orders import Order, StandingOrder
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
 from wargame.engine.state import AUTO, HOLD, SLS, SS, TIGHT, Shot, State
+from wargame.engine.track_life import identified
 
 MAX_SALVO = 4
 MAX_SALVOS_IN_AIR = 2
@@ -331,8 +332,7 @@ def _salvos(
     pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
     if np.count_nonzero(tight):
-        looks = sc.loaded.campaign.rules.identification_looks
-        pk[tight & (st.track_hits[pair_slot] < looks)] = 0.0
+        pk[tight & ~identified(sc, st, pair_slot)] = 0.0
     if rules is not None:
         pk[rules.holds(sc, st, pair_unit, pair_slot)] = 0.0
     weight = sc.loaded.campaign.scoring.interceptor_cost

@@ -14,6 +14,7 @@ from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.kill_assessment import engageable
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
 from wargame.engine.state import State
+from wargame.engine.track_life import coast_turns
 
 IS_AIRCRAFT_SALVO = np.where(IS_AIRCRAFT, 1, 2)
 """Default rounds per salvo by class code: 1 against aircraft, 2 against missiles."""
@@ -47,7 +48,7 @@ def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = N
         radars = radars[st.radar_alive[radars]]
     else:
         radars = radar
-    fresh = st.turn - sc.loaded.campaign.rules.track_coast_turns
+    fresh = st.turn - coast_turns(sc)
     held = st.seen_by[radars] >= fresh
     if held.ndim == 2:
         held = held.any(axis=0)

@@ -14,7 +14,7 @@ from typing import Final
 
 from textual.binding import Binding
 
-from wargame.engine import SAME_SITE_KM, channels_in_use, march_turns
+from wargame.engine import SAME_SITE_KM, channels_in_use, march_turns, relocation
 from wargame.tui.screens.game_screen import GameScreen
 from wargame.tui.widgets.map_view import MapView
 from wargame.view.words import counted
@@ -46,10 +46,11 @@ class RelocationPicking(GameScreen):
         )
         self.pane.map.focus()
         rules = self.scenario.loaded.campaign.rules
+        times = relocation(self.scenario, r, 0.0)
         self.notify(
             f"Move {self._unit_name}: arrows then enter, or click the new site. Escape cancels. "
-            f"It marches at {rules.march_kmh:g} km/h and sets up in {rules.setup_s / 60:g} min, "
-            "silent and unable to fire until then.",
+            f"It stows in {times.stow_s / 60:g} min, marches at {rules.march_kmh:g} km/h and "
+            f"sets up in {times.setup_s / 60:g} min, silent and unable to fire until then.",
             timeout=8,
         )
 
@@ -92,7 +93,7 @@ class RelocationPicking(GameScreen):
 
     def _march(self, km: float) -> int:
         """Turns a unit is out of action to move `km` and set up again (the engine's rule)."""
-        return march_turns(self.scenario, km)
+        return march_turns(self.scenario, km, self._unit)
 
     def action_escape(self) -> None:
         if self.pane.map.picking:
