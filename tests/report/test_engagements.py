@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.report.test_renderers import parse_html
 from wargame.engine.events import (
     ArmLaunched,
@@ -15,6 +17,7 @@ from wargame.engine.events import (
 )
 from wargame.record import Record
 from wargame.report.aar import build_aar
+from wargame.report.describe import describe
 from wargame.report.engagements import engagements, matching
 from wargame.report.formats import render
 
@@ -75,6 +78,44 @@ def test_each_salvo_is_judged_by_its_own_rounds() -> None:
     assert (arm.result, arm.true_class, arm.ordered) == ("in flight", "arm", True)
 
 
+def test_a_salvo_the_radar_misread_says_so_beside_the_truth() -> None:
+    """A miss read as a kill, a kill read as a miss (rules 1.7): the rows and the report's
+    line say where the reading was wrong; a right reading says nothing more."""
+    events: list[Event] = [
+        MissileLaunched(1, "FU A", "9M96-class", 1, 4, "fighter", 0.5, 30.0, 2, 0.6),
+        MissileLaunched(1, "FU A", "9M96-class", 2, 5, "fighter", 0.5, 30.0, 2, 0.6),
+        MissileLaunched(1, "FU A", "9M96-class", 3, 6, "fighter", 0.5, 30.0, 2, 0.6),
+    ]
+    readings = [(4, False, "kill", 0.9), (5, True, "miss", 0.1), (6, True, "kill", 0.95)]
+    for threat, killed, told, sure in readings:
+        events.append(
+            InterceptResolved(
+                2,
+                "FU A",
+                "9M96-class",
+                threat - 3,
+                threat,
+                "fighter",
+                killed,
+                0.5,
+                0.4,
+                "",
+                assessed=told,
+                kill_confidence=sure,
+            )
+        )
+    rows = engagements(events)
+    assert [(r.result, r.assessed, r.misread) for r in rows] == [
+        ("miss", "kill", "assessed killed - in truth survived"),
+        ("kill", "miss", "assessed missed - in truth killed"),
+        ("kill", "kill", ""),
+    ]
+    lines = [describe(e) for e in events if isinstance(e, InterceptResolved)]
+    assert lines[0].endswith(" - assessed killed, in truth survived")
+    assert lines[1].endswith(" - assessed missed, in truth killed")
+    assert lines[2].endswith("Pk 0.50)")
+
+
 def test_a_salvo_whose_every_round_met_nothing_says_why() -> None:
     events = [
         MissileLaunched(1, "FU A", "9M96-class", 1, 4, "fighter", 0.5, 30.0, 2, 0.6),
@@ -102,7 +143,9 @@ def test_the_engagements_of_a_played_game_add_up_to_its_launches(real_game: Reco
     assert launched > 0
     assert sum(e.rounds for e in aar.engagements) == launched
     assert sum(e.killed for e in aar.engagements) == killed
-    assert sum(e.cost for e in aar.engagements) == sum(i.cost for i in aar.interceptors)
+    assert sum(e.cost for e in aar.engagements) == pytest.approx(
+        sum(i.cost for i in aar.interceptors)
+    )
 
 
 def test_every_format_lists_the_engagements(real_game: Record) -> None:

@@ -15,6 +15,7 @@ from wargame.engine.events import (
     KINDS,
     ArmLaunched,
     Event,
+    InterceptResolved,
     MissileLaunched,
     RaidEntered,
     ReloadComplete,
@@ -24,10 +25,11 @@ from wargame.engine.events import (
 )
 from wargame.engine.game import score_of
 from wargame.engine.scenario import CLASS_CODE
-from wargame.engine.state import KILLED
+from wargame.engine.state import KILLED, NEVER
 from wargame.play.aar_view import report_for
 from wargame.report.describe import describe
 from wargame.view.blue import (
+    NO_TARGET,
     SIGHT,
     AnyEvent,
     assessed_score,
@@ -168,7 +170,11 @@ class TestAssessedScore:
         assert seemed > cost
         true = score_of(sc, st).total
         weight = first_contact.campaign.scoring.threat_cost_destroyed  # points per M$
-        assert assessed_score(sc, st) == pytest.approx(true + weight * (seemed - cost))
+        # Blue counts the threats its radars read as killed, each as what it seemed.
+        read = st.track_assessed_turn != NEVER
+        dead = st.status == KILLED
+        shown = float(sc.t_apparent_cost[read].sum() - sc.t_cost[dead].sum())
+        assert assessed_score(sc, st) == pytest.approx(true + weight * shown)
 
     def test_the_interim_report_scores_as_the_status_bar_does(
         self, first_contact: LoadedCampaign
@@ -179,8 +185,9 @@ class TestAssessedScore:
         killed = st.status == KILLED
         assert (sc.t_cost[killed] != sc.t_apparent_cost[killed]).any()  # decoys among them
         report = report_for(events, scenario=sc)
+        read = st.track_assessed_turn != NEVER  # the kills its radars read
         assert report.aar.exchange.threat_cost_destroyed == pytest.approx(
-            float(sc.t_apparent_cost[killed].sum())
+            float(sc.t_apparent_cost[read].sum())
         )
         assert report.aar.score.total == pytest.approx(assessed_score(sc, st), abs=0.01)
 
@@ -237,3 +244,49 @@ class TestEntryPoints:
         col, row = geo.cell(20.0, 180.0)  # the Western Gap, a place on the map
         assert chr(in_play.chars[row, col]) == PLACE_GLYPH
         assert chr(after.chars[row, col]) == ENTRY_GLYPH
+
+
+class TestKillAssessment:
+    """Blue is told what its radar read of an intercept, never the truth (rules 1.7)."""
+
+    @staticmethod
+    def _intercept(threat: int, killed: bool, told: str, reason: str = "") -> InterceptResolved:
+        return InterceptResolved(
+            4,
+            "FU A",
+            "9M96-class",
+            7,
+            threat,
+            "fighter",
+            killed,
+            0.5,
+            0.3,
+            reason,
+            pk_true=0.6,
+            assessed=told,
+            kill_confidence=0.95 if told == "kill" else 0.1,
+        )
+
+    def test_a_kill_read_as_a_miss_is_a_miss_to_blue_and_its_destruction_is_secret(
+        self,
+    ) -> None:
+        destroyed = ThreatDestroyed(4, 2, "fighter", "Strike fighter", 60.0, "FU A")
+        late = self._intercept(2, False, "", reason="target already destroyed")
+        seen = blue_events([self._intercept(2, True, "miss"), destroyed, late])
+        assert [type(e) for e in seen] == [InterceptResolved, InterceptResolved]
+        first, second = seen
+        assert isinstance(first, InterceptResolved) and isinstance(second, InterceptResolved)
+        assert (first.killed, first.pk_true) == (False, 0.5)
+        assert blue_text(first) == "FU A's 9M96 missed track 7"
+        assert second.reason == NO_TARGET  # not that it was destroyed
+
+    def test_a_miss_read_as_a_kill_is_a_kill_to_blue_with_its_confidence(self) -> None:
+        seen = blue_events([self._intercept(3, False, "kill")])
+        told, destroyed = seen
+        assert isinstance(told, InterceptResolved) and told.killed
+        assert blue_text(told) == "track 7 destroyed by FU A's 9M96 (assessed, 95% sure)"
+        assert isinstance(destroyed, ThreatDestroyed) and destroyed.threat == 3
+
+    def test_an_intercept_of_older_rules_reads_as_it_did(self) -> None:
+        (told,) = blue_events([self._intercept(2, False, "")])
+        assert blue_text(told) == "FU A's 9M96 missed track 7"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from wargame.report.aar import Aar
+from wargame.report.engagements import Engagement
 from wargame.report.walk import Cell, Column, Renderer
 
 T = TypeVar("T")
@@ -53,11 +54,17 @@ def engagement_cells(aar: Aar) -> list[tuple[Cell, ...]]:
             e.flight_turns,
             e.pk,
             e.salvo_pk,
-            e.result if not e.unmet or e.rolled else f"{e.result}: {e.unmet}",
+            _result(e),
             e.cost,
         )
         for e in aar.engagements
     ]
+
+
+def _result(e: Engagement) -> str:
+    """A salvo's result, why it met nothing, and where the radar misread it."""
+    said = e.result if not e.unmet or e.rolled else f"{e.result}: {e.unmet}"
+    return f"{said} ({e.misread})" if e.misread else said
 
 
 def walk_debrief(aar: Aar, renderer: Renderer[T]) -> None:

@@ -29,6 +29,18 @@ from wargame.view.blue import SIGHT, blue_text
 from wargame.view.words import clock, counted
 
 
+def misread(event: InterceptResolved) -> str:
+    """Where the engagement radar's reading of an intercept was not the truth, in a few
+    words to follow its line ('' where it was right, or from rules before 1.7)."""
+    if event.assessed == "kill" and not event.killed:
+        return " - assessed killed, in truth survived"
+    if event.assessed == "miss" and event.killed:
+        return " - assessed missed, in truth killed"
+    if event.assessed == "not assessed":
+        return " - not assessed"
+    return ""
+
+
 def describe(event: Event) -> str:
     """The event as a sentence a player reads."""
     shown = blue_text(event, full_names=True) if SIGHT.get(type(event)) == "shown" else None
@@ -67,7 +79,7 @@ def describe(event: Event) -> str:
             verdict = "killed" if event.killed else "missed"
             return (
                 f"{event.fire_unit}'s {event.missile} on track {event.track} {verdict} "
-                f"(roll {event.roll:.3f} against Pk {event.pk:.2f})"
+                f"(roll {event.roll:.3f} against Pk {event.pk:.2f}){misread(event)}"
             )
         case ThreatDestroyed():
             return (

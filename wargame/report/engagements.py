@@ -63,6 +63,9 @@ class Engagement:
     """Why its rounds met nothing, if none rolled ('' otherwise)."""
     resolved: int = 0
     """Rounds resolved by the end of the game."""
+    assessed: str = ""
+    """What the engagement radar read of it: 'kill' if it read any round as a kill, else
+    'miss' if it read any, '' if it read none (or under rules before 1.7)."""
 
     @property
     def flight_turns(self) -> int:
@@ -85,6 +88,16 @@ class Engagement:
             return "met nothing"
         return "in flight"
 
+    @property
+    def misread(self) -> str:
+        """Where the reading was not the truth: 'assessed killed - in truth survived', or
+        'assessed missed - in truth killed'; '' otherwise."""
+        if self.assessed == "kill" and not self.killed:
+            return "assessed killed - in truth survived"
+        if self.assessed == "miss" and self.killed:
+            return "assessed missed - in truth killed"
+        return ""
+
 
 @dataclass
 class _Open:
@@ -95,6 +108,7 @@ class _Open:
     rolled: int = 0
     unmet: str = ""
     resolved: int = 0
+    assessed: str = ""
 
 
 def engagements(events: Iterable[Event]) -> tuple[Engagement, ...]:
@@ -131,6 +145,8 @@ def engagements(events: Iterable[Event]) -> tuple[Engagement, ...]:
                 else:
                     salvo.rolled += 1
                     salvo.killed += int(event.killed)
+                    if event.assessed in ("kill", "miss") and salvo.assessed != "kill":
+                        salvo.assessed = event.assessed
             case _:
                 pass
     return tuple(_close(s) for s in salvos)
@@ -165,6 +181,7 @@ def _close(salvo: _Open) -> Engagement:
         rolled=salvo.rolled,
         unmet="" if salvo.rolled else salvo.unmet,
         resolved=salvo.resolved,
+        assessed=salvo.assessed,
     )
 
 

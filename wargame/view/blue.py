@@ -61,9 +61,10 @@ from wargame.engine.events import (
     r3,
 )
 from wargame.engine.game import score_of
+from wargame.engine.kill_assessment import NOT_ASSESSED, READ_KILL, held_tracks
 from wargame.engine.objectives import ObjectiveResult, ever_seen, judge, tally_over
 from wargame.engine.scenario import ROLE_STRIKE, Scenario
-from wargame.engine.state import ACTIVE, KILLED, State
+from wargame.engine.state import KILLED, NEVER, State
 from wargame.engine.tracking import position_variance
 from wargame.view.words import clock, short_missile
 
@@ -73,16 +74,16 @@ from wargame.view.words import clock, short_missile
 def shown_tracks(st: State) -> np.ndarray:
     """Threat slots that have a track the player sees, in track-id order.
 
-    A track whose end the engine has just reported (destroyed, leaked, gone home)
+    A track whose end blue has been told of (a kill read as one, a leaker, gone home)
     stays in the arrays until the next detection phase; like the engine's own
-    `picture`, the screen no longer shows it."""
-    slots = np.flatnonzero((st.track_id >= 0) & (st.status == ACTIVE))
+    `picture`, the screen no longer shows it. A kill read as a miss keeps its track."""
+    slots = np.flatnonzero(held_tracks(st))
     return slots[np.argsort(st.track_id[slots], kind="stable")]
 
 
 def track_slot(st: State, track: int) -> int:
     """The slot of a shown track id, or -1."""
-    hit = np.flatnonzero((st.track_id == track) & (st.status == ACTIVE))
+    hit = np.flatnonzero((st.track_id == track) & held_tracks(st))
     return int(hit[0]) if hit.size else -1
 
 
@@ -103,10 +104,12 @@ def assessed(score: float, hidden_cost: float, weight: float) -> float:
 
 
 def assessed_score(sc: Scenario, st: State) -> float:
-    """The score now as the defence can know it in play (the status bar's): the report
-    at the end tells the truth."""
+    """The score now as the defence can know it in play (the status bar's): the threats
+    its radars read as killed, at what they seemed to cost (the kills they missed not
+    counted); the report at the end tells the truth."""
     killed = st.status == KILLED
-    hidden = float(sc.t_cost[killed].sum() - sc.t_apparent_cost[killed].sum())
+    believed = st.track_assessed_turn != NEVER  # its last intercept read as a kill
+    hidden = float(sc.t_cost[killed].sum() - sc.t_apparent_cost[believed].sum())
     return assessed(
         score_of(sc, st).total, hidden, sc.loaded.campaign.scoring.threat_cost_destroyed
     )
@@ -152,8 +155,8 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         TrackInitiated: "shown",  # (its threat id is for the report's counts, not shown)
         TrackDropped: "shown",
         MissileLaunched: "shown",  # (its class is the track's)
-        InterceptResolved: "as_seen",  # not the Pk against what the threat truly was
-        ThreatDestroyed: "as_seen",  # as its track appeared, at what that would cost
+        InterceptResolved: "as_seen",  # what the radar read, not the truth nor the true Pk
+        ThreatDestroyed: "as_seen",  # if read as a kill: as its track appeared, at that cost
         Leaker: "as_seen",  # as its track appeared
         RadarDestroyed: "shown",
         ArmMissed: "as_seen",  # not which of red's missiles it was
@@ -229,6 +232,8 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
     a threat destroyed carries no cost and the turn's score is left as it is: a caller
     that shows either must give the scenario."""
     apparent: dict[int, str] = {}
+    unread: set[int] = set()  # threats killed, the kill read as a miss or not read
+    believed: set[int] = set()  # threats read as killed while they flew on
     out: list[Event] = []
     hidden = 0.0  # true cost less seeming cost of the threats destroyed so far
     weight = scenario.loaded.campaign.scoring.threat_cost_destroyed if scenario else 0.0
@@ -241,12 +246,33 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
             case TrackInitiated():
                 apparent.setdefault(event.threat, event.threat_class)
             case InterceptResolved():
-                event = replace(event, pk_true=event.pk)
+                if event.killed and event.assessed and event.assessed != READ_KILL:
+                    unread.add(event.threat)  # a kill its radar did not read as one
+                told = as_told(event)
+                if event.reason and event.threat in unread:
+                    told = replace(told, reason=NO_TARGET)
+                if told.killed and not event.killed and event.threat not in believed:
+                    # A miss read as a kill: blue counts it destroyed, as what it seemed.
+                    believed.add(event.threat)
+                    seemed = 0.0 if scenario is None else r3(scenario.t_apparent_cost[event.threat])
+                    hidden -= seemed
+                    cls = apparent.get(event.threat, UNKNOWN)
+                    out.append(told)
+                    event = ThreatDestroyed(
+                        event.turn, event.threat, cls, "", seemed, event.fire_unit
+                    )
+                else:
+                    event = told
+            case ThreatDestroyed() if event.threat in unread:
+                if scenario is not None:
+                    hidden += event.cost
+                continue  # blue is not told
             case ThreatDestroyed():
                 seemed = 0.0  # unknown without the scenario: never the true cost
                 if scenario is not None:
                     seemed = r3(scenario.t_apparent_cost[event.threat])
-                    hidden += event.cost - seemed
+                    # (Counted already if read as a kill while it flew on.)
+                    hidden += event.cost - (0.0 if event.threat in believed else seemed)
                 cls = apparent.get(event.threat, UNKNOWN)
                 event = replace(event, threat_class=cls, threat_type="", cost=seemed)
             case TurnEnded() if hidden:
@@ -255,6 +281,20 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
                 event = replace(event, threat_class=apparent.get(event.threat, UNKNOWN))
         out.append(event)
     return out
+
+
+NO_TARGET = "no target found"
+"""Why a missile met nothing, as blue sees it, at a track whose kill its radar did not
+read: blue cannot know the target was destroyed."""
+
+
+def as_told(event: InterceptResolved) -> InterceptResolved:
+    """An intercept as blue was told of it: killed as its radar read it (as it was, in
+    saves of rules before 1.7), and the Pk as planned."""
+    told = replace(event, pk_true=event.pk)
+    if event.assessed:
+        told = replace(told, killed=event.assessed == READ_KILL)
+    return told
 
 
 def end_of_turn(event: TurnEnded, score: str = "") -> str:
@@ -322,9 +362,13 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
                     f"{e.fire_unit}'s {missile(e.missile)} on track {e.track}: "
                     f"no intercept ({e.reason})"
                 )
+            shot = f"{e.fire_unit}'s {missile(e.missile)}"
+            if e.assessed == NOT_ASSESSED:
+                return f"{shot} at track {e.track}: not assessed (its radar is off the air)"
+            sure = f" (assessed, {e.kill_confidence:.0%} sure)" if e.assessed else ""
             if e.killed:
-                return f"track {e.track} destroyed by {e.fire_unit}'s {missile(e.missile)}"
-            return f"{e.fire_unit}'s {missile(e.missile)} missed track {e.track}"
+                return f"track {e.track} destroyed by {shot}{sure}"
+            return f"{shot} missed track {e.track}"
         case ThreatDestroyed():
             return None  # the intercept's line tells it
         case Leaker():
