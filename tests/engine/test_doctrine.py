@@ -41,7 +41,12 @@ def _looks(
         t_apparent_class=np.array([CLASS_NAMES.index(threat_class)]),
         t_apparent_release_km=np.array([release_km]),
     )
-    st = SimpleNamespace(turn=3, track_vx=np.array([-0.25]), track_vy=np.array([0.0]))
+    st = SimpleNamespace(
+        turn=3,
+        track_vx=np.array([-0.25]),
+        track_vy=np.array([0.0]),
+        track_class=np.array([CLASS_NAMES.index(threat_class)]),
+    )
     look = look_first(
         sc,  # type: ignore[arg-type]
         st,  # type: ignore[arg-type]

@@ -241,6 +241,11 @@ class ThreatType(_Model):
     """Decoys only: the threat type the radars take it for."""
     arm_range_km: Annotated[float, Field(gt=0.0, le=MAX_KM)] | None = None
     """Anti-radiation missiles only: the launch range against an emitting radar."""
+    discrimination_per_look: Annotated[float, Field(gt=0.0, le=10.0)] = 0.05
+    """Evidence (a log-likelihood ratio) one radar look gives of what it is: a decoy's
+    features (speed decay, RCS fluctuation, altitude behaviour) give it away at this
+    rate, small for a good decoy; a real threat's show it real at this rate. An
+    engagement radar's look counts three times."""
     note: str = ""
 
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from wargame.engine import tracking
 from wargame.engine.dice import Phase, generator
+from wargame.engine.discrimination import classify
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.kill_assessment import ends_with_threat
@@ -48,6 +49,7 @@ def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) ->
     if active.size and radars.size:
         r_idx, t_idx = _detections(sc, st, seed, radars, active, looks)
         _update_tracks(sc, st, seed, r_idx, t_idx, events)
+        classify(sc, st, seed, r_idx, t_idx, looks)  # what the looks tell of decoys
     _drop_tracks(sc, st, events)
 
 

@@ -79,7 +79,7 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
     false_rate = sc.r_assess_false[radars].tolist()
     status = st.status[threats].tolist()
     arrives = st.arrival_time[threats].tolist()
-    apparent = sc.t_apparent_class[threats].tolist()
+    apparent = st.track_class[threats].tolist()  # the class its track shows
     killed_now: set[int] = set()
     slot_used: dict[int, int] = {}
     for shot, j, code, arrival, is_guided, cls, m, f in zip(

@@ -207,11 +207,13 @@ class Scenario:
     sead_names: list[str]
     jammer_names: list[str]
 
-    # What blue's radars make of what they see (`kill_assessment`).
+    # What blue's radars make of what they see (`kill_assessment`, `discrimination`).
     r_assess_missed: F64
     """(R,) chance the radar reads a kill it watches as a miss."""
     r_assess_false: F64
     """(R,) chance it reads a miss as a kill."""
+    t_discrimination: F64
+    """(N,) evidence one look gives that the threat is (or is not) a decoy."""
 
     @property
     def n_threats(self) -> int:
@@ -568,6 +570,7 @@ def _threat_slots(
         "sead_slots": slot[role == ROLE_SEAD],
         "jammer_slots": slot[role == ROLE_JAMMER],
         "noise_slots": np.flatnonzero(jnr[kind] > 0.0),
+        "t_discrimination": per_type([t.discrimination_per_look for t in types])[kind],
     }
 
 

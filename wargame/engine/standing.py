@@ -124,7 +124,7 @@ def _emcon(
     cone threat evaluation judges by): an ARM flies at the one radar it was fired at, so
     the battalion's other radars in reach stay on the air."""
     fresh = (
-        held_tracks(st) & (st.track_last == st.turn - 1) & (sc.t_apparent_class == ARM_CODE)
+        held_tracks(st) & (st.track_last == st.turn - 1) & (st.track_class == ARM_CODE)
     ).nonzero()[0]
     if fresh.size == 0:
         return

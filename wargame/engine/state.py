@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from wargame.engine.discrimination import PRIOR_DECOY
 from wargame.engine.scenario import Scenario
 
 F64 = NDArray[np.float64]
@@ -138,12 +139,18 @@ class State:
     asset_priority: F64 = field(default_factory=lambda: np.zeros(0))
     """(A,) each defended asset's priority now: the campaign's, until an inject changes it."""
 
-    # What blue believes of each track (`kill_assessment`), per slot.
+    # What blue believes of each track (`kill_assessment`, `discrimination`), per slot.
     track_assessed_turn: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """(N,) turn of the last reading of its intercepts if that said killed; NEVER if it
     said missed or there was none."""
     track_kill_confidence: F64 = field(default_factory=lambda: np.zeros(0))
     """(N,) P(dead | the last reading of its intercepts); 0 before any."""
+    track_class: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) the class its track shows: its apparent class until judged a decoy."""
+    track_decoy_evidence: F64 = field(default_factory=lambda: np.zeros(0))
+    """(N,) log-likelihood ratio, decoy against real, of the looks so far."""
+    track_confidence: F64 = field(default_factory=lambda: np.zeros(0))
+    """(N,) probability that the class its track shows is right."""
 
     threat_cost_destroyed: float = 0.0
     interceptor_cost: float = 0.0
@@ -231,7 +238,11 @@ def initial_state(sc: Scenario) -> State:
         asset_priority=np.array(
             [a.priority for a in sc.loaded.campaign.blue.assets], dtype=np.float64
         ),
-        # What blue believes before any look: no assessment.
+        # What blue believes before any look: no assessment, each track the class it
+        # appears to be, at the prior confidence.
         track_assessed_turn=np.full(n, NEVER, dtype=np.int64),
         track_kill_confidence=np.zeros(n),
+        track_class=sc.t_apparent_class.copy(),
+        track_decoy_evidence=np.zeros(n),
+        track_confidence=np.full(n, 1.0 - PRIOR_DECOY),
     )

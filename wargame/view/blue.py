@@ -129,7 +129,7 @@ def live_objectives(sc: Scenario, st: State) -> tuple[ObjectiveResult, ...]:
     for g, raid in enumerate(sc.raid_names):
         slots = np.flatnonzero((sc.t_role == ROLE_STRIKE) & (sc.t_group == g))
         raid_class[raid] = int(sc.t_apparent_class[slots[0]]) if slots.size else -1
-    figures = tally_over(sc, st, sc.t_apparent_class, seen, raid_class)
+    figures = tally_over(sc, st, st.track_class, seen, raid_class)
     return judge(sc.loaded.campaign.objectives, figures)
 
 

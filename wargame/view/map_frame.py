@@ -164,7 +164,7 @@ def draw_frame(
         t_cols,
         t_rows,
         st.track_id[slots],
-        sc.t_apparent_class[slots],
+        st.track_class[slots],  # the class its track shows
         st.track_alt[slots],
         heading_sector(st.track_vx[slots], st.track_vy[slots]),
         layers.selected_track,

@@ -24,6 +24,7 @@ from wargame.engine.fire_control import (
     picture,
     salvo_size,
 )
+from wargame.engine.kill_assessment import assessed_killed
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
 from wargame.view.blue import shown_tracks, track_error_km
@@ -114,6 +115,12 @@ class TrackRow:
     coasting: bool
     error_km: float = 0.0
     """The track's quality: how far off its estimated position may be now, km (1 σ)."""
+
+    # What blue makes of the track (discrimination, kill assessment).
+    confidence: float = 1.0
+    """Probability that the class shown is right, e.g. 0.9 for a fresh track."""
+    assessed_dead: float | None = None
+    """P(dead) if its last intercept was read as a kill and it has not been seen since."""
 
 
 def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -220,6 +227,7 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
     flying = in_flight(sc, st)
     best = _best_pk(sc, st, slots)
     error = track_error_km(sc, st, slots)
+    dead = assessed_killed(st)[slots].tolist()
     rows = []
     for i, slot in enumerate(slots.tolist()):
         vx, vy = float(st.track_vx[slot]), float(st.track_vy[slot])
@@ -241,7 +249,7 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
             TrackRow(
                 track=int(st.track_id[slot]),
                 slot=slot,
-                cls=class_name(int(sc.t_apparent_class[slot])),
+                cls=class_name(int(st.track_class[slot])),
                 speed_mps=speed,
                 alt_m=float(st.track_alt[slot]),
                 heading=float(headings(np.array(vx), np.array(vy))) if speed > 0 else None,
@@ -252,6 +260,8 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
                 pk_planned=bool(shots),
                 coasting=bool(st.track_last[slot] < st.turn),
                 error_km=float(error[i]),
+                confidence=float(st.track_confidence[slot]),
+                assessed_dead=float(st.track_kill_confidence[slot]) if dead[i] else None,
             )
         )
     return rows
@@ -266,7 +276,7 @@ def _best_pk(sc: Scenario, st: State, slots: np.ndarray) -> np.ndarray:
     if units.size == 0:
         return best
     opt = options(sc, st, units, slots)
-    cls = sc.t_apparent_class[slots]
+    cls = st.track_class[slots]
     for wi, f in enumerate(units.tolist()):
         seen = np.isin(slots, picture(sc, st, f))
         salvo = salvo_size(sc, st, f, cls)

@@ -13,6 +13,7 @@ import numpy as np
 
 from wargame.campaign import ThreatClass
 from wargame.engine.assessment import heading_for
+from wargame.engine.discrimination import shown_decoy
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import CLASS_CODE, CLASSES, Scenario
 from wargame.engine.state import State
@@ -34,14 +35,16 @@ def assess(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(value, seconds to go) per track, from one reading of the tracks' headings. What
     killing a threat is worth, as the command post judges it from the track: the damage
-    it would do where it seems to head (a decoy is valued as what it mimics), plus its
-    own cost, with urgency."""
+    it would do where it seems to head (a decoy is valued as what it mimics until it is
+    judged a decoy, then at nothing), plus its own cost, with urgency."""
     damage, heading_ttg = heading_for(sc, st, threats)
     if ttg is None:
         ttg = heading_ttg
     own = sc.t_apparent_cost[threats] * sc.loaded.campaign.scoring.threat_cost_destroyed
     urgency = 1.0 + URGENCY_S / (URGENCY_S + np.minimum(ttg, 1e9))
-    return np.asarray((damage + own) * urgency), ttg
+    # A track judged a decoy (`discrimination`) is worth no round.
+    real = ~shown_decoy(st, threats)
+    return np.asarray((damage + own) * urgency * real), ttg
 
 
 def cheaper_later(

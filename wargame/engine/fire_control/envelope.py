@@ -211,7 +211,7 @@ def pair_options(
         alt = dive_altitude(sc, slot, ballistic[rows], flown[rows], speed[rows], alt, tof_r)
     # The envelope's ranges are slant ranges; the horizon is over the ground.
     rng_r = np.hypot(ground_r, alt * 1e-3)
-    cls = sc.t_apparent_class[slot]
+    cls = st.track_class[slot]  # the class its track shows
     # (P, M) arrays gathered with `take`: several times cheaper than fancy indexing.
     nominal = sc.m_pk.take(cls, axis=1).T
     # Rounds each pair's unit may fire at its track's class (reserves held back).

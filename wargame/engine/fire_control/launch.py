@@ -43,7 +43,7 @@ def rounds_to_fire(
     """The rounds a salvo of `asked` fires from `unit` at `threat` now: no more than the
     unit's rounds of the type ready and not held in reserve for another class than the
     track's, less `spent` (those that salvos fired before it this turn will take)."""
-    cls = sc.t_apparent_class[threat : threat + 1]
+    cls = st.track_class[threat : threat + 1]
     usable = int(usable_rounds(sc, st, np.array([unit]), cls)[0, missile]) - spent
     return max(0, min(asked, usable))
 
@@ -63,7 +63,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     )
     # From where the track put the intercept point, as planned (`tracking`).
     true_pks *= intercept_aim(sc, st, threats, np.array([e.time_of_flight for e in plan]))
-    apparent = sc.t_apparent_class[threats]
+    apparent = st.track_class[threats]  # the class its track shows
     for e, flying, true_pk, cls, track, cost in zip(
         plan,
         held_tracks(st)[threats].tolist(),  # a track blue holds, dead or not

@@ -232,7 +232,7 @@ def _rounds(sc: Scenario, st: State, unit: int, threat: int, salvo: int | None) 
     """The rounds an order fires: its own salvo, or the unit's for the track's class."""
     if salvo or threat < 0:
         return salvo or 0
-    return int(salvo_size(sc, st, unit, sc.t_apparent_class[threat : threat + 1])[0])
+    return int(salvo_size(sc, st, unit, st.track_class[threat : threat + 1])[0])
 
 
 def _deadline_now(sc: Scenario, now: State, threat: int) -> float:

@@ -297,7 +297,7 @@ def look_first(
     gives per slot), or with none, of the salvo this unit would fire now. The later
     salvo's flight is taken to be this turn's: the track comes closer meanwhile, so
     this errs towards shooting twice."""
-    cls = sc.t_apparent_class[threats]
+    cls = st.track_class[threats]
     deadline = np.minimum(time_to_harm(sc, st, threats, ttg), (sc.turn_limit - st.turn) * sc.dt)
     on_way = assessed[threats]
     first = np.where(on_way > 0, on_way, turn_of(sc, st, st.turn * sc.dt + tof))
@@ -327,7 +327,7 @@ def _salvos(
 ) -> Salvos:
     """The salvo of each pair (`salvo_size` rounds of its best missile); none at an
     unidentified track for a unit on weapons tight, nor where a standing order holds fire."""
-    rounds = salvo_size(sc, st, pair_unit, sc.t_apparent_class[pair_slot], rules)
+    rounds = salvo_size(sc, st, pair_unit, st.track_class[pair_slot], rules)
     can = opt.missile >= 0
     pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
@@ -383,7 +383,7 @@ def _allocate(
     if not np.count_nonzero(pk_salvo > 0.0):
         return []
     if usable is None:
-        cls = sc.t_apparent_class[threats]
+        cls = st.track_class[threats]
         rounds = (
             usable_rounds(sc, st, np.repeat(units, t), np.tile(cls, w))
             .reshape(w, t, -1)

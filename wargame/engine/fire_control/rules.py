@@ -61,10 +61,10 @@ class FireRules:
     def holds(
         self, sc: Scenario, st: State, pair_unit: np.ndarray, pair_slot: np.ndarray
     ) -> np.ndarray:
-        """(P,) whether each (unit, track) pair holds its fire: a hold rule for the track's
-        apparent class, and the track's estimated position farther than its range from
+        """(P,) whether each (unit, track) pair holds its fire: a hold rule for the class its
+        track shows, and the track's estimated position farther than its range from
         every defended asset."""
-        limit = self.hold_km[pair_unit, sc.t_apparent_class[pair_slot]]
+        limit = self.hold_km[pair_unit, st.track_class[pair_slot]]
         ruled: np.ndarray = np.isfinite(limit)
         if not np.count_nonzero(ruled) or not len(sc.a_name):
             return ruled
