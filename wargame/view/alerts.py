@@ -85,12 +85,12 @@ CONDITIONS: Final[tuple[Condition, ...]] = (
 
 CONDITION_WORDS: Final[Mapping[Condition, str]] = MappingProxyType(
     {
-        "unit_lost": "a unit lost: a radar, a fire unit or a command post",
-        "arm": "an anti-radiation missile seen: a new ARM track",
+        "unit_lost": "a unit lost (radar, fire unit, command post)",
+        "arm": "an anti-radiation missile track",
         "ballistic": "a ballistic missile track",
         "new_track": "a new hostile track",
-        "magazine": "a fire unit's rounds of a missile below the count set",
-        "news": "other news: an asset hit, an order refused, an inject, a magazine empty",
+        "magazine": "a magazine low: a missile's rounds under the count",
+        "news": "other news: a hit, a refused order, an inject",
     }
 )
 """Each condition as the pause dialog lists it."""

@@ -3,7 +3,8 @@
 `TacticalScreen` is wired from `GameScreen` subclasses, each a group of keys and
 their handlers (`order_keys.OrderKeys`, `relocation.RelocationPicking`); they reach
 the session, the state after the last turn and the selected unit through this
-base, and say what changed with `_orders_changed`.
+base, and say what changed with `_orders_changed`. The player's time (the time step
+and the pause conditions, `time_keys.TimeKeys`) is kept here too: the status bar shows it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from wargame.play.session import Session
 from wargame.tui.screens.picture_screen import PictureScreen
 from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.status_bar import StatusBar
+from wargame.view.alerts import PauseRules, time_steps
 from wargame.view.blue import assessed_score
 
 
@@ -31,6 +33,14 @@ class GameScreen(PictureScreen):
         self.cursor_blink = cursor_blink
         self.planned_pk: dict[int, float] = {}
         """Track id -> salvo kill probability of the manual shot ordered on it."""
+        self.time_steps = time_steps(self.scenario.dt)
+        """The time steps offered, in turns, shortest first."""
+        self.time_step = self.time_steps[0]
+        """The turns one end turn plays: one, until the player lengthens it."""
+        self.pause_rules = PauseRules()
+        """What ends a time step early: every condition until the player chooses."""
+        self.paused = ""
+        """Why the last time step ended early ('' if it did not): the bar says it."""
 
     @property
     def log_view(self) -> EventLog:
@@ -56,13 +66,15 @@ class GameScreen(PictureScreen):
         pending = len(self.session.pending)
         if not note and pending:
             note = f"{pending} order{'s' if pending > 1 else ''} for next turn"
+        if self.paused and not self.busy:
+            note = f"{self.paused} · {note}" if note else self.paused
         if not note and self.session.over:
             note = "game over: a for the report"
         if self.session.over:
             score = score_of(self.scenario, self.state).total
         else:
             score = assessed_score(self.scenario, self.state)
-        self.status.show(self.scenario, self.state, score, note=note)
+        self.status.show(self.scenario, self.state, score, note=note, step=self.time_step)
 
     # ----------------------------------------------------------- the unit
 

@@ -75,8 +75,15 @@ LEGEND = "\n".join(
         "Event log: a salvo is one line when fired and one when it arrives; 2 keeps the "
         "kills, 3 the leakers and losses, 4 your orders, 5 red's activity, 1 every line. "
         "News (an order queued, one refused) shows on the top line for a few seconds.",
-        "Top line: the regiment's rounds of each type, ready on the launchers + in stock "
-        "for reloads (⟳T12 in the unit panel: a reload done on turn 12).",
+        "Top line: the turn, the game clock, the time step, the score, the objectives met, "
+        "and the regiment's rounds of each type, ready on the launchers + in stock for "
+        "reloads (⟳T12 in the unit panel: a reload done on turn 12).",
+        "Time step: how much game time n plays (one turn, 1 min, 5 min; > longer, < "
+        "shorter; ▸1m on a narrow top line). Play pauses early, after the turn in which "
+        "something you chose happens (P): a unit lost, an anti-radiation missile track, a "
+        "ballistic missile track, a new track, a fire unit's rounds of a missile below a "
+        "count (4 unless set), other news; the top line says why. Orders act from the "
+        "next turn, as ever.",
         "p, the plan: standing orders that act on the picture each turn (emcon, hold fire at "
         "a class, the missile and salvo for a class, rounds kept, shoot and scoot).",
     ]

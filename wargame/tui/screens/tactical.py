@@ -6,9 +6,13 @@ so the screen never freezes. The widgets are handed a copy of the state after
 each turn and read only that. Nothing is drawn that the engine has not
 reported: the map and the table show tracks, the log blue's view of events.
 
+An end turn plays the player's time step (`Session.play`: one turn or more, ended
+early on the pause conditions chosen); the status bar then says why play paused.
+
 The screen is wiring: the orders' keys live in `order_keys`, relocation picking
-in `relocation`, the picture's and the log's keys in `picture_screen`; this
-module binds them and runs the turns, the report and the saves.
+in `relocation`, the time step and the pause conditions in `time_keys`, the
+picture's and the log's keys in `picture_screen`; this module binds them and runs
+the turns, the report and the saves.
 """
 
 from __future__ import annotations
@@ -31,16 +35,18 @@ from wargame.tui.screens.objectives import ObjectivesScreen
 from wargame.tui.screens.order_keys import ORDER_BINDINGS, OrderKeys
 from wargame.tui.screens.relocation import RELOCATION_BINDINGS, RelocationPicking
 from wargame.tui.screens.save_as import SaveAsScreen
+from wargame.tui.screens.time_keys import TIME_BINDINGS, TimeKeys
 from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.hint_panel import HintPanel
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
+from wargame.view.alerts import pause_text
 from wargame.view.blue import blue_text
 from wargame.view.objectives import objectives_now
 from wargame.view.words import score_text
 
 
-class TacticalScreen(RelocationPicking, OrderKeys):
+class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
     """Play one game: see the picture, give orders, end turns."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,13 +54,15 @@ class TacticalScreen(RelocationPicking, OrderKeys):
             "n,space",
             "end_turn",
             "End turn",
-            tooltip="End the turn: orders take effect, the turn resolves",
+            tooltip="End the turn: orders take effect, the time step plays (one turn or "
+            "more, pausing on the conditions chosen)",
         ),
         *ORDER_BINDINGS[:3],
         *RELOCATION_BINDINGS[:1],
         Binding("N", "end_turn(True)", "Next contact", tooltip="End turns until something new"),
         *ORDER_BINDINGS[3:],
         *RELOCATION_BINDINGS[1:],
+        *TIME_BINDINGS,
         Binding(
             "a",
             "aar",
@@ -136,8 +144,13 @@ class TacticalScreen(RelocationPicking, OrderKeys):
             self.pane.map.set_layers(pick=None, pick_from=None)
             self.notify("Move not given: the turn ended before a site was picked.", timeout=4)
         self.busy = True
+        self.paused = ""
         orders = self.session.take_orders()
-        self._refresh_status(note=f"resolving turn {self.state.turn + 1}…")
+        following = self.state.turn + 1
+        if skip or self.time_step == 1:
+            self._refresh_status(note=f"resolving turn {following}…")
+        else:
+            self._refresh_status(note=f"playing {self._step_words()} from turn {following}…")
         self._resolve(orders, skip)
 
     @work(thread=True, exclusive=True, group="turn")
@@ -145,7 +158,10 @@ class TacticalScreen(RelocationPicking, OrderKeys):
         hints = self.query_one(HintPanel).hints_on
         try:
             game = self.session
-            result = game.advance_to_contact(orders, hints=hints) if skip else game.step(orders)
+            if skip:
+                result = game.advance_to_contact(orders, hints=hints)
+            else:
+                result = game.play(orders, self.time_step, self.pause_rules, hints=hints)
         except Exception as exc:  # an engine fault must not kill the app: say it, keep the game
             self.post_message(self.TurnFailed(f"{type(exc).__name__}: {exc}"))
             return
@@ -155,6 +171,10 @@ class TacticalScreen(RelocationPicking, OrderKeys):
         result = message.result
         self.busy = False
         self.state = result.state
+        if result.stopped == "paused" and self.time_step > 1:
+            # A step of one turn always stops: only a longer one is paused.
+            self.paused = pause_text(result.alerts)
+            self.notify(self.paused[0].upper() + self.paused[1:], severity="warning", timeout=6)
         self.planned_pk = {}
         self.log_view.add_events(result.events)
         self.query_one(HintPanel).show_hints(result.state, self.session.events())
@@ -218,3 +238,7 @@ class TacticalScreen(RelocationPicking, OrderKeys):
             self.notify(f"Saved turn {session.turn}{with_orders if waiting else ''} to {path}.")
 
         self.app.push_screen(SaveAsScreen(default, session.saves_dir, self.cursor_blink), done)
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """(title, help, action) the command palette offers beyond the key bindings."""
+        return [*super().palette_commands(), *self.time_commands()]

@@ -1,5 +1,6 @@
-"""The status bar: turn, game clock, score, the objectives met so far (as the radars see
-them, each in the tooltip) and the regiment's magazines, on one line; and the news.
+"""The status bar: turn, game clock, time step, score, the objectives met so far (as the
+radars see them, each in the tooltip) and the regiment's magazines, on one line; and the
+news.
 
 The news is what the app would otherwise toast over the map (an order queued, a move
 cancelled, an order refused): the app hands it here (`tell`) while a screen with a
@@ -18,12 +19,14 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from wargame.engine import ObjectiveResult, Scenario, State
+from wargame.view.alerts import step_words
 from wargame.view.blue import live_objectives
 from wargame.view.picture import magazines
 from wargame.view.words import clock, score_text
 
 NARROW = 100
-"""Below this many columns the bar leaves out the game clock and shortens the turn."""
+"""Below this many columns the bar leaves out the game clock and shortens the turn and
+the time step."""
 
 NEWS_SECONDS = 4.0
 """How long news stays on the bar when its teller gives no time."""
@@ -43,7 +46,7 @@ class News:
 class StatusBar(Static):
     """One line at the top of the tactical and replay screens."""
 
-    _shown: tuple[Scenario, State, float, str, str] | None = None
+    _shown: tuple[Scenario, State, float, str, str, int] | None = None
     """What the bar last showed, to draw again when the width or the news changes."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -62,15 +65,21 @@ class StatusBar(Static):
         *,
         note: str = "",
         prefix: str = "",
+        step: int = 0,
     ) -> None:
         """Draw the bar for this state; `note` (e.g. 'resolving…') goes before the magazines,
-        so that a narrow terminal cuts the magazines rather than the note."""
-        self._shown = (scenario, state, score, note, prefix)
+        so that a narrow terminal cuts the magazines rather than the note. `step`: the
+        turns one end turn plays (the time step), shown after the clock when it is more
+        than one (one turn a press is the game as the briefing tells it)."""
+        self._shown = (scenario, state, score, note, prefix, step)
         narrow = 0 < self.size.width < NARROW
         turn = f"[b]{'T' if narrow else 'Turn '}{state.turn}[/b]/{scenario.turn_limit}"
         parts = [f"{escape(prefix)}{turn}"]
         if not narrow:  # the turn says what the clock does; the magazines need the room
             parts.append(clock(state.turn * scenario.dt))
+        if step > 1:
+            words = step_words(step, scenario.dt, short=narrow)
+            parts.append(f"▸{words}" if narrow else f"step [b]{words}[/b]")
         parts.append(f"Score [b]{score_text(score)}[/b]")
         live = live_objectives(scenario, state)
         if live:
@@ -118,8 +127,8 @@ class StatusBar(Static):
             self._timer.stop()
             self._timer = None
         if self._shown is not None:
-            scenario, state, score, note, prefix = self._shown
-            self.show(scenario, state, score, note=note, prefix=prefix)
+            scenario, state, score, note, prefix, step = self._shown
+            self.show(scenario, state, score, note=note, prefix=prefix, step=step)
         if self.news:
             left = min(n.until for n in self.news) - time.monotonic()
             self._timer = self.set_timer(max(left, 0.05), self._redraw)
