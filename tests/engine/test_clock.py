@@ -16,7 +16,7 @@ from tests.conftest import CAMPAIGNS
 from wargame.campaign import LoadedCampaign, load_campaign
 from wargame.campaign.retime import retimed
 from wargame.engine import Game, march_turns, relocation
-from wargame.engine.detection import cumulative_pd, looks_in_turn
+from wargame.engine.detection import cumulative_pd, detecting_looks, looks_in_turn
 from wargame.engine.events import ArmLaunched
 from wargame.engine.track_life import coast_turns, identified
 
@@ -118,3 +118,17 @@ def test_the_scores_do_not_move_when_the_turn_is_halved(first_contact: LoadedCam
     own, halved = scores(first_contact), scores(half)
     error = math.sqrt(own.var(ddof=1) / own.size + halved.var(ddof=1) / halved.size)
     assert abs(own.mean() - halved.mean()) <= 3 * error
+
+
+def test_the_looks_that_detected_follow_the_binomial_given_one_did() -> None:
+    """Seven looks of Pd 0.3, given at least one detected: P(k) = C(7,k) 0.3^k 0.7^(7-k)
+    / (1 - 0.7^7), read off one uniform per detection."""
+    rng = np.random.default_rng(8)
+    runs = 40_000
+    k = detecting_looks(np.full(runs, 0.3), np.full(runs, 7), rng.random(runs))
+    at_least_one = 1 - 0.7**7
+    for j in range(1, 8):
+        p = math.comb(7, j) * 0.3**j * 0.7 ** (7 - j) / at_least_one
+        share = float(np.mean(k == j))
+        assert abs(share - p) <= 4 * math.sqrt(p * (1 - p) / runs) + 1e-9
+    assert detecting_looks(np.array([0.9]), np.array([1]), np.array([0.99]))[0] == 1

@@ -75,10 +75,10 @@ def test_detection_frequency_matches_swerling_one_at_several_ranges(
     expected = (1e-6) ** (1.0 / (1.0 + s))
     computed = detection_probability(sc, st, np.array([radar]), np.array([threat]))[0, 0]
     assert computed == pytest.approx(expected, rel=1e-9)
-    # A 60 s turn holds six looks of the 91N6E's 10 s scan, each an independent
-    # Swerling-1 draw: at least one detects with 1 - (1 - Pd)^6.
-    assert looks_in_turn(sc, 1)[radar] == 6
-    per_turn = 1.0 - (1.0 - expected) ** 6
+    # A 30 s turn holds three looks of the 91N6E's 10 s scan, each an independent
+    # Swerling-1 draw: at least one detects with 1 - (1 - Pd)^3.
+    assert looks_in_turn(sc, 1)[radar] == 3
+    per_turn = 1.0 - (1.0 - expected) ** 3
     runs = 4000
     hits = 0
     for turn in range(1, runs + 1):

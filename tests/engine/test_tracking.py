@@ -138,9 +138,12 @@ def _fly_straight(
         zx = x + rng.normal(0.0, sigma_m, n)
         zy = y + rng.normal(0.0, sigma_m, n)
         if look == 0:
-            trk.initiate(tracks, slots, zx, zy, var)  # type: ignore[arg-type]
+            first = trk.Measurements(
+                slots, zx, zy, var, np.ones(n, dtype=np.int64), np.full(n, gap_s), np.zeros((2, n))
+            )
+            trk.initiate(tracks, first)  # type: ignore[arg-type]
         else:
-            trk.update(tracks, slots, np.full(n, gap_s), zx, zy, var)  # type: ignore[arg-type]
+            trk.kalman_step(tracks, slots, np.full(n, gap_s), zx, zy, var)  # type: ignore[arg-type]
         x, y = x + vx * gap_s, y + vy * gap_s
     return tracks, x - vx * gap_s, y - vy * gap_s
 
@@ -225,8 +228,11 @@ def test_a_new_track_s_prediction_improves_look_by_look_in_play(
         if followed >= 0 and st.track_last[followed] == st.turn:
             seen.append(float(trk.position_variance(sc, st, np.array([followed]), 60.0)[0]))
     assert len(seen) == 4
-    assert seen == sorted(seen, reverse=True)
-    assert seen[0] > 100 * seen[-1]  # the velocity of a one-look track is unknown
+    # A track made in one turn already has a heading from that turn's several looks
+    # (the line through them); later turns refine it, by more than the measurements'
+    # own ups and downs from turn to turn.
+    assert seen[0] == max(seen)
+    assert seen[0] > 4 * seen[-1]
 
 
 # ---------------------------------------------------------- kill probability
@@ -373,3 +379,35 @@ def test_the_track_table_shows_each_track_s_error_growing_as_it_coasts(
     (row,) = [r for r in track_rows(sc, st) if r.slot == slot]
     coasted = 0.25 + t * t * 4e-4 + trk.MANOEUVRE_KMS2**2 * t**4 / 4
     assert row.error_km == pytest.approx(math.sqrt(coasted))
+
+
+def test_a_track_made_from_several_looks_of_one_turn_has_the_line_fit_s_errors() -> None:
+    """Seven 4 s looks in one 30 s turn: the track starts as the least-squares line
+    through them, position variance 2(2n-1)/(n(n+1)) σ², velocity 12/(s² n(n²-1)) σ²,
+    their covariance 6/(s n(n+1)) σ²; its drawn errors have that spread."""
+    n, sigma2, s = 20_000, 0.25, 4.0
+    pp, pv, vv = trk.line_fit_covariance(np.array([sigma2]), np.array([7]), np.array([s]))
+    assert (pp[0], pv[0], vv[0]) == pytest.approx(
+        (sigma2 * 26 / 56, sigma2 * 6 / (4 * 56), sigma2 * 12 / (16 * 7 * 48))
+    )
+    two = trk.line_fit_covariance(np.array([sigma2]), np.array([2]), np.array([s]))
+    assert [float(v[0]) for v in two] == pytest.approx([sigma2, sigma2 / s, 2 * sigma2 / s**2])
+    rng = np.random.default_rng(5)
+    state = _tracks(n)
+    state.x, state.y = np.zeros(n), np.zeros(n)
+    state.vx, state.vy = np.full(n, 0.25), np.zeros(n)
+    slots = np.arange(n)
+    looks = trk.Measurements(
+        slots,
+        rng.normal(0.0, sigma2**0.5, n),
+        rng.normal(0.0, sigma2**0.5, n),
+        np.full(n, sigma2),
+        np.full(n, 7, dtype=np.int64),
+        np.full(n, s),
+        rng.standard_normal((2, n)),
+    )
+    trk.initiate(state, looks)  # type: ignore[arg-type]
+    ex, ev = state.track_x, state.track_vx - 0.25
+    for value, expected in ((ex.var(), pp[0]), (ev.var(), vv[0]), ((ex * ev).mean(), pv[0])):
+        assert value == pytest.approx(expected, rel=0.05)
+    assert state.track_vel_var == pytest.approx(vv[0])

@@ -26,9 +26,7 @@ def _safe(text: str) -> str:
 def print_analysis(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
     last = analysis.seed + analysis.runs - 1
-    console.print(
-        f"[bold]{_safe(analysis.title)}[/bold] ({_safe(analysis.campaign)})"
-    )
+    console.print(f"[bold]{_safe(analysis.title)}[/bold] ({_safe(analysis.campaign)})")
     # A line of its own: a long campaign path must not break the seed range.
     console.print(f"{analysis.runs} games, seeds {analysis.seed} to {last}")
     _print_plan(console, analysis.first)

@@ -413,11 +413,6 @@ class Rules(_Model):
     """Time to pack up plus time to set up at the new site, for a unit whose radar type
     gives no stow_s and setup_s of its own."""
 
-
-# Objectives build on the models above; their module imports this one.
-from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
-
-
     def coast_seconds(self, seconds_per_turn: float) -> float:
         """How long a track coasts: `track_coast_s`; else `track_coast_turns` if the
         campaign gives it, at its turn length; else two minutes."""
@@ -436,6 +431,11 @@ from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
         if "identification_looks" in self.model_fields_set:
             return (self.identification_looks - 1) * seconds_per_turn
         return 60.0
+
+
+# Objectives build on the models above; their module imports this one.
+from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
+
 
 class Campaign(_Model):
     format_version: Literal[1] = 1

@@ -32,8 +32,8 @@ from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.kill_assessment import ends_with_threat
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
-
 from wargame.engine.track_life import coast_turns
+
 BLOCK_PAIRS = 1 << 14
 """(Radar, threat) pairs the detection phase takes at once, so that its temporaries stay
 in the processor's cache; but never fewer than `MIN_BLOCK_RADARS` radars, below which the
@@ -47,14 +47,12 @@ def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) ->
     looks = looks_in_turn(sc, st.turn)
     radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn) & (looks > 0)).nonzero()[0]
     if active.size and radars.size:
-        r_idx, t_idx = _detections(sc, st, seed, radars, active, looks)
-        _update_tracks(sc, st, seed, r_idx, t_idx, events)
+        r_idx, t_idx, counts = _detections(sc, st, seed, radars, active, looks)
+        _update_tracks(sc, st, seed, r_idx, t_idx, counts, events)
         classify(sc, st, seed, r_idx, t_idx, looks)  # what the looks tell of decoys
     _drop_tracks(sc, st, events)
 
 
-def detection_probability(
-    sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
 def looks_in_turn(sc: Scenario, turn: int) -> np.ndarray:
     """(R,) looks each radar takes at a point of its coverage during `turn`: the scans
     that end in it, counted from the start of the game, so that over any span of game
@@ -72,6 +70,8 @@ def cumulative_pd(pd: np.ndarray, looks: np.ndarray) -> np.ndarray:
     return np.asarray(-np.expm1(looks * np.log1p(-np.minimum(pd, 1.0 - 1e-16))))
 
 
+def detection_probability(
+    sc: Scenario, st: State, radars: np.ndarray, active: np.ndarray
 ) -> np.ndarray:
     """Single-look Pd of each (radar, threat) pair, horizon and jamming included: (R, A).
     A turn holds `looks_in_turn` looks; `cumulative_pd` gives the chance of one or more."""
@@ -159,9 +159,11 @@ def _detections(
     radars: np.ndarray,
     active: np.ndarray,
     looks: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Detected (radar, threat) pairs of this turn: one roll per pair against the chance
-    of at least one detection in the radar's looks of the turn."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Detected (radar, threat) pairs of this turn, and how many of the radar's looks
+    detected each: one roll per pair against the chance of at least one detection in the
+    radar's looks of the turn, and the same roll, read again, for the number of them
+    (`detecting_looks`)."""
     f32 = np.float32
     x, y = st.x[active].astype(f32), st.y[active].astype(f32)
     sqrt_alt = np.sqrt(st.alt[active]).astype(f32)
@@ -170,7 +172,7 @@ def _detections(
     # processor's cache however large the raid, and the pairs keep their radar-major order.
     per_block = max(MIN_BLOCK_RADARS, BLOCK_PAIRS // active.size)
     roll = None
-    found: list[tuple[np.ndarray, np.ndarray]] = []
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, radars.size, per_block):
         end = start + per_block
         r_idx, col = _visible_pairs(
@@ -188,18 +190,21 @@ def _detections(
             )
         # (Flat indices: far cheaper than indexing by two arrays.)
         pd = _pair_pd(sc, st, r_idx, t_idx)
-        many = looks[r_idx] > 1
-        if np.count_nonzero(many):
-            pd[many] = cumulative_pd(pd[many], looks[r_idx[many]])
-        hit = roll.ravel()[r_idx * sc.n_threats + t_idx] < pd
-        found.append((r_idx[hit], t_idx[hit]))
+        n = looks[r_idx]
+        any_look = cumulative_pd(pd, n)
+        u = roll.ravel()[r_idx * sc.n_threats + t_idx]
+        hit = u < any_look
+        k = detecting_looks(pd[hit], n[hit], u[hit] / any_look[hit])
+        found.append((r_idx[hit], t_idx[hit], k))
     if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        none = np.zeros(0, dtype=np.int64)
+        return none, none, none
     if len(found) == 1:
-        r_idx, t_idx = found[0]
+        r_idx, t_idx, k = found[0]
     else:
-        r_idx = np.concatenate([r for r, _ in found])
-        t_idx = np.concatenate([t for _, t in found])
+        r_idx = np.concatenate([r for r, _, _ in found])
+        t_idx = np.concatenate([t for _, t, _ in found])
+        k = np.concatenate([c for _, _, c in found])
     counts = np.bincount(r_idx, minlength=len(sc.r_name))
     over = (counts > sc.r_tracking_channels).nonzero()[0]
     for r in over.tolist():
@@ -209,8 +214,32 @@ def _detections(
         drop = mine[np.argsort(d, kind="stable")[sc.r_tracking_channels[r] :]]
         keep = np.ones(r_idx.size, dtype=bool)
         keep[drop] = False
-        r_idx, t_idx = r_idx[keep], t_idx[keep]
-    return r_idx, t_idx
+        r_idx, t_idx, k = r_idx[keep], t_idx[keep], k[keep]
+    return r_idx, t_idx, k
+
+
+def detecting_looks(pd: np.ndarray, looks: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """How many of `looks` independent looks of single-look probability `pd` detected,
+    given that at least one did: the smallest k ≥ 1 at which the binomial's distribution,
+    conditioned on k ≥ 1, reaches `v` (uniform on (0, 1): the detection roll divided by
+    the chance of a detection, which is uniform once the roll has detected)."""
+    k = np.ones(pd.size, dtype=np.int64)
+    many = looks > 1
+    if not np.count_nonzero(many):
+        return k
+    p, n, target = pd[many], looks[many].astype(np.float64), v[many]
+    q = np.maximum(1.0 - p, 1e-300)
+    at_least_one = -np.expm1(n * np.log(q))
+    pmf = n * p * np.exp((n - 1.0) * np.log(q))  # P(exactly one)
+    cdf = pmf / at_least_one
+    count = np.ones(p.size, dtype=np.int64)
+    for j in range(2, int(n.max()) + 1):
+        pmf = pmf * (n - j + 1.0) / j * (p / q)
+        short = (cdf < target) & (j <= n)
+        count[short] = j
+        cdf = cdf + np.where(j <= n, pmf / at_least_one, 0.0)
+    k[many] = count
+    return k
 
 
 def _jamming(
@@ -297,11 +326,13 @@ def _update_tracks(
     seed: int,
     r_idx: np.ndarray,
     t_idx: np.ndarray,
+    counts: np.ndarray,
     events: list[Event],
 ) -> None:
     """Each detected threat's track made or refreshed: its filter (`tracking`) updated
-    with the turn's best measurement of it; its height and, for a ballistic missile, the
-    distance flown that its position estimate implies."""
+    with the turn's best detection of it (`counts` looks of its radar detected); its
+    height and, for a ballistic missile, the distance flown that its position estimate
+    implies."""
     turn = st.turn
     np.put(st.seen_by, r_idx * sc.n_threats + t_idx, turn)  # flat indices: cheaper
     if t_idx.size == 0:
@@ -318,13 +349,13 @@ def _update_tracks(
         _initiate(sc, st, hit[new], by_radar[new], events)
     # (`best_measurements` gives the threats in slot order, as `hit` is.)
     measured = _pair_snr(sc, st, r_idx, t_idx)
-    _, zx, zy, var = tracking.best_measurements(sc, st, seed, r_idx, t_idx, *measured)
+    best = tracking.best_measurements(sc, st, seed, r_idx, t_idx, counts, *measured)
     if np.count_nonzero(new):
-        tracking.initiate(st, hit[new], zx[new], zy[new], var[new])
+        tracking.initiate(st, best.take(new))
     old = ~new
     if np.count_nonzero(old):
         gap = (turn - st.track_last[hit[old]]) * sc.dt
-        tracking.update(st, hit[old], gap, zx[old], zy[old], var[old])
+        tracking.update(st, hit[old], gap, best.take(old))
     st.track_hits[hit] += 1
     st.track_last[hit] = turn
     st.track_alt[hit] = st.alt[hit]
@@ -348,9 +379,9 @@ def _initiate(
     ids = np.arange(st.next_track, st.next_track + slots.size)
     st.track_id[slots] = ids
     st.track_hits[slots] = 0
+    st.track_born[slots] = st.turn
     st.next_track += int(slots.size)
     events.extend(
-    st.track_born[slots] = st.turn
         TrackInitiated(
             turn=st.turn,
             track=track,

@@ -249,9 +249,9 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     cat = loaded.catalogue
     blue, red = campaign.blue, campaign.red
     dt = float(campaign.clock.seconds_per_turn)
+    rules = campaign.rules
 
     # Blue side.
-    rules = campaign.rules
     c_name = [cp.name for cp in blue.command_posts]
     cp_index = {n: i for i, n in enumerate(c_name)}
     missiles = list(cat.missiles.values())
@@ -323,13 +323,13 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_fire_unit=iarr(r_fu),
         r_half_beam=farr([math.radians(t.beamwidth_deg) / 2 for t in r_types]),
         r_sidelobe=farr([10 ** (-t.sidelobe_db / 10) for t in r_types]),
-        f_name=[u.name for u in blue.fire_units],
-        f_radar=iarr(f_radar),
         r_scan_s=farr([t.scan_period_s for t in r_types]),
         r_stow_s=farr([rules.setup_s / 2 if t.stow_s is None else t.stow_s for t in r_types]),
         r_setup_s=farr([rules.setup_s / 2 if t.setup_s is None else t.setup_s for t in r_types]),
         coast_s=rules.coast_seconds(dt),
         identification_s=rules.identification_seconds(dt),
+        f_name=[u.name for u in blue.fire_units],
+        f_radar=iarr(f_radar),
         f_tubes=iarr(f_tubes),
         f_tubes_per_launcher=iarr(f_tpl),
         f_reload_turns=iarr(f_reload),

@@ -68,9 +68,9 @@ class State:
     path_end: F64
     """(N, 2) where an ARM flies (its radar at launch); for others, unused."""
     arms_left: I64
-    arrival_time: F64
     arm_fired_turn: I64
     """SEAD aircraft: turn of its latest ARM launch (NEVER if none)."""
+    arrival_time: F64
     """Within the turn being resolved: when it reached its target (inf if not)."""
 
     # Tracks: the blue picture, one possible track per threat.
@@ -79,9 +79,9 @@ class State:
     track_hits: I64
     track_last: I64
     """Turn of the last detection by any radar."""
-    track_x: F64
     track_born: I64
     """Turn the track was initiated (its first detection)."""
+    track_x: F64
     track_y: F64
     track_alt: F64
     track_vx: F64
@@ -198,19 +198,19 @@ def initial_state(sc: Scenario) -> State:
         target_index=sc.t_target_index.copy(),
         path_end=sc.t_start.copy(),
         arms_left=np.bincount(sc.t_parent[sc.t_parent >= 0], minlength=n).astype(np.int64),
+        arm_fired_turn=np.full(n, NEVER, dtype=np.int64),
         arrival_time=np.full(n, np.inf),
         track_id=np.full(n, -1, dtype=np.int64),
         track_hits=np.zeros(n, dtype=np.int64),
         track_last=np.full(n, NEVER, dtype=np.int64),
+        track_born=np.full(n, NEVER, dtype=np.int64),
         track_x=np.zeros(n),
         track_y=np.zeros(n),
         track_alt=np.zeros(n),
-        arm_fired_turn=np.full(n, NEVER, dtype=np.int64),
         track_vx=np.zeros(n),
         track_vy=np.zeros(n),
         track_flown=np.zeros(n),
         track_pos_var=np.zeros(n),
-        track_born=np.full(n, NEVER, dtype=np.int64),
         track_pos_vel_cov=np.zeros(n),
         track_vel_var=np.zeros(n),
         seen_by=np.full((n_r, n), NEVER, dtype=np.int32),

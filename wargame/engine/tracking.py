@@ -49,6 +49,8 @@ track quality shown).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from wargame.engine.dice import Phase, generator
@@ -113,21 +115,51 @@ def measured_positions(
     return radar_x + rng * np.cos(angle), radar_y + rng * np.sin(angle)
 
 
+@dataclass(frozen=True)
+class Measurements:
+    """The turn's best detection of each detected threat, in slot order."""
+
+    slots: np.ndarray
+    x: np.ndarray
+    """Measured position, km."""
+    y: np.ndarray
+    variance: np.ndarray
+    """Per-axis variance of one look's measurement, km²."""
+    looks: np.ndarray
+    """How many of its radar's looks this turn detected it."""
+    scan_s: np.ndarray
+    """Its radar's scan period: the time between those looks."""
+    velocity_normals: np.ndarray
+    """(2, T) standard normals of the threats' velocity estimate errors (new tracks)."""
+
+    def take(self, mask: np.ndarray) -> Measurements:
+        return Measurements(
+            self.slots[mask],
+            self.x[mask],
+            self.y[mask],
+            self.variance[mask],
+            self.looks[mask],
+            self.scan_s[mask],
+            self.velocity_normals[:, mask],
+        )
+
+
 def best_measurements(
     sc: Scenario,
     st: State,
     seed: int,
     r_idx: np.ndarray,
     t_idx: np.ndarray,
+    looks: np.ndarray,
     snr: np.ndarray,
     ground_km: np.ndarray,
     bearing: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per threat detected this turn, in slot order: (slot, measured x, measured y,
-    per-axis variance) of its best detection (the smallest `measurement_variance`; the
-    lowest radar on a tie), of the detected pairs (`r_idx`, `t_idx`) with their `snr`,
-    ground range and bearing. The errors are the standard normals of the turn's
-    measurement draws, two per threat slot (range, bearing), scaled by the σ of the
+) -> Measurements:
+    """Per threat detected this turn, in slot order, its best detection (the smallest
+    `measurement_variance`; the lowest radar on a tie) of the detected pairs (`r_idx`,
+    `t_idx`), with their detecting `looks`, `snr`, ground range and bearing. The errors
+    are the standard normals of the turn's measurement draws, four per threat slot
+    (range, bearing, and the two axes of a new track's velocity), scaled by the σ of the
     detection that measures it: which radar it is moves no other threat's errors."""
     sigma_r, sigma_theta = measurement_sigmas(
         sc.r_range_cell_km[r_idx], 2.0 * sc.r_half_beam[r_idx], snr
@@ -141,7 +173,7 @@ def best_measurements(
     pick = order[first]
     slots, radars = t_idx[pick], r_idx[pick]
     normal = generator(seed, st.turn, Phase.MEASUREMENT).standard_normal(
-        (2, sc.n_threats), dtype=np.float32
+        (4, sc.n_threats), dtype=np.float32
     )
     zx, zy = measured_positions(
         st.r_x[radars],
@@ -151,19 +183,64 @@ def best_measurements(
         sigma_r[pick] * normal[0, slots],
         sigma_theta[pick] * normal[1, slots],
     )
-    return slots, zx, zy, var[pick]
+    return Measurements(
+        slots, zx, zy, var[pick], looks[pick], sc.r_scan_s[radars], normal[2:, slots]
+    )
 
 
-def initiate(st: State, slots: np.ndarray, zx: np.ndarray, zy: np.ndarray, var: np.ndarray) -> None:
-    """New tracks at their first measurement (per-axis variance `var`), velocity unknown."""
-    st.track_x[slots], st.track_y[slots] = zx, zy
+def line_fit_covariance(
+    variance: np.ndarray, looks: np.ndarray, spacing_s: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position variance, position-velocity covariance, velocity variance) per axis of a
+    straight line fitted by least squares to `looks` ≥ 2 measurements `spacing_s` apart,
+    each of variance `variance`, at the last of them: 2(2n−1)/(n(n+1)) σ², 6/(s n(n+1)) σ²
+    and 12/(s² n(n²−1)) σ² (two looks: σ², σ²/s, 2σ²/s², the two-point difference)."""
+    n = looks.astype(np.float64)
+    s = spacing_s
+    return (
+        variance * 2.0 * (2.0 * n - 1.0) / (n * (n + 1.0)),
+        variance * 6.0 / (s * n * (n + 1.0)),
+        variance * 12.0 / (s * s * n * (n * n - 1.0)),
+    )
+
+
+def initiate(st: State, m: Measurements) -> None:
+    """New tracks from the turn's looks. One look: at its measurement, velocity unknown.
+    Several (a radar that scans faster than the turn): the least-squares line through
+    them (`line_fit_covariance`), its error drawn with that covariance, so that a track
+    made in one 30 s turn of 4 s scans has a heading, as it would in seven 4 s turns."""
+    slots = m.slots
+    st.track_x[slots], st.track_y[slots] = m.x, m.y
     st.track_vx[slots] = st.track_vy[slots] = 0.0
-    st.track_pos_var[slots] = var
+    st.track_pos_var[slots] = m.variance
     st.track_pos_vel_cov[slots] = 0.0
     st.track_vel_var[slots] = UNKNOWN_SPEED_KMS * UNKNOWN_SPEED_KMS
+    many = m.looks >= 2
+    if not np.count_nonzero(many):
+        return
+    fit = m.take(many)
+    s = fit.slots
+    pp, pv, vv = line_fit_covariance(fit.variance, fit.looks, fit.scan_s)
+    # The fit's position error is the measurement's, scaled to the fit's variance; its
+    # velocity error is correlated with it (regression on it) plus an independent part.
+    shrink = np.sqrt(pp / fit.variance)
+    ex, ey = (fit.x - st.x[s]) * shrink, (fit.y - st.y[s]) * shrink
+    slope = pv / pp
+    free = np.sqrt(np.maximum(vv - pv * slope, 0.0))
+    st.track_x[s], st.track_y[s] = st.x[s] + ex, st.y[s] + ey
+    st.track_vx[s] = st.vx[s] + slope * ex + free * fit.velocity_normals[0]
+    st.track_vy[s] = st.vy[s] + slope * ey + free * fit.velocity_normals[1]
+    st.track_pos_var[s], st.track_pos_vel_cov[s], st.track_vel_var[s] = pp, pv, vv
 
 
-def update(
+def update(st: State, slots: np.ndarray, gap_s: np.ndarray, m: Measurements) -> None:
+    """One Kalman step of the tracks on `slots`: predicted over `gap_s` seconds since their
+    last update, then corrected with the turn's measurement, its variance divided by the
+    number of looks that detected (their average)."""
+    kalman_step(st, slots, gap_s, m.x, m.y, m.variance / np.maximum(m.looks, 1))
+
+
+def kalman_step(
     st: State,
     slots: np.ndarray,
     gap_s: np.ndarray,
