@@ -15,7 +15,7 @@ from wargame.campaign import load_campaign
 from wargame.play.session import Session
 from wargame.tui.screens.pause_rules import PauseRulesScreen
 from wargame.tui.widgets.status_bar import StatusBar
-from wargame.view.alerts import CONDITIONS, PauseRules
+from wargame.view.alerts import CONDITIONS, PauseRules, step_words, time_steps
 
 
 def bar_text(screen: object) -> str:
@@ -28,53 +28,61 @@ async def test_greater_and_less_than_lengthen_and_shorten_the_step(make_app) -> 
     app = make_app(campaign=FIRST_CONTACT)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await begin(pilot)
-        # First Contact's turns are a minute: one turn and 5 min are offered (1 min is one turn).
-        assert screen.time_steps == (1, 5)
+        steps, dt = screen.time_steps, screen.scenario.dt
+        assert steps == time_steps(dt) and steps[0] == 1 and len(steps) > 1
         # One turn a press, as the briefing tells it: the bar says nothing of a step.
         assert screen.time_step == 1 and "step" not in bar_text(screen)
         await pilot.press("greater_than_sign")
         await pilot.pause()
-        assert screen.time_step == 5
-        assert "step 5 min" in bar_text(screen)
-        assert "Time step 5 min: n plays up to 5 turns" in "\n".join(screen.status.told)
-        await pilot.press("greater_than_sign")
-        assert screen.time_step == 5
+        assert screen.time_step == steps[1]
+        words = step_words(steps[1], dt)
+        assert f"step {words}" in bar_text(screen)
+        told = f"Time step {words}: n plays up to {steps[1]} turns"
+        assert told in "\n".join(screen.status.told)
+        await pilot.press(*["greater_than_sign"] * len(steps))
+        assert screen.time_step == steps[-1]
         assert "the longest" in screen.status.told[-1]
-        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.press(*["less_than_sign"] * len(steps))
         assert screen.time_step == 1
         assert "the shortest" in screen.status.told[-1]
         screen.status.clear_news()
         await pilot.pause()
-        assert bar_text(screen).startswith("Turn 0/40 · 0:00:00 · Score")
+        limit = screen.scenario.turn_limit
+        assert bar_text(screen).startswith(f"Turn 0/{limit} · 0:00:00 · Score")
 
 
 async def test_the_narrow_status_bar_shows_the_step_short(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(campaign=FIRST_CONTACT)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await begin(pilot)
-        await pilot.press("greater_than_sign")
+        await pilot.press(*["greater_than_sign"] * len(screen.time_steps))
         await pilot.pause()
         screen.status.clear_news()
         await pilot.pause()
-        assert bar_text(screen).startswith("T0/40 · ▸5m · Score")
+        limit = screen.scenario.turn_limit
+        assert bar_text(screen).startswith(f"T0/{limit} · ▸5m · Score")
 
 
 async def test_an_end_turn_plays_the_step_and_the_bar_says_why_it_paused(  # type: ignore[no-untyped-def]
     make_app, tmp_path: Path
 ) -> None:
-    # The same game played by the session alone: the end turns until a step stops early.
-    alone = Session.new(load_campaign(FIRST_CONTACT), SEED, tmp_path / "alone")
+    # The same game played by the session alone: the end turns until a step of 5 min
+    # stops early.
+    loaded = load_campaign(FIRST_CONTACT)
+    longest = time_steps(loaded.campaign.clock.seconds_per_turn)[-1]
+    alone = Session.new(loaded, SEED, tmp_path / "alone")
     presses = 0
     while True:
-        expected = alone.play([], 5, PauseRules(), hints=True)
+        expected = alone.play([], longest, PauseRules(), hints=True)
         presses += 1
-        if expected.turns < 5:
+        if expected.turns < longest:
             break
-    assert expected.stopped == "paused" and alone.turn < 20
+    assert expected.stopped == "paused" and alone.turn < 40
     app = make_app(campaign=FIRST_CONTACT)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await begin(pilot)
-        await pilot.press("greater_than_sign")
+        await pilot.press(*["greater_than_sign"] * len(screen.time_steps))
+        assert screen.time_step == longest
         for _ in range(presses):
             await pilot.press("n")
             await settle(pilot)
@@ -120,7 +128,7 @@ async def test_with_every_condition_off_the_step_plays_whole(make_app) -> None: 
         assert "Play pauses on 0 conditions." in screen.status.told[-1]
         await pilot.press("greater_than_sign", "n")
         await settle(pilot)
-        assert screen.state.turn == 5 and screen.paused == ""
+        assert screen.state.turn == screen.time_steps[1] > 1 and screen.paused == ""
 
 
 async def test_the_pause_dialog_turns_one_condition_off_and_sets_the_count(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -169,10 +177,14 @@ async def test_the_palette_offers_each_time_step_and_the_help_lists_the_keys(mak
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await begin(pilot)
         titles = [title for title, _, _ in screen.palette_commands()]
-        assert "Time step 1 min" in titles and "Time step 5 min" in titles
+        steps, dt = screen.time_steps, screen.scenario.dt
+        assert [t for t in titles if t.startswith("Time step")] == [
+            f"Time step {step_words(s, dt)}" for s in steps
+        ]
+        assert "Time step 5 min" in titles
         assert "Weapons tight" in titles  # the orders' entries are still there
-        await screen.run_action("set_time_step(5)")
-        assert screen.time_step == 5
+        await screen.run_action(f"set_time_step({steps[-1]})")
+        assert screen.time_step == steps[-1]
         commands = [c.title for c in app.get_system_commands(screen)]
         assert "Pause conditions" not in commands  # the palette words it by its tooltip
         assert any(c.startswith("What pauses play within a time step") for c in commands)
@@ -192,8 +204,8 @@ class TestPauseDialogSnapshot:
         self, snap_compare, make_app, size
     ) -> None:
         async def run_before(pilot: Pilot[None]) -> None:
-            await begin(pilot)
-            await pilot.press("greater_than_sign")
+            screen = await begin(pilot)
+            await pilot.press(*["greater_than_sign"] * len(screen.time_steps))
             await quiet(pilot)
             await pilot.press("P")
             await quiet(pilot)

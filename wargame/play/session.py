@@ -30,8 +30,15 @@ from wargame.record.format import dumps_record
 from wargame.view.alerts import Alert, PauseRules, pause_alerts
 from wargame.view.hints import contact, hints_due, new_hints
 
-CONTACT_CAP = 10
-"""Turns "advance to the next contact" ends at most before it gives the player the turn."""
+CONTACT_CAP_S = 600.0
+"""Game time "advance to the next contact" plays at most before it gives the player the
+turn (in whole turns, at least one): ten minutes, whatever the campaign's turn."""
+
+
+def contact_cap(seconds_per_turn: float) -> int:
+    """The turns "advance to the next contact" plays at most: `CONTACT_CAP_S` of game time."""
+    return max(1, round(CONTACT_CAP_S / seconds_per_turn))
+
 
 Stop = Literal["step", "paused", "over", "save_error"]
 """Why turns played together stopped: the time step ran out, a turn's news met the
@@ -303,12 +310,15 @@ class Session:
             before = result.state
 
     def advance_to_contact(
-        self, orders: list[Order], cap: int = CONTACT_CAP, hints: bool = True
+        self, orders: list[Order], cap: int | None = None, hints: bool = True
     ) -> TurnResult:
         """End turns until one holds something the player should see (`view.hints.contact`:
         a new track, a loss, a hit, a refused order, an inject, the end; with `hints`, a hint
-        met), or `cap` turns have passed; `orders` go with the first (worker thread). The
-        events of every turn ended come back together, with the state after the last."""
+        met), or `cap` turns have passed (None: `CONTACT_CAP_S` of game time); `orders` go
+        with the first (worker thread). The events of every turn ended come back together,
+        with the state after the last."""
+        if cap is None:
+            cap = contact_cap(self.scenario.dt)
         before = hints_due(self.scenario, self.recorder.game.state, self.events())
         events: list[Event] = []
         result = self.step(orders)
@@ -321,7 +331,7 @@ class Session:
             if stop or ended == cap:
                 break
             result = self.step([])
-        return replace(result, events=events)
+        return replace(result, events=events, turns=ended)
 
     def save_as(self, path: Path) -> None:
         """Write the game so far, with the orders given for the next turn; `WargameError`
