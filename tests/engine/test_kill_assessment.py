@@ -165,15 +165,32 @@ def _fires_at(game: Game, st: State, threat: int) -> bool:
     return any(e.threat == threat for e in plan)
 
 
-def test_shoot_look_shoot_fires_again_after_a_kill_read_as_a_miss(
+def test_shoot_look_shoot_shoots_again_at_a_survivor_after_a_new_look(
     first_contact: LoadedCampaign,
 ) -> None:
     game, st, threat = _engaged_at(first_contact)
     assert _fires_at(game, st, threat)  # the picture fire control fired on
+    assess_intercept(st, threat, 0.7, False, 0.5, MISSED, FALSE, radar_on=True)  # read: miss
+    assert held_tracks(st)[threat] and not engageable(st)[threat]  # no look since
+    assert not _fires_at(game, st, threat)
+    # The next turn's look still shows it flying: fire again.
+    st.turn += 1
+    st.track_last[threat] = st.turn
+    st.seen_by[:, threat] = np.where(st.seen_by[:, threat] >= st.turn - 1, st.turn, NEVER)
+    assert engageable(st)[threat]
+    assert _fires_at(game, st, threat)
+
+
+def test_a_kill_read_as_a_miss_draws_no_round_once_its_track_goes_quiet(
+    first_contact: LoadedCampaign,
+) -> None:
+    game, st, threat = _engaged_at(first_contact)
     st.status[threat] = KILLED
     assess_intercept(st, threat, 0.7, True, 0.05, MISSED, FALSE, radar_on=True)  # U < m
-    assert held_tracks(st)[threat] and engageable(st)[threat]
-    assert _fires_at(game, st, threat)
+    assert held_tracks(st)[threat] and not engageable(st)[threat]
+    st.turn += 1  # no detection: the dead threat gives no echo
+    assert held_tracks(st)[threat] and not engageable(st)[threat]
+    assert not _fires_at(game, st, threat)
 
 
 def test_a_kill_read_as_a_kill_ends_the_track(first_contact: LoadedCampaign) -> None:

@@ -280,10 +280,11 @@ def test_a_poorer_track_costs_kill_probability_by_the_basket_factor(
     poor_state = _still_track(game, slot, pos_var, vel_var, coast)
     poor = options_of_missile(sc, poor_state, 0, slot, m)
     assert exact.missile[0, 0] == poor.missile[0, 0] == m
-    # σ² at the intercept: P_xx + 2t P_xv + t² P_vv over the coasting time and the
-    # flight, t = coast + tof, and σ_a² coast⁴ / 4 of manoeuvre while it coasted.
+    # σ² at the intercept: P_xx + 2t P_xv + t² P_vv over the coasting time and one
+    # guidance update (the missile is steered on the track in flight), t = coast +
+    # min(tof, 5 s), and σ_a² coast⁴ / 4 of manoeuvre while it coasted.
     coast_s = coast * sc.dt
-    t = coast_s + float(poor.tof[0, 0])
+    t = coast_s + min(float(poor.tof[0, 0]), trk.GUIDANCE_UPDATE_S)
     sigma2 = pos_var + t * t * vel_var + trk.MANOEUVRE_KMS2**2 * coast_s**4 / 4
     factor = math.exp(-sigma2 / (2 * trk.SEEKER_BASKET_KM**2))
     assert poor.pk[0, 0] == pytest.approx(exact.pk[0, 0] * factor, rel=1e-9)
@@ -303,7 +304,8 @@ def test_the_kill_roll_is_against_the_kill_probability_the_track_leaves(
     )
     launch(sc, st, [salvo], [])
     shot = st.shots[-1]
-    factor = math.exp(-(4.0 + opt.tof[0, 0] ** 2 * 4e-4) / (2 * trk.SEEKER_BASKET_KM**2))
+    ahead = min(float(opt.tof[0, 0]), trk.GUIDANCE_UPDATE_S)
+    factor = math.exp(-(4.0 + ahead**2 * 4e-4) / (2 * trk.SEEKER_BASKET_KM**2))
     nominal = sc.m_pk[m, sc.t_class[slot]] * edge_factor(opt.range_km[0, 0] / sc.m_max_range[m])
     assert shot.pk_true == pytest.approx(nominal * factor, rel=1e-9)
     assert shot.pk_true == pytest.approx(shot.pk_planned, rel=1e-9)  # a real fighter

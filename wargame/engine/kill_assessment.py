@@ -12,7 +12,10 @@ unknown and the track stays as it was. The last reading of a track stands:
   shows it flying (`engageable`); if the threat is dead the track ends at once.
 - read as a miss: the track stays open, P(dead | read miss) = pk m / (pk m + (1 - pk)(1 - f));
   if the threat is in truth dead, its track coasts and drops as any unrefreshed track
-  does, and fire control may engage it again (rounds wasted).
+  does. Fire control engages a track whose intercept it has read again only after a
+  new look (a detection in a later turn than the reading): a survivor is shot at again,
+  a track gone quiet is not, so a kill read as a miss wastes no round of fire control's
+  (a player may still order one at the ghost).
 
 Called by `intercept.resolve_intercepts` (the readings), by detection (a track's end),
 by fire control and the blue view (the tracks blue holds and may engage).
@@ -65,6 +68,7 @@ def read_as_kill(
 def record_reading(st: State, threat: int, read_kill: bool, confidence: float) -> None:
     """The track of `threat` takes this reading as its assessment (the last one stands)."""
     st.track_assessed_turn[threat] = st.turn if read_kill else NEVER
+    st.track_read_turn[threat] = st.turn
     st.track_kill_confidence[threat] = confidence
 
 
@@ -113,5 +117,8 @@ def held_tracks(st: State) -> np.ndarray:
 
 
 def engageable(st: State) -> np.ndarray:
-    """(N,) the tracks fire control may engage: held, and not assessed killed."""
-    return np.asarray(held_tracks(st) & ~assessed_killed(st))
+    """(N,) the tracks fire control may engage: held, not assessed killed, and, once an
+    intercept on it has been read, seen again in a later turn: shoot-look-shoot shoots
+    again at what the next look still shows flying, never at a track gone quiet since."""
+    looked = (st.track_read_turn == NEVER) | (st.track_last > st.track_read_turn)
+    return np.asarray(held_tracks(st) & ~assessed_killed(st) & looked)

@@ -143,6 +143,8 @@ class State:
     track_assessed_turn: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """(N,) turn of the last reading of its intercepts if that said killed; NEVER if it
     said missed or there was none."""
+    track_read_turn: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) turn of the last reading of its intercepts, whatever it said; NEVER if none."""
     track_kill_confidence: F64 = field(default_factory=lambda: np.zeros(0))
     """(N,) P(dead | the last reading of its intercepts); 0 before any."""
     track_class: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -241,6 +243,7 @@ def initial_state(sc: Scenario) -> State:
         # What blue believes before any look: no assessment, each track the class it
         # appears to be, at the prior confidence.
         track_assessed_turn=np.full(n, NEVER, dtype=np.int64),
+        track_read_turn=np.full(n, NEVER, dtype=np.int64),
         track_kill_confidence=np.zeros(n),
         track_class=sc.t_apparent_class.copy(),
         track_decoy_evidence=np.zeros(n),

@@ -34,9 +34,12 @@ gains follow T. Against a target that really flies straight, the error left is o
 the measurements' noise, of variance (2α² + 2β − 3αβ) / (α (4 − 2α − β)) σ_m²
 (Benedict and Bordner 1962).
 
-Fire control predicts an intercept from the estimate; the prediction's error is the
-estimate's own (position, velocity) uncertainty carried to the intercept, plus the
-white acceleration over the time the track has coasted. A round's kill probability is
+Fire control predicts an intercept from the estimate. The missile is steered on the
+track in flight (the fire unit's radar keeps tracking and updates it every few
+seconds), so the error that costs kill probability is the estimate's (position,
+velocity) uncertainty carried over one guidance update (`GUIDANCE_UPDATE_S`), plus the
+white acceleration over the time the track has coasted: a one-look track, with no
+heading, or a track gone stale, costs most. A round's kill probability is
 multiplied by exp(−σ² / (2 b²)), σ² the per-axis variance of the predicted intercept
 point and b the missile's seeker basket (`SEEKER_BASKET_KM`): how far off the predicted
 point its seeker still finds the target. In flight the missile follows the target's
@@ -67,6 +70,11 @@ MANOEUVRE_KMS2 = 1e-3
 """σ_a of the white-acceleration model, km/s² (1 m/s², a tenth of a g): how much the
 filter expects a target to change its velocity. A game value: a larger one follows a
 turn sooner and smooths the noise less."""
+GUIDANCE_UPDATE_S = 5.0
+"""How far ahead a missile in flight is steered on the track: the fire unit's radar keeps
+tracking and sends it the new estimate every few seconds (command or track-via-missile
+guidance), so what its seeker must make up is the track's error over one such interval,
+not over the whole flight. A game value."""
 UNKNOWN_SPEED_KMS = 1.0
 """Standard deviation of a new track's velocity per axis, km/s: unknown (any threat's
 speed) until its second look."""
@@ -304,8 +312,10 @@ def intercept_aim(
     sc: Scenario, st: State, slots: np.ndarray, time_of_flight: np.ndarray
 ) -> np.ndarray:
     """`aim_factor` of rounds fired this turn at the tracks on `slots` with these times of
-    flight ((P,) or (P, M))."""
-    return aim_factor(position_variance(sc, st, slots, time_of_flight))
+    flight ((P,) or (P, M)): the track's error carried over one guidance update
+    (`GUIDANCE_UPDATE_S`, or the whole flight if shorter), and over its coasting."""
+    ahead = np.minimum(np.asarray(time_of_flight, dtype=np.float64), GUIDANCE_UPDATE_S)
+    return aim_factor(position_variance(sc, st, slots, ahead))
 
 
 def kalata_gains(index: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
