@@ -93,10 +93,21 @@ async def test_an_end_turn_plays_the_step_and_the_bar_says_why_it_paused(  # typ
         screen.status.clear_news()
         await pilot.pause()
         assert f"paused: {reason}" in bar_text(screen)
-        # The next end turn clears it while it plays.
+        # The next end turn takes it off the bar, news and note, while it plays on.
         await pilot.press("n")
         await settle(pilot)
         assert screen.state.turn > alone.turn
+        for _ in range(10):  # on to the next pause, whose news is still on the bar
+            if screen.paused:
+                break
+            await pilot.press("n")
+            await settle(pilot)
+        news = screen.status.news[-1].text
+        assert news.startswith("Paused: ")
+        await pilot.press("n")
+        assert news not in [n.text for n in screen.status.news]
+        assert "paused" not in bar_text(screen)
+        await settle(pilot)
 
 
 async def test_a_step_of_one_turn_is_never_said_to_pause(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -144,7 +144,9 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
             self.pane.map.set_layers(pick=None, pick_from=None)
             self.notify("Move not given: the turn ended before a site was picked.", timeout=4)
         self.busy = True
-        self.paused = ""
+        if self.paused:  # the next step plays: the last one's pause is old news
+            self.status.withdraw(_sentence(self.paused))
+            self.paused = ""
         orders = self.session.take_orders()
         following = self.state.turn + 1
         if skip or self.time_step == 1:
@@ -174,7 +176,7 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
         if result.stopped == "paused" and self.time_step > 1:
             # A step of one turn always stops: only a longer one is paused.
             self.paused = pause_text(result.alerts)
-            self.notify(self.paused[0].upper() + self.paused[1:], severity="warning", timeout=6)
+            self.notify(_sentence(self.paused), severity="warning", timeout=6)
         self.planned_pk = {}
         self.log_view.add_events(result.events)
         self.query_one(HintPanel).show_hints(result.state, self.session.events())
@@ -242,3 +244,8 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """(title, help, action) the command palette offers beyond the key bindings."""
         return [*super().palette_commands(), *self.time_commands()]
+
+
+def _sentence(text: str) -> str:
+    """News begins with a capital: 'paused: …' on the top line is 'Paused: …' as news."""
+    return text[:1].upper() + text[1:]

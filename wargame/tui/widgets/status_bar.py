@@ -113,6 +113,12 @@ class StatusBar(Static):
         self.told.append(text)
         self._redraw()
 
+    def withdraw(self, text: str) -> None:
+        """Take a piece of news off the bar before its time (news gone stale)."""
+        if any(n.text == text for n in self.news):
+            self.news = [n for n in self.news if n.text != text]
+            self._redraw()
+
     def clear_news(self) -> None:
         self.news = []
         self._redraw()
