@@ -140,6 +140,10 @@ async def test_with_every_condition_off_the_step_plays_whole(make_app) -> None: 
         await pilot.press("greater_than_sign", "n")
         await settle(pilot)
         assert screen.state.turn == screen.time_steps[1] > 1 and screen.paused == ""
+        # Quiet turns: the log ends the step with one line, not one a turn.
+        log = "\n".join(strip.text for strip in screen.log_view.lines)
+        assert f"end of turn {screen.state.turn} " in log
+        assert "end of turn 1 " not in log
 
 
 async def test_the_pause_dialog_turns_one_condition_off_and_sets_the_count(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from wargame.engine.events import (
     ThreatDestroyed,
     ThreatLeft,
     TrackInitiated,
+    TurnEnded,
 )
 from wargame.engine.scenario import Scenario, build_scenario
 from wargame.engine.state import State, initial_state
@@ -29,6 +30,7 @@ from wargame.view.alerts import (
     PauseRules,
     pause_alerts,
     pause_text,
+    step_log,
     step_words,
     time_steps,
 )
@@ -54,6 +56,26 @@ def test_a_step_reads_in_game_time() -> None:
     assert step_words(30, 10, short=True) == "5m"
     assert step_words(7, 45, short=True) == "5m15"
     assert step_words(1, 20, short=True) == "20s"
+
+
+def _ended(turn: int) -> TurnEnded:
+    return TurnEnded(turn, time_s=30.0 * turn, emitting=(), tracks=0, score=100.0)
+
+
+def test_a_step_s_log_leaves_out_the_ends_of_quiet_turns_but_the_last() -> None:
+    seen = TrackInitiated(
+        2, track=4, threat=0, threat_class="fighter", radar="Big Bird", range_km=250.0
+    )
+    arm = ArmLaunched(3, flight="Weasel 1", threat=7, radar="FU Alpha")  # red's: not news
+    events: list[Event] = [_ended(1), seen, _ended(2), arm, _ended(3), _ended(4), _ended(5)]
+    kept = step_log(events)
+    assert [(e.kind, e.turn) for e in kept] == [
+        ("track_initiated", 2),
+        ("turn_ended", 2),
+        ("arm_launched", 3),  # (the log leaves red's side out itself)
+        ("turn_ended", 5),
+    ]
+    assert step_log([]) == []
 
 
 # ------------------------------------------------------------------ the conditions

@@ -34,6 +34,7 @@ from wargame.engine.events import (
     RadarFailed,
     Resupplied,
     TrackInitiated,
+    TurnEnded,
 )
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
@@ -66,6 +67,17 @@ def step_words(turns: int, seconds_per_turn: float, *, short: bool = False) -> s
     if not minutes:
         return f"{seconds} s"
     return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+
+
+def step_log(events: Sequence[Event]) -> list[Event]:
+    """A time step's events for the play log: the end of each turn in which blue saw
+    nothing else is left out, but for the step's last turn (its line tells the clock), so
+    that a quiet stretch of ten turns is one line, not ten."""
+    if not events:
+        return []
+    news = {e.turn for e in blue_events(events) if not isinstance(e, TurnEnded)}
+    last = max(e.turn for e in events)
+    return [e for e in events if not isinstance(e, TurnEnded) or e.turn in news or e.turn == last]
 
 
 # ---------------------------------------------------------------- conditions

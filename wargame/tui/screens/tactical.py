@@ -40,7 +40,7 @@ from wargame.tui.widgets.event_log import EventLog
 from wargame.tui.widgets.hint_panel import HintPanel
 from wargame.tui.widgets.picture_pane import PicturePane
 from wargame.tui.widgets.status_bar import StatusBar
-from wargame.view.alerts import pause_text
+from wargame.view.alerts import pause_text, step_log
 from wargame.view.blue import blue_text
 from wargame.view.objectives import objectives_now
 from wargame.view.words import score_text
@@ -178,7 +178,7 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
             self.paused = pause_text(result.alerts)
             self.notify(_sentence(self.paused), severity="warning", timeout=6)
         self.planned_pk = {}
-        self.log_view.add_events(result.events)
+        self.log_view.add_events(step_log(result.events) if result.turns > 1 else result.events)
         self.query_one(HintPanel).show_hints(result.state, self.session.events())
         for event in result.events:
             if isinstance(event, OrderRefused):
