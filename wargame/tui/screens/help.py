@@ -54,7 +54,12 @@ LEGEND = "\n".join(
         "intercept point fire control predicts",
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
-        "table, a '?' after the number: a coasting track, not refreshed this turn.",
+        "table, a '?' after the number: a coasting track, not refreshed this turn; a '×': "
+        "its last intercept was read as a kill (the reading can be wrong). Cls: the class "
+        "the radars make of it, with their confidence when below certainty (a decoy is "
+        "unmasked as its looks add up); Err: how far off its estimated position may be, "
+        "km (one standard deviation; it grows while the track coasts, and a poor track "
+        "costs kill probability).",
         "Tracks that would run together are one stack: F×4, four fighters (FC×5: fighters "
         "and cruise missiles); the table lists each. A track's letter tells its altitude: "
         "[u]underlined[/u] low (below 1,000 m), plain medium, [b]bold[/b] high (8,000 m and "

@@ -118,10 +118,11 @@ def _missile(m: MissileLine, last_turn: int | None, compact: bool = False) -> st
 class TrackTable(DataTable[str]):
     """The tracks the radars hold, one row each; the highlighted row is the selected track."""
 
-    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "Alt", "m/s", "Hdg", "By")
+    COLUMNS = ("Trk", "Cls", "TTG", "Pk", "Err", "Alt", "m/s", "Hdg", "By")
     """Most urgent first, so a narrow panel still shows what a decision needs (the
-    altitude before the speed: it decides which missile's envelope holds the track);
-    "By" last, as the one that can run long (three units' salvos)."""
+    class with its confidence, the track's position error, the altitude before the
+    speed: it decides which missile's envelope holds the track); "By" last, as the one
+    that can run long (three units' salvos)."""
 
     class TrackChosen(Message):
         """The player moved the highlight to another track."""
@@ -203,6 +204,8 @@ class TrackTable(DataTable[str]):
             self.post_message(self.TrackChosen(track))
 
 
+CONFIDENT = 0.995
+"""A class shown with less confidence than this shows it beside the class ("CM 90%")."""
 NARROW_BY = 9
 """Characters of "By" a narrow cell shows: one unit ("Charlie×2"), then an ellipsis."""
 
@@ -221,12 +224,18 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
         pk = f"[b]{row.pk:.2f}[/b]"
     else:
         pk = f"[dim]{row.pk:.2f}[/dim]"
-    track = f"{row.track}" + ("?" if row.coasting else "")
+    # "?" coasting (no detection this turn), "×" read as killed by its last intercept.
+    track = f"{row.track}" + ("×" if row.assessed_dead is not None else "")
+    track += "?" if row.coasting else ""
+    cls = CLASS_CODE.get(row.cls, row.cls)
+    if row.confidence < CONFIDENT:
+        cls += f" [dim]{row.confidence:.0%}[/dim]"
     return (
         track,
-        CLASS_CODE.get(row.cls, row.cls),
+        cls,
         short_duration(row.ttg_s),
         pk,
+        f"{row.error_km:.1f}",
         alt,
         f"{row.speed_mps:.0f}",
         heading,
