@@ -76,6 +76,7 @@ def test_a_decoy_shot_down_counts_in_play_as_the_aircraft_it_seemed() -> None:
     decoy = slot(g, "Ghosts")
     seen(st, decoy)
     st.status[decoy] = KILLED
+    st.track_assessed_turn[decoy] = 1  # its intercept read as a kill
     live = live_objectives(sc, st)[0]
     assert (live.met, live.reason) == (True, "1 of the 1 aircraft of Sentry seen so far destroyed")
     true = judge(sc.loaded.campaign.objectives, tally_truth(sc, st))[0]
@@ -118,3 +119,13 @@ def test_a_leaker_no_radar_saw_is_not_counted_in_play() -> None:
     assert (live.met, live.reason) == (True, "cruise missile leakers 0, at most 0 allowed")
     true = judge(sc.loaded.campaign.objectives, tally_truth(sc, st))[1]
     assert (true.met, true.reason) == (False, "cruise missile leakers 1, at most 0 allowed")
+
+
+def test_in_play_a_kill_counts_as_the_assessment_read_it_not_as_it_was() -> None:
+    g = game()
+    st, sc = g.state, g.scenario
+    decoy = slot(g, "Ghosts")
+    seen(st, decoy)
+    st.status[decoy] = KILLED  # destroyed, but its intercept read as a miss
+    live = live_objectives(sc, st)[0]
+    assert (live.met, live.reason) == (False, "0 of the 1 aircraft of Sentry seen so far destroyed")

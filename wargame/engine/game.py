@@ -35,13 +35,14 @@ from wargame.engine.events import (
 from wargame.engine.fire_control import TurnAhead, launch, plan_engagements
 from wargame.engine.injects import run_injects
 from wargame.engine.intercept import arriving, resolve_intercepts, resolve_leakers
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.movement import move_threats
 from wargame.engine.objectives import ObjectiveResult, grade, judge, tally_truth
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
 from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
 from wargame.engine.standing import Standing, count_salvos, open_standing, split_orders
-from wargame.engine.state import ACTIVE, State, initial_state
+from wargame.engine.state import State, initial_state
 
 RAIDS_SPENT: Termination = "raids_spent"
 DEFENCE_COLLAPSED: Termination = "defence_collapsed"
@@ -312,7 +313,7 @@ def _end_checks(sc: Scenario, st: State, events: list[Event]) -> None:
     elif st.turn >= sc.turn_limit:
         termination = TURN_LIMIT
     score = score_of(sc, st)
-    tracks = int(np.count_nonzero((st.track_id >= 0) & (st.status == ACTIVE)))
+    tracks = int(np.count_nonzero(held_tracks(st)))  # blue's count, not the truth's
     on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
     names = sc.r_name
     events.append(

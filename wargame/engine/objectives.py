@@ -192,10 +192,14 @@ def tally_over(
     classes: np.ndarray,
     counted: np.ndarray,
     raid_class: Mapping[str, int] | None,
+    destroyed: np.ndarray | None = None,
 ) -> Tally:
     """The figures over the threats `counted`, each taken to be of `classes`. With
     `raid_class` (the class each raid appears to be), a raid's aircraft destroyed are the
-    counted threats of that class destroyed, as far as the radars can tell them apart."""
+    counted threats of that class destroyed, as far as the radars can tell them apart.
+    `destroyed` is what counts as destroyed: the truth by default; blue's kill readings
+    for the view in play."""
+    killed = st.status == KILLED if destroyed is None else destroyed
     ballistic = CLASS_NAMES.index("ballistic_missile")
     ballistic_counted = counted & (classes == ballistic)
     raid_destroyed: dict[str, tuple[int, int]] = {}
@@ -203,14 +207,14 @@ def tally_over(
         slots = (sc.t_role == ROLE_STRIKE) & (sc.t_group == g)
         if raid_class is None:
             size = int(slots.sum())
-            destroyed = int((slots & (st.status == KILLED)).sum())
+            gone = int((slots & killed).sum())
         else:
             # The radars cannot tell one raid's aircraft from another's of the same class,
             # nor count those never seen: the raid is the aircraft of its class seen.
             looks = counted & (classes == raid_class[raid])
             size = int(looks.sum())
-            destroyed = int((looks & (st.status == KILLED)).sum())
-        raid_destroyed[raid] = (destroyed, size)
+            gone = int((looks & killed).sum())
+        raid_destroyed[raid] = (gone, size)
     leaked = counted & (st.status == DELIVERED)
     leakers = {
         CLASS_NAMES[c]: int(n)

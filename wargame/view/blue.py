@@ -120,16 +120,17 @@ def assessed_score(sc: Scenario, st: State) -> float:
 
 def live_objectives(sc: Scenario, st: State) -> tuple[ObjectiveResult, ...]:
     """Each of the campaign's objectives as the defence can judge it in play: on the
-    threats its radars have seen, each as the class its track appeared to be (a decoy
-    shot down counts as what it mimicked), a raid's aircraft destroyed as the tracks of
-    its class destroyed. Its own losses and spending it knows. The report at the end
-    judges them on the truth."""
+    threats its radars have seen, each as the class its track shows (a decoy shot down
+    before it was unmasked counts as what it mimicked), a raid's aircraft destroyed as
+    the tracks of its class whose last intercept was read as a kill. Its own losses and
+    spending it knows. The report at the end judges them on the truth."""
     seen = ever_seen(st)
     raid_class: dict[str, int] = {}
     for g, raid in enumerate(sc.raid_names):
         slots = np.flatnonzero((sc.t_role == ROLE_STRIKE) & (sc.t_group == g))
         raid_class[raid] = int(sc.t_apparent_class[slots[0]]) if slots.size else -1
-    figures = tally_over(sc, st, st.track_class, seen, raid_class)
+    # Destroyed as the kill assessment read them, never the truth.
+    figures = tally_over(sc, st, st.track_class, seen, raid_class, st.track_assessed_turn != NEVER)
     return judge(sc.loaded.campaign.objectives, figures)
 
 
