@@ -82,7 +82,16 @@ class TestAWholeGame:
     async def test_first_contact_is_played_to_the_end_with_keys_only(
         self, make_app, tmp_path: Path
     ) -> None:
-        """Picker, briefing, then n until the game ends; one more n opens the report."""
+        """Picker, briefing, the longest time step, then n until the game ends; one more n
+        opens the report."""
+        headless = Game.new(load_campaign(FIRST_CONTACT), SEED)
+        while not headless.over:
+            headless.step([])
+        assert headless.outcome is not None
+        # Seed 1 spends its raids at turn 75 of the 80 allowed. Each n plays at least one
+        # turn (a pause stops a step after the turn of its news), so 80 presses end the
+        # game at worst; the time step makes it far fewer.
+        assert headless.state.turn == 75 and headless.scenario.turn_limit == 80
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
@@ -92,18 +101,16 @@ class TestAWholeGame:
             assert isinstance(app.screen, BriefingScreen)
             await pilot.press("enter")
             await pilot.pause()
-            for _ in range(60):
-                if isinstance(app.screen, AarScreen):
-                    break
+            await pilot.press("greater_than_sign", "greater_than_sign")  # 5 min: 10 turns
+            presses = 0
+            while presses <= 80 and not isinstance(app.screen, AarScreen):
                 await pilot.press("n")
                 await settle(pilot)
+                presses += 1
             assert isinstance(app.screen, AarScreen)
+            assert presses < 75  # the step played several turns at some presses
             report = app.screen.report
             assert not report.interim
-            headless = Game.new(load_campaign(FIRST_CONTACT), SEED)
-            while not headless.over:
-                headless.step([])
-            assert headless.outcome is not None
             assert report.aar.score.total == headless.outcome.score.total
             assert report.aar.score.result == headless.outcome.result
             assert (tmp_path / "saves" / f"autosave-first-contact-seed{SEED}.json").is_file()
@@ -321,7 +328,8 @@ class TestOrders:
             view.reset_view()  # the whole map, centred on its middle, not on FU Alpha
             await pilot.press("m")
             await pilot.pause()
-            assert view.picking and any(" km: 5 turns out" in line for line in view.plain_lines())
+            # FU Alpha's engagement radar stows in 3 min and sets up in 5: 8 min, 16 turns of 30 s.
+            assert view.picking and any(" km: 16 turns out" in line for line in view.plain_lines())
             await pilot.press("left", "left", "plus", "plus", "plus")
             await pilot.pause()
             assert view.view is not None and view.overlay.pick is not None
@@ -455,7 +463,7 @@ class TestThePicture:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await begin(pilot)
-            await end_turns(pilot, screen, 7)
+            await until_tracks(pilot, screen)  # turn 11: the four fighters of the strike package
             table = screen.pane.tracks
             assert table.row_count >= 2
             first = screen.pane.selected_track
@@ -529,7 +537,7 @@ class TestThePicture:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await begin(pilot)
-            await end_turns(pilot, screen, 7)
+            await until_tracks(pilot, screen)  # a table of tracks to lay out again
             for size in ((40, 12), (12, 5), (200, 60), (81, 25), (80, 24)):
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
@@ -566,7 +574,7 @@ class TestReports:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             screen = await begin(pilot)
-            await end_turns(pilot, screen, 40)
+            await end_turns(pilot, screen, 80)  # the turn limit; seed 1 ends at turn 75
             assert screen.session.over
             await pilot.pause()
             assert "│ Game over: " in plain(screen.status)
@@ -581,7 +589,9 @@ class TestReports:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await begin(pilot)
-            await end_turns(pilot, screen, 31)  # decoys tracked and shot down, game not over
+            # The decoy screen is tracked from turn 58 and five of its decoys are shot down
+            # by turn 64; the game goes on to turn 75.
+            await end_turns(pilot, screen, 64)
             assert not screen.session.over
             await pilot.press("a")
             await pilot.pause()

@@ -65,7 +65,8 @@ class TestEventLog:
     async def test_the_kill_filter_keeps_only_kills_and_1_shows_every_line_again(
         self, make_app, tmp_path: Path
     ) -> None:
-        app = make_app(load=saved_game(tmp_path, 12))
+        # FU Alpha shoots down the strike package's fighters from turn 18 (on 30 s turns).
+        app = make_app(load=saved_game(tmp_path, 23))
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             log = app.screen.query_one(EventLog)
