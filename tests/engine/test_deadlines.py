@@ -25,15 +25,17 @@ GAME_ENDS = "the game ends before any intercept"
 
 @pytest.fixture(scope="module")
 def fighter_in_reach(first_contact: LoadedCampaign) -> tuple[Game, int, int]:
-    """First Contact, seed 1: the first turn a fighter track is engageable more than a turn
-    away, with the unit that can engage it, judged as if it headed for nothing."""
+    """First Contact, seed 1: the first turn a fighter track with a heading (a new track
+    has no velocity until its second look, and so no release point) is engageable more
+    than a turn away, with the unit that can engage it, judged as if it headed for
+    nothing."""
     game = Game.new(first_contact, 1)
     sc = game.scenario
     units = np.arange(len(sc.f_name))
     while not game.over:
         game.step([])
         st = game.state
-        live = (st.track_id >= 0) & (st.status == ACTIVE)
+        live = (st.track_id >= 0) & (st.status == ACTIVE) & (np.hypot(st.track_vx, st.track_vy) > 0)
         for slot in np.flatnonzero(live & (sc.t_apparent_class == CLASS_CODE["fighter"])):
             opt = options(sc, st, units, np.array([slot]), np.array([100.0]), np.array([np.inf]))
             able = np.flatnonzero((opt.missile[:, 0] >= 0) & (opt.tof[:, 0] > sc.dt))

@@ -98,13 +98,13 @@ def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(
     events = game.step([Order(1, "FU Charlie", "relocate", position=(285.0, 145.0))])
     (started,) = [e for e in events if isinstance(e, RelocationStarted)]
     # A 92N6E-class unit stows in 180 s and sets up in 300 s (catalogue); 20 km at
-    # 40 km/h is 1800 s: 2280 s = 38 turns of 60 s.
-    assert started.ready_turn == 1 + 38
+    # 40 km/h is 1800 s: 2280 s = 76 turns of 30 s.
+    assert started.ready_turn == 1 + 76
     assert _refusal(game, Order(2, "FU Charlie", "emission", setting="on")) == (
-        "the unit is relocating until turn 36"
+        "the unit is relocating until turn 77"
     )
     assert _refusal(game, Order(3, "FU Charlie", "relocate", position=(280.0, 140.0))) == (
-        "the unit is already relocating until turn 39"
+        "the unit is already relocating until turn 77"
     )
 
 
@@ -112,14 +112,14 @@ def test_orders_to_a_relocating_unit_are_refused_until_it_is_set_up(
 def test_a_unit_set_up_again_emits_as_last_ordered_and_says_so(
     first_contact: LoadedCampaign, silent: bool
 ) -> None:
-    # 180 s to stow, 2 km at 40 km/h (180 s), 300 s to set up: 11 turns of 60 s, ready
-    # on turn 12.
+    # 180 s to stow, 2 km at 40 km/h (180 s), 300 s to set up: 660 s, 22 turns of 30 s,
+    # ready on turn 1 + 22 = 23.
     game = Game.new(first_contact, 1)
     orders = [Order(1, "FU Charlie", "relocate", position=(285.0, 127.0))]
     if silent:
         orders.insert(0, Order(1, "FU Charlie", "emission", setting="off"))
     game.step(orders)
-    while game.turn < 12:
+    while game.turn < 23:
         events = game.step([])
     (done,) = [e for e in events if isinstance(e, RelocationComplete)]
     radar = game.scenario.r_name.index("FU Charlie")

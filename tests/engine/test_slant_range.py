@@ -65,13 +65,16 @@ def fighter_track(first_contact: LoadedCampaign) -> tuple[Game, int]:
 
 def _placed(game: Game, slot: int, unit: int, ground_km: float) -> State:
     """The state with the track held still `ground_km` east of the unit's radar, 12 km up,
-    and the unit given rounds of every type."""
+    exactly (no filter error, so a round's kill probability is the catalogue's), and the
+    unit given rounds of every type."""
     sc, st = game.scenario, game.state.copy()
     radar = sc.f_radar[unit]
     st.track_x[slot], st.track_y[slot] = st.r_x[radar] + ground_km, st.r_y[radar]
     st.track_vx[slot] = st.track_vy[slot] = 0.0
     st.track_alt[slot] = HEIGHT_KM * 1000.0
     st.track_last[slot] = st.turn
+    st.track_pos_var[slot] = st.track_pos_vel_cov[slot] = st.track_vel_var[slot] = 0.0
+    st.track_class[slot] = CLASS_CODE["fighter"]
     st.ready[unit] = np.maximum(st.ready[unit], 4)
     return st
 

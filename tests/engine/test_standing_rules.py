@@ -160,22 +160,28 @@ def test_the_analysis_plays_the_standing_orders_of_an_orders_file(
     job = Job.of(drill, [default_plan(), plan])
     (default, ordered), *_ = play_seeds(job, [1])
     # By default the two cruise missiles draw two salvos of two 9M96; by the plan, 48N6
-    # rounds one at a time: 4 at the cruise missiles (as in the game above) and 2 at the
-    # fighters.
+    # rounds one at a time: 2 at the fighters (both killed) and 3 at the cruise missiles:
+    # the first at one misses, the engagement radar reads it as a kill, and the track
+    # draws its second round once a later look shows it still flying. The same rounds
+    # as the game played with the rule given on turn 1.
     assert default.rounds == {"48N6-class": 2, "9M96-class": 4}
-    assert ordered.rounds == {"48N6-class": 6}
+    assert ordered.rounds == {"48N6-class": 5}
+    rule = StandingOrder("weapon", threat_class="cruise_missile", missile="48N6-class", salvo=1)
+    assert len(launches(play(drill, rule))) == 5
 
 
 def test_emcon_silences_only_the_radar_an_arm_track_heads_for(
     first_contact: LoadedCampaign,
 ) -> None:
     """First Contact, seed 2: the radar hunters' ARMs fly at FU Alpha; Big Bird, FU Bravo and
-    FU Charlie are within 80 km of them too, but not in their path, and stay on the air."""
+    FU Charlie are within 80 km of them too, but not in their path, and stay on the air.
+    The first two ARMs are fired on turn 28; FU Alpha's own radar starts a track on one of
+    them on turn 29, 69.8 km out, and the rule acts at the opening of turn 30."""
     events = play(first_contact, StandingOrder("emcon", range_km=80.0, turns=2), seed=2)
     acted = [e for e in events if isinstance(e, StandingAction)]
     assert {e.unit for e in acted} == {"FU Alpha"}
     first = acted[0]
     assert (first.turn, blue_text(first)) == (
-        16,
-        "FU Alpha silent for 2 turns: ARM track 8 at 49 km",
+        30,
+        "FU Alpha silent for 2 turns: ARM track 7 at 69 km",
     )
