@@ -264,16 +264,15 @@ def blue_events(events: Iterable[Event], scenario: Scenario | None = None) -> li
                     )
                 else:
                     event = told
-            case ThreatDestroyed() if event.threat in unread:
+            case ThreatDestroyed() if event.threat in unread | believed:
                 if scenario is not None:
                     hidden += event.cost
-                continue  # blue is not told
+                continue  # blue is not told, or was when it read a miss as a kill
             case ThreatDestroyed():
                 seemed = 0.0  # unknown without the scenario: never the true cost
                 if scenario is not None:
                     seemed = r3(scenario.t_apparent_cost[event.threat])
-                    # (Counted already if read as a kill while it flew on.)
-                    hidden += event.cost - (0.0 if event.threat in believed else seemed)
+                    hidden += event.cost - seemed
                 cls = apparent.get(event.threat, UNKNOWN)
                 event = replace(event, threat_class=cls, threat_type="", cost=seemed)
             case TurnEnded() if hidden:
