@@ -111,9 +111,9 @@ class TestRedSecrets:
     def test_a_red_only_event_is_hidden_in_the_play_log_and_the_mid_game_report(
         self, first_contact: LoadedCampaign
     ) -> None:
-        """By turn 20 of First Contact raids have entered and ARMs flown: neither the log
-        nor the interim report knows of a threat before its track."""
-        game, events = _play(first_contact, 20)
+        """By turn 40 of First Contact (20 minutes in) raids have entered and ARMs flown:
+        neither the log nor the interim report knows of a threat before its track."""
+        game, events = _play(first_contact, 40)
         secret = [e for e in events if sight(e) == "secret"]
         assert {e.kind for e in secret} >= {RaidEntered.kind, ArmLaunched.kind}
         assert log_lines(secret) == []
@@ -141,13 +141,15 @@ class TestRedSecrets:
         assert not any("decoy" in text for _, _, text in log_lines(events))
 
     def test_the_interim_report_cannot_tell_a_decoy(self, first_contact: LoadedCampaign) -> None:
-        _, events = _play(first_contact, 31)
+        # Turn 62 (31 minutes in): the decoy screen of turn 27 has flown and been fought;
+        # the game ends on turn 80.
+        _, events = _play(first_contact, 62)
         assert not any(isinstance(e, RaidEntered) for e in blue_events(events))
         report = report_for(events)
         assert report.interim
         assert "decoy" not in {row.threat_class for row in report.aar.threats}
         assert "decoy" in {
-            row.threat_class for row in report_for(_play(first_contact, 40)[1]).aar.threats
+            row.threat_class for row in report_for(_play(first_contact, 80)[1]).aar.threats
         }
 
 
@@ -179,8 +181,9 @@ class TestAssessedScore:
     def test_the_interim_report_scores_as_the_status_bar_does(
         self, first_contact: LoadedCampaign
     ) -> None:
-        """Its threat cost destroyed and its score are those the status bar shows."""
-        game, events = _play(first_contact, 31)
+        """Its threat cost destroyed and its score are those the status bar shows, on
+        turn 62 (31 minutes in), decoys of the screen of turn 27 among the kills."""
+        game, events = _play(first_contact, 62)
         sc, st = game.scenario, game.state
         killed = st.status == KILLED
         assert (sc.t_cost[killed] != sc.t_apparent_cost[killed]).any()  # decoys among them

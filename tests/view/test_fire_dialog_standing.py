@@ -4,6 +4,7 @@ standing EMCON order silences next turn is refused in the dialog as the engine r
 from __future__ import annotations
 
 from wargame.campaign import LoadedCampaign
+from wargame.campaign.retime import retimed
 from wargame.engine import Game, Order, StandingOrder
 from wargame.engine.events import MissileLaunched, OrderRefused
 from wargame.view.blue import track_slot
@@ -13,12 +14,15 @@ from wargame.view.fire_options import shot_options
 def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engine_refuses_it(
     arm_duel: LoadedCampaign,
 ) -> None:
-    # The ARM (track 2) is first reported on turn 5 within 50 km of Target FU: its EMCON
-    # order silences the radar from turn 6 (tests/engine/test_standing_rules.py).
-    game = Game.new(arm_duel, 1)
+    # The duel at 30 s turns, as the shipped campaigns are played: the ARM (track 2) is
+    # first reported within 50 km of Target FU on turn 10 (46.8 km, 69 s from it), so its
+    # EMCON order silences the radar from turn 11. Without the order a 9M96E fired then
+    # (19 s of flight) would be in time. (At the duel's own 60 s turns, a shot a turn
+    # later is too late whatever the order: the dialog refuses it on its deadline.)
+    game = Game.new(retimed(arm_duel, 30.0), 1)
     rule = StandingOrder("emcon", range_km=50.0, turns=3)
     game.step([Order.standing(rule, turn=1)])
-    while game.turn < 5:
+    while game.turn < 10:
         game.step([])
     slot = track_slot(game.state, 2)
     assert slot >= 0
@@ -33,7 +37,7 @@ def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engin
     (shot,) = foreseen
     assert not shot.possible
 
-    events = game.step([Order(turn=6, unit="Target FU", action="engage", track=2)])
+    events = game.step([Order(turn=11, unit="Target FU", action="engage", track=2)])
     refused = [e for e in events if isinstance(e, OrderRefused)]
     assert not [e for e in events if isinstance(e, MissileLaunched)]
     assert [e.reason for e in refused] == [shot.reason]

@@ -99,12 +99,21 @@ class TestNothingButTracks:
         assert mine == theirs
 
     def test_a_decoy_shows_as_what_it_mimics(self, first_contact: LoadedCampaign) -> None:
-        game, _ = _play(first_contact, 30)
-        st, sc = game.state, game.scenario
-        decoys = [j for j in shown_tracks(st).tolist() if sc.threat_type[j].threat_class == "decoy"]
-        assert decoys, "the decoy screen should be tracked by turn 30"
-        rows = {r.slot: r for r in track_rows(sc, st)}
-        assert {rows[j].cls for j in decoys} == {"cruise_missile"}
+        """Each decoy's track, the turn it is first shown, reads as the cruise missile the
+        decoy mimics (later looks may tell it apart: `discrimination`). The decoy screen
+        enters on turn 27; by turn 62, 31 minutes in, it has been tracked."""
+        game = Game.new(first_contact, 1)
+        sc = game.scenario
+        first_shown: dict[int, str] = {}
+        while game.turn < 62:
+            game.step([])
+            st = game.state
+            rows = {r.slot: r for r in track_rows(sc, st)}
+            for j in shown_tracks(st).tolist():
+                if sc.threat_type[j].threat_class == "decoy":
+                    first_shown.setdefault(j, rows[j].cls)
+        assert len(first_shown) >= 3, "the decoy screen should be tracked by turn 62"
+        assert set(first_shown.values()) == {"cruise_missile"}
 
     def test_time_to_go_is_the_track_course_to_the_site_ahead(
         self, first_contact: LoadedCampaign
@@ -133,13 +142,15 @@ class TestSalvosInFlight:
         radar = int(sc.f_radar[alpha])
         x0, y0 = float(st.r_x[radar]), float(st.r_y[radar])
         slot = int(np.flatnonzero(st.status == ACTIVE)[0])
-        # The track: reported this turn 100 km west of Alpha, heading west at 250 m/s.
-        st.track_id[slot], st.track_last[slot] = 1, st.turn
+        # The track: reported this turn 100 km west of Alpha, heading west at 250 m/s,
+        # an exact estimate held since the first turn.
+        st.track_id[slot], st.track_last[slot], st.track_born[slot] = 1, st.turn, 1
         st.track_x[slot], st.track_y[slot] = x0 - 100.0, y0
         st.track_vx[slot], st.track_vy[slot] = -0.25, 0.0
+        st.track_pos_var[slot] = st.track_pos_vel_cov[slot] = st.track_vel_var[slot] = 0.0
         launch_turn = st.turn - launched_turns_ago
-        # 120 s of flight (dt is 60 s): the intercept is due 60 s after this turn's end
-        # when it was launched a turn ago.
+        # 120 s of flight (dt is 30 s): the intercept is due 60 s after this turn's end
+        # when it was launched two turns ago.
         hit_time = launch_turn * sc.dt + 120.0
         st.shots = [Shot(alpha, 0, slot, 1, hit_time, 0.5, 0.5, launch_turn)] * rounds
         return game, radar, x0, y0
@@ -147,7 +158,7 @@ class TestSalvosInFlight:
     def test_halfway_through_its_flight_it_is_halfway_to_the_intercept_point(
         self, first_contact: LoadedCampaign
     ) -> None:
-        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=1)
+        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=2)
         (salvo,) = salvos_in_flight(game.scenario, game.state)
         # Aim: 100 km west, plus 60 s more at 0.25 km/s = 115 km west; half of it flown.
         assert (salvo.aim_x, salvo.aim_y) == pytest.approx((x0 - 115.0, y0))
@@ -200,7 +211,7 @@ class TestSalvosInFlight:
     def test_the_map_draws_one_dot_per_salvo_in_the_selected_tracks_colour_when_selected(
         self, first_contact: LoadedCampaign
     ) -> None:
-        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=1)
+        game, _, x0, y0 = self._one_salvo(first_contact, launched_turns_ago=2)
         view = View.fit(400, 300)
         geo = Geometry.of(120, 38, view, 400, 300)
         col, row = geo.cell(x0 - 57.5, y0)
@@ -415,40 +426,42 @@ def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> 
 
 
 def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
-    northern_screen: LoadedCampaign,
+    first_contact: LoadedCampaign,
 ) -> None:
-    """Northern Screen, seed 4, after turn 11: track 24, an anti-radiation missile, is
-    2.4 s from the radar it was fired at. An order now fires at the end of the next
-    turn, 60 s on: no shot can meet it first. (Dead-reckoned a turn on, it had flown past
-    the radar, seemed to head for nothing, and drew offers of 48 s and 86 s shots.)"""
-    game = Game.new(northern_screen, 4)
-    while game.turn < 11:
+    """First Contact, seed 0, after turn 34: track 11, an anti-radiation missile, is
+    5.7 s from the radar it was fired at. An order now fires at the end of the next
+    turn, 30 s on: no shot can meet it first. (Dead-reckoned a turn on, it has flown past
+    the radar and seems to head for nothing: judged there, it drew offers.)"""
+    game = Game.new(first_contact, 0)
+    while game.turn < 34:
         game.step([])
     sc, st = game.scenario, game.state
-    slot = int(np.flatnonzero(st.track_id == 24)[0])
+    slot = int(np.flatnonzero(st.track_id == 11)[0])
     assert sc.t_apparent_class[slot] == CLASS_CODE["arm"]
     shots = shot_options(sc, st, slot)
     assert not any(shot.possible for shot in shots)
     in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
-    assert in_picture and all(s.reason == f"track 24: {TOO_LATE}" for s in in_picture)
+    assert in_picture and all(s.reason == f"track 11: {TOO_LATE}" for s in in_picture)
 
 
 def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(
     first_contact: LoadedCampaign,
 ) -> None:
-    """First Contact, seed 0, after turn 8: a fighter's track set flying east at 250 m/s,
-    3 km up, passing 5 km from Aldmouth port. Now it seems to head for the port and to
-    release its weapons 25 km short of it, 20 s away; a turn on, past it, for nothing.
-    An aircraft flies on past a release point, and the order is judged on the next
-    turn's picture, which engages it: so every unit is offered its shot."""
+    """First Contact, seed 0, after turn 14: a fighter's track (held since turn 11) set
+    flying east at 250 m/s, 3 km up, exactly, passing 5 km from Aldmouth port. Now it
+    seems to head for the port and to release its weapons 25 km short of it, 20 s away;
+    a turn (30 s) on, past it, for nothing. An aircraft flies on past a release point,
+    and the order is judged on the next turn's picture, which engages it: so every unit
+    is offered its shot."""
     game = Game.new(first_contact, 0)
-    while game.turn < 8:
+    while game.turn < 14:
         game.step([])
     sc, st = game.scenario, game.state
     slot = 3
-    assert sc.t_apparent_release_km[slot] > 0.0
+    assert sc.t_apparent_release_km[slot] > 0.0 and st.track_id[slot] >= 0
     st.track_x[slot], st.track_y[slot] = 280.0, 185.0
     st.track_vx[slot], st.track_vy[slot] = 0.25, 0.0
+    st.track_pos_var[slot] = st.track_pos_vel_cov[slot] = st.track_vel_var[slot] = 0.0
     st.track_alt[slot] = 3000.0
     st.track_last[slot] = st.turn
     st.seen_by[:, slot] = st.turn
@@ -475,4 +488,5 @@ def test_a_salvo_set_in_the_fire_dialog_is_asked_of_the_engine_and_capped_at_the
     assert (four.missile, four.salvo_ordered, four.salvo) == (shot.missile, 4, 2)
     assert four.pk_salvo == pytest.approx(1 - (1 - four.pk) ** 2)
     one = with_salvo(sc, st, slot, shot, 1)
-    assert (one.salvo, one.pk_salvo) == (1, one.pk)
+    # 1 - (1 - p)^1: p again, up to the rounding of the two subtractions.
+    assert one.salvo == 1 and one.pk_salvo == pytest.approx(one.pk, rel=1e-12)
