@@ -111,7 +111,7 @@ def test_report_luck_plays_the_saves_orders_on_the_seeds_after_its_own(
     result = runner.invoke(cli_app(), args)
     assert result.exit_code == 0, result.output
     luck = json.loads(result.stdout)["luck"]
-    assert luck["runs"] == 5 and luck["seeds"] == [8, 12]  # the save's seed is 7
+    assert luck["runs"] == 5 and luck["seeds"] == [12, 16]  # the save's seed is 11
     assert luck["paired"]["tie_share"] == 1.0  # no orders given: the doctrine itself
 
 
