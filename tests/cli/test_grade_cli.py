@@ -25,8 +25,10 @@ SILENT_ALPHA = {1: [Order(turn=1, unit="FU Alpha", action="emission", setting="o
 
 @pytest.fixture(scope="module")
 def games() -> tuple[Record, Record]:
+    """First Contact, seed 11: with no orders (Ada) a ballistic missile hits Brenna and the
+    radar hunters destroy a fire unit, two objectives missed (a C)."""
     loaded = load_campaign(FIRST_CONTACT)
-    return play(loaded, 7, player="Ada"), play(loaded, 7, SILENT_ALPHA, player="Bo")
+    return play(loaded, 11, player="Ada"), play(loaded, 11, SILENT_ALPHA, player="Bo")
 
 
 @pytest.fixture
@@ -58,8 +60,8 @@ def test_every_save_verified_is_graded_beside_the_default_doctrine(
     assert rows[0]["grade"] == "C" and rows[0]["objectives met"] == "5/7"
     assert rows[1]["score"] == f"{bo_over.score:g}"
     assert rows[1]["default doctrine"] == rows[0]["default doctrine"]  # the same seed
-    assert {r["seed"] for r in rows} == {"7"} and rows[1]["status"] == "graded"
-    assert row_of(result.output, ada)[1:4] == ["Ada", "first-contact.toml", "7"]
+    assert {r["seed"] for r in rows} == {"11"} and rows[1]["status"] == "graded"
+    assert row_of(result.output, ada)[1:4] == ["Ada", "first-contact.toml", "11"]
 
 
 def test_the_table_is_written_as_markdown(saves: tuple[Path, Path], tmp_path: Path) -> None:
@@ -68,7 +70,7 @@ def test_the_table_is_written_as_markdown(saves: tuple[Path, Path], tmp_path: Pa
     assert result.exit_code == 0, result.output
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("| save | player | campaign | seed | score | grade |")
-    assert lines[2].startswith(f"| {saves[0]} | Ada | first-contact.toml | 7 |")
+    assert lines[2].startswith(f"| {saves[0]} | Ada | first-contact.toml | 11 |")
 
 
 def test_a_relabelled_save_with_renewed_digests_is_not_graded_and_report_warns(
@@ -125,7 +127,7 @@ def test_an_unfinished_game_is_not_graded(tmp_path: Path) -> None:
     write_save(recorder.record, save)
     result = runner.invoke(app, ["grade", str(save)])
     assert result.exit_code == 1
-    assert "unfinished: the game stops at turn 3 of 40" in result.output
+    assert "unfinished: the game stops at turn 3 of 80" in result.output
 
 
 def test_unreadable_input_exits_2(saves: tuple[Path, Path], tmp_path: Path) -> None:

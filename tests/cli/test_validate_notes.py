@@ -39,37 +39,39 @@ def test_the_shipped_campaigns_get_no_notes() -> None:
 
 
 def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path) -> None:
-    """The ballistic strike enters on turn 22, flying from the start of that turn, 250.8
-    km from Brenna; its 60 km apogee makes a flight of 221 s, ending in its fourth turn
-    of 60 s, turn 25. With 24 turns it arrives after the last; with 25, on it."""
-    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    """The ballistic strike enters on turn 43, flying from the start of that turn (1,260 s),
+    250.8 km from Brenna; its 60 km apogee makes a flight of 221 s, ending at 1,481 s, in
+    its eighth turn of 30 s, turn 50. With 49 turns it arrives after the last; with 50,
+    on it."""
+    path = _variant(tmp_path, ("turn_limit = 80", "turn_limit = 49"))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     *notes, ok = result.stdout.splitlines()
     assert ok == f"{path}: OK, {len(notes)} note{'s' if len(notes) > 1 else ''}"
     # Placed as an error is: the line of the raid's table, and its field path.
     assert (
-        f"{path}:255: red.raids[4]: note: 'Ballistic strike' arrives on turn 25 at the "
-        "earliest (at its target), after the game's last turn (24)"
+        f"{path}:256: red.raids[4]: note: 'Ballistic strike' arrives on turn 50 at the "
+        "earliest (at its target), after the game's last turn (49)"
     ) in notes
     assert all(n.startswith(f"{path}:") and ": red.raids[" in n for n in notes)
     lines = [int(n.removeprefix(f"{path}:").split(":")[0]) for n in notes]
     assert lines == sorted(lines)  # in the file's order, as errors are
-    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 25"))
+    path = _variant(tmp_path, ("turn_limit = 80", "turn_limit = 50"))
     assert "Ballistic strike" not in runner.invoke(app, ["validate", str(path)]).stdout
 
 
 def test_an_aircraft_raid_is_noted_by_where_it_releases_its_weapons(tmp_path: Path) -> None:
-    """The strike package, entering on turn 22, reaches its release point on turn 40."""
+    """The strike package, entering on turn 43 (1,260 s), reaches its release point on
+    turn 80, 1,110 to 1,140 s later."""
     path = _variant(
         tmp_path,
-        ("turn_limit = 40", "turn_limit = 24"),
-        ('name = "Strike package"\nturn = 6', 'name = "Strike package"\nturn = 22'),
+        ("turn_limit = 80", "turn_limit = 49"),
+        ('name = "Strike package"\nturn = 11', 'name = "Strike package"\nturn = 43'),
     )
     notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
     assert (
-        f"{path}:210: red.raids[1]: note: 'Strike package' arrives on turn 40 at the "
-        "earliest (where it releases its weapons), after the game's last turn (24)"
+        f"{path}:211: red.raids[1]: note: 'Strike package' arrives on turn 80 at the "
+        "earliest (where it releases its weapons), after the game's last turn (49)"
     ) in notes
 
 
@@ -80,7 +82,7 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}:223: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
+        f"{path}:224: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
         "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
         f"{path}: OK, 1 note\n"
     )
@@ -89,13 +91,13 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
 def test_the_turn_a_note_names_is_the_turn_the_raid_arrives_in_play(tmp_path: Path) -> None:
     """Flown by the engine's own phases (entry, then movement, turn after turn, nothing
     shot down), each noted raid's first threat reaches its target on the turn its note
-    gives: the ballistic strike on turn 25."""
-    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    gives: the ballistic strike on turn 50."""
+    path = _variant(tmp_path, ("turn_limit = 80", "turn_limit = 49"))
     *notes, _ = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
     noted = {
         line.split("'")[1]: int(line.split("arrives on turn ")[1].split()[0]) for line in notes
     }
-    assert noted["Ballistic strike"] == 25
+    assert noted["Ballistic strike"] == 50
     game = Game.new(load_campaign(path), 1)
     sc, st = game.scenario, game.state
     first_arrival: dict[str, int] = {}
@@ -137,7 +139,7 @@ def test_a_ballistic_flight_no_missile_flies_is_noted(
         assert result.stdout == f"{path}: OK\n"
     else:
         assert result.stdout == (
-            f"{path}:267: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
+            f"{path}:268: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
             "(a ballistic missile's apogee is most often near a quarter of its range)\n"
             f"{path}: OK, 1 note\n"
         )
@@ -157,7 +159,7 @@ cost = 3
 def test_a_note_on_a_file_that_starts_with_a_byte_order_mark_keeps_its_line(
     tmp_path: Path,
 ) -> None:
-    path = _variant(tmp_path, ("turn_limit = 40", "turn_limit = 24"))
+    path = _variant(tmp_path, ("turn_limit = 80", "turn_limit = 49"))
     path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
     notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
-    assert any(n.startswith(f"{path}:255: red.raids[4]: note:") for n in notes)
+    assert any(n.startswith(f"{path}:256: red.raids[4]: note:") for n in notes)
