@@ -71,9 +71,11 @@ def test_a_what_if_order_leaves_every_other_intercept_roll_alone(game: Record) -
     assert {key: before[key] for key in shared} == {key: after[key] for key in shared}
 
 
-def _sector(record: Record, names: set[str], threats: set[int]) -> list[str]:
+def _sector(record: Record, names: set[str], threats: set[int], last_turn: int) -> list[str]:
     out = []
     for event in record.events():
+        if event.turn > last_turn:
+            break
         d = event.to_dict()
         if d["kind"] in ("turn_ended", "game_over", "game_started"):
             continue
@@ -90,5 +92,8 @@ def test_a_what_if_in_one_sector_leaves_the_other_sector_byte_identical(
     what_if = play_on(branch(original, 1), {2: [Order(2, "North FU", "weapons", "hold")]})
     south = ({"South FU", "South town", "South CP", "South raid"}, {4, 5, 6, 7})
     north = ({"North FU", "North town", "North raid"}, {0, 1, 2, 3})
-    assert _sector(what_if, *south) == _sector(original, *south)
-    assert _sector(what_if, *north) != _sector(original, *north)
+    # Up to the end of the shorter game: held, the north raid lives on, and a kill in the
+    # south read as a miss may then coast out (its track dropped) after the original ended.
+    last = min(original.last_turn, what_if.last_turn)
+    assert _sector(what_if, *south, last) == _sector(original, *south, last)
+    assert _sector(what_if, *north, last) != _sector(original, *north, last)

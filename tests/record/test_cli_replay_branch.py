@@ -54,7 +54,7 @@ def test_replay_prints_the_game_turn_by_turn(save_file: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("First Contact: first-contact.toml, seed 7, player Tester")
-    assert "turn 7  (0:07:00)" in lines
+    assert "turn 7  (0:03:30)" in lines  # the end of turn 7 of 30 s
     assert "    order  FU Charlie: weapons tight" in lines
     assert any(line.startswith("    game over: ") for line in lines)
 
