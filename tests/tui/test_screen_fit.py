@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from tests.tui.conftest import FIRST_CONTACT, begin, end_turns, settle
@@ -11,6 +12,7 @@ from tests.tui.test_snapshots import saved_game
 from wargame.engine.events import OrderRefused
 from wargame.tui.screens.help import HelpScreen
 from wargame.tui.widgets.event_log import EventLog
+from wargame.tui.widgets.side_panel import TrackTable
 from wargame.tui.widgets.status_bar import StatusBar
 
 
@@ -113,3 +115,32 @@ class TestHelpTitle:
             assert isinstance(app.screen, HelpScreen)
             title = plain(app.screen.query_one("#help-title", Static))
             assert title.startswith("Help: Choosing a campaign")
+
+
+class TestTrackTable:
+    """The track table at the two panel widths: 35 columns at 80x24, 50 at 120x40."""
+
+    @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+    async def test_the_columns_shown_fit_the_panel_and_keep_the_heading(
+        self, make_app, tmp_path: Path, size: tuple[int, int]
+    ) -> None:
+        # Turn 60: the ten tracks of the saturation salvo, most of them with a class
+        # confidence beside "CM", FU Alpha's salvos on their way to several.
+        app = make_app(load=saved_game(tmp_path, 60))
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(TrackTable)
+            assert table.row_count == 10
+            columns = list(table.columns.values())
+            labels = [str(column.label).strip() for column in columns]
+            used = sum(column.get_render_width(table) for column in columns)
+            assert used <= table.scrollable_content_region.width  # nothing scrolled off
+            assert max(table.virtual_size.width, used) <= table.scrollable_content_region.width
+            narrow = size[0] < 120
+            expected = TrackTable.NARROW_COLUMNS if narrow else TrackTable.COLUMNS
+            assert tuple(labels) == expected
+            assert any("%" in str(table.get_row_at(i)[1]) for i in range(10))
+            if not narrow:
+                # What a salvo needs ("Alpha×2") is whole in what the other columns leave.
+                by = [str(table.get_row_at(i)[-1]).strip() for i in range(10)]
+                assert "Alpha×2" in by and not any(cell.endswith("…") for cell in by)

@@ -74,9 +74,10 @@ LEGEND = "\n".join(
         "at least one round kills it, [b]bold[/b] for the missiles in flight together (a "
         "salvo of two at 0.55 each: 0.80; the log gives each round's), dim for the best "
         "shot open now (automatic fire may keep a costly round for a cheaper one later: f "
-        "fires it now); Alt, altitude in metres (k: thousands); Hdg, heading; By, the "
-        "units whose missiles are on their way (×rounds); below 40 columns the table "
-        "stops at the heading.",
+        "fires it now); Alt, altitude in metres (k: thousands); m/s, speed, and Hdg, "
+        "heading ('—' until a second look gives the track a velocity); By, the units "
+        "whose missiles are on their way (×rounds), cut to the room left. Below 40 "
+        "columns the table leaves out the speed and By, and writes Pk as .80.",
         "Event log: a salvo is one line when fired and one when it arrives; 2 keeps the "
         "kills, 3 the leakers and losses, 4 your orders, 5 red's activity, 1 every line. "
         "News (an order queued, one refused) shows on the top line for a few seconds.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.markup import escape as rich_escape
+from rich.text import Text
 from textual.markup import escape
 from textual.message import Message
 from textual.widgets import DataTable, Static
@@ -122,7 +123,7 @@ class TrackTable(DataTable[str]):
     """Most urgent first, so a narrow panel still shows what a decision needs (the
     class with its confidence, the track's position error, the altitude before the
     speed: it decides which missile's envelope holds the track); "By" last, as the one
-    that can run long (three units' salvos)."""
+    that can run long (three units' salvos): it is cut to the width left."""
 
     class TrackChosen(Message):
         """The player moved the highlight to another track."""
@@ -132,43 +133,50 @@ class TrackTable(DataTable[str]):
             super().__init__()
 
     NARROW = 40
-    """Below this width the cells are spaced by one blank, not two, and the table stops
-    at the heading: every column a decision needs, whole (the map draws the salvos)."""
-    NARROW_COLUMNS = COLUMNS.index("Hdg") + 1
+    """Below this width the table leaves out the speed and "By" (the map draws the
+    salvos), and writes Pk as ".62": every other column a decision needs, whole."""
+    NARROW_COLUMNS = ("Trk", "Cls", "TTG", "Pk", "Err", "Alt", "Hdg")
+    """The columns a narrow table keeps: the class's confidence and the position error
+    leave no room for the speed, which the class and the time to go tell roughly."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
         self._selected = -1
         self._rows: list[TrackRow] = []
-        self._narrow = False
+        self._width = 0
+        # One blank before each cell instead of one each side: nine columns in 50.
+        self.cell_padding = 0
 
     def on_mount(self) -> None:
         self.add_columns(*self.COLUMNS)
         self.border_title = "Tracks (t/T)"
 
     def on_resize(self) -> None:
-        if self._is_narrow() != self._narrow:
+        if self.size.width != self._width:
             self.show_rows(self._rows, self._selected)
 
-    def _is_narrow(self) -> bool:
-        return 0 < self.size.width < self.NARROW
+    def _room(self, rows: int) -> int:
+        """Columns the cells may take: the width less the scrollbar when rows overflow."""
+        overflow = rows + 1 > self.size.height  # the header is one line
+        return self.size.width - (self.styles.scrollbar_size_vertical if overflow else 0)
 
     def show_rows(self, rows: list[TrackRow], selected: int) -> None:
         """Refill the table; the cursor lands on the selected track."""
         self._selected, self._rows = selected, rows
-        self._narrow = self._is_narrow()
-        # One blank before each cell instead of one each side.
-        self.cell_padding = 0 if self._narrow else 1
-        lead = " " if self._narrow else ""
+        self._width = self.size.width
+        narrow = 0 < self._width < self.NARROW
+        shown = self.NARROW_COLUMNS if narrow else self.COLUMNS
+        keep = [self.COLUMNS.index(label) for label in shown]
+        table = [[track_cells(row, narrow=narrow)[i] for i in keep] for row in rows]
+        if not narrow and rows and self._width:
+            _cut_last_column(shown, table, self._room(len(rows)))
         # Columns too, so that each fits what it holds now: a width once widened (a long
         # "By" a few turns ago) would push the altitude off a narrow panel for good.
         self.clear(columns=True)
-        shown = self.NARROW_COLUMNS if self._narrow else len(self.COLUMNS)
-        self.add_columns(*(lead + label for label in self.COLUMNS[:shown]))
+        self.add_columns(*(" " + label for label in shown))
         cursor = 0
-        for i, row in enumerate(rows):
-            cells = track_cells(row, narrow=self._narrow)[:shown]
-            self.add_row(*(lead + cell for cell in cells), key=str(row.track))
+        for i, (row, cells) in enumerate(zip(rows, table, strict=True)):
+            self.add_row(*(" " + cell for cell in cells), key=str(row.track))
             if row.track == selected:
                 cursor = i
         if rows:
@@ -177,10 +185,11 @@ class TrackTable(DataTable[str]):
         if chosen is None:
             self.border_subtitle = "" if rows else "no tracks"
         elif chosen.heading_for:
-            self.border_subtitle = (
-                # Read off the track's heading: an estimate, and the subtitle says so.
-                f"{chosen.track} heading for {chosen.heading_for}? {duration(chosen.ttg_s)}"
-            )
+            # Read off the track's heading: an estimate, and the subtitle says so.
+            said = f"{chosen.track} heading for {chosen.heading_for}? {duration(chosen.ttg_s)}"
+            if len(said) > self._width - 4:  # the corners and a dash each side
+                said = f"{chosen.track} → {chosen.heading_for}? {duration(chosen.ttg_s)}"
+            self.border_subtitle = said
         else:
             self.border_subtitle = f"{chosen.track}: no site ahead"
 
@@ -210,20 +219,46 @@ NARROW_BY = 9
 """Characters of "By" a narrow cell shows: one unit ("Charlie×2"), then an ellipsis."""
 
 
+def _cut_last_column(labels: tuple[str, ...], table: list[list[str]], room: int) -> None:
+    """Cut the last column's cells (plain text: "By") to what `room` columns leave it,
+    each column taking its widest cell or label and one blank before it."""
+    widths = [
+        max([len(label)] + [Text.from_markup(cells[i]).cell_len for cells in table]) + 1
+        for i, label in enumerate(labels[:-1])
+    ]
+    left = max(len(labels[-1]), room - sum(widths) - 1)
+    for cells in table:
+        text = Text.from_markup(cells[-1]).plain
+        if len(text) > left:
+            cells[-1] = rich_escape(text[: left - 1] + "…")
+
+
+def error_cell(km: float) -> str:
+    """The position error in km as the table writes it, three characters at most:
+    '.04' below 0.1 (a fire-control radar's track is never '0.0'), '0.4', '9.9', '12'."""
+    if round(km, 1) < 0.1:
+        return f"{max(km, 0.01):.2f}"[1:]
+    return f"{km:.1f}" if round(km, 1) < 10 else f"{km:.0f}"
+
+
 def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
-    """The row's cells; DataTable reads strings as Rich markup. `narrow`: "By" cut to
-    `NARROW_BY` characters (a narrow table leaves it out: TrackTable.NARROW_COLUMNS)."""
+    """The row's cells; DataTable reads strings as Rich markup. `narrow`: Pk written
+    ".62" and "By" cut to `NARROW_BY` characters (a narrow table leaves it out:
+    TrackTable.NARROW_COLUMNS). A track whose velocity is not yet known (one look) has
+    no heading and no speed: "—", not a speed of 0."""
     by = row.engaged
     if narrow and len(by) > NARROW_BY:
         by = by[: NARROW_BY - 1] + "…"
     alt = altitude_cell(row.alt_m)
     heading = f"{row.heading:03.0f}" if row.heading is not None else "—"
+    speed = f"{row.speed_mps:.0f}" if row.heading is not None else "—"
     if row.pk is None:
         pk = "—"
-    elif row.pk_planned:
-        pk = f"[b]{row.pk:.2f}[/b]"
     else:
-        pk = f"[dim]{row.pk:.2f}[/dim]"
+        figure = f"{row.pk:.2f}"
+        if narrow and figure.startswith("0"):
+            figure = figure[1:]
+        pk = f"[b]{figure}[/b]" if row.pk_planned else f"[dim]{figure}[/dim]"
     # "?" coasting (no detection this turn), "×" read as killed by its last intercept.
     track = f"{row.track}" + ("×" if row.assessed_dead is not None else "")
     track += "?" if row.coasting else ""
@@ -235,9 +270,9 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
         cls,
         short_duration(row.ttg_s),
         pk,
-        f"{row.error_km:.1f}",
+        error_cell(row.error_km),
         alt,
-        f"{row.speed_mps:.0f}",
+        speed,
         heading,
         rich_escape(by) or "—",
     )
