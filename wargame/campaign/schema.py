@@ -147,6 +147,9 @@ class RadarType(_Model):
     """How many tracks the radar can hold at once."""
     guidance_channels: Annotated[int, Field(ge=0, le=100)] = 0
     """Targets it can engage at once (engagement radars only; 0 for others)."""
+    launch_interval_s: Annotated[float, Field(ge=0.0, le=600.0)] = 3.0
+    """Shortest time between two launches of the fire unit it guides: its rounds leave
+    one at a time, so a turn of T seconds holds about T / interval of them (0: no limit)."""
     value: Cost = 100.0
     """What losing one costs in the score, millions of USD."""
     beamwidth_deg: Annotated[float, Field(gt=0.0, le=90.0)] = 2.0

@@ -1,8 +1,9 @@
 """Launch: the planned salvos fired, and what each round carries to its intercept.
 
 `Engagement` is a salvo as planning (automatic or ordered) hands it on; `launch` fires
-those whose target still flies, from the rounds ready and not held in reserve, and logs
-one `MissileLaunched` per round. Called by the turn (`game.advance`) after planning.
+those whose target still flies, from the rounds ready and not held in reserve, no more
+rounds from a unit than its launch interval lets leave in the turn (`launch_slots`), and
+logs one `MissileLaunched` per round. Called by the turn (`game.advance`) after planning.
 `rounds_to_fire` is the one rule for how many rounds a salvo fires: launch applies it,
 and the fire dialog's answers (`manual.manual_shots`) show it.
 """
@@ -14,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from wargame.engine.events import Event, MissileLaunched, r3
-from wargame.engine.fire_control.readiness import usable_rounds
+from wargame.engine.fire_control.readiness import launch_slots, usable_rounds
 from wargame.engine.fire_control.timing import arrival_turn
 from wargame.engine.geometry import edge_factor
 from wargame.engine.kill_assessment import held_tracks
@@ -38,14 +39,25 @@ class Engagement(NamedTuple):
 
 
 def rounds_to_fire(
-    sc: Scenario, st: State, unit: int, missile: int, threat: int, asked: int, spent: int = 0
+    sc: Scenario,
+    st: State,
+    unit: int,
+    missile: int,
+    threat: int,
+    asked: int,
+    spent: int = 0,
+    slots_left: int | None = None,
 ) -> int:
     """The rounds a salvo of `asked` fires from `unit` at `threat` now: no more than the
     unit's rounds of the type ready and not held in reserve for another class than the
-    track's, less `spent` (those that salvos fired before it this turn will take)."""
+    track's, less `spent` (those that salvos fired before it this turn will take), and no
+    more than it can still launch this turn: `slots_left`, or if not given all of its
+    `launch_slots`."""
     cls = st.track_class[threat : threat + 1]
     usable = int(usable_rounds(sc, st, np.array([unit]), cls)[0, missile]) - spent
-    return max(0, min(asked, usable))
+    if slots_left is None:
+        slots_left = int(launch_slots(sc, st)[unit])
+    return max(0, min(asked, usable, slots_left))
 
 
 def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event]) -> None:
@@ -64,6 +76,7 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     # From where the track put the intercept point, as planned (`tracking`).
     true_pks *= intercept_aim(sc, st, threats, np.array([e.time_of_flight for e in plan]))
     apparent = st.track_class[threats]  # the class its track shows
+    slots = launch_slots(sc, st)  # rounds each unit can still launch this turn
     for e, flying, true_pk, cls, track, cost in zip(
         plan,
         held_tracks(st)[threats].tolist(),  # a track blue holds, dead or not
@@ -76,9 +89,10 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
         f, m, j = e.fire_unit, e.missile, e.threat
         if not flying:
             continue
-        rounds = rounds_to_fire(sc, st, f, m, j, e.rounds)
+        rounds = rounds_to_fire(sc, st, f, m, j, e.rounds, slots_left=int(slots[f]))
         if rounds <= 0:
             continue
+        slots[f] -= rounds
         hit_time = now + e.time_of_flight
         st.ready[f, m] -= rounds
         st.fired[f, m] += rounds

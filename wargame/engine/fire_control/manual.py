@@ -26,6 +26,7 @@ from wargame.engine.fire_control.launch import Engagement, rounds_to_fire
 from wargame.engine.fire_control.readiness import (
     able_fire_units,
     free_channels,
+    launch_slots,
     picture,
     salvo_size,
 )
@@ -216,7 +217,15 @@ def _judge(
         threat=threat,
         missile=chosen,
         salvo=rounds_to_fire(
-            sc, st, unit, chosen, threat, rounds, 0 if spent is None else int(spent[chosen])
+            sc,
+            st,
+            unit,
+            chosen,
+            threat,
+            rounds,
+            0 if spent is None else int(spent[chosen]),
+            # Those ordered before it take their launches first.
+            None if spent is None else int(launch_slots(sc, st)[unit] - spent.sum()),
         ),
         pk=float(alone.pk[0, 0]),
         range_km=float(alone.range_km[0, 0]),

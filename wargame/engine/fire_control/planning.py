@@ -10,7 +10,8 @@ the fire unit's radar horizon) before the threat reaches its target (an aircraft
 before it releases its weapons) and before the game's last turn ends. Target values
 come from what each threat heads for and how soon it gets there; rounds of optimal
 assignment then pick the salvos that minimise the expected surviving threat value,
-within free guidance channels and ready rounds.
+within free guidance channels, ready rounds and the rounds each unit can launch in the
+turn (`launch_slots`).
 
 Doctrine caps the salvos in the air per target: one (shoot-look-shoot, the default),
 or two (shoot-shoot); auto looks where the look leaves time for another shot and
@@ -41,6 +42,7 @@ from wargame.engine.fire_control.manual import manual_engagements
 from wargame.engine.fire_control.readiness import (
     able_fire_units,
     free_channels,
+    launch_slots,
     picture,
     salvo_size,
     usable_rounds,
@@ -79,7 +81,11 @@ def plan_engagements(
     able = able_fire_units(sc, st)
     free = free_channels(sc, st)
     plan.extend(manual_engagements(sc, st, manual, able, free, events))
-    firing = able & (st.weapons != HOLD) & (free > 0)
+    # Rounds each unit can still launch this turn, once the salvos ordered have gone.
+    launches = launch_slots(sc, st)
+    for e in plan:
+        launches[e.fire_unit] -= e.rounds
+    firing = able & (st.weapons != HOLD) & (free > 0) & (launches > 0)
     if not np.count_nonzero(firing):
         return plan
     survive, salvos_at = _in_flight(sc, st, plan, able)
@@ -187,6 +193,7 @@ def plan_engagements(
             assessed,
             limits,
             usable,
+            launches,
         )
         start = end
         # The next post sees these salvos as on their way: one target, one doctrine.
@@ -356,13 +363,15 @@ def _allocate(
     assessed: np.ndarray | None,
     limits: np.ndarray,
     usable: np.ndarray | None,
+    launches: np.ndarray,
 ) -> list[Engagement]:
     """One command post's plan: its units against its tracks (`values` and `ttg` per
     track), whose pair options and salvos are the flat `opt` and `salvos` from `start`
     on, unit by unit; `in_flight`, `salvos_at` and `assessed` per threat slot, as
     `_in_flight` and `_assessed` give them (`assessed` None when no unit is on auto);
     `limits` per unit the salvos a target may have in the air, `usable` its rounds (None
-    when reserves are set: then they depend on the classes in sight)."""
+    when reserves are set: then they depend on the classes in sight), `launches` the
+    rounds it can still launch this turn."""
     w, t = units.size, threats.size
     end = start + w * t
     # Shoot-look-shoot: one salvo in the air per target, then wait for the kill
@@ -392,6 +401,7 @@ def _allocate(
         )
     else:
         rounds = usable[units]
+    rounds = np.minimum(rounds, launches[units])
     salvo_rounds = salvos.rounds[start:end].reshape(w, t)
     smallest = np.where(pk_salvo > 0, salvo_rounds, MAX_SALVO).min(axis=1)
     ammo = np.minimum(free[units], rounds // np.maximum(smallest, 1))

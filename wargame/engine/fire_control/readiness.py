@@ -1,6 +1,6 @@
 """What a fire unit brings to any shot, whatever the track: whether it can fire now, its
-free guidance channels, the tracks in its picture, its rounds per salvo, the rounds it
-may fire at a class.
+free guidance channels, the rounds it can launch in the turn, the tracks in its picture,
+its rounds per salvo, the rounds it may fire at a class.
 
 Called by planning and manual shots, and by the blue view (the unit panel, the map's
 engagement lines, the track table).
@@ -36,6 +36,29 @@ def channels_in_use(sc: Scenario, st: State) -> np.ndarray:
 def free_channels(sc: Scenario, st: State) -> np.ndarray:
     """Targets each fire unit could still guide missiles to, on top of those it guides."""
     return np.asarray(sc.r_guidance_channels[sc.f_radar] - channels_in_use(sc, st))
+
+
+NO_LIMIT = 1 << 30
+"""Launches in a turn of a fire unit whose radar sets no launch interval."""
+
+
+def launch_slots(sc: Scenario, st: State) -> np.ndarray:
+    """(F,) rounds each fire unit can launch in this turn: one per `launch_interval_s` of
+    its radar type. The launches fall on a grid of that interval from the start of the
+    game, and a turn holds those of the grid in it, floor(n T / i) - floor((n - 1) T / i)
+    for turn n of T seconds: a minute holds as many whatever the turn's length, and a
+    unit that did not fire earlier does not fire faster later."""
+    catalogue = sc.loaded.catalogue
+    interval = np.array(
+        [catalogue.radars[u.radar].launch_interval_s for u in sc.loaded.campaign.blue.fire_units],
+        dtype=np.float64,
+    )
+    limited = interval > 0.0
+    step = np.where(limited, interval, 1.0)
+    # (A hair over, so that a turn's end on the grid counts it in that turn.)
+    now = np.floor(st.turn * sc.dt / step + 1e-9)
+    before = np.floor((st.turn - 1) * sc.dt / step + 1e-9)
+    return np.where(limited, now - before, NO_LIMIT).astype(np.int64)
 
 
 def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None) -> np.ndarray:
