@@ -1,6 +1,6 @@
 """Rules that act each turn give the same results per minute whatever the turn's length:
-a fire unit's launch rate, checked against numbers worked by hand at several turn
-lengths."""
+a fire unit's launch rate and a reload's time, each checked against numbers worked by
+hand at several turn lengths."""
 
 from __future__ import annotations
 
@@ -13,8 +13,51 @@ from tests.conftest import CAMPAIGNS
 from wargame.campaign import LoadedCampaign, load_campaign, parse_campaign
 from wargame.campaign.retime import retimed
 from wargame.engine import Game
-from wargame.engine.events import MissileLaunched
+from wargame.engine.events import MissileLaunched, ReloadComplete
 from wargame.engine.fire_control.readiness import launch_slots
+
+RELOAD_DRILL = """
+format_version = 1
+
+[meta]
+title = "Reload drill"
+
+[clock]
+seconds_per_turn = 60
+turn_limit = 40
+
+[map]
+width_km = 400
+height_km = 200
+
+[[blue.command_posts]]
+name = "CP"
+position = [350, 100]
+
+[[blue.fire_units]]
+name = "FU"
+radar = "92N6E-class engagement radar"
+position = [300, 100]
+command_post = "CP"
+launchers = 2
+loadout = { "9M96E-class" = 4 }
+reloads = { "9M96E-class" = 4 }
+
+[[blue.assets]]
+name = "Depot"
+position = [350, 110]
+value = 100
+
+[[red.raids]]
+name = "Late drone"
+turn = 39
+threat = "Loitering munition"
+count = 1
+origin = [5, 190]
+target = "Depot"
+"""
+"""One fire unit whose launcher of 9M96E is emptied by hand; the one drone comes too late
+to draw a round."""
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +109,20 @@ def test_a_saturated_fire_unit_launches_no_more_than_twenty_rounds_a_minute(
     # The limit binds: a turn of 30 s fires five salvos of two; one of 15 s has room for
     # two and a half, and fires two.
     assert max(per_turn.values()) == 2 * (most_a_turn // 2)
+
+
+@pytest.mark.parametrize("seconds", [60.0, 30.0, 15.0])
+def test_a_reload_is_ready_for_launches_reload_s_after_it_begins(seconds: float) -> None:
+    """The 5P85-class launcher reloads in 1,200 s. Begun at the end of turn 1, the reload
+    is done in turn 1,200 / T, so that its rounds are ready for the launches at the end of
+    the next, 1,200 s after it began, at any turn length T."""
+    loaded = parse_campaign(RELOAD_DRILL, "reload-drill.toml")
+    game = Game.new(retimed(loaded, seconds), 1)
+    st = game.state
+    st.ready[0] = 0  # the launcher's four rounds fired before the game
+    done = []
+    while not game.over and not done:
+        done = [e for e in game.step() if isinstance(e, ReloadComplete)]
+    assert done and done[0].rounds == 4
+    ready_at = (done[0].turn + 1) * seconds
+    assert ready_at - 1 * seconds == pytest.approx(1200.0)

@@ -210,32 +210,44 @@ def _magazines(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def _reload(sc: Scenario, st: State, events: list[Event]) -> None:
-    """One launcher at a time per fire unit is reloaded from its stock."""
+    """One launcher at a time per fire unit is reloaded from its stock. A reload begun in
+    turn n (at its end, n T seconds, when the launches that emptied the launcher went)
+    takes the launcher type's reload_s: its rounds are ready for the first launches at
+    or after n T + reload_s, those of turn n + ceil(reload_s / T) (`f_reload_turns`), so
+    it is done in the turn before, after that turn's launches. A reload no longer than
+    a turn is done in the turn it begins."""
     busy = st.reload_missile >= 0
     short = ((st.stock > 0) & (st.ready < sc.f_initial_ready)).any(axis=1)
     # Work only for a reload that ends now, or a unit with stock and launchers short of
     # their first load (whether a launcher has room is `_room`'s to say).
     due = np.where(busy, st.reload_done <= st.turn, short) & st.radar_alive[sc.f_radar]
     for f in due.nonzero()[0].tolist():
-        m = int(st.reload_missile[f])
-        if m >= 0 and st.reload_done[f] <= st.turn:
-            rounds = min(int(st.stock[f, m]), _room(sc, st, f, m))
-            st.stock[f, m] -= rounds
-            st.ready[f, m] += rounds
-            st.reload_missile[f] = -1
-            if rounds:
-                events.append(
-                    ReloadComplete(
-                        turn=st.turn, fire_unit=sc.f_name[f], missile=sc.m_name[m], rounds=rounds
-                    )
-                )
+        _reload_done(sc, st, f, events)
         if st.reload_missile[f] < 0:
             wanted = ((st.stock[f] > 0) & (st.ready[f] < sc.f_initial_ready[f])).nonzero()[0]
             for m in wanted.tolist():
                 if _room(sc, st, f, m) > 0:
                     st.reload_missile[f] = m
-                    st.reload_done[f] = st.turn + sc.f_reload_turns[f]
+                    st.reload_done[f] = st.turn + sc.f_reload_turns[f] - 1
+                    _reload_done(sc, st, f, events)
                     break
+
+
+def _reload_done(sc: Scenario, st: State, f: int, events: list[Event]) -> None:
+    """Fire unit f's reload, if one ends by this turn: its launcher takes the rounds."""
+    m = int(st.reload_missile[f])
+    if m < 0 or st.reload_done[f] > st.turn:
+        return
+    rounds = min(int(st.stock[f, m]), _room(sc, st, f, m))
+    st.stock[f, m] -= rounds
+    st.ready[f, m] += rounds
+    st.reload_missile[f] = -1
+    if rounds:
+        events.append(
+            ReloadComplete(
+                turn=st.turn, fire_unit=sc.f_name[f], missile=sc.m_name[m], rounds=rounds
+            )
+        )
 
 
 def _room(sc: Scenario, st: State, f: int, m: int) -> int:
