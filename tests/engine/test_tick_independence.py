@@ -1,12 +1,13 @@
 """Rules that act each turn give the same results per minute whatever the turn's length:
-a fire unit's launch rate and a reload's time, each checked against numbers worked by
-hand at several turn lengths."""
+a fire unit's launch rate, a reload's time, and the economy of fire's judgement of a
+track's path, each checked against numbers worked by hand at two turn lengths or more."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from tests.conftest import CAMPAIGNS
@@ -14,7 +15,11 @@ from wargame.campaign import LoadedCampaign, load_campaign, parse_campaign
 from wargame.campaign.retime import retimed
 from wargame.engine import Game
 from wargame.engine.events import MissileLaunched, ReloadComplete
+from wargame.engine.fire_control.economy import assess, path_velocity
+from wargame.engine.fire_control.envelope import pair_options
 from wargame.engine.fire_control.readiness import launch_slots
+from wargame.engine.scenario import CLASS_CODE
+from wargame.engine.state import ACTIVE
 
 RELOAD_DRILL = """
 format_version = 1
@@ -126,3 +131,60 @@ def test_a_reload_is_ready_for_launches_reload_s_after_it_begins(seconds: float)
     assert done and done[0].rounds == 4
     ready_at = (done[0].turn + 1) * seconds
     assert ready_at - 1 * seconds == pytest.approx(1200.0)
+
+
+def _drone_aimed_wide(loaded: LoadedCampaign, seconds: float, degrees: float) -> Game:
+    """Drone Tide at `seconds` a turn, its first drone tracked at (190, 160) km, flying
+    50 m/s as its estimate says, `degrees` north of the line to Tessen CP (320, 160)."""
+    game = Game.new(retimed(loaded, seconds), 1)
+    st = game.state
+    st.turn = 10
+    j = 0
+    st.status[j] = ACTIVE
+    st.track_id[j] = 1
+    st.track_born[j] = st.track_last[j] = st.turn
+    st.track_x[j], st.track_y[j], st.track_alt[j] = 190.0, 160.0, 1000.0
+    angle = math.radians(degrees)
+    st.track_vx[j], st.track_vy[j] = 0.05 * math.cos(angle), 0.05 * math.sin(angle)
+    st.track_class[j] = CLASS_CODE["drone"]
+    return game
+
+
+def test_a_drone_is_taken_to_fly_to_the_site_it_seems_to_head_for(
+    drone_tide: LoadedCampaign,
+) -> None:
+    """9 degrees wide of Tessen CP, 130 km due east of it: the path is the line to the
+    CP at the estimate's 50 m/s, (0.05, 0) km/s."""
+    game = _drone_aimed_wide(drone_tide, 30.0, 9.0)
+    sc, st = game.scenario, game.state
+    one = np.array([0])
+    x, y, vx, vy = st.track_x[one], st.track_y[one], st.track_vx[one], st.track_vy[one]
+    path = path_velocity(sc, st, one, x, y, vx, vy)
+    assert (float(path[0][0]), float(path[1][0])) == pytest.approx((0.05, 0.0), abs=1e-12)
+    # Pointing at nothing (30 degrees wide of every site): the estimate stands.
+    st.track_vx[0], st.track_vy[0] = 0.05 * math.cos(0.5236), 0.05 * math.sin(0.5236)
+    path = path_velocity(sc, st, one, x, y, st.track_vx[one], st.track_vy[one])
+    assert (float(path[0][0]), float(path[1][0])) == (float(st.track_vx[0]), float(st.track_vy[0]))
+
+
+@pytest.mark.parametrize("seconds", [30.0, 15.0])
+@pytest.mark.parametrize("degrees", [-9.0, 0.0, 9.0])
+def test_a_drone_heading_for_the_command_post_is_left_to_the_9m96e_whatever_its_error(
+    drone_tide: LoadedCampaign, seconds: float, degrees: float
+) -> None:
+    """On the line to the CP (320, 160) the drone passes 15 km from FU Tessen (295, 145),
+    inside the 9M96E's full reach (0.7 x 40 = 28 km): the 9M96 is held. On the estimate's
+    heading 9 degrees north it would pass 31 km off (the unit is (105, -15) km from the
+    track: 105 sin 9 + 15 cos 9 = 31.2 km), and the 9M96 would go on whichever turn's
+    estimate erred that way: the more often the shorter the turn. (9 degrees south, the
+    track points nearest the unit's own radar, and its path passes over it.)"""
+    game = _drone_aimed_wide(drone_tide, seconds, degrees)
+    sc, st = game.scenario, game.state
+    threats = np.array([0])
+    values, ttg = assess(sc, st, threats)
+    assert values[0] > 60.0  # valued for the damage at the CP, not its own cost
+    unit = np.array([0])
+    held = pair_options(sc, st, unit, np.array([0]), threats, values, ttg, hold=True)
+    free = pair_options(sc, st, unit, np.array([0]), threats, values, ttg)
+    assert int(free.missile[0]) >= 0  # in reach now, and worth a round
+    assert int(held.missile[0]) == -1

@@ -3,8 +3,9 @@
 A track's value is the damage it would do where it seems to head plus its own cost,
 with urgency; a missile type is chosen for its expected gain net of the round's price,
 and automatic fire holds a costly round where a cheaper type of the same unit will
-have as good a shot later (`cheaper_later`). Called by the envelope (`pair_options`,
-the best type per pair) and by planning (the values the assignment weighs).
+have as good a shot later (`cheaper_later`, on the track's path to what it seems to
+head for: `path_velocity`). Called by the envelope (`pair_options`, the best type per
+pair) and by planning (the values the assignment weighs).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from wargame.campaign import ThreatClass
-from wargame.engine.assessment import heading_for
+from wargame.engine.assessment import aimed_site, heading_for
 from wargame.engine.discrimination import shown_decoy
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import CLASS_CODE, CLASSES, Scenario
@@ -47,6 +48,38 @@ def assess(
     return np.asarray((damage + own) * urgency * real), ttg
 
 
+def path_velocity(
+    sc: Scenario,
+    st: State,
+    threats: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    vx: np.ndarray,
+    vy: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(vx, vy) per track of `threats` (at x, y now, estimated velocity vx, vy) as the
+    economy of fire takes it to fly on: an expendable threat of `HELD_FOR_CHEAPER` that
+    seems to head for a blue site (`aimed_site`) flies at its speed straight to that
+    site, the damage there being what it is valued for; any other keeps its estimate.
+    The estimate's heading is off by its error, drawn afresh with each update: judged
+    on it, whether a cheaper round gets its shot would come out differently from turn to
+    turn, and the costly round would go on whichever turn's heading points wide, the
+    more often the more turns a minute holds. The site does not move."""
+    vx, vy = vx.copy(), vy.copy()
+    expendable = HELD_FOR_CHEAPER[sc.t_apparent_class[threats]].nonzero()[0]
+    if expendable.size == 0:
+        return vx, vy
+    site, _ = aimed_site(sc, st, threats[expendable])
+    aimed = site >= 0
+    rows, site = expendable[aimed], site[aimed]
+    sx = np.concatenate((sc.fixed_site_x, st.r_x))[site]
+    sy = np.concatenate((sc.fixed_site_y, st.r_y))[site]
+    dx, dy = sx - x[rows], sy - y[rows]
+    scale = np.hypot(vx[rows], vy[rows]) / np.maximum(np.hypot(dx, dy), 1e-9)
+    vx[rows], vy[rows] = dx * scale, dy * scale
+    return vx, vy
+
+
 def cheaper_later(
     sc: Scenario,
     turn: int,
@@ -69,16 +102,17 @@ def cheaper_later(
     a shot as good later, so that this turn's costly round is held: a drone is left to
     the 9M96 that will meet it, not given a 48N6. Only for the classes of
     `HELD_FOR_CHEAPER` as the radars take them: expendable threats flying straight on to
-    their target. The track is taken to fly on as its estimate says (p + v t from the
-    unit's radar, at its altitude). The later shot judged is the first at full kill
-    probability: an intercept where the track comes within 70 % of the cheaper missile's
-    maximum (slant) range (and the radar horizon; a turn's flight further on, still outside its
-    minimum range, as the launch waits for a turn's end), whose launch is a turn or more
-    away, and which falls more than a turn before the track does its harm (reaches its
-    target, or its weapons' release range short of it) and before the game's last turn.
-    It is as good if its expected gain net of its price, pk x value - price, is at least
-    that of the best round now. `px` ... `vy` and `alt` are (P, 1); `usable` and
-    `nominal` (P, M); the rest (P,)."""
+    their target. The track is taken to fly on at v, as the caller gives it (fire
+    control: `path_velocity`), p + v t from the unit's radar, at its altitude. The later
+    shot judged is the first at full kill probability: an intercept where the track
+    comes within 70 % of the cheaper missile's maximum (slant) range (and the radar
+    horizon; a turn's flight further on, still outside its minimum range, as the launch
+    waits for a turn's end), whose launch is a turn or more away, and which falls more
+    than a turn before the track does its harm (reaches its target, or its weapons'
+    release range short of it) and before the game's last turn. It is as good if its
+    expected gain net of its price, pk x value - price, is at least that of the best
+    round now. `px` ... `vy` and `alt` are (P, 1); `usable` and `nominal` (P, M); the
+    rest (P,)."""
     cost = sc.m_cost
     # (P, M): the types cheaper than each pair's best, loaded, whose altitude band holds
     # the track's, and whose shot at full kill probability would gain as much.

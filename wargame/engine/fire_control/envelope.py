@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wargame.engine.fire_control.economy import assess, cheaper_later
+from wargame.engine.fire_control.economy import assess, cheaper_later, path_velocity
 from wargame.engine.fire_control.readiness import usable_rounds
 from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.fire_control.timing import (
@@ -263,6 +263,8 @@ def pair_options(
     at = np.arange(best.size) * net.shape[1] + best  # flat indices: cheaper than two arrays
     has = np.isfinite(net.ravel()[at])
     if hold and np.count_nonzero(has):
+        # On the path to what each track seems to head for (`path_velocity`).
+        hvx, hvy = path_velocity(sc, st, threats, tx, ty, vx, vy)
         has &= ~cheaper_later(
             sc,
             st.turn,
@@ -272,8 +274,8 @@ def pair_options(
             has,
             px[rows],
             py[rows],
-            pvx[rows],
-            pvy[rows],
+            hvx[col][:, None],
+            hvy[col][:, None],
             alt,
             radars,
             usable,
