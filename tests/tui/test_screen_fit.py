@@ -140,6 +140,9 @@ class TestTrackTable:
             expected = TrackTable.NARROW_COLUMNS if narrow else TrackTable.COLUMNS
             assert tuple(labels) == expected
             assert any("%" in str(table.get_row_at(i)[1]) for i in range(10))
+            # Where the selected track heads, and when, whole on the border.
+            subtitle = str(table.border_subtitle)
+            assert "? " in subtitle and len(subtitle) <= table.size.width - 4
             if not narrow:
                 # What a salvo needs ("Alpha×2") is whole in what the other columns leave.
                 by = [str(table.get_row_at(i)[-1]).strip() for i in range(10)]

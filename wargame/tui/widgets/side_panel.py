@@ -185,11 +185,16 @@ class TrackTable(DataTable[str]):
         if chosen is None:
             self.border_subtitle = "" if rows else "no tracks"
         elif chosen.heading_for:
-            # Read off the track's heading: an estimate, and the subtitle says so.
-            said = f"{chosen.track} heading for {chosen.heading_for}? {duration(chosen.ttg_s)}"
-            if len(said) > self._width - 4:  # the corners and a dash each side
-                said = f"{chosen.track} → {chosen.heading_for}? {duration(chosen.ttg_s)}"
-            self.border_subtitle = said
+            # Read off the track's heading: an estimate, and the subtitle says so. Shorter
+            # forms where the long one would be cut (the corners and a dash each side).
+            track, site, ttg = chosen.track, chosen.heading_for, chosen.ttg_s
+            forms = (
+                f"{track} heading for {site}? {duration(ttg)}",
+                f"{track} → {site}? {duration(ttg)}",
+                f"{track} → {site}? {short_duration(ttg)}",
+            )
+            fits = [said for said in forms if len(said) <= self._width - 4]
+            self.border_subtitle = fits[0] if fits else forms[-1]
         else:
             self.border_subtitle = f"{chosen.track}: no site ahead"
 
