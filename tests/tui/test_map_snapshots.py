@@ -94,12 +94,12 @@ class TestCoverage:
 
 
 class TestSelectedTrack:
-    """First Contact, turn 9: the selected track's path ahead to the site it heads for,
-    and its intercept point where FU Alpha's salvo will meet it."""
+    """First Contact, turn 12 (30 s turns): the selected track's path ahead to the site it
+    heads for, and its intercept point where FU Alpha's salvo will meet it."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test_the_selected_track_shows_its_path_and_intercept_point(
         self, snap_compare, make_app, tmp_path: Path, size
     ) -> None:
-        save = saved(tmp_path, FIRST_CONTACT, 9)
+        save = saved(tmp_path, FIRST_CONTACT, 12)
         assert snap_compare(make_app(load=save), terminal_size=size, run_before=pressing("t"))

@@ -39,15 +39,15 @@ async def quiet(pilot: Pilot[None]) -> None:
 
 
 class TestTacticalScreen:
-    """Turn 9 of first-contact: four fighters tracked, FU Alpha's salvos on their way (drawn
-    with their lines to the intercept points), FU Alpha selected, range rings on, the log
-    of the turn."""
+    """Turn 12 of first-contact (30 s turns): four fighters tracked since turn 11, FU
+    Alpha's salvos on their way (drawn with their lines to the intercept points), FU Alpha
+    selected, range rings on, the log of the launches."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test_tactical_screen_in_the_first_engagement(
         self, snap_compare, make_app, tmp_path: Path, size
     ) -> None:
-        save = saved_game(tmp_path, 9)
+        save = saved_game(tmp_path, 12)
 
         async def run_before(pilot: Pilot[None]) -> None:
             await settle(pilot)
@@ -64,7 +64,7 @@ class TestAarScreen:
     def test_aar_screen_at_the_end_of_the_game(
         self, snap_compare, make_app, tmp_path: Path, size
     ) -> None:
-        save = saved_game(tmp_path, 60)
+        save = saved_game(tmp_path, 80)  # the turn limit: seed 1 spends its raids at 75
 
         async def run_before(pilot: Pilot[None]) -> None:
             await settle(pilot)
@@ -75,17 +75,17 @@ class TestAarScreen:
 
 
 class TestReplayScreen:
-    """A save replayed at turn 15: the ARMs after FU Alpha, the turn's events in full."""
+    """A save replayed at turn 29: the ARMs after FU Alpha, the turn's events in full."""
 
     @pytest.mark.parametrize("size", SIZES)
-    def test_replay_screen_at_turn_15(self, snap_compare, make_app, tmp_path: Path, size) -> None:
-        save = saved_game(tmp_path, 20)
+    def test_replay_screen_at_turn_29(self, snap_compare, make_app, tmp_path: Path, size) -> None:
+        save = saved_game(tmp_path, 39)
 
         async def run_before(pilot: Pilot[None]) -> None:
             await settle(pilot)
             await pilot.press("j")
             await pilot.pause()
-            await pilot.press("1", "5", "enter")
+            await pilot.press("2", "9", "enter")
             await quiet(pilot)
 
         assert snap_compare(make_app(replay=save), terminal_size=size, run_before=run_before)
@@ -102,12 +102,12 @@ class TestSmallWindow:
 
 
 class TestEventLogStory:
-    """Turn 25 of first-contact with the log tall (l): each salvo fired on one line, each
-    arriving on one (a round that found its target gone folded in), the ARM's hit."""
+    """Turn 31 of first-contact with the log tall (l): each salvo fired on one line, each
+    arriving on one (a round that found its target gone folded in), the ARMs shot down."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test_the_log_reads_as_a_story(self, snap_compare, make_app, tmp_path: Path, size) -> None:
-        save = saved_game(tmp_path, 25)
+        save = saved_game(tmp_path, 31)
 
         async def run_before(pilot: Pilot[None]) -> None:
             await settle(pilot)
