@@ -192,10 +192,10 @@ def test_a_turn_of_first_contact_is_played_in_a_browser(server: str, page: Any) 
     page.keyboard.press("Enter")
     wait_for_screen(page, "Briefing: First Contact", "Enter to begin")
     page.keyboard.press("Enter")
-    # Turn 0 of First Contact's 40, at 0:00:00.
-    wait_for_screen(page, "Turn 0/40 · 0:00:00")
+    # Turn 0 of First Contact's 80, at 0:00:00.
+    wait_for_screen(page, "Turn 0/80 · 0:00:00")
 
     page.keyboard.press("n")
-    # One turn of 60 seconds later.
-    played = wait_for_screen(page, "Turn 1/40 · 0:01:00", "end of turn 1")
-    assert "Turn 0/40" not in played
+    # One turn of 30 seconds later (the time step starts at one turn).
+    played = wait_for_screen(page, "Turn 1/80 · 0:00:30", "end of turn 1")
+    assert "Turn 0/80" not in played
