@@ -12,10 +12,12 @@ import numpy as np
 import pytest
 
 from wargame.campaign import LoadedCampaign
-from wargame.engine import Game
+from wargame.engine import Game, Order
 from wargame.engine import tracking as trk
 from wargame.engine.detection import detect_and_track
+from wargame.engine.events import MissileLaunched
 from wargame.engine.fire_control import Engagement, launch, options_of_missile
+from wargame.engine.fire_control.planning import FIRM_TRACK_AIM, plan_engagements
 from wargame.engine.geometry import edge_factor
 from wargame.engine.scenario import CLASS_CODE, reference_snr
 from wargame.engine.state import ACTIVE, State
@@ -413,3 +415,34 @@ def test_a_track_made_from_several_looks_of_one_turn_has_the_line_fit_s_errors()
     for value, expected in ((ex.var(), pp[0]), (ev.var(), vv[0]), ((ex * ev).mean(), pv[0])):
         assert value == pytest.approx(expected, rel=0.05)
     assert state.track_vel_var == pytest.approx(vv[0])
+
+
+def test_automatic_fire_waits_for_a_track_with_a_heading(first_contact: LoadedCampaign) -> None:
+    """The first launch of First Contact, undone: fire control fires at that track as it
+    is; made a one-look track (its velocity unknown, σ_v = 1 km/s), a round would keep
+    exp(-(σ² + 25 s² · 1 km²/s²) / 50 km²) ≈ 0.6 of its kill probability, under the 0.8 a
+    fire solution needs, and fire control holds; an order from the player still fires."""
+    game = Game.new(first_contact, 1)
+    while True:
+        before = game.state.copy()
+        launched = [e for e in game.step([]) if isinstance(e, MissileLaunched)]
+        if launched:
+            break
+    threat = launched[0].threat
+    st = game.state.copy()
+    st.shots = [shot for shot in st.shots if shot.threat != threat]
+    st.ready, st.fired, st.shots_at = before.ready.copy(), before.fired.copy(), before.shots_at
+    sc = game.scenario
+    assert any(e.threat == threat for e in plan_engagements(sc, st.copy(), [], []))
+    one_look = st.copy()
+    one_look.track_vel_var[threat] = trk.UNKNOWN_SPEED_KMS**2
+    one_look.track_pos_vel_cov[threat] = 0.0
+    aim = float(trk.intercept_aim(sc, one_look, np.array([threat]), np.array([60.0]))[0])
+    assert aim == pytest.approx(math.exp(-(one_look.track_pos_var[threat] + 25.0) / 50.0))
+    assert aim < FIRM_TRACK_AIM
+    assert not any(e.threat == threat for e in plan_engagements(sc, one_look.copy(), [], []))
+    order = Order(
+        one_look.turn, launched[0].fire_unit, "engage", track=int(one_look.track_id[threat])
+    )
+    ordered = plan_engagements(sc, one_look.copy(), [order], [])
+    assert any(e.threat == threat and e.manual for e in ordered)

@@ -14,13 +14,19 @@ from wargame.play.aar_view import report_for
 def test_a_leaker_in_the_interim_report_names_the_site_hit_and_no_threat_number(
     northern_screen: LoadedCampaign,
 ) -> None:
-    game = Game.new(northern_screen, 0)
-    events: list[Event] = [game.started_event()]
-    while not any(isinstance(e, Leaker) for e in events):
-        events += game.step([])
+    # The first game (by seed) with a leaker that does damage while it goes on (a hit
+    # may do none: the site's hardness).
+    for seed in range(20):
+        game = Game.new(northern_screen, seed)
+        events: list[Event] = [game.started_event()]
+        while not game.over and not any(isinstance(e, Leaker) and e.damaged for e in events):
+            events += game.step([])
+        if not game.over:
+            break
     assert not game.over
+    hit = next(e for e in events if isinstance(e, Leaker) and e.damaged)
     report = report_for(events, scenario=game.scenario)
     notes = [note for line in report.aar.timeline for note in line.notes]
     assert report.interim
-    assert "Harrow radar site hit: 50 M$ lost" in notes
+    assert f"{hit.target} hit: {hit.value_lost:g} M$ lost" in notes
     assert not [note for note in notes if re.search(r"(threat|missile) \d", note)]

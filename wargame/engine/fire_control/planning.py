@@ -54,6 +54,7 @@ from wargame.engine.orders import Order, StandingOrder
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
 from wargame.engine.state import AUTO, HOLD, SLS, SS, TIGHT, Shot, State
 from wargame.engine.track_life import identified
+from wargame.engine.tracking import intercept_aim
 
 MAX_SALVO = 4
 MAX_SALVOS_IN_AIR = 2
@@ -324,6 +325,12 @@ class Salvos:
     """Price of the salvo in the score's weight."""
 
 
+FIRM_TRACK_AIM = 0.8
+"""Automatic fire waits for a track that leaves at least this much of a round's kill
+probability (`tracking.intercept_aim`): two looks or more, so that it has a heading. A
+game value; one look leaves about 0.6."""
+
+
 def _salvos(
     sc: Scenario,
     st: State,
@@ -333,10 +340,13 @@ def _salvos(
     rules: FireRules | None = None,
 ) -> Salvos:
     """The salvo of each pair (`salvo_size` rounds of its best missile); none at an
-    unidentified track for a unit on weapons tight, nor where a standing order holds fire."""
+    unidentified track for a unit on weapons tight, nor where a standing order holds fire,
+    nor at a track too poor for a fire solution (`FIRM_TRACK_AIM`: a track of one look,
+    with no heading yet, or one coasting long) - a shot the player orders is his call."""
     rounds = salvo_size(sc, st, pair_unit, st.track_class[pair_slot], rules)
     can = opt.missile >= 0
-    pk = np.where(can, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
+    firm = intercept_aim(sc, st, pair_slot, np.where(can, opt.tof, 0.0)) >= FIRM_TRACK_AIM
+    pk = np.where(can & firm, 1.0 - (1.0 - opt.pk) ** rounds, 0.0)
     tight = st.weapons[pair_unit] == TIGHT
     if np.count_nonzero(tight):
         pk[tight & ~identified(sc, st, pair_slot)] = 0.0
