@@ -16,16 +16,16 @@ dialog's answer on the track as the detection left it (estimate and filter), eve
 else as foreseen. Where it is not refreshed, fire control dead-reckons it as the dialog
 did, and the figures must agree exactly.
 
-Some of the next turn cannot be foreseen at all: intercepts may end the threat, the
-next detection may drop its track, bring it into a unit's picture or take it out, a
+Some of the next turn cannot be foreseen at all: intercepts may end the threat (or be
+read so), the next detection may drop its track, bring it into a unit's picture or take
+it out, a
 unit's radar or the site the track heads for may be destroyed, an engagement ordered
 earlier may be judged otherwise on its own refreshed track (and leave other channels).
 Those cases, judged on the events before the orders are planned, are left out, and
-counted, so that the test still judges most of what the dialog says. Two more are
-counted apart because the dialog could know them and does not: an intercept read in
-the turn takes its track out of the picture until a look (shoot-look-shoot), and a
-deadline is taken from where the site the track heads for stands now even when an
-order given for the turn relocates it.
+counted, so that the test still judges most of what the dialog says. One more is
+counted apart because the dialog could know it and does not: a deadline is taken from
+where the site the track heads for stands now even when an order given for the turn
+relocates it.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ from wargame.engine.fire_control import (
 from wargame.engine.fire_control.manual import TOO_LATE
 from wargame.engine.fire_control.timing import arrival_turn
 from wargame.engine.game import turn_ahead
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.state import ACTIVE, State
 
@@ -209,11 +210,13 @@ def _unforeseeable(
         if _read(events, int(other_threat)):
             return "an intercept at the track of an engagement ordered earlier was read"
         return "an engagement ordered earlier was judged on its refreshed track"
-    seen_now = threat in set(picture(sc, now, unit).tolist())
-    seen_then = threat in set(picture(sc, after, unit).tolist())
+    if _read(events, threat):
+        # Its intercept's reading (and whether a round is still needed) is the dice's.
+        return "an intercept at the track was read in the turn"
+    # The picture an order is judged on: every track blue holds (`picture_refusal`).
+    seen_now = threat in set(picture(sc, now, unit, held_tracks(now)).tolist())
+    seen_then = threat in set(picture(sc, after, unit, held_tracks(after)).tolist())
     if seen_now != seen_then:
-        if _read(events, threat):
-            return "an intercept at the track was read: it waits for a look"
         return "the track came into or left the unit's picture"
     (site,), _ = aimed_site(sc, now, np.array([threat]))
     struck = {e.radar for e in events if isinstance(e, RadarDestroyed)}

@@ -128,8 +128,9 @@ def unit_refusal(sc: Scenario, st: State, unit: int, able: np.ndarray, free: np.
 
 def picture_refusal(sc: Scenario, st: State, unit: int, threat: int) -> str:
     """Why a fire unit cannot engage this tracked threat for want of seeing it ('' if
-    the track is in its picture)."""
-    if threat in set(picture(sc, st, unit).tolist()):
+    the track is in its picture). Any track blue holds will do: one whose intercept was
+    read as a kill, or that waits for a look after a miss, is the player's call."""
+    if threat in set(picture(sc, st, unit, held_tracks(st)).tolist()):
         return ""
     return f"track {st.track_id[threat]} is not in the fire unit's picture"
 
