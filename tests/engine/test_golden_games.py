@@ -13,7 +13,10 @@ missiles met in their dive, within the interceptor's longest flight (1.1), and
 falling at g, a 60 km apogee being 221 s of flight at any range (1.5); drones
 left to the cheaper rounds (1.2); a hit on the Harrow site destroying the radar
 on it (1.3); interceptors flying the slant range to their target, met on its
-profile, and new tracks at their slant range (1.5).
+profile, and new tracks at their slant range (1.5); the engine's turn a tick of 30 s,
+radars looking at their own scan periods, tracks filtered from measurements with
+errors, kill assessment that can err, decoys discriminated over looks, a launch every
+3 s, automatic fire on firm tracks only (1.7).
 """
 
 from __future__ import annotations
