@@ -15,7 +15,7 @@ from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine import tracking as trk
 from wargame.engine.detection import detect_and_track
-from wargame.engine.events import MissileLaunched
+from wargame.engine.events import Event, MissileLaunched
 from wargame.engine.fire_control import Engagement, launch, options_of_missile
 from wargame.engine.fire_control.planning import FIRM_TRACK_AIM, plan_engagements
 from wargame.engine.geometry import edge_factor
@@ -421,7 +421,8 @@ def test_automatic_fire_waits_for_a_track_with_a_heading(first_contact: LoadedCa
     """The first launch of First Contact, undone: fire control fires at that track as it
     is; made a one-look track (its velocity unknown, σ_v = 1 km/s), a round would keep
     exp(-(σ² + 25 s² · 1 km²/s²) / 50 km²) ≈ 0.6 of its kill probability, under the 0.8 a
-    fire solution needs, and fire control holds; an order from the player still fires."""
+    fire solution needs, and fire control holds; nor may an order aim at it. A poor track
+    with a heading is left by automatic fire and taken by an order."""
     game = Game.new(first_contact, 1)
     while True:
         before = game.state.copy()
@@ -441,8 +442,20 @@ def test_automatic_fire_waits_for_a_track_with_a_heading(first_contact: LoadedCa
     assert aim == pytest.approx(math.exp(-(one_look.track_pos_var[threat] + 25.0) / 50.0))
     assert aim < FIRM_TRACK_AIM
     assert not any(e.threat == threat for e in plan_engagements(sc, one_look.copy(), [], []))
+    # Nor can an order aim at it: it has no heading, so no intercept point.
     order = Order(
         one_look.turn, launched[0].fire_unit, "engage", track=int(one_look.track_id[threat])
     )
-    ordered = plan_engagements(sc, one_look.copy(), [order], [])
+    refused: list[Event] = []
+    assert not any(e.threat == threat for e in plan_engagements(sc, one_look, [order], refused))
+    assert "one look, no heading yet" in str(refused)
+    # A poor track that has a heading (σ_v² = 0.5 km²/s²: 12.5 km² over one update, so
+    # a round keeps about 0.75) is left by automatic fire and taken by an order.
+    poor = st.copy()
+    poor.track_vel_var[threat] = 0.5
+    poor.track_pos_vel_cov[threat] = 0.0
+    aim = float(trk.intercept_aim(sc, poor, np.array([threat]), np.array([60.0]))[0])
+    assert 0.6 < aim < FIRM_TRACK_AIM
+    assert not any(e.threat == threat for e in plan_engagements(sc, poor.copy(), [], []))
+    ordered = plan_engagements(sc, poor.copy(), [order], [])
     assert any(e.threat == threat and e.manual for e in ordered)

@@ -23,7 +23,7 @@ from wargame.engine.events import (
     TurnEnded,
 )
 from wargame.engine.scenario import Scenario, build_scenario
-from wargame.engine.state import State, initial_state
+from wargame.engine.state import ACTIVE, State, initial_state
 from wargame.view.alerts import (
     CONDITIONS,
     Alert,
@@ -305,3 +305,21 @@ def test_in_play_every_alert_of_a_turn_names_what_blue_saw_in_it(
                 assert int(alert.text.split()[2].rstrip(",")) in tracks
             if alert.condition == "magazine":
                 assert alert.text.split(" down to ")[0] in fired
+
+
+def test_a_new_track_near_one_held_is_more_of_a_raid_and_does_not_pause(
+    scenario: Scenario,
+) -> None:
+    """A track held at (100, 100); new tracks at 39 km (the stream's next member) and at
+    50 km (a new contact) from it, by the radars' estimates."""
+    before, after = _turn(scenario)
+    before.track_id[0], before.track_x[0], before.track_y[0] = 1, 100.0, 100.0
+    before.track_last[0], before.status[0] = before.turn, ACTIVE
+    after.track_x[1], after.track_y[1] = 100.0, 139.0
+    after.track_x[2], after.track_y[2] = 130.0, 140.0
+    near, far = _track(2, "cruise_missile", threat=1), _track(3, "cruise_missile", threat=2)
+    rules = PauseRules(conditions=frozenset({"new_track"}))
+    assert pause_alerts(scenario, before, after, [near], rules) == []
+    assert pause_alerts(scenario, before, after, [near, far], rules) == [
+        Alert("new_track", 5, "new track 3, cruise missile")
+    ]

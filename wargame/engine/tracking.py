@@ -196,6 +196,14 @@ def best_measurements(
     )
 
 
+def has_heading(st: State, slots: np.ndarray) -> np.ndarray:
+    """(T,) whether each track has a velocity estimate: not a track of one look, whose
+    velocity is still the prior's (`UNKNOWN_SPEED_KMS`)."""
+    unknown = UNKNOWN_SPEED_KMS * UNKNOWN_SPEED_KMS
+    found: np.ndarray = st.track_vel_var[slots] < 0.999 * unknown
+    return found
+
+
 def line_fit_covariance(
     variance: np.ndarray, looks: np.ndarray, spacing_s: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -36,6 +36,7 @@ from wargame.engine.events import (
     TrackInitiated,
     TurnEnded,
 )
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 from wargame.view.blue import blue_events, blue_text
@@ -100,7 +101,7 @@ CONDITION_WORDS: Final[Mapping[Condition, str]] = MappingProxyType(
         "unit_lost": "a unit lost (radar, fire unit, command post)",
         "arm": "an anti-radiation missile track",
         "ballistic": "a ballistic missile track",
-        "new_track": "a new hostile track",
+        "new_track": "a new contact: a track 40 km or more from any held",
         "magazine": "a magazine low: a missile's rounds under the count",
         "news": "other news: a hit, a refused order, an inject",
     }
@@ -161,12 +162,35 @@ def pause_alerts(
     found["ballistic"] = _tracks(new, "ballistic", turn)
     # A track a more urgent condition names is not news twice.
     named = {TRACK_CLASSES[c] for c in TRACK_CLASSES if c in rules.conditions}
-    found["new_track"] = _tracks([e for e in new if e.threat_class not in named], "new_track", turn)
+    others = [e for e in new if e.threat_class not in named]
+    found["new_track"] = _tracks(_new_contacts(before, after, others), "new_track", turn)
     found["magazine"] = _magazines(sc, before, after, rules.magazine_below)
     found["news"] = [
         Alert("news", turn, blue_text(e) or e.kind) for e in seen if isinstance(e, NEWS)
     ]
     return [a for c in CONDITIONS if c in rules.conditions for a in found[c]]
+
+
+NEW_CONTACT_KM = 40.0
+"""A new track this far or farther from every track held before is a new contact; a
+nearer one is more of a raid already seen (a stream's next member), and does not pause."""
+
+
+def _new_contacts(
+    before: State, after: State, new: Sequence[TrackInitiated]
+) -> list[TrackInitiated]:
+    """The new tracks farther than `NEW_CONTACT_KM` from every track blue held before the
+    turn, by the radars' estimates (a raid's first track, not each of its members)."""
+    held = np.flatnonzero(held_tracks(before))
+    if not new or held.size == 0:
+        return list(new)
+    hx, hy = before.track_x[held], before.track_y[held]
+    out = []
+    for e in new:
+        gap = np.hypot(hx - after.track_x[e.threat], hy - after.track_y[e.threat])
+        if float(gap.min()) >= NEW_CONTACT_KM:
+            out.append(e)
+    return out
 
 
 def _losses(seen: Iterable[Event], turn: int) -> list[Alert]:

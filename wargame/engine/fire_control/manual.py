@@ -32,6 +32,7 @@ from wargame.engine.fire_control.readiness import (
 )
 from wargame.engine.fire_control.timing import time_to_go, time_to_harm
 from wargame.engine.kill_assessment import held_tracks
+from wargame.engine.tracking import has_heading
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import DELIVERED, KILLED, LEFT, SPENT, State
@@ -194,6 +195,9 @@ def _judge(
     reason = picture_refusal(sc, st if now is None else now, unit, threat)
     if reason:
         return refused(reason)
+    if not has_heading(st, np.array([threat]))[0]:
+        # No velocity, no intercept point: the envelope's verdict would be nonsense.
+        return refused(f"track {track}: one look, no heading yet: the next look gives one")
     opt = options(sc, st, np.array([unit]), np.array([threat]))
     best = int(opt.missile[0, 0])
     chosen = best
