@@ -12,15 +12,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from wargame.campaign import LoadedCampaign
+from wargame.view.alerts import step_words
 
-HOW_TO_PLAY = """
+
+def how_to_play(seconds_per_turn: float) -> str:
+    """The few words of play under every briefing, with the campaign's turn."""
+    turn = step_words(1, seconds_per_turn)
+    return f"""
 ---
-**How to play.** Each turn is a minute of game time. Give orders with single keys
+**How to play.** Each turn is {turn} of game time. Give orders with single keys
 (the footer shows the main ones, **?** lists them all, **ctrl+p** finds any by name),
-then press **n** (or space) to end the turn. Your fire units engage on their own
-while their weapons are *free*; **f** fires at the highlighted track yourself,
-**e** switches a radar on or off, **m** moves a unit. The map shows only what your
-radars report.
+then press **n** (or space) to play on: one turn, or longer with **>** (and shorter
+with **<**); play stops early on the news you choose with **P**. Your fire units
+engage on their own while their weapons are *free*; **f** fires at the highlighted
+track yourself, **e** switches a radar on or off, **m** moves a unit. The map shows
+only what your radars report.
 """
 
 
@@ -53,7 +59,10 @@ class BriefingScreen(Screen[None]):
             markup=False,
         )
         with VerticalScroll(id="briefing"):
-            yield Markdown((meta.briefing or f"# {meta.title}\n\n{meta.summary}") + HOW_TO_PLAY)
+            turn = self.loaded.campaign.clock.seconds_per_turn
+            yield Markdown(
+                (meta.briefing or f"# {meta.title}\n\n{meta.summary}") + how_to_play(turn)
+            )
         yield Footer()
 
     def on_mount(self) -> None:
