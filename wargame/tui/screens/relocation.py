@@ -85,7 +85,10 @@ class RelocationPicking(GameScreen):
         self._orders_changed()
 
     def _march_label(self, km: float) -> str:
-        """Short, so that it fits beside the cursor: '126 km: 6 turns out' (of action)."""
+        """Short, so that it fits beside the cursor: '126 km: 6 turns out' (of action);
+        'here' on the unit's own site, where no move is ordered."""
+        if km <= SAME_SITE_KM:
+            return "here: no move"
         turns = self._march(km)
         if turns >= self.scenario.turn_limit - self.state.turn:
             return f"{km:.0f} km: past the end"
