@@ -206,7 +206,8 @@ def test_a_miss_read_as_a_kill_is_left_alone_until_the_track_is_seen_again(
 ) -> None:
     game, st, threat = _engaged_at(first_contact)
     assess_intercept(st, threat, 0.7, False, 0.01, MISSED, FALSE, radar_on=True)  # U < f
-    assert assessed_killed(st)[threat] and held_tracks(st)[threat]
+    # Off blue's picture, as a right reading would be; the track is kept, unseen.
+    assert assessed_killed(st)[threat] and not held_tracks(st)[threat]
     assert not ends_with_threat(st, np.array([threat]))[0]  # still flying: the track stays
     assert not _fires_at(game, st, threat)
     # A detection later than the reading re-opens it.

@@ -401,10 +401,11 @@ def test_a_track_made_from_several_looks_of_one_turn_has_the_line_fit_s_errors()
     state.x, state.y = np.zeros(n), np.zeros(n)
     state.vx, state.vy = np.full(n, 0.25), np.zeros(n)
     slots = np.arange(n)
+    # The turn's measurement is the seven looks' average: variance σ²/7 per axis.
     looks = trk.Measurements(
         slots,
-        rng.normal(0.0, sigma2**0.5, n),
-        rng.normal(0.0, sigma2**0.5, n),
+        rng.normal(0.0, (sigma2 / 7) ** 0.5, n),
+        rng.normal(0.0, (sigma2 / 7) ** 0.5, n),
         np.full(n, sigma2),
         np.full(n, 7, dtype=np.int64),
         np.full(n, s),
@@ -459,3 +460,26 @@ def test_automatic_fire_waits_for_a_track_with_a_heading(first_contact: LoadedCa
     assert not any(e.threat == threat for e in plan_engagements(sc, poor.copy(), [], []))
     ordered = plan_engagements(sc, poor.copy(), [order], [])
     assert any(e.threat == threat and e.manual for e in ordered)
+
+
+def test_in_play_the_filter_never_claims_more_accuracy_than_it_has(
+    first_contact: LoadedCampaign,
+) -> None:
+    """Five games of First Contact: at every update of a track with a heading, the
+    squared distance from its estimate to the truth against the filter's own variance
+    (both axes). Taking each measurement as the circle of its larger error, the filter
+    is cautious: the errors come out at about half its variance, and never above it."""
+    errors, variances = [], []
+    for seed in range(1, 6):
+        game = Game.new(first_contact, seed)
+        while not game.over:
+            game.step([])
+            st = game.state
+            fresh = np.flatnonzero((st.track_id >= 0) & (st.track_last == st.turn))
+            fresh = fresh[(st.status[fresh] == ACTIVE) & trk.has_heading(st, fresh)]
+            dx, dy = st.track_x[fresh] - st.x[fresh], st.track_y[fresh] - st.y[fresh]
+            errors += (dx * dx + dy * dy).tolist()
+            variances += (2.0 * st.track_pos_var[fresh]).tolist()
+    assert len(errors) > 300
+    ratio = float(np.mean(errors) / np.mean(variances))
+    assert 0.3 < ratio < 1.0

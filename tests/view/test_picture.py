@@ -169,7 +169,11 @@ class TestSalvosInFlight:
     def test_a_salvo_whose_target_is_down_is_not_drawn(self, first_contact: LoadedCampaign) -> None:
         game, _, _, _ = self._one_salvo(first_contact, launched_turns_ago=1)
         st = game.state
-        st.status[st.shots[0].threat] = KILLED
+        threat = st.shots[0].threat
+        st.status[threat] = KILLED
+        # Killed, but its kill not read yet: blue still holds the track, and the salvo.
+        assert len(salvos_in_flight(game.scenario, st)) == 1
+        st.track_assessed_turn[threat] = st.turn  # read as a kill: the track is down
         assert salvos_in_flight(game.scenario, st) == []
 
     def test_just_launched_it_is_at_its_launcher_under_the_unit_symbol(

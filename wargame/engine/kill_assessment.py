@@ -8,8 +8,9 @@ unknown and the track stays as it was. The last reading of a track stands:
 
 - read as a kill: the track is "assessed killed", with the confidence
   P(dead | read kill) = pk (1 - m) / (pk (1 - m) + (1 - pk) f), pk the kill probability
-  blue planned on. Fire control holds it back until a detection later than the reading
-  shows it flying (`engageable`); if the threat is dead the track ends at once.
+  blue planned on, and leaves blue's picture (`held_tracks`), right or wrong: if the
+  threat is dead the track ends; if it flies on, a detection later than the reading
+  brings its track back, and fire control may engage it again.
 - read as a miss: the track stays open, P(dead | read miss) = pk m / (pk m + (1 - pk)(1 - f));
   if the threat is in truth dead, its track coasts and drops as any unrefreshed track
   does. Fire control engages a track whose intercept it has read again only after a
@@ -111,9 +112,12 @@ def ends_with_threat(st: State, slots: np.ndarray) -> np.ndarray:
 
 def held_tracks(st: State) -> np.ndarray:
     """(N,) the tracks blue holds: a track, whose end it has not been told (a threat
-    destroyed unseen by the assessment is still held, coasting)."""
+    destroyed unseen by the assessment is still held, coasting), and not read as killed
+    since it was last seen: a kill reading takes the track off blue's picture whether it
+    is right or not, so that nothing on the screen tells a right reading from a wrong
+    one; a miss read as a kill comes back with its next detection."""
     every = np.arange(st.track_id.size)
-    return np.asarray((st.track_id >= 0) & ~ends_with_threat(st, every))
+    return np.asarray((st.track_id >= 0) & ~ends_with_threat(st, every) & ~assessed_killed(st))
 
 
 def engageable(st: State) -> np.ndarray:
@@ -121,4 +125,4 @@ def engageable(st: State) -> np.ndarray:
     intercept on it has been read, seen again in a later turn: shoot-look-shoot shoots
     again at what the next look still shows flying, never at a track gone quiet since."""
     looked = (st.track_read_turn == NEVER) | (st.track_last > st.track_read_turn)
-    return np.asarray(held_tracks(st) & ~assessed_killed(st) & looked)
+    return np.asarray(held_tracks(st) & looked)

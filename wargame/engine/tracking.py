@@ -183,13 +183,16 @@ def best_measurements(
     normal = generator(seed, st.turn, Phase.MEASUREMENT).standard_normal(
         (4, sc.n_threats), dtype=np.float32
     )
+    # The turn's measurement is the average of the k looks that detected: its errors
+    # are a look's over √k (the filter is told the variance over k: `update`).
+    root_k = np.sqrt(np.maximum(looks[pick], 1))
     zx, zy = measured_positions(
         st.r_x[radars],
         st.r_y[radars],
         ground_km[pick],
         bearing[pick],
-        sigma_r[pick] * normal[0, slots],
-        sigma_theta[pick] * normal[1, slots],
+        sigma_r[pick] * normal[0, slots] / root_k,
+        sigma_theta[pick] * normal[1, slots] / root_k,
     )
     return Measurements(
         slots, zx, zy, var[pick], looks[pick], sc.r_scan_s[radars], normal[2:, slots]
@@ -208,7 +211,8 @@ def line_fit_covariance(
     variance: np.ndarray, looks: np.ndarray, spacing_s: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(position variance, position-velocity covariance, velocity variance) per axis of a
-    straight line fitted by least squares to `looks` ≥ 2 measurements `spacing_s` apart,
+    straight line fitted by least squares to `looks` ≥ 2 (the formulas divide by n − 1)
+    measurements `spacing_s` apart,
     each of variance `variance`, at the last of them: 2(2n−1)/(n(n+1)) σ², 6/(s n(n+1)) σ²
     and 12/(s² n(n²−1)) σ² (two looks: σ², σ²/s, 2σ²/s², the two-point difference)."""
     n = looks.astype(np.float64)
@@ -237,9 +241,10 @@ def initiate(st: State, m: Measurements) -> None:
     fit = m.take(many)
     s = fit.slots
     pp, pv, vv = line_fit_covariance(fit.variance, fit.looks, fit.scan_s)
-    # The fit's position error is the measurement's, scaled to the fit's variance; its
-    # velocity error is correlated with it (regression on it) plus an independent part.
-    shrink = np.sqrt(pp / fit.variance)
+    # The fit's position error is the measurement's (the looks' average, of variance
+    # σ²/n), scaled to the fit's variance; its velocity error is correlated with it
+    # (regression on it) plus an independent part.
+    shrink = np.sqrt(pp * fit.looks / fit.variance)
     ex, ey = (fit.x - st.x[s]) * shrink, (fit.y - st.y[s]) * shrink
     slope = pv / pp
     free = np.sqrt(np.maximum(vv - pv * slope, 0.0))

@@ -24,9 +24,9 @@ from wargame.engine.fire_control import (
     picture,
     salvo_size,
 )
-from wargame.engine.kill_assessment import assessed_killed
+from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import CLASSES, Scenario
-from wargame.engine.state import ACTIVE, AUTO, FREE, HOLD, SLS, SS, TIGHT, State
+from wargame.engine.state import AUTO, FREE, HOLD, SLS, SS, TIGHT, State
 from wargame.view.blue import shown_tracks, track_error_km
 from wargame.view.words import short_missile
 
@@ -119,8 +119,6 @@ class TrackRow:
     # What blue makes of the track (discrimination, kill assessment).
     confidence: float = 1.0
     """Probability that the class shown is right, e.g. 0.9 for a fresh track."""
-    assessed_dead: float | None = None
-    """P(dead) if its last intercept was read as a kill and it has not been seen since."""
 
 
 def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -144,8 +142,9 @@ def in_flight(sc: Scenario, st: State) -> dict[int, list[tuple[int, float]]]:
 
 
 def rounds_in_flight(sc: Scenario, st: State) -> np.ndarray:
-    """Per fire unit: its missiles on their way to a threat still in the air."""
-    units = [s.fire_unit for s in st.shots if st.status[s.threat] == ACTIVE]
+    """Per fire unit: its missiles on their way to a track blue still holds."""
+    held = held_tracks(st)
+    units = [s.fire_unit for s in st.shots if held[s.threat]]
     return np.bincount(np.array(units, dtype=np.int64), minlength=len(sc.f_name))
 
 
@@ -182,9 +181,10 @@ def salvos_in_flight(sc: Scenario, st: State) -> list[SalvoInFlight]:
     now = st.turn * sc.dt
     guiding = able_fire_units(sc, st)
     salvos: dict[tuple[int, int, int], list[float]] = {}
+    held = held_tracks(st)
     for shot in st.shots:
-        if st.status[shot.threat] != ACTIVE:
-            continue  # its target is down (as the log said) or gone: nothing to fly to
+        if not held[shot.threat]:
+            continue  # its track is down (as the log said) or gone: nothing to fly to
         if not guiding[shot.fire_unit]:
             continue  # flying blind: it misses unless its unit guides it again in time
         key = (shot.fire_unit, shot.threat, shot.launch_turn)
@@ -227,7 +227,6 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
     flying = in_flight(sc, st)
     best = _best_pk(sc, st, slots)
     error = track_error_km(sc, st, slots)
-    dead = assessed_killed(st)[slots].tolist()
     rows = []
     for i, slot in enumerate(slots.tolist()):
         vx, vy = float(st.track_vx[slot]), float(st.track_vy[slot])
@@ -261,7 +260,6 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
                 coasting=bool(st.track_last[slot] < st.turn),
                 error_km=float(error[i]),
                 confidence=float(st.track_confidence[slot]),
-                assessed_dead=float(st.track_kill_confidence[slot]) if dead[i] else None,
             )
         )
     return rows

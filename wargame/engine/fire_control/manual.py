@@ -32,10 +32,10 @@ from wargame.engine.fire_control.readiness import (
 )
 from wargame.engine.fire_control.timing import time_to_go, time_to_harm
 from wargame.engine.kill_assessment import held_tracks
-from wargame.engine.tracking import has_heading
 from wargame.engine.orders import Order
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import DELIVERED, KILLED, LEFT, SPENT, State
+from wargame.engine.tracking import has_heading
 
 ENDED_HOW = {
     KILLED: "destroyed",

@@ -54,8 +54,9 @@ LEGEND = "\n".join(
         "intercept point fire control predicts",
         f"Tracks (what your radars report, never more): [$text-error]{_TRACK_KEYS}[/]",
         f"A track's heading mark ({HEADING_ARROWS}) sits beside it; its number follows. In the "
-        "table, a '?' after the number: a coasting track, not refreshed this turn; a '×': "
-        "its last intercept was read as a kill (the reading can be wrong). Cls: the class "
+        "table, a '?' after the number: a coasting track, not refreshed this turn. A track "
+        "whose intercept is read as a kill leaves the picture (the reading can be wrong: "
+        "then it comes back with its next detection). Cls: the class "
         "the radars make of it, with their confidence when below certainty (a decoy is "
         "unmasked as its looks add up); Err: how far off its estimated position may be, "
         "km (one standard deviation; it grows while the track coasts, and a poor track "

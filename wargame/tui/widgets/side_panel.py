@@ -264,9 +264,7 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
         if narrow and figure.startswith("0"):
             figure = figure[1:]
         pk = f"[b]{figure}[/b]" if row.pk_planned else f"[dim]{figure}[/dim]"
-    # "?" coasting (no detection this turn), "×" read as killed by its last intercept.
-    track = f"{row.track}" + ("×" if row.assessed_dead is not None else "")
-    track += "?" if row.coasting else ""
+    track = f"{row.track}" + ("?" if row.coasting else "")  # "?": no detection this turn
     cls = CLASS_CODE.get(row.cls, row.cls)
     if row.confidence < CONFIDENT:
         cls += f" [dim]{row.confidence:.0%}[/dim]"
