@@ -43,11 +43,9 @@ def _start(loaded: LoadedCampaign) -> tuple[Scenario, State]:
 
 
 def _look(sc: Scenario, st: State, seed: int, radar: int, looks: float, slots: np.ndarray) -> None:
-    """One turn in which `radar` detects `slots` with `looks` looks."""
+    """One turn in which `radar` detects `slots`, each in `looks` looks."""
     st.turn += 1
-    per_radar = np.zeros(len(sc.r_name))
-    per_radar[radar] = looks
-    classify(sc, st, seed, np.full(slots.size, radar), slots, per_radar)
+    classify(sc, st, seed, np.full(slots.size, radar), slots, np.full(slots.size, looks))
 
 
 def _evidence_after(

@@ -160,8 +160,7 @@ class RadarType(_Model):
     """Revisit period: the time between two looks at the same point of its coverage.
     Each look is a Swerling-1 draw; a turn holds as many looks as fall in it."""
     range_resolution_m: Annotated[float, Field(gt=0.0, le=10_000.0)] = 150.0
-    """Range cell, c·τ/2: sets the range error (ΔR / √(2 SNR)) and, with the beamwidth,
-    the number of resolution cells that can raise a false alarm."""
+    """Range cell, c·τ/2: sets the range error of a measurement, ΔR / √(2 SNR)."""
     kill_assessment_missed: Probability = 0.1
     """Chance that a kill it watches is read as a miss (the track is kept and may be
     engaged again)."""

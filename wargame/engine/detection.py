@@ -49,7 +49,7 @@ def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) ->
     if active.size and radars.size:
         r_idx, t_idx, counts = _detections(sc, st, seed, radars, active, looks)
         _update_tracks(sc, st, seed, r_idx, t_idx, counts, events)
-        classify(sc, st, seed, r_idx, t_idx, looks)  # what the looks tell of decoys
+        classify(sc, st, seed, r_idx, t_idx, counts)  # what the looks tell of decoys
     _drop_tracks(sc, st, events)
 
 

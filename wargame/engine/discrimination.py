@@ -10,7 +10,7 @@ of weight w
     w = r · n · g,
 
 r the type's `discrimination_per_look` (small for a good decoy), n the radar's looks in
-the turn (one per scan period, as detection counts them), g = `ENGAGEMENT_FACTOR` under
+the turn that detected it (of its one look a scan period: detection counts them), g = `ENGAGEMENT_FACTOR` under
 an engagement (fire-control) radar, 1 under an acquisition radar; of the radars that
 detect it in a turn, the one with the largest weight counts. After looks of total
 weight W the evidence L is N(±W, 2W). With the prior `PRIOR_DECOY`,
@@ -76,11 +76,12 @@ def look_weight(
     sc: Scenario, r_idx: np.ndarray, t_idx: np.ndarray, looks: np.ndarray
 ) -> np.ndarray:
     """(N,) the weight w = r·n·g of each threat's best detection this turn (0 if none):
-    `looks` per radar (R,)."""
+    `looks` per detected pair (P,), the looks of its radar that saw it (a look that
+    saw nothing tells nothing)."""
     per_look = sc.t_discrimination[t_idx]
     gain = np.where(sc.r_fire_unit[r_idx] >= 0, ENGAGEMENT_FACTOR, 1.0)
     weight = np.zeros(sc.n_threats)
-    np.maximum.at(weight, t_idx, per_look * looks[r_idx] * gain)
+    np.maximum.at(weight, t_idx, per_look * looks * gain)
     return weight
 
 

@@ -66,7 +66,7 @@ def path_velocity(
     turn, and the costly round would go on whichever turn's heading points wide, the
     more often the more turns a minute holds. The site does not move."""
     vx, vy = vx.copy(), vy.copy()
-    expendable = HELD_FOR_CHEAPER[sc.t_apparent_class[threats]].nonzero()[0]
+    expendable = HELD_FOR_CHEAPER[st.track_class[threats]].nonzero()[0]
     if expendable.size == 0:
         return vx, vy
     site, _ = aimed_site(sc, st, threats[expendable])
