@@ -10,9 +10,10 @@ of weight w
     w = r · n · g,
 
 r the type's `discrimination_per_look` (small for a good decoy), n the radar's looks in
-the turn that detected it (of its one look a scan period: detection counts them), g = `ENGAGEMENT_FACTOR` under
-an engagement (fire-control) radar, 1 under an acquisition radar; of the radars that
-detect it in a turn, the one with the largest weight counts. After looks of total
+the turn that detected it (of its one look a scan period: detection counts them),
+g = `ENGAGEMENT_FACTOR` under an engagement (fire-control) radar, 1 under an
+acquisition radar; of the radars that detect it in a turn, the one with the largest
+weight counts. After looks of total
 weight W the evidence L is N(±W, 2W). With the prior `PRIOR_DECOY`,
 
     P(decoy) = 1 / (1 + exp(-(logit(PRIOR_DECOY) + L))),

@@ -10,39 +10,70 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from wargame.campaign import LoadedCampaign, MergedCatalogue, ThreatClass
+from wargame.campaign import LoadedCampaign
 from wargame.campaign.schema import ThreatType
+from wargame.engine.codes import (
+    AIRCRAFT_CLASSES,
+    BALLISTIC,
+    CLASS_CODE,
+    CLASS_NAMES,
+    CLASSES,
+    IS_AIRCRAFT,
+    REFERENCE_WARHEAD_KG,
+    ROLE_ARM,
+    ROLE_JAMMER,
+    ROLE_SEAD,
+    ROLE_STRIKE,
+    TARGET_ASSET,
+    TARGET_CP,
+    TARGET_NONE,
+    TARGET_RADAR,
+)
+from wargame.engine.threat_slots import (
+    DIVE_MARGIN_M,
+    STANDARD_GRAVITY,
+    ballistic_flight_s,
+    dive_km,
+    floats,
+    ints,
+    red_groups,
+    threat_slots,
+)
+
+# The codes and the threat slots have homes of their own; the engine's modules read
+# them from here as ever.
+__all__ = [
+    "AIRCRAFT_CLASSES",
+    "BALLISTIC",
+    "CLASSES",
+    "CLASS_CODE",
+    "CLASS_NAMES",
+    "DIVE_MARGIN_M",
+    "IS_AIRCRAFT",
+    "REFERENCE_WARHEAD_KG",
+    "ROLE_ARM",
+    "ROLE_JAMMER",
+    "ROLE_SEAD",
+    "ROLE_STRIKE",
+    "STANDARD_GRAVITY",
+    "TARGET_ASSET",
+    "TARGET_CP",
+    "TARGET_NONE",
+    "TARGET_RADAR",
+    "Scenario",
+    "ballistic_flight_s",
+    "build_scenario",
+    "dive_km",
+    "reference_snr",
+]
 
 F64 = NDArray[np.float64]
 I64 = NDArray[np.int64]
 B = NDArray[np.bool_]
-
-CLASSES: tuple[ThreatClass, ...] = tuple(ThreatClass)
-CLASS_CODE = {c: i for i, c in enumerate(CLASSES)}
-CLASS_NAMES: tuple[str, ...] = tuple(str(c) for c in CLASSES)
-"""Lookup by class code: the class as events name it."""
-AIRCRAFT_CLASSES = frozenset(
-    CLASS_CODE[c] for c in (ThreatClass.FIGHTER, ThreatClass.BOMBER, ThreatClass.AWACS)
-)
-IS_AIRCRAFT = np.array([i in AIRCRAFT_CLASSES for i in range(len(CLASSES))], dtype=bool)
-"""Lookup by class code: is it a crewed aircraft (shoot-look-shoot by default)?"""
-
-# What a threat slot is for.
-ROLE_STRIKE, ROLE_SEAD, ROLE_JAMMER, ROLE_ARM = 0, 1, 2, 3
-# What a threat is flying at.
-TARGET_NONE, TARGET_ASSET, TARGET_CP, TARGET_RADAR = -1, 0, 1, 2
-
-BALLISTIC = ThreatClass.BALLISTIC_MISSILE
-
-REFERENCE_WARHEAD_KG = 2000.0
-"""A damaging hit of this much explosive destroys an asset outright; lighter
-warheads destroy the fraction warhead / this (a 450 kg cruise missile: 22.5 %).
-A game value."""
 
 
 @dataclass(frozen=True)
@@ -296,9 +327,9 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     for i, name in enumerate(r_name):
         targets[name] = (TARGET_RADAR, i, radar_positions[i])
 
-    threats = _threat_slots(_red_groups(loaded, targets), cat, [m.max_altitude_m for m in missiles])
+    threats = threat_slots(red_groups(loaded, targets), cat, [m.max_altitude_m for m in missiles])
 
-    farr, iarr = _floats, _ints
+    farr, iarr = floats, ints
     m_pk = np.zeros((len(missiles), len(CLASSES)))
     for i, m in enumerate(missiles):
         for cls, p in m.pk.items():
@@ -377,255 +408,3 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_assess_missed=farr([t.kill_assessment_missed for t in r_types]),
         r_assess_false=farr([t.kill_assessment_false for t in r_types]),
     )
-
-
-@dataclass(frozen=True)
-class _Group:
-    """Threat slots built together: a raid's members, one SEAD aircraft, the ARMs it
-    carries, or a jammer. They share a type, a role, an entry turn, a target and the
-    path after their first leg; only their entry points differ."""
-
-    type: ThreatType
-    role: int
-    group: int
-    spawn: int
-    starts: F64
-    """(k, 2) entry points, km: one row per slot."""
-    path: list[tuple[float, float]]
-    target: tuple[int, int]
-    until: int = 1 << 30
-    parent: int = -1
-
-
-def _red_groups(
-    loaded: LoadedCampaign, targets: dict[str, tuple[int, int, tuple[float, float]]]
-) -> list[_Group]:
-    """The red side as groups of slots, in campaign order (one slot per threat)."""
-    red, cat = loaded.campaign.red, loaded.catalogue
-    groups: list[_Group] = []
-    for g, raid in enumerate(red.raids):
-        ttype = cat.threats[raid.threat]
-        kind, index, aim = targets[raid.target]
-        origin = loaded.place(raid.origin)
-        points = [loaded.place(p) for p in raid.waypoints]
-        if ttype.threat_class == ThreatClass.BALLISTIC_MISSILE:
-            points = []  # a ballistic missile flies straight at its target
-        first = points[0] if points else aim
-        ux, uy = _unit(origin, first)
-        end = aim
-        if ttype.release_range_km > 0:
-            # Aircraft stop short of the target by their release range.
-            before = points[-1] if points else origin
-            bx, by = _unit(before, aim)
-            leg = math.dist(before, aim)
-            back = min(ttype.release_range_km, max(leg - 1e-3, 0.0))
-            end = (aim[0] - bx * back, aim[1] - by * back)
-        # The members enter one behind the other along the first leg.
-        behind = np.arange(raid.count, dtype=np.float64) * raid.spacing_km
-        starts = np.column_stack((origin[0] - ux * behind, origin[1] - uy * behind))
-        groups.append(
-            _Group(ttype, ROLE_STRIKE, g, raid.turn, starts, [*points, end], (kind, index))
-        )
-    slots = sum(len(group.starts) for group in groups)
-    for g, flight in enumerate(red.sead):
-        aircraft = cat.threats[flight.aircraft]
-        arm = cat.threats[flight.arm]
-        origin = loaded.place(flight.origin)
-        station = loaded.place(flight.station)
-        at_origin = np.array([origin], dtype=np.float64)
-        for _ in range(flight.count):
-            groups.append(
-                _Group(aircraft, ROLE_SEAD, g, flight.turn, at_origin, [station], (TARGET_NONE, -1))
-            )
-            arms = np.repeat(at_origin, flight.arms_per_aircraft, axis=0)
-            groups.append(
-                _Group(arm, ROLE_ARM, g, -1, arms, [origin], (TARGET_NONE, -1), parent=slots)
-            )
-            slots += 1 + flight.arms_per_aircraft
-    for g, jammer in enumerate(red.jammers):
-        groups.append(
-            _Group(
-                cat.threats[jammer.aircraft],
-                ROLE_JAMMER,
-                g,
-                jammer.turn,
-                np.array([loaded.place(jammer.origin)], dtype=np.float64),
-                [loaded.place(jammer.station)],
-                (TARGET_NONE, -1),
-                until=jammer.until_turn if jammer.until_turn is not None else 1 << 30,
-            )
-        )
-    return groups
-
-
-def _threat_slots(
-    groups: list[_Group], cat: MergedCatalogue, ceilings: list[float]
-) -> dict[str, Any]:
-    """The threat fields of `Scenario`, one row per slot. Built group by group with numpy
-    (a Python loop over 10,000 threats cost more than the rest of `Game.new`), with the
-    same arithmetic, operation for operation, as a loop over slots would do."""
-    count = np.array([len(g.starts) for g in groups], dtype=np.int64).reshape(-1)
-    of = np.repeat(np.arange(len(groups)), count)  # the group of each slot
-    n = int(count.sum())
-    p_max = max((len(g.path) for g in groups), default=1)
-    # Per group: the path padded with its last point, and each leg after the first.
-    path_g = np.zeros((len(groups), p_max, 2))
-    leg_g = np.zeros((len(groups), p_max))
-    dir_g = np.zeros((len(groups), p_max, 2))
-    for i, g in enumerate(groups):
-        path_g[i] = [*g.path, *[g.path[-1]] * (p_max - len(g.path))]
-        for k in range(1, len(g.path)):
-            before, point = g.path[k - 1], g.path[k]
-            leg_g[i, k] = leg = math.dist(before, point)
-            if leg > 0.0:
-                dir_g[i, k] = ((point[0] - before[0]) / leg, (point[1] - before[1]) / leg)
-    starts = np.concatenate([g.starts for g in groups]) if groups else np.zeros((0, 2))
-    path = path_g[of]
-    # The first leg differs per slot. `math.hypot` of the differences is `math.dist`, as
-    # for the later legs, to the last bit (`np.hypot` may differ in it).
-    d = path[:, 0] - starts
-    first_leg = _floats(list(map(math.hypot, d[:, 0].tolist(), d[:, 1].tolist())))
-    direction = dir_g[of]
-    np.divide(d, first_leg[:, None], out=direction[:, 0], where=first_leg[:, None] > 0.0)
-    cum = np.empty((n, p_max))
-    cum[:, 0] = first_leg
-    for k in range(1, p_max):
-        cum[:, k] = cum[:, k - 1] + leg_g[of, k]
-    total = cum[:, -1].copy()
-
-    # Per type, then per slot by the type's index: the same values as per slot.
-    # (a decoy is seen as the type it mimics).
-    types = list({t.name: t for g in groups for t in (g.type, _seen(cat, g.type))}.values())
-    index = {t.name: i for i, t in enumerate(types)}
-    kind = np.array([index[g.type.name] for g in groups], dtype=np.int64).reshape(-1)[of]
-    seen = np.array([index[_seen(cat, g.type).name] for g in groups], dtype=np.int64)
-    seen = seen.reshape(-1)[of]
-
-    per_type = _floats
-
-    def per_group(values: list[int]) -> I64:
-        return _ints(values)[of]
-
-    ballistic_type = np.array([t.threat_class == BALLISTIC for t in types], dtype=bool)
-    ballistic = ballistic_type[kind]
-    altitude = per_type([t.altitude_m for t in types])
-    warhead = per_type([t.warhead_kg for t in types])
-    cost = per_type([t.cost for t in types])
-    code = _ints([CLASS_CODE[t.threat_class] for t in types])
-    jnr = per_type(
-        [0.0 if t.jammer_jnr_db is None else 10 ** (t.jammer_jnr_db / 10) for t in types]
-    )
-    # A ballistic missile's ground speed: its path over its flight time, so that the
-    # parabola `movement` flies falls at g.
-    flight_s = per_type(
-        [ballistic_flight_s(t.altitude_m) if t.threat_class == BALLISTIC else 1.0 for t in types]
-    )
-    speed = np.where(
-        ballistic,
-        np.maximum(total, 1e-9) / flight_s[kind],
-        per_type([t.speed_mps / 1000.0 for t in types])[kind],
-    )
-    role = per_group([g.role for g in groups])
-    spawn = per_group([g.spawn for g in groups])
-    parent = per_group([g.parent for g in groups])
-    slot = np.arange(n)
-    return {
-        "threat_type": [types[i] for i in kind.tolist()],
-        "apparent_type": [types[i] for i in seen.tolist()],
-        "t_role": role,
-        "t_group": per_group([g.group for g in groups]),
-        "t_class": code[kind],
-        "t_apparent_class": code[seen],
-        "t_speed": speed,
-        "t_cruise_alt": altitude[kind],
-        "t_rcs": per_type([t.rcs_m2 for t in types])[kind],
-        "t_warhead": warhead[kind],
-        "t_cost": cost[kind],
-        "t_apparent_cost": cost[seen],
-        "t_apparent_release_km": per_type([t.release_range_km for t in types])[seen],
-        "t_apparent_warhead": warhead[seen],
-        "t_apparent_fraction": per_type(
-            [min(1.0, t.warhead_kg / REFERENCE_WARHEAD_KG) for t in types]
-        )[seen],
-        "t_apparent_armed": per_type([1.0 if t.warhead_kg > 0.0 else 0.0 for t in types])[seen],
-        "t_jnr": jnr[kind],
-        "t_ballistic": ballistic,
-        "t_spawn_turn": spawn,
-        "spawn_schedule": _slots_by(spawn, spawn >= 0),
-        "t_start": starts.reshape(n, 2),
-        "t_path": path.reshape(n, p_max, 2),
-        "t_n_points": per_group([len(g.path) for g in groups]),
-        "t_cum": cum,
-        "t_dir": direction.reshape(n, p_max, 2),
-        "t_total": total,
-        "t_dive_km": dive_km(ballistic.tolist(), altitude[kind], total, per_type(ceilings)),
-        "t_target_kind": per_group([g.target[0] for g in groups]),
-        "t_target_index": per_group([g.target[1] for g in groups]),
-        "t_until_turn": per_group([g.until for g in groups]),
-        "t_parent": parent,
-        "arms_of": _slots_by(parent, parent >= 0),
-        "t_arm_range": per_type([t.arm_range_km or 0.0 for t in types])[kind],
-        "strike_slots": slot[role == ROLE_STRIKE],
-        "arm_slots": slot[role == ROLE_ARM],
-        "sead_slots": slot[role == ROLE_SEAD],
-        "jammer_slots": slot[role == ROLE_JAMMER],
-        "noise_slots": np.flatnonzero(jnr[kind] > 0.0),
-        "t_discrimination": per_type([t.discrimination_per_look for t in types])[kind],
-    }
-
-
-def _floats(values: list[float]) -> F64:
-    return np.array(values, dtype=np.float64).reshape(-1)
-
-
-def _ints(values: list[int]) -> I64:
-    return np.array(values, dtype=np.int64).reshape(-1)
-
-
-def _seen(cat: MergedCatalogue, ttype: ThreatType) -> ThreatType:
-    return cat.threats[ttype.mimics] if ttype.mimics else ttype
-
-
-def _slots_by(keys: I64, chosen: B) -> dict[int, I64]:
-    """Key -> the chosen slots with that key, in slot order (a turn's entries, an
-    aircraft's ARMs)."""
-    slots = np.flatnonzero(chosen)
-    picked = keys[slots]
-    return {key: slots[picked == key] for key in dict.fromkeys(picked.tolist())}
-
-
-STANDARD_GRAVITY = 9.80665
-"""m/s²: what brings a ballistic missile down from its apogee."""
-
-
-def ballistic_flight_s(apogee_m: float) -> float:
-    """Seconds a ballistic missile flies, launch to impact, over a flat Earth without
-    air: it climbs to `apogee_m` h and falls back, t = 2 √(2 h / g) = √(8 h / g),
-    whatever its range (221 s for 60 km). The range sets only its ground speed."""
-    return math.sqrt(8.0 * apogee_m / STANDARD_GRAVITY)
-
-
-DIVE_MARGIN_M = 1.0
-"""How far under a missile's ceiling a ballistic missile's dive is met."""
-
-
-def dive_km(ballistic: list[bool], apogee: F64, total: F64, ceiling: F64) -> F64:
-    """Per (slot, missile type): where along its path a ballistic missile falls through
-    the ceiling, by the profile apogee * 4 s (1 - s) (its descending root); -inf where
-    it never flies above that ceiling, or is not ballistic. The point is taken
-    `DIVE_MARGIN_M` under the ceiling: an intercept timed for the crossing itself would
-    meet the missile above or below the ceiling by a rounding error."""
-    out = np.full((apogee.size, ceiling.size), -np.inf)
-    rows = np.flatnonzero(ballistic)
-    high = apogee[rows][:, None]
-    inside = (ceiling - DIVE_MARGIN_M)[None, :] / high
-    s_enter = 0.5 * (1.0 + np.sqrt(np.clip(1.0 - inside, 0.0, 1.0)))
-    out[rows] = np.where(high > ceiling[None, :], s_enter * total[rows][:, None], -np.inf)
-    return out
-
-
-def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
-    d = math.dist(a, b)
-    if d < 1e-9:
-        return (1.0, 0.0)
-    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
