@@ -111,12 +111,13 @@ def test_a_track_shows_decoy_with_its_confidence_once_the_evidence_passes(
     assert p >= DECOY_THRESHOLD and st.track_confidence[decoy] == pytest.approx(p)
 
 
-def test_a_real_fighter_is_misread_as_a_decoy_at_the_closed_form_frequency(
+def test_a_real_cruise_missile_is_misread_as_a_decoy_at_the_closed_form_frequency(
     first_contact: LoadedCampaign,
 ) -> None:
     """At weight W = A the chance is largest: Φ(-√(2A)) = 0.15 %."""
     sc, st0 = _start(first_contact)
-    real = np.flatnonzero(sc.t_class != DECOY)
+    real = np.flatnonzero((sc.t_class != DECOY) & sc.t_may_be_decoy)
+    assert set(sc.t_class[real].tolist()) == {CLASS_CODE["cruise_missile"]}
     looks = DECOY_EVIDENCE / (RATE * ENGAGEMENT_FACTOR)  # one turn of weight A
     seeds = 1500
     misread = 0
@@ -135,7 +136,7 @@ def test_a_real_track_is_ever_misread_at_most_one_time_in_81(
     """Its likelihood ratio is a martingale: Ville's inequality bounds the chance that
     it ever reaches 81 by 1/81, however many looks."""
     sc, st0 = _start(first_contact)
-    real = np.flatnonzero(sc.t_class != DECOY)
+    real = np.flatnonzero((sc.t_class != DECOY) & sc.t_may_be_decoy)
     seeds, turns = 300, 40
     ever = np.zeros((seeds, real.size), dtype=bool)
     for seed in range(seeds):
@@ -194,3 +195,18 @@ def test_fire_control_and_the_track_table_read_the_class_shown(
     assert assess(sc, st, np.array([slot]))[0][0] == 0.0  # a decoy is worth no round
     row = next(r for r in track_rows(sc, st) if r.slot == slot)
     assert (row.cls, row.confidence) == ("decoy", 0.93)
+
+
+def test_a_track_of_a_class_no_decoy_fakes_is_never_doubted(
+    first_contact: LoadedCampaign,
+) -> None:
+    """The catalogue's only decoy passes for a cruise missile: a fighter's track starts
+    certain and stays so, whatever the looks say."""
+    sc, st = _start(first_contact)
+    fighters = np.flatnonzero(sc.t_class == CLASS_CODE["fighter"])
+    assert fighters.size and not sc.t_may_be_decoy[fighters].any()
+    assert (st.track_confidence[fighters] == 1.0).all()
+    for seed in range(50):
+        _look(sc, st, seed, ENGAGEMENT, 10.0, fighters)
+    assert (st.track_class[fighters] == CLASS_CODE["fighter"]).all()
+    assert (st.track_confidence[fighters] == 1.0).all()

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from wargame.engine.state import State
 
 PRIOR_DECOY = 0.1
-"""The chance a new track is a decoy, before any look: a game value."""
+"""The chance a new track is a decoy, before any look, if its class is one a decoy of
+the catalogue passes for (a track of another class is not doubted): a game value."""
 DECOY_THRESHOLD = 0.9
 """A track shows 'decoy' while the chance it is one is at least this."""
 ENGAGEMENT_FACTOR = 3.0
@@ -100,7 +101,7 @@ def classify(
     if t_idx.size == 0:
         return
     weight = look_weight(sc, r_idx, t_idx, looks)
-    seen = np.flatnonzero(weight > 0.0)
+    seen = np.flatnonzero((weight > 0.0) & sc.t_may_be_decoy)
     noise = generator(seed, st.turn, Phase.CLASSIFICATION).standard_normal(sc.n_threats)
     fresh = seen[st.track_hits[seen] <= 1]
     st.track_decoy_evidence[fresh] = 0.0

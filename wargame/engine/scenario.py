@@ -245,6 +245,9 @@ class Scenario:
     """(R,) chance it reads a miss as a kill."""
     t_discrimination: F64
     """(N,) evidence one look gives that the threat is (or is not) a decoy."""
+    t_may_be_decoy: B
+    """(N,) whether its track's class is one a decoy of the catalogue passes for: only
+    such a track can be doubted (a fighter's is not, where no decoy fakes one)."""
 
     @property
     def n_threats(self) -> int:

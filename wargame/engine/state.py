@@ -247,5 +247,5 @@ def initial_state(sc: Scenario) -> State:
         track_kill_confidence=np.zeros(n),
         track_class=sc.t_apparent_class.copy(),
         track_decoy_evidence=np.zeros(n),
-        track_confidence=np.full(n, 1.0 - PRIOR_DECOY),
+        track_confidence=np.where(sc.t_may_be_decoy, 1.0 - PRIOR_DECOY, 1.0),
     )

@@ -227,7 +227,22 @@ def threat_slots(
         "jammer_slots": slot[role == ROLE_JAMMER],
         "noise_slots": np.flatnonzero(jnr[kind] > 0.0),
         "t_discrimination": per_type([t.discrimination_per_look for t in types])[kind],
+        "t_may_be_decoy": np.isin(code[seen], _mimicked_classes(cat)),
     }
+
+
+def _mimicked_classes(cat: MergedCatalogue) -> I64:
+    """The classes some decoy of the catalogue passes for: what intelligence knows the
+    enemy can fake, whether or not this campaign's raids carry one."""
+    return ints(
+        sorted(
+            {
+                CLASS_CODE[cat.threats[t.mimics].threat_class]
+                for t in cat.threats.values()
+                if t.mimics and t.mimics in cat.threats
+            }
+        )
+    )
 
 
 def floats(values: list[float]) -> F64:
