@@ -76,3 +76,20 @@ async def until_tracks(pilot: Pilot[None], screen: TacticalScreen, limit: int = 
             return
         await end_turns(pilot, screen, 1)
     raise AssertionError("no track after the turn limit")
+
+
+async def until_firm_track(pilot: Pilot[None], screen: TacticalScreen, limit: int = 20) -> None:
+    """End turns until the radars hold a track and the one selected has a heading (a
+    track of one look has none, and cannot be engaged yet)."""
+    import numpy as np
+
+    from wargame.engine.tracking import has_heading
+    from wargame.view.blue import track_slot
+
+    await until_tracks(pilot, screen, limit)
+    for _ in range(limit):
+        slot = track_slot(screen.state, screen.pane.selected_track)
+        if slot >= 0 and has_heading(screen.state, np.array([slot]))[0]:
+            return
+        await end_turns(pilot, screen, 1)
+    raise AssertionError("no track with a heading after the turn limit")

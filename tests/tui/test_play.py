@@ -12,7 +12,15 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Static
 
-from tests.tui.conftest import FIRST_CONTACT, SEED, begin, end_turns, settle, until_tracks
+from tests.tui.conftest import (
+    FIRST_CONTACT,
+    SEED,
+    begin,
+    end_turns,
+    settle,
+    until_firm_track,
+    until_tracks,
+)
 from wargame.campaign import load_campaign
 from wargame.engine import Game
 from wargame.engine.events import MissileLaunched, OrderRefused, RelocationStarted
@@ -202,7 +210,7 @@ class TestOrders:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await begin(pilot)
-            await until_tracks(pilot, screen)
+            await until_firm_track(pilot, screen)
             track = screen.pane.selected_track
             assert track > 0
             await pilot.press("f")
@@ -259,7 +267,7 @@ class TestOrders:
         app = make_app(campaign=FIRST_CONTACT)
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await begin(pilot)
-            await until_tracks(pilot, screen)
+            await until_firm_track(pilot, screen)
             track = screen.pane.selected_track
             await pilot.press("f")
             await pilot.pause()
