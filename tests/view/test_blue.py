@@ -287,7 +287,7 @@ class TestKillAssessment:
         seen = blue_events([self._intercept(3, False, "kill")])
         told, destroyed = seen
         assert isinstance(told, InterceptResolved) and told.killed
-        assert blue_text(told) == "track 7 destroyed by FU A's 9M96 (assessed, 95% sure)"
+        assert blue_text(told) == "track 7 destroyed by FU A's 9M96 (assessed 95%)"
         assert isinstance(destroyed, ThreatDestroyed) and destroyed.threat == 3
 
     def test_an_intercept_of_older_rules_reads_as_it_did(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import replace
 
 from wargame.engine.events import (
@@ -151,3 +152,14 @@ def test_a_two_round_salvo_line_fits_an_80_column_log() -> None:
     ]
     ((line,),) = [log_entries(rounds)]
     assert len(line.text) <= 71, line.text
+
+
+def test_a_salvo_s_kill_says_how_sure_the_radar_is_of_it() -> None:
+    """The round that hit was read as a kill with P(dead | read kill) 0.977 (pk 0.7,
+    m 0.1, f 0.05): the line says so, as a one-round kill's does."""
+    hit = dataclasses.replace(_round(True, roll=0.2), assessed="kill", kill_confidence=0.977)
+    spare = _round(False, reason="target already destroyed")
+    ((line,),) = [log_entries([hit, spare])]
+    assert line.text == (
+        "track 12 destroyed by FU Alpha's 2 × 9M96 (assessed 98%): 1 hit, 1 not needed"
+    )

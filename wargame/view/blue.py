@@ -365,7 +365,7 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             shot = f"{e.fire_unit}'s {missile(e.missile)}"
             if e.assessed == NOT_ASSESSED:
                 return f"{shot} at track {e.track}: not assessed (its radar is off the air)"
-            sure = f" (assessed, {e.kill_confidence:.0%} sure)" if e.assessed else ""
+            sure = f" (assessed {e.kill_confidence:.0%})" if e.assessed else ""
             if e.killed:
                 return f"track {e.track} destroyed by {shot}{sure}"
             return f"{shot} missed track {e.track}"

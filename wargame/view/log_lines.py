@@ -151,7 +151,7 @@ def _salvo_key(event: InterceptResolved) -> tuple[int, str, str, int]:
 
 def _arrival(rounds: list[InterceptResolved]) -> LogLine:
     """The rounds of one unit's salvo on one track arriving in one turn, as one line:
-    'track 12 destroyed by FU Alpha's 2 × 48N6: 1 hit, 1 not needed'."""
+    'track 12 destroyed by FU Alpha's 2 × 48N6 (assessed 98%): 1 hit, 1 not needed'."""
     first = rounds[0]
     if len(rounds) == 1:
         return LogLine(first.turn, tone_of(first), blue_text(first) or "", topic_of(first))
@@ -164,7 +164,10 @@ def _arrival(rounds: list[InterceptResolved]) -> LogLine:
     tone: Tone
     topic: Topic
     if killed:
-        head, tone, topic = f"track {first.track} destroyed by {salvo}", GOOD, KILL
+        # As the radar read it: the round that hit carries the reading.
+        read = next((r for r in rounds if r.killed and r.assessed), None)
+        sure = f" (assessed {read.kill_confidence:.0%})" if read is not None else ""
+        head, tone, topic = f"track {first.track} destroyed by {salvo}{sure}", GOOD, KILL
     elif "missed" in counts:
         head, tone, topic = f"{salvo} missed track {first.track}", WARN, OTHER
     else:
