@@ -26,8 +26,6 @@ class Phase(IntEnum):
     """Measurement errors of the radars' looks."""
     CLASSIFICATION = 6
     """What a look tells of a track's class (decoy or not)."""
-    FALSE_ALARM = 7
-    """Noise crossing the detection threshold."""
 
 
 MAX_SEED = 2**63 - 1
