@@ -13,7 +13,7 @@ from wargame.engine.events import TrackInitiated
 from wargame.tui.screens.help import HelpScreen
 from wargame.tui.widgets.hint_panel import HintPanel
 
-WELCOME = "Press n to end a turn, N to skip quiet turns"
+WELCOME = "Press n to end a turn (> makes n play longer), N to skip quiet turns"
 
 
 def panel(pilot: Pilot[None]) -> HintPanel:
