@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wargame.engine import tracking
+from wargame.engine.clock import instants_in_turn
 from wargame.engine.dice import Phase, generator
 from wargame.engine.discrimination import classify
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
@@ -58,10 +59,7 @@ def looks_in_turn(sc: Scenario, turn: int) -> np.ndarray:
     that end in it, counted from the start of the game, so that over any span of game
     time a radar looks as often whatever the turn length (a 10 s scan: 6 looks in a
     60 s turn, 1 in a 10 s turn, none in one 5 s turn of two)."""
-    end = np.floor(turn * sc.dt / sc.r_scan_s + 1e-9)
-    start = np.floor((turn - 1) * sc.dt / sc.r_scan_s + 1e-9)
-    looks: np.ndarray = (end - start).astype(np.int64)
-    return looks
+    return instants_in_turn(turn, sc.dt, sc.r_scan_s)
 
 
 def cumulative_pd(pd: np.ndarray, looks: np.ndarray) -> np.ndarray:
@@ -120,15 +118,9 @@ def _visible_pairs(
 
 def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
     """Swerling-1 Pd for given (radar, threat) pairs, both above the horizon."""
-    dx = st.x[t_idx] - st.r_x[r_idx]
-    dy = st.y[t_idx] - st.r_y[r_idx]
-    dh = (st.alt[t_idx] - sc.r_height[r_idx]) / 1000.0
-    slant2 = np.maximum(dx * dx + dy * dy + dh * dh, 1e-6)
-    ref2 = sc.r_range_ref[r_idx] ** 2
-    ratio2 = ref2 / slant2
-    signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
+    signal, dx, dy, _ = _unjammed_snr(sc, st, r_idx, t_idx)
     jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
-    if jammers.size:
+    if jammers.size:  # (the bearing only where a jammer needs it)
         signal = signal / (1.0 + _jamming(sc, st, r_idx, np.arctan2(dy, dx), jammers))
     return np.asarray(np.exp(-sc.r_log_pfa[r_idx] / (1.0 + signal)))
 
@@ -139,17 +131,26 @@ def _pair_snr(
     """(SNR with jamming, as `_pair_pd` reckons it; ground range, km; bearing, radians in
     the arctan2 convention) of given (radar, threat) pairs: what a detection's measurement
     errors depend on (`tracking`). For the detected pairs only: a few per track."""
-    dx = st.x[t_idx] - st.r_x[r_idx]
-    dy = st.y[t_idx] - st.r_y[r_idx]
-    dh = (st.alt[t_idx] - sc.r_height[r_idx]) / 1000.0
-    ground2 = dx * dx + dy * dy
-    ratio2 = sc.r_range_ref[r_idx] ** 2 / np.maximum(ground2 + dh * dh, 1e-6)
-    signal = sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2
+    signal, dx, dy, ground2 = _unjammed_snr(sc, st, r_idx, t_idx)
     bearing = np.arctan2(dy, dx)
     jammers = sc.noise_slots[st.status[sc.noise_slots] == ACTIVE]
     if jammers.size:
         signal = signal / (1.0 + _jamming(sc, st, r_idx, bearing, jammers))
     return signal, np.sqrt(ground2), bearing
+
+
+def _unjammed_snr(
+    sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The radar equation for (radar, threat) pairs before jamming: the reference SNR
+    scaled by σ/R⁴ over the slant range; with the offsets dx, dy (km) and the ground
+    range squared, which the jamming and the measurement read."""
+    dx = st.x[t_idx] - st.r_x[r_idx]
+    dy = st.y[t_idx] - st.r_y[r_idx]
+    dh = (st.alt[t_idx] - sc.r_height[r_idx]) / 1000.0
+    ground2 = dx * dx + dy * dy
+    ratio2 = sc.r_range_ref[r_idx] ** 2 / np.maximum(ground2 + dh * dh, 1e-6)
+    return sc.r_snr_ref[r_idx] * sc.t_rcs[t_idx] * ratio2 * ratio2, dx, dy, ground2
 
 
 def _detections(

@@ -191,6 +191,8 @@ class Scenario:
     f_tubes: I64
     """Tubes across all its launchers."""
     f_tubes_per_launcher: I64
+    f_launch_interval_s: F64
+    """Seconds between two launches of the unit's rounds (its radar type's; 0: no limit)."""
     f_reload_turns: I64
     f_initial_ready: I64
     """(F, M) rounds on the launchers at the start."""
@@ -366,6 +368,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         f_radar=iarr(f_radar),
         f_tubes=iarr(f_tubes),
         f_tubes_per_launcher=iarr(f_tpl),
+        f_launch_interval_s=farr([cat.radars[u.radar].launch_interval_s for u in blue.fire_units]),
         f_reload_turns=iarr(f_reload),
         f_initial_ready=initial_ready,
         m_name=[m.name for m in missiles],

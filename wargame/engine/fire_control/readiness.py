@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from wargame.engine.clock import instants_in_turn
 from wargame.engine.fire_control.rules import FireRules
 from wargame.engine.kill_assessment import engageable
 from wargame.engine.scenario import IS_AIRCRAFT, Scenario
@@ -48,17 +49,10 @@ def launch_slots(sc: Scenario, st: State) -> np.ndarray:
     game, and a turn holds those of the grid in it, floor(n T / i) - floor((n - 1) T / i)
     for turn n of T seconds: a minute holds as many whatever the turn's length, and a
     unit that did not fire earlier does not fire faster later."""
-    catalogue = sc.loaded.catalogue
-    interval = np.array(
-        [catalogue.radars[u.radar].launch_interval_s for u in sc.loaded.campaign.blue.fire_units],
-        dtype=np.float64,
-    )
+    interval = sc.f_launch_interval_s
     limited = interval > 0.0
-    step = np.where(limited, interval, 1.0)
-    # (A hair over, so that a turn's end on the grid counts it in that turn.)
-    now = np.floor(st.turn * sc.dt / step + 1e-9)
-    before = np.floor((st.turn - 1) * sc.dt / step + 1e-9)
-    return np.where(limited, now - before, NO_LIMIT).astype(np.int64)
+    slots = instants_in_turn(st.turn, sc.dt, np.where(limited, interval, 1.0))
+    return np.where(limited, slots, NO_LIMIT).astype(np.int64)
 
 
 def picture(sc: Scenario, st: State, fire_unit: int, live: np.ndarray | None = None) -> np.ndarray:
