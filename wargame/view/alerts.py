@@ -184,13 +184,13 @@ def _new_contacts(
     held = np.flatnonzero(held_tracks(before))
     if not new or held.size == 0:
         return list(new)
-    hx, hy = before.track_x[held], before.track_y[held]
-    out = []
-    for e in new:
-        gap = np.hypot(hx - after.track_x[e.threat], hy - after.track_y[e.threat])
-        if float(gap.min()) >= NEW_CONTACT_KM:
-            out.append(e)
-    return out
+    slots = np.array([e.threat for e in new])
+    gap = np.hypot(
+        before.track_x[held][None, :] - after.track_x[slots][:, None],
+        before.track_y[held][None, :] - after.track_y[slots][:, None],
+    )
+    far = gap.min(axis=1) >= NEW_CONTACT_KM
+    return [e for e, away in zip(new, far.tolist(), strict=True) if away]
 
 
 def _losses(seen: Iterable[Event], turn: int) -> list[Alert]:
