@@ -299,6 +299,10 @@ class FireUnit(_Model):
     """Rounds in stock for reloading, by missile type."""
     emitting: bool = True
     """Radar emitting when the game starts."""
+    protects: Name | None = None
+    """Point defence: the site it guards (an asset, command post, radar or fire unit).
+    Its automatic fire then takes only the tracks that seem to head for that site or
+    for itself (or for what stands on either); none: any track, as any fire unit."""
 
 
 class Asset(_Model):

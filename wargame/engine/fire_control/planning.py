@@ -39,6 +39,7 @@ from wargame.engine.fire_control.economy import assess
 from wargame.engine.fire_control.envelope import Options, pair_options
 from wargame.engine.fire_control.launch import Engagement
 from wargame.engine.fire_control.manual import manual_engagements
+from wargame.engine.fire_control.point_defence import guards
 from wargame.engine.fire_control.readiness import (
     able_fire_units,
     free_channels,
@@ -342,7 +343,9 @@ def _salvos(
     """The salvo of each pair (`salvo_size` rounds of its best missile); none at an
     unidentified track for a unit on weapons tight, nor where a standing order holds fire,
     nor at a track too poor for a fire solution (`FIRM_TRACK_AIM`: a track of one look,
-    with no heading yet, or one coasting long) - a shot the player orders is his call."""
+    with no heading yet, or one coasting long), nor, for a unit that protects a site, at
+    a track heading elsewhere (`point_defence.guards`) - a shot the player orders is his
+    call."""
     rounds = salvo_size(sc, st, pair_unit, st.track_class[pair_slot], rules)
     can = opt.missile >= 0
     firm = intercept_aim(sc, st, pair_slot, np.where(can, opt.tof, 0.0)) >= FIRM_TRACK_AIM
@@ -352,6 +355,8 @@ def _salvos(
         pk[tight & ~identified(sc, st, pair_slot)] = 0.0
     if rules is not None:
         pk[rules.holds(sc, st, pair_unit, pair_slot)] = 0.0
+    # A point-defence unit keeps its fire for what comes at the site it protects.
+    pk[~guards(sc, st, pair_unit, pair_slot)] = 0.0
     weight = sc.loaded.campaign.scoring.interceptor_cost
     cost = np.where(can, sc.m_cost[opt.missile] * rounds, 0.0) * weight
     return Salvos(rounds, pk, cost)
