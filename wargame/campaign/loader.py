@@ -39,6 +39,7 @@ from wargame.campaign.problems import (
 from wargame.campaign.reading import dotted, read_text, shown, suggest
 from wargame.campaign.references import check_references
 from wargame.campaign.schema import Campaign
+from wargame.campaign.terrain_file import embed_terrain_file
 from wargame.errors import CampaignError, Problem
 
 MAX_FILE_BYTES = 5_000_000
@@ -60,7 +61,8 @@ class LoadedCampaign:
     campaign: Campaign
     catalogue: MergedCatalogue
     source: str
-    """The TOML text it was read from (saves embed it)."""
+    """The TOML text it was read from (saves embed it), a terrain file's heights
+    written in (`terrain_file`)."""
     name: str
     """The file name it came from, for messages."""
 
@@ -92,18 +94,20 @@ def campaign_digest(source: str) -> str:
 def load_campaign(path: str | Path) -> LoadedCampaign:
     """Read and validate one campaign file; raise `CampaignError` with every problem."""
     name = str(path)
-    return parse_campaign(read_text(Path(path), CampaignError, MAX_FILE_BYTES), name)
+    text = read_text(Path(path), CampaignError, MAX_FILE_BYTES)
+    return parse_campaign(text, name, Path(path).parent)
 
 
-def parse_campaign(text: str, name: str) -> LoadedCampaign:
-    """Validate campaign TOML text; `name` is what messages call the file."""
+def parse_campaign(text: str, name: str, folder: Path | None = None) -> LoadedCampaign:
+    """Validate campaign TOML text; `name` is what messages call the file, `folder`
+    where a terrain file it names lies (by default, the folder of `name`)."""
     try:
-        return _parse(text, name)
+        return _parse(text, name, Path(name).parent if folder is None else folder)
     except RecursionError:
         raise CampaignError(Problem(name, "nested too deeply")) from None
 
 
-def _parse(text: str, name: str) -> LoadedCampaign:
+def _parse(text: str, name: str, folder: Path) -> LoadedCampaign:
     body = text.removeprefix("\ufeff")  # a byte order mark, as some editors write
     if not body.strip():
         raise CampaignError(Problem(name, "the file is empty"))
@@ -136,6 +140,10 @@ def _parse(text: str, name: str) -> LoadedCampaign:
         raise CampaignError(
             Problem(name, "a number has too many digits", line=_long_number_line(body))
         ) from None
+    # A terrain file's heights go into the text: a save of the game then holds them.
+    document, written = embed_terrain_file(document, body, name, folder, lines)
+    if written is not body:
+        text = body = written
     prepared = _prepare(document)
     found: list[tuple[PathKey, str, int | None]] = []
     cut_short = len(prepared.notes) > _DESCRIBED

@@ -86,6 +86,10 @@ Cost = Annotated[float, Field(ge=0.0, le=1e6)]
 Position = tuple[Km, Km] | Name
 """Either `[x_km, y_km]` on the map or the name of a place in `map.places`."""
 
+MaskDeg = Annotated[list[Annotated[float, Field(ge=0.0, le=45.0)]], Field(max_length=3600)]
+"""A radar site's terrain mask: the lowest elevation angle it sees, degrees, in equal
+bearing sectors clockwise from north (the first from north to 360/n)."""
+
 
 class Meta(_Model):
     title: Name
@@ -280,6 +284,9 @@ class Radar(_Model):
     """The command post it reports to."""
     emitting: bool = True
     """Emitting when the game starts."""
+    mask_deg: MaskDeg = []
+    """Terrain mask at its site: the lowest elevation angle it sees, degrees, per equal
+    bearing sector clockwise from north; it holds until the radar moves. Empty: none."""
 
 
 class FireUnit(_Model):
@@ -299,6 +306,9 @@ class FireUnit(_Model):
     """Rounds in stock for reloading, by missile type."""
     emitting: bool = True
     """Radar emitting when the game starts."""
+    mask_deg: MaskDeg = []
+    """Terrain mask at its site: the lowest elevation angle its radar sees, degrees, per
+    equal bearing sector clockwise from north; it holds until the unit moves. Empty: none."""
     protects: Name | None = None
     """Point defence: the site it guards (an asset, command post, radar or fire unit).
     Its automatic fire then takes only the tracks that seem to head for that site or
@@ -441,6 +451,7 @@ class Rules(_Model):
 
 # Objectives build on the models above; their module imports this one.
 from wargame.campaign.objectives import Objective, Rubric  # noqa: E402
+from wargame.campaign.terrain import Terrain  # noqa: E402
 
 
 class Campaign(_Model):
@@ -464,3 +475,5 @@ class Campaign(_Model):
     asset's priority changed."""
     hints: list[Hint] = []
     """Advice shown in play on a condition (from the start in a tutorial; a key shows them)."""
+    terrain: Terrain | None = None
+    """The ground's heights (`wargame.campaign.terrain`); none: the smooth Earth."""

@@ -3,7 +3,9 @@
 For each emitting radar and each threat in the air, at each look (a radar looks at
 each point of its coverage once every scan period, so a turn holds as many looks as
 scans end in it, and one roll per turn decides whether any of them detected):
-  - the target must be above the radar horizon, d <= 4.12 (sqrt(h_radar) + sqrt(h_target));
+  - the target must be above the radar horizon, d <= 4.12 (sqrt(h_radar) + sqrt(h_target)),
+    and above what the ground hides where the campaign has terrain (`terrain`: the
+    antenna's height is then over the datum, its site's ground included);
   - signal-to-noise is the radar's reference SNR (1 m² at its reference range)
     scaled by σ/R⁴;
   - noise jamming adds to the noise: SNR_eff = SNR / (1 + Σ J/N), each jammer's
@@ -33,6 +35,7 @@ from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.kill_assessment import ends_with_threat
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
+from wargame.engine.terrain import Sight, sight_now
 from wargame.engine.track_life import coast_turns
 
 BLOCK_PAIRS = 1 << 14
@@ -82,14 +85,21 @@ def detection_probability(
 
 
 def _above_horizon(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
+    """Whether each radar `r_idx[i]` has threat `t_idx[i]` in its line of sight: within
+    the smooth-Earth horizon and, with terrain, above what the ground hides."""
     dx = st.x[t_idx] - st.r_x[r_idx]
     dy = st.y[t_idx] - st.r_y[r_idx]
-    horizon = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[t_idx]))
-    return np.asarray(dx * dx + dy * dy <= horizon * horizon)
+    sight = sight_now(sc.terrain, st.r_x, st.r_y)
+    if sight is None:
+        horizon = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[t_idx]))
+        return np.asarray(dx * dx + dy * dy <= horizon * horizon)
+    horizon = HORIZON_KM_PER_SQRT_M * (sight.sqrt_top[r_idx] + np.sqrt(st.alt[t_idx]))
+    within = dx * dx + dy * dy <= horizon * horizon
+    return np.asarray(within & sight.clear(r_idx, dx, dy, st.alt[t_idx]))
 
 
 def _visible_pairs(
-    sc: Scenario,
+    sqrt_top: np.ndarray,
     radars: np.ndarray,
     r_x: np.ndarray,
     r_y: np.ndarray,
@@ -99,21 +109,39 @@ def _visible_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(radar, threat-column) pairs above each other's horizon for a block of radars, in
     radar-major order, found without square roots of the whole grid: the expensive model
-    then runs on these alone. `r_x`, `r_y` are the radars' positions, `x`, `y`, `sqrt_alt`
-    the threats', in single precision: plenty for a horizon test (0.1 m at 1,000 km), and
-    half the memory."""
+    then runs on these alone. `sqrt_top` is the root of every radar's antenna height,
+    `r_x`, `r_y` the block's positions, `x`, `y`, `sqrt_alt` the threats', in single
+    precision: plenty for a horizon test (0.1 m at 1,000 km), and half the memory."""
     d2 = x - r_x[:, None]
     d2 *= d2
     dy = y - r_y[:, None]
     dy *= dy
     d2 += dy
-    reach = sc.r_sqrt_height[radars].astype(np.float32)[:, None] + sqrt_alt
+    reach = sqrt_top[radars].astype(np.float32)[:, None] + sqrt_alt
     reach *= _HORIZON_F32
     reach *= reach
     # Flat indices split by hand: much cheaper than a 2-D nonzero, in the same order.
     flat = (d2 <= reach).ravel().nonzero()[0]
     rows = flat // x.size
     return radars[rows], flat - rows * x.size
+
+
+def _over_the_ground(
+    sight: Sight,
+    st: State,
+    r_idx: np.ndarray,
+    col: np.ndarray,
+    active: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of `_visible_pairs` that the ground leaves in sight (`terrain`), in the
+    same order: one gather a pair, in single precision as the horizon test."""
+    f32 = np.float32
+    dx = x[col] - st.r_x[r_idx].astype(f32)
+    dy = y[col] - st.r_y[r_idx].astype(f32)
+    seen = sight.clear(r_idx, dx, dy, st.alt[active[col]].astype(f32))
+    return r_idx[seen], col[seen]
 
 
 def _pair_pd(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
@@ -172,13 +200,17 @@ def _detections(
     # A few radars at a time against every threat: the block's temporaries stay in the
     # processor's cache however large the raid, and the pairs keep their radar-major order.
     per_block = max(MIN_BLOCK_RADARS, BLOCK_PAIRS // active.size)
+    sight = sight_now(sc.terrain, st.r_x, st.r_y)
+    sqrt_top = sc.r_sqrt_height if sight is None else sight.sqrt_top
     roll = None
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, radars.size, per_block):
         end = start + per_block
         r_idx, col = _visible_pairs(
-            sc, radars[start:end], r_x[start:end], r_y[start:end], x, y, sqrt_alt
+            sqrt_top, radars[start:end], r_x[start:end], r_y[start:end], x, y, sqrt_alt
         )
+        if sight is not None and r_idx.size:
+            r_idx, col = _over_the_ground(sight, st, r_idx, col, active, x, y)
         if r_idx.size == 0:
             continue
         t_idx = active[col]
@@ -265,14 +297,20 @@ def _jammer_seen(
     sc: Scenario, st: State, r_idx: np.ndarray, jammer: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """(bearing in radians as arctan2 gives it, main-lobe J/N) of one jammer at each radar;
-    J/N 0 where it is below the radar's horizon."""
+    J/N 0 where it is out of the radar's line of sight (below its horizon, or hidden by
+    the ground)."""
     jx = st.x[jammer] - st.r_x[r_idx]
     jy = st.y[jammer] - st.r_y[r_idx]
     jh = (st.alt[jammer] - sc.r_height[r_idx]) / 1000.0
     ground2 = jx * jx + jy * jy
-    reach = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[jammer]))
+    sight = sight_now(sc.terrain, st.r_x, st.r_y)
+    root = np.sqrt(sc.r_height[r_idx]) if sight is None else sight.sqrt_top[r_idx]
+    reach = HORIZON_KM_PER_SQRT_M * (root + np.sqrt(st.alt[jammer]))
+    heard = ground2 <= reach**2
+    if sight is not None:  # the ground stops its noise as it hides its echo
+        heard &= sight.clear(r_idx, jx, jy, st.alt[jammer])
     j_slant2 = np.maximum(ground2 + jh * jh, 1e-6)
-    power = np.where(ground2 <= reach**2, sc.t_jnr[jammer] * JAMMER_REFERENCE_KM**2 / j_slant2, 0.0)
+    power = np.where(heard, sc.t_jnr[jammer] * JAMMER_REFERENCE_KM**2 / j_slant2, 0.0)
     return np.arctan2(jy, jx), power
 
 

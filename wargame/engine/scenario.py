@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from wargame.campaign import LoadedCampaign
-from wargame.campaign.schema import ThreatType
+from wargame.campaign.schema import RadarType, ThreatType
 from wargame.engine.codes import (
     AIRCRAFT_CLASSES,
     BALLISTIC,
@@ -33,6 +33,7 @@ from wargame.engine.codes import (
     TARGET_NONE,
     TARGET_RADAR,
 )
+from wargame.engine.terrain import Terrain
 from wargame.engine.threat_slots import (
     DIVE_MARGIN_M,
     STANDARD_GRAVITY,
@@ -251,6 +252,9 @@ class Scenario:
     """(N,) whether its track's class is one a decoy of the catalogue passes for: only
     such a track can be doubted (a fighter's is not, where no decoy fakes one)."""
 
+    terrain: Terrain | None = None
+    """The ground's heights and the sites' masks (`terrain`); None: the smooth Earth."""
+
     @property
     def n_threats(self) -> int:
         return len(self.threat_type)
@@ -343,6 +347,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
     return Scenario(
         loaded=loaded,
         dt=dt,
+        terrain=_terrain(loaded, r_types, radar_positions),
         turn_limit=campaign.clock.turn_limit,
         **threats,
         r_name=r_name,
@@ -413,4 +418,22 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_position0=np.array(radar_positions, dtype=np.float64).reshape(-1, 2),
         r_assess_missed=farr([t.kill_assessment_missed for t in r_types]),
         r_assess_false=farr([t.kill_assessment_false for t in r_types]),
+    )
+
+
+def _terrain(
+    loaded: LoadedCampaign, r_types: list[RadarType], sites: list[tuple[float, float]]
+) -> Terrain | None:
+    """The campaign's terrain grid (south row first) and its radars' masks, radars in
+    scenario order (standalone radars, then the fire units')."""
+    blue, spec = loaded.campaign.blue, loaded.campaign.terrain
+    heights = None if spec is None else spec.south_first()
+    size = loaded.campaign.map
+    return Terrain.of(
+        None if heights is None else np.array(heights, dtype=np.float64),
+        1.0 if spec is None else spec.cell_km,
+        floats([t.antenna_height_m for t in r_types]),
+        [list(r.mask_deg) for r in blue.radars] + [list(u.mask_deg) for u in blue.fire_units],
+        np.array(sites, dtype=np.float64).reshape(-1, 2),
+        (size.width_km, size.height_km),
     )

@@ -18,6 +18,7 @@ from wargame.engine.discrimination import shown_decoy
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import CLASS_CODE, CLASSES, Scenario
 from wargame.engine.state import State
+from wargame.engine.terrain import Sight
 
 URGENCY_S = 300.0
 """A threat this many seconds from its target is worth 1.5 times one far away."""
@@ -97,6 +98,7 @@ def cheaper_later(
     nominal: np.ndarray,
     value: np.ndarray,
     ttg: np.ndarray,
+    sight: Sight | None = None,
 ) -> np.ndarray:
     """Economy of fire: per pair, whether a cheaper missile type of the same unit will get
     a shot as good later, so that this turn's costly round is held: a drone is left to
@@ -106,8 +108,9 @@ def cheaper_later(
     control: `path_velocity`), p + v t from the unit's radar, at its altitude. The later
     shot judged is the first at full kill probability: an intercept where the track
     comes within 70 % of the cheaper missile's maximum (slant) range (and the radar
-    horizon; a turn's flight further on, still outside its minimum range, as the launch
-    waits for a turn's end), whose launch is a turn or more away, and which falls more
+    horizon, and with terrain, `sight`, in the radar's sight over the ground; a turn's
+    flight further on, still outside its minimum range, as the launch waits for a
+    turn's end), whose launch is a turn or more away, and which falls more
     than a turn before the track does its harm (reaches its target, or its weapons'
     release range short of it) and before the game's last turn. It is as good if its
     expected gain net of its price, pk x value - price, is at least that of the best
@@ -128,9 +131,8 @@ def cheaper_later(
     # (Small plans: every row is a candidate, and gathering them would cost more.)
     at: slice | np.ndarray = slice(None) if rows.size == best.size else rows
     px, py, vx, vy, alt = px[at], py[at], vx[at], vy[at], alt[at]
-    horizon = HORIZON_KM_PER_SQRT_M * (
-        sc.r_sqrt_height[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0))
-    )
+    root = sc.r_sqrt_height if sight is None else sight.sqrt_top
+    horizon = HORIZON_KM_PER_SQRT_M * (root[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0)))
     # 70 % of the range is a slant range: over the ground, less at the track's height.
     height2 = alt * 1e-3
     height2 *= height2
@@ -142,6 +144,8 @@ def cheaper_later(
     disc = b * b - a * (px * px + py * py - full * full)
     meets = (a > 1e-12) & (disc >= 0.0) & (full > 0.0)
     enter = (-b - np.sqrt(np.where(meets, disc, 0.0))) / np.where(meets, a, 1.0)
+    if sight is not None:  # the ground must leave the later intercept point in sight
+        meets &= sight.clear(radars[at][:, None], px + vx * enter, py + vy * enter, alt)
     # The missile meets it there if launched at enter - flight: a turn or more away.
     meets &= enter - np.sqrt(full * full + height2) / sc.m_speed >= sc.dt
     # And more than a turn before the track does its harm (a threat that releases its

@@ -3,9 +3,10 @@ point lies inside its envelope in time, and what it would achieve there; or why 
 
 The intercept point is where a missile flying the slant range meets the track's
 estimate (a ballistic missile: on its profile, `timing`). It must lie within the
-type's ranges and altitudes and above the fire unit's radar horizon, before the track
-does its harm and before the game's last turn ends, with rounds ready. Among the types
-that can, the best is the largest expected gain net of the round's price (`economy`).
+type's ranges and altitudes and in the fire unit's radar's line of sight (its horizon,
+and the ground where the campaign has terrain: `terrain`), before the track does its
+harm and before the game's last turn ends, with rounds ready. Among the types that can,
+the best is the largest expected gain net of the round's price (`economy`).
 Called by planning (every pair of a turn at once), by manual shots, and by the blue
 view (the track table's best Pk).
 """
@@ -29,6 +30,7 @@ from wargame.engine.fire_control.timing import (
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, edge_factor, intercept_time
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
+from wargame.engine.terrain import sight_now
 from wargame.engine.tracking import intercept_aim
 
 PRUNE_AT = 1024
@@ -85,7 +87,7 @@ REASONS = (
     "inside minimum range",
     "below the missile's lowest altitude",
     "above the missile's highest altitude",
-    "below the fire unit's radar horizon",
+    "below the fire unit's radar horizon, or hidden from it by the ground",
     "no missile can engage that class",
     "above the missile's ceiling until it is out of reach",
 )
@@ -220,9 +222,15 @@ def pair_options(
         if np.count_nonzero(st.reserve_count)
         else st.ready.take(unit, axis=0)
     )
-    horizon = HORIZON_KM_PER_SQRT_M * (
-        sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
-    )
+    # The intercept point must be in the unit's radar's line of sight: within its horizon
+    # and, with terrain, above what the ground hides (`terrain`).
+    sight = sight_now(sc.terrain, st.r_x, st.r_y)
+    root = sc.r_sqrt_height if sight is None else sight.sqrt_top
+    horizon = HORIZON_KM_PER_SQRT_M * (root[radars][:, None] + np.sqrt(np.maximum(alt, 0.0)))
+    in_sight = ground_r <= horizon
+    if sight is not None:
+        aim_x, aim_y = px[rows] + pvx[rows] * tof_r, py[rows] + pvy[rows] * tof_r
+        in_sight &= sight.clear(radars[:, None], aim_x, aim_y, alt)
     tests = (
         usable > 0,
         finite,
@@ -232,7 +240,7 @@ def pair_options(
         rng_r >= sc.m_min_range,
         alt >= sc.m_min_alt,
         alt <= sc.m_max_alt,
-        ground_r <= horizon,
+        in_sight,
         nominal > 0.0,
     )
     reason = None
@@ -282,6 +290,7 @@ def pair_options(
             nominal,
             values[col],
             ttg[col],
+            sight,
         )
     if why:
         # The reason shown is that of the missile that came closest (failed the latest check).
