@@ -1,6 +1,9 @@
-"""A generated large campaign for benchmarks: `n` threats against 16 radars and 24 fire units."""
+"""A generated large campaign for benchmarks: `n` threats against 16 radars and 24 fire units,
+on a smooth Earth or over generated terrain (`terrain_rows`)."""
 
 from __future__ import annotations
+
+import math
 
 from wargame.campaign import LoadedCampaign, parse_campaign
 
@@ -26,7 +29,24 @@ BALLISTIC_TYPE = (
 )
 
 
-def generated_campaign(n_threats: int, raids: int = 40) -> LoadedCampaign:
+def terrain_rows(width_km: float = 1000.0, height_km: float = 800.0, cell_km: float = 5.0) -> str:
+    """A `[terrain]` table over the generated map: ridges running north-east and hills,
+    0 to about 1,500 m, first row north; the same every time."""
+    cols, rows = int(width_km / cell_km), int(height_km / cell_km)
+    text = []
+    for j in range(rows - 1, -1, -1):
+        y = (j + 0.5) * cell_km
+        row = []
+        for i in range(cols):
+            x = (i + 0.5) * cell_km
+            ridge = max(0.0, math.sin((x + y) / 37.0)) ** 3 * 900.0
+            hills = max(0.0, math.sin(x / 53.0) * math.cos(y / 41.0)) * 600.0
+            row.append(str(round(ridge + hills)))
+        text.append("[" + ", ".join(row) + "]")
+    return f"[terrain]\ncell_km = {cell_km:g}\nheights_m = [{', '.join(text)}]"
+
+
+def generated_campaign(n_threats: int, raids: int = 40, terrain: bool = False) -> LoadedCampaign:
     lines = [
         "format_version = 1",
         "[meta]",
@@ -88,4 +108,7 @@ def generated_campaign(n_threats: int, raids: int = 40) -> LoadedCampaign:
             f'target = "Asset {i % 6}"',
             "spacing_km = 0.5",
         ]
-    return parse_campaign("\n".join(lines) + "\n", f"generated-{n_threats}.toml")
+    if terrain:
+        lines.append(terrain_rows())
+    name = f"generated-{n_threats}{'-terrain' if terrain else ''}.toml"
+    return parse_campaign("\n".join(lines) + "\n", name)
