@@ -29,7 +29,7 @@ FIXTURE = HERE / "campaigns" / "point-defence.toml"
 CAMPAIGNS = HERE.parent.parent / "campaigns"
 
 MISSILE = "57E6-class"
-GUN = "2A38M-class 30 mm burst"
+GUN = "30 mm burst"
 POINT_DEFENCE_TYPES = {
     "radars": {"Pantsir-class fire-control radar"},
     "missiles": {MISSILE, GUN},
