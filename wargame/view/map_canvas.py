@@ -51,6 +51,10 @@ class Ink(IntEnum):
     PATH = 30
     INTERCEPT = 31
     LEGEND = 32
+    RELIEF_1 = 33
+    RELIEF_2 = 34
+    RELIEF_3 = 35
+    SHADOW = 36
 
 
 COVERAGE_INKS = (

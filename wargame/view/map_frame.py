@@ -2,7 +2,8 @@
 
 The map widget asks `draw_frame` for a frame and turns each row into a Strip;
 this module knows what the map shows and nothing of Textual. Layers are painted
-in order, later ones on top: graticule, coverage and range rings, jam strobes,
+in order, later ones on top: graticule and relief (`map_relief`), coverage (over
+terrain, with the ground's shadow) and range rings, jam strobes,
 track trails, the selected track's predicted path, engagement lines, the names
 (placed by `map_labels` where they cover nothing), salvos in flight, the tracks
 (`map_tracks`: stacks, altitude cues, heading marks), the symbols of places and
@@ -48,6 +49,7 @@ from wargame.view.map_labels import (
     place_labels,
     place_symbols,
 )
+from wargame.view.map_relief import RELIEF_INKS, draw_masked_coverage, draw_relief
 from wargame.view.map_tracks import TrackSymbols
 from wargame.view.map_trails import TrackTrails, draw_trails
 from wargame.view.picture import (
@@ -146,6 +148,7 @@ def draw_frame(
     canvas = Canvas(width, height)
     marks = Marks()
     _ground(canvas, geo, size.width_km, size.height_km)
+    draw_relief(canvas, geo, sc)
     if layers.coverage:
         _coverage(canvas, geo, sc, st, layers)
     if layers.rings:
@@ -326,6 +329,14 @@ def _coverage(canvas: Canvas, geo: Geometry, sc: Scenario, st: State, layers: La
     jammed = bool(np.count_nonzero(st.status[sc.noise_slots] == ACTIVE))
     looks = np.linspace(-math.pi, math.pi, LOOKS, endpoint=False)
     inks = np.array(COVERAGE_INKS, dtype=np.uint8)[radars % len(COVERAGE_INKS)]
+    if sc.terrain is not None:
+        # Over terrain coverage is no circle: the ground's line of sight, cell by cell.
+        def reach_of(radar: int, bearings: np.ndarray) -> np.ndarray:
+            return jammed_reach(sc, st, radar, bearings)
+
+        alt = layers.coverage_alt_m
+        draw_masked_coverage(canvas, geo, sc, st, radars, inks, alt, reach_of, COVERAGE_GLYPH)
+        return
     if not jammed:
         # The same reach all round: every radar's circle in one pass.
         reach = [
@@ -456,7 +467,17 @@ def _missiles(canvas: Canvas, cells: SalvoCells, selected_track: int) -> None:
 GROUND_MARKS = (Ink.PLACE, Ink.ENTRY)
 """Symbols that mark the ground (named places, red's entry points), not blue's sites."""
 
-GROUND_INKS = (Ink.LAND, Ink.OFFMAP, Ink.GRID, Ink.RING, Ink.JAM, Ink.TRAIL, *COVERAGE_INKS)
+GROUND_INKS = (
+    Ink.LAND,
+    Ink.OFFMAP,
+    Ink.GRID,
+    Ink.RING,
+    Ink.JAM,
+    Ink.TRAIL,
+    *COVERAGE_INKS,
+    *RELIEF_INKS,
+    Ink.SHADOW,
+)
 """What the map shows under its symbols and names: a relocation's path may dot over it."""
 
 
