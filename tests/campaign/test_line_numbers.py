@@ -301,14 +301,10 @@ x = 5
 y = 5
 """
     problems = _problem_lines(text)
-    assert (
-        _marked(text),
-        "red.raids[1].waypoints[1]: expected [x_km, y_km] or a place name, got a table",
-    ) in problems
-    assert (
-        _marked(text) - 2,
-        "red.raids[1].waypoints[0]: expected [x_km, y_km] or a place name, got a table",
-    ) in problems
+    # (A waypoint may be a table: `{ at = .., altitude_m = .., speed_mps = .. }`.)
+    assert (_marked(text), "red.raids[1].waypoints[1].at: missing required key") in problems
+    assert (_marked(text) - 2, "red.raids[1].waypoints[0].at: missing required key") in problems
+    assert (_marked(text) + 1, "red.raids[1].waypoints[1].y: unknown key 'y'") in problems
 
 
 def test_the_line_finder_places_keys_headers_and_array_values() -> None:

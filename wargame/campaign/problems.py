@@ -209,8 +209,10 @@ def step(annotation: Any, part: str | int, value: Any = MISSING) -> Any:
             annotation = chosen
         elif isinstance(part, int):  # a position: [x, y] or a place name
             annotation = unwrap(next((a for a in members if get_origin(a) is tuple), None))
-        else:
-            return None
+        else:  # a key of the one table a position may also be (a raid's waypoint)
+            annotation = next((m for m in members if is_model(m)), None)
+            if annotation is None:
+                return None
     if is_model(annotation):
         return field_type(annotation, part) if isinstance(part, str) else None
     origin, args = get_origin(annotation), get_args(annotation)
@@ -257,6 +259,8 @@ def expected(annotation: Any, dialect: Dialect = TOML) -> str:
     if is_union(annotation):
         if _tag_key(_members(annotation)) is not None:
             return dialect.table
+        if any(is_model(m) for m in _members(annotation)):
+            return f"[x_km, y_km], a place name or {dialect.table}"
         return "[x_km, y_km] or a place name"
     if get_origin(annotation) is typing.Literal or (
         isinstance(annotation, type) and issubclass(annotation, enum.Enum)
@@ -315,6 +319,8 @@ class _Loc:
     """The schema's type there, as the location names it (None if unknown)."""
     parent: Any = None
     """The type of the value that holds it."""
+    table: bool = False
+    """For an error inside that union: it is in its one table member (a waypoint's)."""
 
 
 # -------------------------------------------------------------- the errors
@@ -333,6 +339,7 @@ class _Schema:
         path: list[str | int] = []
         union: PathKey | None = None
         branch = ""
+        table = False
         parent: Any = None
         for i, part in enumerate(loc):
             current = unwrap(annotation) if annotation is not None else None
@@ -343,6 +350,11 @@ class _Schema:
                     annotation = _member(members, key, part)
                     continue
                 union, branch = tuple(path), part
+                model = next((m for m in members if is_model(m) and m.__name__ == part), None)
+                table = model is not None
+                if table:
+                    annotation = model
+                    continue
                 member = "tuple" if part.startswith("tuple") else "str"
                 annotation = next(
                     (a for a in members if (get_origin(a) is tuple) == (member == "tuple")), None
@@ -356,9 +368,9 @@ class _Schema:
                 and i + 1 < len(loc)
                 and loc[i + 1] == "[key]"
             ):
-                return _Loc(tuple(path), union, branch, dict_key=True)
+                return _Loc(tuple(path), union, branch, dict_key=True, table=table)
             annotation = step(current, part) if current is not None else None
-        return _Loc(tuple(path), union, branch, annotation=annotation, parent=parent)
+        return _Loc(tuple(path), union, branch, annotation=annotation, parent=parent, table=table)
 
     def type_at(self, path: PathKey) -> Any:
         return type_at(self.root, self.document, path)
@@ -369,11 +381,20 @@ class _Schema:
         kind: str = error["type"]
         if where.union is not None:
             value = value_at(self.document, where.union)
-            if isinstance(value, list) and not where.branch.startswith("tuple"):
+            members = _members(unwrap(self.type_at(where.union)))
+            tuple_branch = where.branch.startswith("tuple")
+            # A table is its table member's to judge (a waypoint's keys); an array or a
+            # name, the others'; each member only what it takes.
+            if isinstance(value, dict) and any(is_model(m) for m in members):
+                if not where.table:
+                    return None
+            elif (
+                where.table
+                or (isinstance(value, list) and not tuple_branch)
+                or (isinstance(value, str) and tuple_branch)
+            ):
                 return None
-            if isinstance(value, str) and where.branch.startswith("tuple"):
-                return None
-            if not isinstance(value, list | str):  # neither member fits: say so once
+            elif not isinstance(value, list | str):  # no member fits: say so once
                 words = expected(self.type_at(where.union), self.dialect)
                 return Found(where.union, f"expected {words}, got {self.describe(value)}")
         if kind in {"union_tag_not_found", "union_tag_invalid"}:

@@ -16,7 +16,7 @@ from wargame.campaign.injects import check_injects
 from wargame.campaign.locate import LineFinder, PathKey
 from wargame.campaign.objectives import NEEDS, OPTIONAL_FIELDS
 from wargame.campaign.reading import dotted, shown, suggest
-from wargame.campaign.schema import Campaign, ThreatClass
+from wargame.campaign.schema import Campaign, Raid, ThreatClass, ThreatType, Waypoint
 
 
 def _unknown(what: str, name: str, choices: Iterable[str]) -> str:
@@ -142,7 +142,11 @@ def check_references(
             )
         yield from position((*base, "origin"), raid.origin)
         for k, point in enumerate(raid.waypoints):
-            yield from _position_known((*base, "waypoints", k), point, places)
+            if isinstance(point, Waypoint):
+                yield from _position_known((*base, "waypoints", k, "at"), point.at, places)
+            else:
+                yield from _position_known((*base, "waypoints", k), point, places)
+        yield from _flight_profile(base, raid, threat)
         if raid.target not in targets:
             yield (*base, "target"), _unknown("target", raid.target, targets)
     for i, flight in enumerate(red.sead):
@@ -197,6 +201,42 @@ def _position_known(
     # Waypoints may lie off the map (a raid may route around it), but names must exist.
     if isinstance(pos, str) and pos not in places:
         yield path, _unknown("place", pos, places)
+
+
+def _flight_profile(
+    base: PathKey, raid: Raid, threat: ThreatType | None
+) -> Iterator[tuple[PathKey, str]]:
+    """A raid's flight profile and provocation fit its threat type."""
+    if threat is None:
+        return
+    cls = threat.threat_class
+    if raid.provoke and cls != ThreatClass.DRONE:
+        yield (
+            (*base, "provoke"),
+            f"only a raid of drones (class drone) may provoke; {shown(raid.threat)} is {cls}",
+        )
+    elif raid.provoke and raid.waypoints:
+        yield (
+            (*base, "waypoints"),
+            "a provoking raid flies straight at the defence and back: it flies no waypoints",
+        )
+    if cls != ThreatClass.BALLISTIC_MISSILE:
+        return
+    # A ballistic missile's flight follows from its apogee alone (and skips waypoints).
+    given: list[PathKey] = [
+        (*base, key)
+        for key in ("attack_altitude_m", "attack_speed_mps")
+        if getattr(raid, key) is not None
+    ]
+    for k, point in enumerate(raid.waypoints):
+        if isinstance(point, Waypoint):
+            given += [
+                (*base, "waypoints", k, key)
+                for key in ("altitude_m", "speed_mps")
+                if getattr(point, key) is not None
+            ]
+    for path in given:
+        yield path, "a ballistic missile flies its own profile: it takes no altitude or speed"
 
 
 def _unique_names(campaign: Campaign, lines: LineFinder | None) -> Iterator[tuple[PathKey, str]]:

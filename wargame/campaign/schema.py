@@ -327,6 +327,24 @@ class Asset(_Model):
     in the score."""
 
 
+Altitude = Annotated[float, Field(ge=0.0, le=100_000.0)]
+Speed = Annotated[float, Field(gt=0.0, le=10_000.0)]
+
+
+class Waypoint(_Model):
+    """A raid's waypoint with the flight that reaches it: the leg that ends here is flown
+    at `speed_mps`, and the altitude changes evenly along it from the point before's to
+    `altitude_m` (the entry point is at the first point's altitude). Either left out is
+    the threat type's cruise value."""
+
+    at: Position
+    """The point: [x_km, y_km] or a place name."""
+    altitude_m: Altitude | None = None
+    """Altitude at this point, m (low ingress: tens of metres; a pop-up: thousands)."""
+    speed_mps: Speed | None = None
+    """Speed held on the leg that ends here, m/s."""
+
+
 class Raid(_Model):
     name: Name
     turn: Annotated[int, Field(ge=1, le=10_000)]
@@ -337,12 +355,23 @@ class Raid(_Model):
     """How many threats fly in the raid."""
     origin: Position
     """Where the raid enters; must be on the map."""
-    waypoints: list[Position] = []
-    """Points flown in order before heading for the target."""
+    waypoints: list[Position | Waypoint] = []
+    """Points flown in order before heading for the target: [x_km, y_km], a place name,
+    or a table `{ at = .., altitude_m = .., speed_mps = .. }` giving the flight to it.
+    A ballistic missile flies straight at its target and ignores them."""
     target: Name
     """An asset, command post, radar or fire unit."""
     spacing_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 5.0
     """Distance between consecutive threats in the stream."""
+    attack_altitude_m: Altitude | None = None
+    """Altitude at the end of the path (the target, or where an aircraft releases its
+    weapons), reached evenly along the last leg: a terminal dive. Default: cruise."""
+    attack_speed_mps: Speed | None = None
+    """Speed on the last leg, from the last waypoint (or the entry) on. Default: cruise."""
+    provoke: bool = False
+    """Drones only: fly at the defence (the target if it is a radar or fire unit, else
+    the nearest emitting fire unit) without warhead until a missile is launched at
+    them, then turn home; the waypoints are not flown."""
 
 
 class SeadFlight(_Model):

@@ -34,10 +34,11 @@ def _late_raids(sc: Scenario) -> list[tuple[FieldPath, str]]:
     out: list[tuple[FieldPath, str]] = []
     strikes = np.flatnonzero(sc.t_role == ROLE_STRIKE)
     for raid, name in enumerate(sc.raid_names):
-        slots = strikes[sc.t_group[strikes] == raid]
+        # (A provoking drone flies at the defence, not its target.)
+        slots = strikes[(sc.t_group[strikes] == raid) & ~sc.t_provoke[strikes]]
         if slots.size == 0:
             continue
-        flight_s = sc.t_total[slots] / np.maximum(sc.t_speed[slots], 1e-9)
+        flight_s = sc.t_total_s[slots]  # at each leg's speed (its flight profile)
         first = int(slots[np.argmin(flight_s)])
         # It flies from the start of its first turn: a flight of k turns ends in its k-th.
         spawn = int(sc.t_spawn_turn[first])

@@ -1,12 +1,13 @@
 """Movement phase: threats fly their paths for one turn.
 
-Raid members, SEAD aircraft and jammers follow their waypoints at their speed
-and altitude; ballistic missiles fly straight at their target with a parabolic
-altitude profile (apogee at mid-flight, very fast terminal dive), at the ground speed
-that makes it a fall at g (`scenario.ballistic_flight_s`); anti-radiation
-missiles fly straight at the radar that was emitting when they were launched.
-A threat that reaches its target (or its release point) gets its arrival time;
-the leakers phase decides what it does there, after the intercepts.
+Raid members, SEAD aircraft and jammers follow their waypoints at their speed and
+altitude, or at those their raid's flight profile gives each leg (`_fly_profiles`);
+ballistic missiles fly straight at their target with a parabolic altitude profile
+(apogee at mid-flight, very fast terminal dive), at the ground speed that makes it a
+fall at g (`scenario.ballistic_flight_s`); anti-radiation missiles fly straight at
+the radar that was emitting when they were launched. A threat that reaches its
+target (or its release point) gets its arrival time; the leakers phase decides what
+it does there, after the intercepts.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ def move_threats(sc: Scenario, st: State) -> None:
 
 
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    if sc.profiled_slots.size:
+        profiled = sc.t_profiled[idx]
+        if np.count_nonzero(profiled):
+            _fly_profiles(sc, st, idx[profiled], t0)
+            idx = idx[~profiled]
     # A threat flies its path at constant speed, so where it is follows from how far
     # it has flown: on the leg whose end is the first point farther along than that.
     # (Rows are gathered with `take`: several times cheaper than fancy indexing.)
@@ -68,6 +74,51 @@ def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
         b = idx[ballistic]
         s = np.minimum(np.maximum(st.flown[b] / np.maximum(sc.t_total[b], 1e-9), 0.0), 1.0)
         st.alt[b] = ballistic_height(sc.t_cruise_alt[b], s)
+
+
+def _fly_profiles(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    """Threats whose raid sets a flight profile: each leg at its own speed, the altitude
+    changing evenly along it. Where a threat is follows from its seconds of flight, on the
+    leg whose end is the first point later than that; a turn that crosses a leg's end
+    flies the rest of the turn at the next leg's speed."""
+    points = sc.t_cum.shape[1]
+    cum, cum_s = sc.t_cum.reshape(-1), sc.t_cum_s.reshape(-1)
+    speeds, last = sc.t_point_speed.reshape(-1), sc.t_n_points[idx] - 1
+    before = st.flown[idx]
+    # Its seconds of flight so far, from the distance flown: on the leg it was on.
+    passed = np.add.reduce(sc.t_cum.take(idx, axis=0) <= before[:, None], axis=1)
+    at = idx * points + np.minimum(passed, last)
+    elapsed = cum_s[at] - (cum[at] - before) / speeds[at]
+    total_s = sc.t_total_s[idx]
+    now = np.minimum(elapsed + sc.dt, total_s)
+    passed = np.add.reduce(sc.t_cum_s.take(idx, axis=0) <= now[:, None], axis=1)
+    leg = np.minimum(passed, last)
+    at = idx * points + leg
+    speed = speeds[at]
+    done = now >= total_s
+    back = np.where(done, 0.0, (cum_s[at] - now) * speed)  # km short of the leg's end
+    flown = cum[at] - back
+    direction = sc.t_dir.reshape(-1, 2).take(at, axis=0)
+    position = sc.t_path.reshape(-1, 2).take(at, axis=0)
+    position -= direction * back[:, None]
+    st.x[idx], st.y[idx], st.flown[idx] = position[:, 0], position[:, 1], flown
+
+    # Altitude: evenly from the point before's (the entry's: point 0's) to the leg end's.
+    alt_end = sc.t_point_alt.reshape(-1)[at]
+    first = leg == 0
+    at_before = np.where(first, at, at - 1)
+    alt_before = sc.t_point_alt.reshape(-1)[at_before]
+    length = cum[at] - np.where(first, 0.0, cum[at_before])
+    share = np.where(length > 0.0, back / np.maximum(length, 1e-12), 0.0)
+    st.alt[idx] = alt_end - (alt_end - alt_before) * share
+
+    if np.count_nonzero(done):
+        arrived = done & (sc.t_target_kind[idx] != TARGET_NONE)
+        if np.count_nonzero(arrived):
+            st.arrival_time[idx[arrived]] = t0 + (total_s[arrived] - elapsed[arrived])
+        direction[done] = 0.0
+    direction *= speed[:, None]
+    st.vx[idx], st.vy[idx] = direction[:, 0], direction[:, 1]
 
 
 def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:

@@ -130,6 +130,23 @@ class Scenario:
     """(N, P, 2): unit vector of the leg that ends at point k (zero for an empty leg)."""
     t_total: F64
     """Path length from the entry point to the end, km."""
+    # The flight profile (`threat_slots`): per point of the path, as a raid sets it or the
+    # type's cruise values. `movement` flies it; the time along the path follows from it.
+    t_point_alt: F64
+    """(N, P) altitude at point k, m: it changes evenly along the leg that ends there, from
+    the point before's (the entry point is at point 0's)."""
+    t_point_speed: F64
+    """(N, P) km/s on the leg that ends at point k."""
+    t_cum_s: F64
+    """(N, P) seconds of flight from the entry point to point k."""
+    t_total_s: F64
+    """Seconds of flight from the entry point to the end of the path."""
+    t_profiled: B
+    """Its raid sets a flight profile (else it flies at `t_speed` and `t_cruise_alt`)."""
+    profiled_slots: I64
+    t_provoke: B
+    """A provoking drone (`provocation`): it flies at the defence, not its path."""
+    provoke_slots: I64
     t_dive_km: F64
     """(N, M): for a ballistic missile, the distance flown when it falls through missile
     type m's ceiling in its dive; -inf where it never rises above it (or is not ballistic)."""

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from wargame.campaign import LoadedCampaign, MergedCatalogue, ThreatClass
-from wargame.campaign.schema import ThreatType
+from wargame.campaign.schema import Raid, ThreatType, Waypoint
 from wargame.engine.codes import (
     BALLISTIC,
     CLASS_CODE,
@@ -51,6 +51,10 @@ class _Group:
     target: tuple[int, int]
     until: int = 1 << 30
     parent: int = -1
+    profile: tuple[tuple[float | None, float | None], ...] = ()
+    """Per point of `path`, (altitude m, speed m/s) where the raid sets them (None: the
+    type's cruise value); empty for the type's cruise flight throughout."""
+    provoke: bool = False
 
 
 def red_groups(
@@ -63,8 +67,9 @@ def red_groups(
         ttype = cat.threats[raid.threat]
         kind, index, aim = targets[raid.target]
         origin = loaded.place(raid.origin)
-        points = [loaded.place(p) for p in raid.waypoints]
-        if ttype.threat_class == ThreatClass.BALLISTIC_MISSILE:
+        points = [loaded.place(p.at if isinstance(p, Waypoint) else p) for p in raid.waypoints]
+        ballistic = ttype.threat_class == ThreatClass.BALLISTIC_MISSILE
+        if ballistic:
             points = []  # a ballistic missile flies straight at its target
         first = points[0] if points else aim
         ux, uy = _unit(origin, first)
@@ -80,7 +85,17 @@ def red_groups(
         behind = np.arange(raid.count, dtype=np.float64) * raid.spacing_km
         starts = np.column_stack((origin[0] - ux * behind, origin[1] - uy * behind))
         groups.append(
-            _Group(ttype, ROLE_STRIKE, g, raid.turn, starts, [*points, end], (kind, index))
+            _Group(
+                ttype,
+                ROLE_STRIKE,
+                g,
+                raid.turn,
+                starts,
+                [*points, end],
+                (kind, index),
+                profile=() if ballistic else _profile(raid),
+                provoke=raid.provoke,
+            )
         )
     slots = sum(len(group.starts) for group in groups)
     for g, flight in enumerate(red.sead):
@@ -112,6 +127,16 @@ def red_groups(
             )
         )
     return groups
+
+
+def _profile(raid: Raid) -> tuple[tuple[float | None, float | None], ...]:
+    """(altitude, speed) per point of a raid's path, waypoints then the end; () if none set."""
+    points = [
+        (p.altitude_m, p.speed_mps) if isinstance(p, Waypoint) else (None, None)
+        for p in raid.waypoints
+    ]
+    points.append((raid.attack_altitude_m, raid.attack_speed_mps))
+    return tuple(points) if any(v is not None for point in points for v in point) else ()
 
 
 def threat_slots(
@@ -181,6 +206,11 @@ def threat_slots(
         np.maximum(total, 1e-9) / flight_s[kind],
         per_type([t.speed_mps / 1000.0 for t in types])[kind],
     )
+    profiled = per_group([bool(g.profile) for g in groups]).astype(bool)
+    point_alt, point_speed, cum_s = _flight_profiles(
+        groups, of, altitude[kind], speed, cum, profiled
+    )
+    provoke = per_group([g.provoke for g in groups]).astype(bool)
     role = per_group([g.role for g in groups])
     spawn = per_group([g.spawn for g in groups])
     parent = per_group([g.parent for g in groups])
@@ -195,7 +225,7 @@ def threat_slots(
         "t_speed": speed,
         "t_cruise_alt": altitude[kind],
         "t_rcs": per_type([t.rcs_m2 for t in types])[kind],
-        "t_warhead": warhead[kind],
+        "t_warhead": np.where(provoke, 0.0, warhead[kind]),
         "t_cost": cost[kind],
         "t_apparent_cost": cost[seen],
         "t_apparent_release_km": per_type([t.release_range_km for t in types])[seen],
@@ -214,6 +244,14 @@ def threat_slots(
         "t_cum": cum,
         "t_dir": direction.reshape(n, p_max, 2),
         "t_total": total,
+        "t_point_alt": point_alt,
+        "t_point_speed": point_speed,
+        "t_cum_s": cum_s,
+        "t_total_s": cum_s[:, -1].copy(),
+        "profiled_slots": slot[profiled],
+        "t_profiled": profiled,
+        "t_provoke": provoke,
+        "provoke_slots": slot[provoke],
         "t_dive_km": dive_km(ballistic.tolist(), altitude[kind], total, per_type(ceilings)),
         "t_target_kind": per_group([g.target[0] for g in groups]),
         "t_target_index": per_group([g.target[1] for g in groups]),
@@ -229,6 +267,33 @@ def threat_slots(
         "t_discrimination": per_type([t.discrimination_per_look for t in types])[kind],
         "t_may_be_decoy": np.isin(code[seen], _mimicked_classes(cat)),
     }
+
+
+def _flight_profiles(
+    groups: list[_Group], of: I64, cruise_alt: F64, cruise_speed: F64, cum: F64, profiled: B
+) -> tuple[F64, F64, F64]:
+    """Per slot and point of its path: the altitude there (m), the speed (km/s) on the leg
+    that ends there, and the seconds from the entry point to it. A slot whose raid sets
+    no profile flies its type's cruise values throughout."""
+    p_max = cum.shape[1]
+    alt = np.repeat(cruise_alt[:, None], p_max, axis=1)
+    speed = np.repeat(cruise_speed[:, None], p_max, axis=1)
+    for i, g in enumerate(groups):
+        if not g.profile:
+            continue
+        rows = np.flatnonzero(of == i)
+        # The path is padded with its end, which keeps the end's values.
+        points = [*g.profile, *[g.profile[-1]] * (p_max - len(g.profile))]
+        for k, (altitude, mps) in enumerate(points):
+            if altitude is not None:
+                alt[rows, k] = altitude
+            if mps is not None:
+                speed[rows, k] = mps / 1000.0
+    legs = np.diff(cum, axis=1, prepend=0.0)
+    cum_s = np.cumsum(legs / speed, axis=1)
+    # Without a profile, the time is the distance at one speed, as movement takes it.
+    cum_s[~profiled] = cum[~profiled] / cruise_speed[~profiled, None]
+    return alt, speed, cum_s
 
 
 def _mimicked_classes(cat: MergedCatalogue) -> I64:
