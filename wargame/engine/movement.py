@@ -2,12 +2,13 @@
 
 Raid members, SEAD aircraft and jammers follow their waypoints at their speed and
 altitude, or at those their raid's flight profile gives each leg (`_fly_profiles`);
-ballistic missiles fly straight at their target with a parabolic altitude profile
-(apogee at mid-flight, very fast terminal dive), at the ground speed that makes it a
-fall at g (`scenario.ballistic_flight_s`); anti-radiation missiles fly straight at
-the radar that was emitting when they were launched. A threat that reaches its
-target (or its release point) gets its arrival time; the leakers phase decides what
-it does there, after the intercepts.
+provoking drones fly at a radar or home (`provocation`); ballistic missiles fly
+straight at their target with a parabolic altitude profile (apogee at mid-flight,
+very fast terminal dive), at the ground speed that makes it a fall at g
+(`scenario.ballistic_flight_s`); anti-radiation missiles fly straight at the radar
+that was emitting when they were launched. A threat that reaches its target (or its
+release point) gets its arrival time; the leakers phase decides what it does there,
+after the intercepts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from wargame.engine.geometry import ballistic_height
+from wargame.engine.provocation import fly_provokers
 from wargame.engine.scenario import ROLE_ARM, TARGET_NONE, Scenario
 from wargame.engine.state import ACTIVE, State
 
@@ -35,6 +37,11 @@ def move_threats(sc: Scenario, st: State) -> None:
 
 
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    if sc.provoke_slots.size:
+        provoking = sc.t_provoke[idx]
+        if np.count_nonzero(provoking):
+            fly_provokers(sc, st, idx[provoking])
+            idx = idx[~provoking]
     if sc.profiled_slots.size:
         profiled = sc.t_profiled[idx]
         if np.count_nonzero(profiled):

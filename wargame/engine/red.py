@@ -13,6 +13,7 @@ import numpy as np
 
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
+from wargame.engine.provocation import provoke
 from wargame.engine.scenario import (
     CLASSES,
     TARGET_RADAR,
@@ -55,6 +56,7 @@ def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
 
 def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
     fire_arms(sc, st, events)
+    provoke(sc, st, events)  # provoking drones engaged turn home
     _support_goes_home(sc, st, events)
     # ARMs still on a rail of an aircraft that is gone will never fly.
     arms = sc.arm_slots
