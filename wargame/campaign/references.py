@@ -35,6 +35,7 @@ def check_references(
 
     yield from _unique_names(campaign, lines)
     yield from _catalogue_problems(catalogue)
+    yield from _weapon_problems(catalogue)
 
     def position(path: PathKey, pos: tuple[float, float] | str) -> Iterator[tuple[PathKey, str]]:
         if isinstance(pos, str):
@@ -149,6 +150,7 @@ def check_references(
         yield from _flight_profile(base, raid, threat)
         if raid.target not in targets:
             yield (*base, "target"), _unknown("target", raid.target, targets)
+        yield from _raid_release(base, raid, threat, catalogue, targets)
     for i, flight in enumerate(red.sead):
         base = ("red", "sead", i)
         yield from in_time(base, flight.turn)
@@ -304,6 +306,67 @@ def _catalogue_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, s
             yield (
                 (*where, "arm_range_km"),
                 ("only anti-radiation missiles (class arm) have arm_range_km"),
+            )
+
+
+# ------------------------------------------------------------ stand-off weapons
+
+UNRELEASABLE = (
+    ThreatClass.FIGHTER,
+    ThreatClass.BOMBER,
+    ThreatClass.AWACS,
+    ThreatClass.BALLISTIC_MISSILE,
+)
+"""Classes no aircraft releases as a stand-off weapon."""
+
+
+def _weapon_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, str]]:
+    """A threat type's weapon is a catalogue type an aircraft can release."""
+    for name, threat in catalogue.threats.items():
+        where = catalogue.where(("threats", name))
+        if threat.weapon is not None:
+            yield from _weapon_known((*where, "weapon"), threat.weapon, catalogue)
+            if threat.release_range_km <= 0.0:
+                yield (
+                    (*where, "weapon"),
+                    "only a type with a release range (release_range_km > 0) releases weapons",
+                )
+        elif threat.weapons > 0:
+            yield (*where, "weapons"), f"{threat.weapons} weapons of no type: give its weapon"
+
+
+def _weapon_known(
+    path: PathKey, name: str, catalogue: MergedCatalogue
+) -> Iterator[tuple[PathKey, str]]:
+    weapon = catalogue.threats.get(name)
+    if weapon is None:
+        yield path, _unknown("threat type", name, catalogue.threats)
+    elif weapon.threat_class in UNRELEASABLE:
+        yield path, f"threat type {shown(name)} is {weapon.threat_class}: not a weapon to release"
+
+
+def _raid_release(
+    base: PathKey,
+    raid: Raid,
+    threat: ThreatType | None,
+    catalogue: MergedCatalogue,
+    targets: list[str],
+) -> Iterator[tuple[PathKey, str]]:
+    """A raid's later targets exist, and its weapons, load and route home suit its type."""
+    for k, name in enumerate(raid.targets):
+        if name not in targets:
+            yield (*base, "targets", k), _unknown("target", name, targets)
+    if raid.weapon is not None:
+        yield from _weapon_known((*base, "weapon"), raid.weapon, catalogue)
+    releases = threat is not None and threat.release_range_km > 0.0
+    if threat is None or releases:
+        return
+    for key in ("weapon", "weapons_each", "home"):
+        if getattr(raid, key):
+            yield (
+                (*base, key),
+                f"{shown(raid.threat)} has no release range: it releases nothing and flies "
+                "no route home",
             )
 
 

@@ -252,6 +252,12 @@ class ThreatType(_Model):
     features (speed decay, RCS fluctuation, altitude behaviour) give it away at this
     rate, small for a good decoy; a real threat's show it real at this rate. An
     engagement radar's look counts three times."""
+    weapon: Name | None = None
+    """Aircraft with a release range: the threat type (catalogue) of the stand-off weapon
+    it releases there, each flying on to the target as a threat of its own. Without one,
+    its own warhead strikes the target the moment it reaches its release point."""
+    weapons: Annotated[int, Field(ge=0, le=64)] = 0
+    """How many of `weapon` one aircraft carries (a raid may load otherwise)."""
     note: str = ""
 
 
@@ -284,6 +290,8 @@ class Radar(_Model):
     """The command post it reports to."""
     emitting: bool = True
     """Emitting when the game starts."""
+    hardness: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.0
+    """Chance that a strike reaching its site does no harm (0: a hit destroys it)."""
     mask_deg: MaskDeg = []
     """Terrain mask at its site: the lowest elevation angle it sees, degrees, per equal
     bearing sector clockwise from north; it holds until the radar moves. Empty: none."""
@@ -306,6 +314,8 @@ class FireUnit(_Model):
     """Rounds in stock for reloading, by missile type."""
     emitting: bool = True
     """Radar emitting when the game starts."""
+    hardness: Annotated[float, Field(ge=0.0, lt=1.0)] = 0.0
+    """Chance that a strike reaching its site does no harm (0: a hit destroys it)."""
     mask_deg: MaskDeg = []
     """Terrain mask at its site: the lowest elevation angle its radar sees, degrees, per
     equal bearing sector clockwise from north; it holds until the unit moves. Empty: none."""
@@ -363,6 +373,17 @@ class Raid(_Model):
     """An asset, command post, radar or fire unit."""
     spacing_km: Annotated[float, Field(ge=0.0, le=1000.0)] = 5.0
     """Distance between consecutive threats in the stream."""
+    targets: list[Name] = []
+    """Targets to move on to, in order, once the one before is destroyed (`target` is
+    the first; it may be listed again at the head)."""
+    weapon: Name | None = None
+    """Aircraft: the stand-off weapon (catalogue threat type) each releases, instead of
+    its type's `weapon`."""
+    weapons_each: Annotated[int, Field(ge=0, le=64)] | None = None
+    """Aircraft: how many weapons each carries, instead of its type's `weapons`."""
+    home: list[Position] = []
+    """Aircraft: the route home after release; it leaves at the last point. Default: back
+    along its waypoints to its origin."""
     attack_altitude_m: Altitude | None = None
     """Altitude at the end of the path (the target, or where an aircraft releases its
     weapons), reached evenly along the last leg: a terminal dive. Default: cruise."""

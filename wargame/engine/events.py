@@ -409,6 +409,39 @@ class AssetPriorityChanged(Event):
     message: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class WeaponsReleased(Event):
+    """A strike aircraft released its stand-off weapons at its release point: each flies
+    on to the target as a threat of its own."""
+
+    kind: ClassVar[str] = "weapons_released"
+    raid: str
+    aircraft: int
+    """Id of the aircraft (a threat)."""
+    weapon: str
+    """The weapons' threat type."""
+    threat_class: str
+    target: str
+    threats: tuple[int, ...]
+    """Ids of the weapons (threats from now on)."""
+    x_km: float
+    y_km: float
+    """The release point."""
+
+
+@dataclass(frozen=True, slots=True)
+class RaidRetargeted(Event):
+    """A raid's target is destroyed: its members still flying at it move on to the next."""
+
+    kind: ClassVar[str] = "raid_retargeted"
+    raid: str
+    target: str
+    """The target they fly at now."""
+    was: str
+    threats: tuple[int, ...]
+    """Ids of the members re-aimed (aircraft, weapons in the air, those still to enter)."""
+
+
 KINDS.update(
     {
         cls.kind: cls

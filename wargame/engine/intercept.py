@@ -11,9 +11,11 @@ guided it then reads the result with the draw V[j, k] of the assessment generato
 
 A threat that reaches its target delivers its warhead: against an asset it
 damages with probability 1 - hardness and destroys min(1, warhead / 2000 kg) of
-the asset's value; a command post is destroyed with probability 1 - hardness; a
-radar hit by a strike is destroyed. An anti-radiation missile destroys its radar
-if that radar is still emitting where the missile was aimed, and misses otherwise.
+the asset's value; a command post or a radar is destroyed with probability 1 - its
+hardness (a radar's is 0 unless the campaign gives one). An aircraft carrying stand-off
+weapons does no harm by reaching its release point: its weapons, once they arrive, do.
+An anti-radiation missile destroys its radar if that radar is still emitting where the
+missile was aimed, and misses otherwise.
 """
 
 from __future__ import annotations
@@ -230,7 +232,13 @@ def strike_arrives(
     events: list[Event],
     sites: dict[int, tuple[list[int], list[int]]],
 ) -> None:
-    st.status[j] = DELIVERED
+    """Threat `j` reaches its target (an aircraft: its release point) and strikes with the
+    die `roll` (its slot's in the leakers phase) against the site's hardness. An aircraft
+    carrying stand-off weapons does no harm by arriving: it releases them at the turn's end
+    (`release`); one without strikes with its own warhead, and both turn home."""
+    if not sc.t_delivers[j]:
+        return
+    st.status[j] = ACTIVE if sc.t_release_km[j] > 0.0 else DELIVERED
     kind, index = int(st.target_kind[j]), int(st.target_index[j])
     warhead = float(sc.t_warhead[j])
     cls = str(CLASSES[sc.t_class[j]])
@@ -251,7 +259,12 @@ def strike_arrives(
             if st.cp_alive[index] and roll < 1.0 - sc.c_hardness[index]:
                 damaged = True
                 lost = float(sc.c_value[index])
-        elif kind == TARGET_RADAR and st.radar_alive[index] and not _moved(sc, st, j, index):
+        elif (
+            kind == TARGET_RADAR
+            and st.radar_alive[index]
+            and not _moved(sc, st, j, index)
+            and roll < 1.0 - sc.r_hardness[index]
+        ):
             damaged = True
             lost = float(sc.r_value[index])
     events.append(
@@ -269,11 +282,11 @@ def strike_arrives(
     elif kind == TARGET_CP and damaged:
         _destroy_cp(sc, st, index, events)
     elif kind == TARGET_ASSET and damaged and index in sites:
-        # What stands on the site is hit with it: its radars are destroyed, its command
-        # posts by the same roll against their own hardness.
+        # What stands on the site is hit with it: its radars and command posts, by the
+        # same roll against their own hardness.
         radars, posts = sites[index]
         for radar in radars:
-            if st.radar_alive[radar]:
+            if st.radar_alive[radar] and roll < 1.0 - sc.r_hardness[radar]:
                 _destroy_radar(sc, st, radar, "strike", j, events)
         for cp in posts:
             if st.cp_alive[cp] and roll < 1.0 - sc.c_hardness[cp]:

@@ -17,7 +17,7 @@ import numpy as np
 
 from wargame.engine.geometry import ballistic_height
 from wargame.engine.provocation import fly_provokers
-from wargame.engine.scenario import ROLE_ARM, TARGET_NONE, Scenario
+from wargame.engine.scenario import ROLE_ARM, ROLE_STRIKE, ROLE_WEAPON, TARGET_NONE, Scenario
 from wargame.engine.state import ACTIVE, State
 
 
@@ -28,12 +28,30 @@ def move_threats(sc: Scenario, st: State) -> None:
     if active.size == 0:
         return
     t0 = (st.turn - 1) * sc.dt
-    if sc.arm_slots.size:
-        is_arm = sc.t_role[active] == ROLE_ARM
-        if np.count_nonzero(is_arm):
-            _home_arms(sc, st, active[is_arm], t0)
-            active = active[~is_arm]
+    straight, home = _off_path(sc, st, active)
+    if np.count_nonzero(straight):
+        fly_straight(sc, st, active[straight], t0)
+    if np.count_nonzero(home):
+        fly_home(sc, st, active[home], sc.dt)
+    if np.count_nonzero(straight) or np.count_nonzero(home):
+        active = active[~(straight | home)]
     _follow_paths(sc, st, active, t0)
+
+
+def _off_path(sc: Scenario, st: State, active: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which active threats fly straight at their aim point (`path_end`): ARMs and
+    released weapons, and raid members re-aimed at a later target (`release.retarget`);
+    and which aircraft fly their route home, their weapons released."""
+    role = sc.t_role[active]
+    kind = st.target_kind[active]
+    straight = (role == ROLE_ARM) | (role == ROLE_WEAPON)
+    strike = role == ROLE_STRIKE
+    home = strike & (kind == TARGET_NONE) & (sc.t_n_home[active] > 0)
+    re_aimed = (kind != sc.t_target_kind[active]) | (
+        st.target_index[active] != sc.t_target_index[active]
+    )
+    straight |= strike & re_aimed & (kind != TARGET_NONE)
+    return straight, home
 
 
 def _follow_paths(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
@@ -128,7 +146,10 @@ def _fly_profiles(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
     st.vx[idx], st.vy[idx] = direction[:, 0], direction[:, 1]
 
 
-def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+def fly_straight(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
+    """Threats flying straight at their aim point (`st.path_end`) at their speed: ARMs at
+    the radar they heard, stand-off weapons from their release point at the target, raid
+    members re-aimed at a later target. Those that reach it get their arrival time."""
     if idx.size == 0:
         return
     speed = sc.t_speed[idx]
@@ -147,7 +168,47 @@ def _home_arms(sc: Scenario, st: State, idx: np.ndarray, t0: float) -> None:
         st.arrival_time[idx[reach]] = t0 + dist[reach] / speed[reach]
     st.vx[idx] = dx / d * speed
     st.vy[idx] = dy / d * speed
-    # Dive from cruise altitude over the last 20 km. (minimum/maximum: np.clip costs
-    # several times more on arrays this small.)
+    # Dive from cruise altitude over the last `DIVE_KM`: a missile or bomb strikes, while
+    # an aircraft flying to its release point holds its altitude. (minimum/maximum:
+    # np.clip costs several times more on arrays this small.)
     remaining = np.maximum(dist - budget, 0.0)
-    st.alt[idx] = sc.t_cruise_alt[idx] * np.minimum(remaining / 20.0, 1.0)
+    dives = np.where(sc.t_release_km[idx] > 0.0, np.inf, DIVE_KM)
+    st.alt[idx] = sc.t_cruise_alt[idx] * np.minimum(remaining / dives, 1.0)
+    if np.count_nonzero(reach):
+        held = idx[reach & (sc.t_release_km[idx] > 0.0)]
+        st.vx[held], st.vy[held] = 0.0, 0.0  # holding at its release point
+
+
+DIVE_KM = 20.0
+"""A missile flying straight at its target dives from its cruise altitude over this last
+stretch."""
+
+
+def route_home(sc: Scenario, st: State, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(N, H) distance from the release point (`st.path_end`) to each point of each
+    aircraft's route home, and (N,) its length to the last, where it leaves, km."""
+    first = sc.t_home[idx, 0] - st.path_end[idx]
+    cum = np.hypot(first[:, 0], first[:, 1])[:, None] + sc.t_home_cum[idx]
+    return cum, cum[np.arange(idx.size), sc.t_n_home[idx] - 1]
+
+
+def fly_home(sc: Scenario, st: State, idx: np.ndarray, seconds: float) -> None:
+    """Aircraft whose weapons are released fly `seconds` more along their route home, from
+    their release point (`st.path_end`; `st.flown` is the distance since) at their
+    cruise speed and altitude; one at the end holds there until red sends it off the map
+    (`release`)."""
+    speed = sc.t_speed[idx]
+    cum, total = route_home(sc, st, idx)
+    flown = np.minimum(st.flown[idx] + speed * seconds, total)
+    rows = np.arange(idx.size)
+    leg = np.minimum(np.add.reduce(cum < flown[:, None], axis=1), sc.t_n_home[idx] - 1)
+    ahead = sc.t_home[idx, leg]
+    behind = np.where((leg == 0)[:, None], st.path_end[idx], sc.t_home[idx, np.maximum(leg - 1, 0)])
+    start = np.where(leg == 0, 0.0, cum[rows, np.maximum(leg - 1, 0)])
+    length = cum[rows, leg] - start
+    heading = (ahead - behind) / np.maximum(length, 1e-12)[:, None]
+    position = ahead - heading * (cum[rows, leg] - flown)[:, None]
+    st.x[idx], st.y[idx], st.flown[idx] = position[:, 0], position[:, 1], flown
+    st.alt[idx] = sc.t_cruise_alt[idx]
+    heading[flown >= total] = 0.0
+    st.vx[idx], st.vy[idx] = heading[:, 0] * speed, heading[:, 1] * speed

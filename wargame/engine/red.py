@@ -14,6 +14,7 @@ import numpy as np
 from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.provocation import provoke
+from wargame.engine.release import release_weapons
 from wargame.engine.scenario import (
     CLASSES,
     TARGET_RADAR,
@@ -55,6 +56,7 @@ def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
+    release_weapons(sc, st, events)  # stand-off weapons released, egress, retargeting
     fire_arms(sc, st, events)
     provoke(sc, st, events)  # provoking drones engaged turn home
     _support_goes_home(sc, st, events)

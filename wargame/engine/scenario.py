@@ -28,6 +28,7 @@ from wargame.engine.codes import (
     ROLE_JAMMER,
     ROLE_SEAD,
     ROLE_STRIKE,
+    ROLE_WEAPON,
     TARGET_ASSET,
     TARGET_CP,
     TARGET_NONE,
@@ -60,6 +61,7 @@ __all__ = [
     "ROLE_JAMMER",
     "ROLE_SEAD",
     "ROLE_STRIKE",
+    "ROLE_WEAPON",
     "STANDARD_GRAVITY",
     "TARGET_ASSET",
     "TARGET_CP",
@@ -269,6 +271,25 @@ class Scenario:
     """(N,) whether its track's class is one a decoy of the catalogue passes for: only
     such a track can be doubted (a fighter's is not, where no decoy fakes one)."""
 
+    # Stand-off weapons, egress and retargeting (`threat_slots.release_fields`, `release`).
+    t_release_km: F64
+    """(N,) a strike aircraft's release range (its own type's); 0 for any other slot."""
+    t_delivers: B
+    """(N,) its own arrival does the damage: False for aircraft that carry a weapon."""
+    t_home: F64
+    """(N, H, 2) an aircraft's route home after release (padded with its last point, where
+    it leaves)."""
+    t_home_cum: F64
+    """(N, H) length of the route home from its first point to point k, km."""
+    t_n_home: I64
+    """(N,) points on its route home; 0 for a threat that does not go home after release."""
+    t_targets: I64
+    """(N, K, 2) its raid's targets in order, (kind, index), padded with TARGET_NONE."""
+    weapon_slots: I64
+    """Slots of the stand-off weapons the raids' aircraft carry (role ROLE_WEAPON)."""
+    r_hardness: F64
+    """(R,) chance a strike reaching a radar's site does it no harm."""
+
     terrain: Terrain | None = None
     """The ground's heights and the sites' masks (`terrain`); None: the smooth Earth."""
 
@@ -287,7 +308,7 @@ class Scenario:
 
     def group_name(self, slot: int) -> str:
         role, group = int(self.t_role[slot]), int(self.t_group[slot])
-        if role == ROLE_STRIKE:
+        if role in (ROLE_STRIKE, ROLE_WEAPON):
             return self.raid_names[group]
         if role == ROLE_JAMMER:
             return self.jammer_names[group]
@@ -435,6 +456,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_position0=np.array(radar_positions, dtype=np.float64).reshape(-1, 2),
         r_assess_missed=farr([t.kill_assessment_missed for t in r_types]),
         r_assess_false=farr([t.kill_assessment_false for t in r_types]),
+        r_hardness=farr([r.hardness for r in blue.radars] + [u.hardness for u in blue.fire_units]),
     )
 
 

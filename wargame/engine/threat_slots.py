@@ -11,7 +11,7 @@ apogee (`ballistic_flight_s`), and where the dive crosses each missile's ceiling
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from wargame.engine.codes import (
     ROLE_JAMMER,
     ROLE_SEAD,
     ROLE_STRIKE,
+    ROLE_WEAPON,
     TARGET_NONE,
 )
 
@@ -49,6 +50,12 @@ class _Group:
     """(k, 2) entry points, km: one row per slot."""
     path: list[tuple[float, float]]
     target: tuple[int, int]
+    home: tuple[tuple[float, float], ...] = ()
+    """Aircraft that release: the route home from the release point; it leaves at its end."""
+    targets: tuple[tuple[int, int], ...] = ()
+    """Strike slots: the raid's targets in order, `target` first."""
+    delivers: bool = True
+    """False for aircraft that carry a weapon: the weapons do the damage, not their arrival."""
     until: int = 1 << 30
     parent: int = -1
     profile: tuple[tuple[float | None, float | None], ...] = ()
@@ -126,7 +133,7 @@ def red_groups(
                 until=jammer.until_turn if jammer.until_turn is not None else 1 << 30,
             )
         )
-    return groups
+    return release_groups(loaded, targets, groups)
 
 
 def _profile(raid: Raid) -> tuple[tuple[float | None, float | None], ...]:
@@ -259,13 +266,14 @@ def threat_slots(
         "t_parent": parent,
         "arms_of": _slots_by(parent, parent >= 0),
         "t_arm_range": per_type([t.arm_range_km or 0.0 for t in types])[kind],
-        "strike_slots": slot[role == ROLE_STRIKE],
+        "strike_slots": slot[(role == ROLE_STRIKE) | (role == ROLE_WEAPON)],
         "arm_slots": slot[role == ROLE_ARM],
         "sead_slots": slot[role == ROLE_SEAD],
         "jammer_slots": slot[role == ROLE_JAMMER],
         "noise_slots": np.flatnonzero(jnr[kind] > 0.0),
         "t_discrimination": per_type([t.discrimination_per_look for t in types])[kind],
         "t_may_be_decoy": np.isin(code[seen], _mimicked_classes(cat)),
+        **release_fields(groups, of),
     }
 
 
@@ -365,3 +373,83 @@ def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]
     if d < 1e-9:
         return (1.0, 0.0)
     return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+
+
+# ------------------------------------------------------- stand-off weapons and egress
+
+
+def release_groups(
+    loaded: LoadedCampaign,
+    targets: dict[str, tuple[int, int, tuple[float, float]]],
+    groups: list[_Group],
+) -> list[_Group]:
+    """`groups` (the raids' first, one a raid, in campaign order) with each raid's targets
+    in order and its aircraft's route home, and after them the stand-off weapons its
+    aircraft carry: one group per aircraft, launched by it (`parent`) at its release point.
+    Added last, so that every other threat keeps the slot it had before weapons."""
+    red, catalogue = loaded.campaign.red, loaded.catalogue
+    out = list(groups)
+    weapons: list[_Group] = []
+    first_slot = 0
+    for g, raid in enumerate(red.raids):
+        group = groups[g]
+        names = [raid.target, *(t for i, t in enumerate(raid.targets) if i or t != raid.target)]
+        order = tuple((targets[t][0], targets[t][1]) for t in names)
+        ttype = group.type
+        home: tuple[tuple[float, float], ...] = ()
+        weapon_name = raid.weapon or ttype.weapon
+        if ttype.release_range_km > 0.0 and ttype.threat_class != BALLISTIC:
+            # Home the way it came (its waypoints backwards, then its entry), or as given.
+            entry = (float(group.starts[0, 0]), float(group.starts[0, 1]))
+            back = [*reversed(group.path[:-1]), entry]
+            home = tuple(loaded.place(p) for p in raid.home) if raid.home else tuple(back)
+        out[g] = replace(group, home=home, targets=order, delivers=not (home and weapon_name))
+        each = raid.weapons_each if raid.weapons_each is not None else ttype.weapons
+        if home and weapon_name and each > 0:
+            weapon = catalogue.threats[weapon_name]
+            release = np.array([group.path[-1]] * each, dtype=np.float64)
+            aim = targets[raid.target][2]
+            for member in range(len(group.starts)):
+                weapons.append(
+                    _Group(
+                        weapon,
+                        ROLE_WEAPON,
+                        g,
+                        -1,
+                        release,
+                        [aim],
+                        group.target,
+                        targets=order,
+                        parent=first_slot + member,
+                    )
+                )
+        first_slot += len(group.starts)
+    return [*out, *weapons]
+
+
+def release_fields(groups: list[_Group], of: I64) -> dict[str, Any]:
+    """The `Scenario` fields of stand-off weapons, egress and retargeting, one row per slot
+    (`of`: the group of each slot)."""
+    h_max = max((len(g.home) for g in groups), default=0) or 1
+    k_max = max((len(g.targets) for g in groups), default=0) or 1
+    home = np.zeros((len(groups), h_max, 2))
+    home_cum = np.zeros((len(groups), h_max))
+    order = np.full((len(groups), k_max, 2), TARGET_NONE, dtype=np.int64)
+    for i, g in enumerate(groups):
+        if g.home:
+            home[i] = [*g.home, *[g.home[-1]] * (h_max - len(g.home))]
+            legs = np.hypot(*np.diff(home[i], axis=0).T)
+            home_cum[i, 1:] = np.cumsum(legs)
+        if g.targets:
+            order[i, : len(g.targets)] = g.targets
+    return {
+        "t_release_km": floats(
+            [g.type.release_range_km if g.role == ROLE_STRIKE else 0.0 for g in groups]
+        )[of],
+        "t_delivers": np.array([g.delivers for g in groups], dtype=bool).reshape(-1)[of],
+        "t_home": home[of],
+        "t_home_cum": home_cum[of],
+        "t_n_home": ints([len(g.home) for g in groups])[of],
+        "t_targets": order[of],
+        "weapon_slots": np.flatnonzero(ints([g.role for g in groups])[of] == ROLE_WEAPON),
+    }

@@ -48,6 +48,7 @@ from wargame.engine.events import (
     RadarFailed,
     RaidEntered,
     RaidPoppedUp,
+    RaidRetargeted,
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
@@ -58,6 +59,7 @@ from wargame.engine.events import (
     TrackDropped,
     TrackInitiated,
     TurnEnded,
+    WeaponsReleased,
     r3,
 )
 from wargame.engine.game import score_of
@@ -170,6 +172,8 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         RaidPoppedUp: "secret",  # red's side: its tracks tell it
         Resupplied: "shown",
         AssetPriorityChanged: "shown",  # an inject: higher command's order to blue
+        WeaponsReleased: "secret",  # red's side: the weapons' tracks tell it
+        RaidRetargeted: "secret",
     }
 )
 """Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
@@ -202,6 +206,8 @@ AnyEvent = (
     | RaidPoppedUp
     | Resupplied
     | AssetPriorityChanged
+    | WeaponsReleased
+    | RaidRetargeted
 )
 """Every kind of event as one type, so that a `match` over the kinds ends in
 `assert_never` and a kind left out fails type checking."""
@@ -406,6 +412,8 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
         case AssetPriorityChanged():
             said = f"{e.message} " if e.message else ""
             return f"{said}{e.asset}'s priority is now {e.priority:g} (was {e.was:g})"
+        case WeaponsReleased() | RaidRetargeted():
+            return None  # red's side
         case _:
             assert_never(e)
 

@@ -33,6 +33,7 @@ from wargame.engine.events import (
     RadarFailed,
     RaidEntered,
     RaidPoppedUp,
+    RaidRetargeted,
     ReloadComplete,
     RelocationComplete,
     RelocationStarted,
@@ -43,6 +44,7 @@ from wargame.engine.events import (
     TrackDropped,
     TrackInitiated,
     TurnEnded,
+    WeaponsReleased,
 )
 from wargame.view.blue import blue_events, blue_text, end_of_turn, known, launch_text, sight
 from wargame.view.words import score_text, short_missile
@@ -201,6 +203,8 @@ def topic_of(event: Event) -> Topic:
             return RED
         case RaidPoppedUp() | ArmMissed():
             return RED
+        case WeaponsReleased() | RaidRetargeted():
+            return RED
         case _:
             return OTHER
 
@@ -218,7 +222,7 @@ def tone_of(event: Event) -> Tone:
             return BAD
         case RadarFailed() | LinkCut():
             return BAD  # injects that hurt
-        case RaidPoppedUp():
+        case RaidPoppedUp() | WeaponsReleased() | RaidRetargeted():
             return WARN
         case Resupplied() | AssetPriorityChanged():
             return OWN
