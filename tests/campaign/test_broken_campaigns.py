@@ -98,6 +98,9 @@ EXPECTED: dict[str, list[str]] = {
     "unknown_target.toml": [
         ":39: red.raids[0].target: unknown target 'Depot 9' (did you mean 'Depot 2'?)",
     ],
+    "unknown_protected_site.toml": [
+        ":27: blue.fire_units[0].protects: unknown site 'Depot 9' (did you mean 'Depot 2'?)",
+    ],
     "unknown_place.toml": [
         ":23: blue.fire_units[0].position: unknown place 'Harbor' (did you mean 'Harbour'?)",
     ],

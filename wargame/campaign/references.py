@@ -121,6 +121,13 @@ def check_references(
         + [r.name for r in blue.radars]
         + [u.name for u in blue.fire_units]
     )
+    for i, unit in enumerate(blue.fire_units):
+        # Point defence guards a blue site: any name a raid could aim at.
+        if unit.protects is not None and unit.protects not in targets:
+            yield (
+                ("blue", "fire_units", i, "protects"),
+                _unknown("site", unit.protects, targets),
+            )
     red = campaign.red
     if not red.raids:
         yield ("red", "raids"), "at least one raid is needed"
