@@ -22,6 +22,8 @@ IS_AIRCRAFT = np.array([i in AIRCRAFT_CLASSES for i in range(len(CLASSES))], dty
 
 # What a threat slot is for.
 ROLE_STRIKE, ROLE_SEAD, ROLE_JAMMER, ROLE_ARM = 0, 1, 2, 3
+ROLE_FALSE = 5
+"""A phantom slot: a false track's, at the end of the threat arrays (`false_slots`)."""
 ROLE_WEAPON = 4
 """A stand-off weapon a strike aircraft carries to its release point (`release`)."""
 # What a threat is flying at.

@@ -31,12 +31,13 @@ from wargame.engine.clock import instants_in_turn
 from wargame.engine.dice import Phase, generator
 from wargame.engine.discrimination import classify
 from wargame.engine.events import Event, TrackDropped, TrackInitiated
+from wargame.engine.false_alarms import free_phantoms, raise_false_alarms
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M, JAMMER_REFERENCE_KM
 from wargame.engine.kill_assessment import ends_with_threat
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, State
 from wargame.engine.terrain import Sight, sight_now
-from wargame.engine.track_life import coast_turns
+from wargame.engine.track_life import coast_turns, confirm
 
 BLOCK_PAIRS = 1 << 14
 """(Radar, threat) pairs the detection phase takes at once, so that its temporaries stay
@@ -48,13 +49,24 @@ _HORIZON_F32 = np.float32(HORIZON_KM_PER_SQRT_M)
 
 def detect_and_track(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
     active = (st.status == ACTIVE).nonzero()[0]
+    if sc.false_slots.size:  # (a phantom slot holds a false track: nothing to detect)
+        active = active[: np.searchsorted(active, sc.false_slots[0])]
     looks = looks_in_turn(sc, st.turn)
-    radars = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn) & (looks > 0)).nonzero()[0]
+    on_air = st.emitting & st.radar_alive & (st.ready_turn <= st.turn)
+    radars = (on_air & (looks > 0)).nonzero()[0]
+    none = np.zeros(0, dtype=np.int64)
+    r_idx, t_idx, counts = none, none, none
     if active.size and radars.size:
         r_idx, t_idx, counts = _detections(sc, st, seed, radars, active, looks)
+    # Which detections leave a track at the turn's end: M of N looks (`track_life`).
+    r_idx, t_idx, counts, closed = confirm(
+        sc, st, seed, r_idx, t_idx, counts, np.where(on_air, looks, 0)
+    )
+    if t_idx.size:
         _update_tracks(sc, st, seed, r_idx, t_idx, counts, events)
         classify(sc, st, seed, r_idx, t_idx, counts)  # what the looks tell of decoys
-    _drop_tracks(sc, st, events)
+    _drop_tracks(sc, st, events, closed)
+    raise_false_alarms(sc, st, seed, looks, on_air, events)
 
 
 def looks_in_turn(sc: Scenario, turn: int) -> np.ndarray:
@@ -440,7 +452,10 @@ def _initiate(
     )
 
 
-def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
+def _drop_tracks(sc: Scenario, st: State, events: list[Event], closed: np.ndarray) -> None:
+    """Tracks end: with their threat where blue knows it, when they have coasted too
+    long, or when their confirmation window closed (`closed`); a false track's phantom
+    slot is then free again."""
     tracked = (st.track_id >= 0).nonzero()[0]
     if tracked.size == 0:
         return
@@ -449,7 +464,14 @@ def _drop_tracks(sc: Scenario, st: State, events: list[Event]) -> None:
     st.track_id[tracked[ends_with_threat(st, tracked)]] = -1
     coast = coast_turns(sc)
     stale = tracked[(st.track_id[tracked] >= 0) & (st.turn - st.track_last[tracked] > coast)]
+    if closed.size:
+        stale = np.union1d(stale, closed[st.track_id[closed] >= 0])
     for slot in stale.tolist():
         events.append(TrackDropped(turn=st.turn, track=int(st.track_id[slot]), threat=slot))
     st.track_id[stale] = -1
     st.track_hits[stale] = 0
+    ended = tracked[st.track_id[tracked] < 0]
+    st.track_confirmed[ended] = False
+    st.track_window[ended] = 0
+    if sc.false_slots.size:
+        free_phantoms(st, ended[ended >= sc.false_slots[0]])

@@ -26,6 +26,10 @@ class Phase(IntEnum):
     """Measurement errors of the radars' looks."""
     CLASSIFICATION = 6
     """What a look tells of a track's class (decoy or not)."""
+    FALSE_ALARM = 7
+    """The radars' false alarms: how many, where, and what falls in their gates."""
+    LOOK_ORDER = 8
+    """Which of a turn's looks at a tentative track detected it (confirmation, M of N)."""
 
 
 MAX_SEED = 2**63 - 1

@@ -442,6 +442,26 @@ class RaidRetargeted(Event):
     """Ids of the members re-aimed (aircraft, weapons in the air, those still to enter)."""
 
 
+# ------------------------------------------------------------------ false alarms
+
+
+@dataclass(frozen=True, slots=True)
+class FalseTrack(Event):
+    """The truth of a track made of noise: a radar's false alarm, which formed the track
+    of the `TrackInitiated` that follows (its `threat` a phantom slot). Secret: blue sees
+    only the track."""
+
+    kind: ClassVar[str] = "false_track"
+    track: int
+    threat: int
+    """The phantom slot it lives in (reused once the track has ended)."""
+    radar: str
+    x_km: float
+    y_km: float
+    alt_m: float
+    """Where the false alarm put it: nothing is there."""
+
+
 KINDS.update(
     {
         cls.kind: cls

@@ -398,7 +398,7 @@ class Game:
             assets=tuple(
                 (n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)
             ),
-            threats=int((sc.t_role != ROLE_ARM).sum()),
+            threats=int((sc.t_role != ROLE_ARM).sum()) - int(sc.false_slots.size),
             score_weights=(
                 scoring.threat_cost_destroyed,
                 scoring.interceptor_cost,

@@ -183,6 +183,7 @@ def grade(rubric: Rubric, results: Sequence[ObjectiveResult]) -> Grade | None:
 def tally_truth(sc: Scenario, st: State) -> Tally:
     """The figures as they truly are: the final word, in the after-action report."""
     flown = st.status != PENDING
+    flown[sc.false_slots] = False  # a false track's phantom slot is no threat
     return tally_over(sc, st, sc.t_class, flown, raid_class=None)
 
 

@@ -9,7 +9,7 @@ Nothing here changes during play; the changing part is `State`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,6 +34,7 @@ from wargame.engine.codes import (
     TARGET_NONE,
     TARGET_RADAR,
 )
+from wargame.engine.false_slots import alarms_per_look, pool_size, with_false_slots
 from wargame.engine.terrain import Terrain
 from wargame.engine.threat_slots import (
     DIVE_MARGIN_M,
@@ -293,6 +294,13 @@ class Scenario:
     terrain: Terrain | None = None
     """The ground's heights and the sites' masks (`terrain`); None: the smooth Earth."""
 
+    # False alarms (`false_slots`, `false_alarms`).
+    r_false_alarms: F64 = field(default_factory=lambda: np.zeros(0))
+    """(R,) false alarms each radar raises per look on average: Pfa × resolution cells."""
+    false_slots: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Phantom slots at the end of the threat arrays, where false tracks live (role
+    ROLE_FALSE); the real threats are the slots before `false_slots[0]`."""
+
     @property
     def n_threats(self) -> int:
         return len(self.threat_type)
@@ -375,6 +383,13 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         targets[name] = (TARGET_RADAR, i, radar_positions[i])
 
     threats = threat_slots(red_groups(loaded, targets), cat, [m.max_altitude_m for m in missiles])
+    false_alarms = alarms_per_look(
+        np.array([t.false_alarm_probability for t in r_types], dtype=np.float64),
+        np.array([t.detection_range_km for t in r_types], dtype=np.float64),
+        np.array([t.range_resolution_m / 1000.0 for t in r_types], dtype=np.float64),
+        np.radians(np.array([t.beamwidth_deg for t in r_types], dtype=np.float64)),
+    )
+    threats = with_false_slots(threats, pool_size(false_alarms))
 
     farr, iarr = floats, ints
     m_pk = np.zeros((len(missiles), len(CLASSES)))
@@ -457,6 +472,7 @@ def build_scenario(loaded: LoadedCampaign) -> Scenario:
         r_assess_missed=farr([t.kill_assessment_missed for t in r_types]),
         r_assess_false=farr([t.kill_assessment_false for t in r_types]),
         r_hardness=farr([r.hardness for r in blue.radars] + [u.hardness for u in blue.fire_units]),
+        r_false_alarms=false_alarms,
     )
 
 

@@ -154,6 +154,17 @@ class State:
     track_confidence: F64 = field(default_factory=lambda: np.zeros(0))
     """(N,) probability that the class its track shows is right."""
 
+    # Confirmation of tentative tracks (`track_life.confirm`, `false_alarms`), per slot.
+    track_radar: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) the radar that formed its track, whose looks confirm it (-1: none)."""
+    track_window: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) looks of that radar counted so far in the track's confirmation window."""
+    track_window_hits: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) of them, the looks that detected it."""
+    track_confirmed: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """(N,) whether its track is confirmed (M of N looks, or a second radar); else it is
+    tentative."""
+
     threat_cost_destroyed: float = 0.0
     interceptor_cost: float = 0.0
     radar_value_lost: float = 0.0
@@ -248,4 +259,8 @@ def initial_state(sc: Scenario) -> State:
         track_class=sc.t_apparent_class.copy(),
         track_decoy_evidence=np.zeros(n),
         track_confidence=np.where(sc.t_may_be_decoy, 1.0 - PRIOR_DECOY, 1.0),
+        track_radar=np.full(n, -1, dtype=np.int64),
+        track_window=np.zeros(n, dtype=np.int64),
+        track_window_hits=np.zeros(n, dtype=np.int64),
+        track_confirmed=np.zeros(n, dtype=bool),
     )

@@ -24,6 +24,7 @@ from wargame.engine.events import (
     AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
+    FalseTrack,
     GameOver,
     GameStarted,
     InterceptResolved,
@@ -75,6 +76,7 @@ NOTABLE = (
     RaidPoppedUp,
     Resupplied,
     AssetPriorityChanged,
+    FalseTrack,
 )
 """Events that get a line of their own in the timeline (kills and launches are counted)."""
 
@@ -178,7 +180,7 @@ class KeyMoment:
     turn: int
     kind: str
     """first_detection, first_leaker, largest_loss, magazine_empty, radar_lost,
-    command_post_lost or game_over."""
+    command_post_lost, false_tracks or game_over."""
     text: str
 
 
@@ -218,6 +220,10 @@ class Aar:
     luck: Luck | None = None
     """This game's orders on other seeds and the doctrine beside them (`analysis.luck`):
     set only when asked for, as it costs a game per seed."""
+    false_tracks: tuple[int, ...] = ()
+    """The tracks the radars made of noise (false alarms), by id: no threat was there."""
+    rounds_at_false_tracks: int = 0
+    """Rounds fired at them: wasted."""
 
 
 @dataclass
@@ -285,6 +291,9 @@ class _Tally:
         self.destroyed_cost = 0.0
         self.moments: list[KeyMoment] = []
         self.largest: tuple[float, int, str] | None = None
+        self.false_tracks: dict[int, int] = {}
+        """Track id -> turn formed, of the tracks made of noise."""
+        self.false_rounds = 0
 
     # ------------------------------------------------------------ helpers
 
@@ -327,6 +336,22 @@ class _Tally:
             case ArmLaunched():
                 self.enter(event.threat, "arm", turn)
                 self.arm_aim[event.threat] = event.radar
+            case FalseTrack():
+                self.false_tracks[event.track] = turn
+            case TrackInitiated() if event.track in self.false_tracks:
+                pass  # noise: no threat detected
+            case MissileLaunched() if event.track in self.false_tracks:
+                w = self.weapons[event.missile]
+                w.fired += 1
+                w.ordered += int(event.ordered)
+                w.cost += event.cost
+                self.round_cost[event.missile] = event.cost
+                self.turns[turn].launches += 1
+                self.false_rounds += 1
+            case InterceptResolved() if event.track in self.false_tracks:
+                reason = event.reason or FALSE_TRACK
+                rounds, cost = self.unmet.get(reason, (0, 0.0))
+                self.unmet[reason] = (rounds + 1, cost + self.round_cost.get(event.missile, 0.0))
             case TrackInitiated():
                 known = self.threat(event.threat, event.threat_class)
                 if not known.detected:
@@ -516,11 +541,34 @@ class _Tally:
 
     def key_moments(self) -> tuple[KeyMoment, ...]:
         moments = list(self.moments)
+        if self.false_tracks:
+            first = min(self.false_tracks.values())
+            count = len(self.false_tracks)
+            ids = sorted(self.false_tracks)
+            listed = ", ".join(str(t) for t in ids[:FALSE_TRACKS_LISTED])
+            if count > FALSE_TRACKS_LISTED:
+                listed += ", …"
+            tracks = "track" if count == 1 else "tracks"
+            rounds = "round" if self.false_rounds == 1 else "rounds"
+            moments.append(
+                KeyMoment(
+                    first,
+                    "false_tracks",
+                    f"false alarms: {count} {tracks} made of noise ({listed}), "
+                    f"{self.false_rounds} {rounds} fired at them",
+                )
+            )
         if self.largest is not None:
             _, turn, text = self.largest
             moments.append(KeyMoment(turn, "largest_loss", f"largest loss: {text}"))
         # stable: within a turn, in the order they happened (the largest loss last)
         return tuple(sorted(moments, key=lambda m: m.turn))
+
+
+FALSE_TRACK = "a false track: nothing there"
+"""Why a round at a track made of noise met nothing."""
+FALSE_TRACKS_LISTED = 12
+"""False tracks the key moment names by id (the report's `false_tracks` holds them all)."""
 
 
 def _ratio(part: float, whole: float) -> float | None:
@@ -571,4 +619,6 @@ def build_aar(
             events, [(o.label, o.met, o.reason) for o in tally.score().objectives]
         ),
         theatre=theatre,
+        false_tracks=tuple(sorted(tally.false_tracks)),
+        rounds_at_false_tracks=tally.false_rounds,
     )

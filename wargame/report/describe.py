@@ -16,6 +16,7 @@ from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
     Event,
+    FalseTrack,
     GameStarted,
     InterceptResolved,
     Leaker,
@@ -58,6 +59,11 @@ def describe(event: Event) -> str:
             return (
                 f"turn ends at {clock(event.time_s)}: {counted(event.tracks, 'track')}, "
                 f"{counted(len(event.emitting), 'radar')} emitting, score {event.score:g}"
+            )
+        case FalseTrack():
+            return (
+                f"track {event.track} was a false alarm: noise {event.radar} took for a "
+                f"target at [{event.x_km:.0f}, {event.y_km:.0f}]"
             )
         case RaidEntered():
             bound = f"heading for {event.target}" if event.target else "taking station"

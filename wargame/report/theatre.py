@@ -251,7 +251,9 @@ def theatre_of(
         ys.append(st.y.copy())
         # In the air at the end of the turn, or at the start of it (its last point: where it
         # was killed, struck or left).
-        flying.append((st.status == ACTIVE) | before)
+        up = (st.status == ACTIVE) | before
+        up[sc.false_slots] = False  # a false track's slot: nothing flew (its track is drawn)
+        flying.append(up)
         txs.append(st.track_x.copy())
         tys.append(st.track_y.copy())
         held.append(st.track_id.copy())

@@ -39,7 +39,7 @@ from wargame.engine.events import (
 from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
-from wargame.view.blue import blue_events, blue_text
+from wargame.view.blue import blue_events, blue_text, confirmed_news
 from wargame.view.words import short_missile
 
 # ---------------------------------------------------------------- time step
@@ -157,7 +157,7 @@ def pause_alerts(
     turn = after.turn
     found: dict[Condition, list[Alert]] = {c: [] for c in CONDITIONS}
     found["unit_lost"] = _losses(seen, turn)
-    new = [e for e in seen if isinstance(e, TrackInitiated)]
+    new = confirmed_news(sc, before, after, seen)  # a tentative track is no news yet
     found["arm"] = _tracks(new, "arm", turn)
     found["ballistic"] = _tracks(new, "ballistic", turn)
     # A track a more urgent condition names is not news twice.
@@ -181,7 +181,7 @@ def _new_contacts(
 ) -> list[TrackInitiated]:
     """The new tracks farther than `NEW_CONTACT_KM` from every track blue held before the
     turn, by the radars' estimates (a raid's first track, not each of its members)."""
-    held = np.flatnonzero(held_tracks(before))
+    held = np.flatnonzero(held_tracks(before) & before.track_confirmed)
     if not new or held.size == 0:
         return list(new)
     slots = np.array([e.threat for e in new])

@@ -35,6 +35,7 @@ from wargame.engine.events import (
     AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
+    FalseTrack,
     GameOver,
     GameStarted,
     InterceptResolved,
@@ -65,7 +66,7 @@ from wargame.engine.events import (
 from wargame.engine.game import score_of
 from wargame.engine.kill_assessment import NOT_ASSESSED, READ_KILL, held_tracks
 from wargame.engine.objectives import ObjectiveResult, ever_seen, judge, tally_over
-from wargame.engine.scenario import ROLE_STRIKE, Scenario
+from wargame.engine.scenario import CLASS_NAMES, ROLE_STRIKE, Scenario
 from wargame.engine.state import KILLED, NEVER, State
 from wargame.engine.tracking import position_variance
 from wargame.view.words import clock, short_missile
@@ -87,6 +88,36 @@ def track_slot(st: State, track: int) -> int:
     """The slot of a shown track id, or -1."""
     hit = np.flatnonzero((st.track_id == track) & held_tracks(st))
     return int(hit[0]) if hit.size else -1
+
+
+def confirmed_news(
+    sc: Scenario, before: State, after: State, seen: Iterable[Event]
+) -> list[TrackInitiated]:
+    """The tracks that became news in the turn from `before` to `after`: those confirmed
+    in it (a tentative track may be a false alarm, and is no news yet), each as its
+    `TrackInitiated` of the turn (`seen`) told it, or, for a track begun in an earlier
+    turn, as it stands now. In track-id order."""
+    told = {e.track: e for e in seen if isinstance(e, TrackInitiated)}
+    held = held_tracks(after) & after.track_confirmed
+    was = (before.track_id == after.track_id) & before.track_confirmed
+    news = []
+    for slot in np.flatnonzero(held & ~was).tolist():
+        track = int(after.track_id[slot])
+        if track in told:
+            news.append(told[track])
+            continue
+        radar = int(after.track_radar[slot])
+        news.append(
+            TrackInitiated(
+                turn=after.turn,
+                track=track,
+                threat=slot,
+                threat_class=CLASS_NAMES[int(after.track_class[slot])],
+                radar=sc.r_name[radar] if radar >= 0 else "",
+                range_km=0.0,
+            )
+        )
+    return sorted(news, key=lambda e: e.track)
 
 
 def track_error_km(sc: Scenario, st: State, slots: np.ndarray) -> np.ndarray:
@@ -174,6 +205,7 @@ SIGHT: Final[Mapping[type[Event], Sight]] = MappingProxyType(
         AssetPriorityChanged: "shown",  # an inject: higher command's order to blue
         WeaponsReleased: "secret",  # red's side: the weapons' tracks tell it
         RaidRetargeted: "secret",
+        FalseTrack: "secret",  # the truth of a track made of noise: blue sees the track
     }
 )
 """Every kind of event and what blue sees of it (a test holds it to `events.KINDS`)."""
@@ -208,6 +240,7 @@ AnyEvent = (
     | AssetPriorityChanged
     | WeaponsReleased
     | RaidRetargeted
+    | FalseTrack
 )
 """Every kind of event as one type, so that a `match` over the kinds ends in
 `assert_never` and a kind left out fails type checking."""
@@ -414,6 +447,8 @@ def blue_text(event: Event, *, full_names: bool = False) -> str | None:
             return f"{said}{e.asset}'s priority is now {e.priority:g} (was {e.was:g})"
         case WeaponsReleased() | RaidRetargeted():
             return None  # red's side
+        case FalseTrack():
+            return None  # the truth: its track's line tells what blue saw
         case _:
             assert_never(e)
 

@@ -20,6 +20,7 @@ from wargame.engine.events import (
     AssetPriorityChanged,
     CommandPostDestroyed,
     Event,
+    FalseTrack,
     GameOver,
     GameStarted,
     InterceptResolved,
@@ -234,6 +235,8 @@ def tone_of(event: Event) -> Tone:
             return INFO
         case TrackDropped() | GameStarted():
             return MUTED
+        case FalseTrack():
+            return MUTED  # secret: no line in play
         case TurnEnded():
             return TURN
         case (

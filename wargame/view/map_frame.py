@@ -171,6 +171,7 @@ def draw_frame(
         st.track_alt[slots],
         heading_sector(st.track_vx[slots], st.track_vy[slots]),
         layers.selected_track,
+        ~st.track_confirmed[slots],
     )
     # Every glyph first; then the names, where they cover none of them; then the glyphs.
     glyphs = tracks.glyph_cells(height, width)

@@ -9,8 +9,8 @@ together ('FFFF→1'): they are drawn as one stack, its class letter and how man
 ('F×4'; 'FC×5' for fighters and cruise missiles together), its heading the lead
 track's. A lone track is its letter, its heading mark in the cell it heads for, and
 its number. The letter's style tells the altitude the radars report: underlined
-low, plain medium, bold high. All in numpy; a loop runs over the stacks of more
-than one track only.
+low, plain medium, bold high; a tentative track (not yet confirmed) is faint. All in
+numpy; a loop runs over the stacks of more than one track only.
 """
 
 from __future__ import annotations
@@ -111,9 +111,11 @@ class TrackSymbols:
         alt_m: np.ndarray,
         sector: np.ndarray,
         selected: int,
+        tentative: np.ndarray | None = None,
     ) -> TrackSymbols:
         """`classes` the apparent class codes, `alt_m` the reported altitudes, `sector`
-        each track's heading sector (`picture.heading_sector`)."""
+        each track's heading sector (`picture.heading_sector`), `tentative` whether each
+        track is still tentative (a stack of tentative tracks only is drawn faint)."""
         stacks = stack_tracks(cols, rows, ids, selected)
         lead = stacks.lead
         n = lead.size
@@ -126,6 +128,9 @@ class TrackSymbols:
         ink = ALTITUDE_INKS[band]
         arm = counts[:, _ARM_CLASS] > 0
         ink[arm] = Ink.TRACK_ARM
+        if tentative is not None and np.count_nonzero(tentative):
+            firm = np.bincount(stacks.stack, weights=(~tentative).astype(float), minlength=n) > 0
+            ink[~firm] = Ink.TRAIL
         text = [""] * n
         length = np.ones(n, dtype=np.int64)
         many = np.flatnonzero(stacks.size > 1)

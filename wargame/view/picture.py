@@ -119,6 +119,9 @@ class TrackRow:
     # What blue makes of the track (discrimination, kill assessment).
     confidence: float = 1.0
     """Probability that the class shown is right, e.g. 0.9 for a fresh track."""
+    tentative: bool = False
+    """Not yet confirmed (M of N looks): automatic fire on weapons tight leaves it, and it
+    may be a false alarm."""
 
 
 def time_to_go(sc: Scenario, st: State, slots: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -260,6 +263,7 @@ def track_rows(sc: Scenario, st: State) -> list[TrackRow]:
                 coasting=bool(st.track_last[slot] < st.turn),
                 error_km=float(error[i]),
                 confidence=float(st.track_confidence[slot]),
+                tentative=not bool(st.track_confirmed[slot]),
             )
         )
     return rows

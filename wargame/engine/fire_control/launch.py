@@ -75,6 +75,8 @@ def launch(sc: Scenario, st: State, plan: list[Engagement], events: list[Event])
     )
     # From where the track put the intercept point, as planned (`tracking`).
     true_pks *= intercept_aim(sc, st, threats, np.array([e.time_of_flight for e in plan]))
+    if sc.false_slots.size:  # a false track (`false_alarms`): nothing there to kill
+        true_pks[threats >= sc.false_slots[0]] = 0.0
     apparent = st.track_class[threats]  # the class its track shows
     slots = launch_slots(sc, st)  # rounds each unit can still launch this turn
     for e, flying, true_pk, cls, track, cost in zip(

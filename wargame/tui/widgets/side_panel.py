@@ -268,6 +268,8 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
     cls = CLASS_CODE.get(row.cls, row.cls)
     if row.confidence < CONFIDENT:
         cls += f" [dim]{row.confidence:.0%}[/dim]"
+    if row.tentative:  # not yet confirmed: perhaps a false alarm
+        track, cls = f"[dim]{track}[/dim]", f"[dim]{cls} tent.[/dim]"
     return (
         track,
         cls,
