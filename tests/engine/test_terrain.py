@@ -1,9 +1,16 @@
-"""Terrain against hand geometry: a ridge, a site's mask, the Earth's curve.
+"""Terrain against hand geometry: a ridge, a plateau, a site's mask, the Earth's curve.
 
-Over the 4/3-radius Earth the ground at s km lies (s / 4.12)² m below an antenna's level
-line (the drop behind d = 4.12 √h). A ridge of height H at distance D from an antenna
-whose top is T m up hides, at range r beyond it, everything below the straight line
-over its crest, raised by the curve at r:
+A threat's altitude a is its height above the ground beneath it, z(x, y); the ground's
+heights and an antenna's top T are over the datum. Over the 4/3-radius Earth the ground
+at s km lies (s / 4.12)² m below an antenna's level line (the drop behind d = 4.12 √h),
+so a flyer at height a above the ground at its position is seen when
+
+    a + z(x, y) > T + m·r + (r / 4.12)²,
+
+m being the steepest slope (m per km) of the ground nearer than r, less its curve:
+max over s < r of (z(s) − (s / 4.12)² − T) / s. A ridge of height H at distance D
+hides, at range r beyond it, everything below the straight line over its crest, raised
+by the curve at r:
 
     h(r) = T + r (H − (D / 4.12)² − T) / D + (r / 4.12)².
 
@@ -65,12 +72,16 @@ def test_a_ridge_hides_a_flyer_beyond_it_below_the_altitude_worked_by_hand(
     range_km: float,
 ) -> None:
     sight = _one_ridge().sight(np.array([30.5]), np.array([10.5]))
+    # The ground beneath the flyer is at sea level, z = 0: a + 0 > h(r) is the test.
+    assert float(sight.ground_at(30.5, 10.5 + range_km)) == 0.0
     hidden_below = _crest_line(10.0, 300.0, 19.5 + 0.5, range_km)
     seen_above = _crest_line(10.0, 300.0, 19.5, range_km)
     # At 40 km: 637.1 m and 653.2 m (the smooth Earth alone would hide only below 42.9 m).
     assert seen_above - hidden_below < 20.0
+    north = np.array([0.0]), np.array([range_km])
     for alt, seen in ((hidden_below - 1.0, False), (seen_above + 1.0, True)):
-        assert bool(sight.clear(0, np.array([0.0]), np.array([range_km]), alt)[0]) is seen
+        assert bool(sight.clear(0, *north, alt)[0]) is seen
+        assert bool(sight.sees(0, *north, alt)[0]) is seen
 
 
 def test_a_flyer_in_front_of_the_ridge_is_not_hidden_by_it() -> None:
@@ -159,6 +170,73 @@ def test_fire_control_gives_no_shot_at_a_point_the_ridge_hides(ridge: LoadedCamp
     st.track_alt[threat] = st.alt[threat] = 2000.0
     seen = options(sc, st, np.array([unit]), np.array([threat]))
     assert seen.missile[0, 0] >= 0
+
+
+def _plateau(ridge_m: float | None = None) -> LoadedCampaign:
+    """The minimal campaign over a plateau at 350 m: 5 km cells, 20 rows of 40. Its fire
+    unit's 92N6E (25 m mast) stands at (150, 50) km, its antenna's top T = 375 m. With
+    `ridge_m`, the column of cells from x = 140 to 145 km rises to that height."""
+    rows = [[350.0] * 40 for _ in range(20)]
+    if ridge_m is not None:
+        for row in rows:
+            row[28] = ridge_m
+    grid = ", ".join("[" + ", ".join(f"{z:g}" for z in row) + "]" for row in rows)
+    return parse_campaign(MINIMAL + f"\n[terrain]\ncell_km = 5\nheights_m = [{grid}]\n", "p.toml")
+
+
+def _cruise_missile_west(loaded: LoadedCampaign, alt: float) -> tuple[Game, int, int]:
+    """A subsonic cruise missile `alt` m above the ground 12.5 km due west of the fire
+    unit, at (137.5, 50) km, held still as a firm track; its radar alone on the air."""
+    game = Game.new(loaded, 1)
+    sc, st = game.scenario, game.state
+    radar = sc.r_name.index("FU Alpha")
+    threat = int(sc.strike_slots[0])
+    st.status[:] = 0
+    st.status[threat] = ACTIVE
+    st.x[threat], st.y[threat] = st.r_x[radar] - 12.5, st.r_y[radar]
+    st.alt[threat] = st.track_alt[threat] = alt
+    st.emitting[:] = False
+    st.emitting[radar] = True
+    st.track_id[threat] = 1
+    st.track_last[threat] = st.turn
+    st.track_born[threat] = st.turn - 10
+    st.track_x[threat], st.track_y[threat] = st.x[threat], st.y[threat]
+    st.track_vx[threat] = st.track_vy[threat] = 0.0
+    return game, radar, threat
+
+
+def _seen_and_engageable(game: Game, radar: int, threat: int) -> tuple[bool, bool]:
+    sc, st = game.scenario, game.state
+    pd = detection_probability(sc, st, np.array([radar]), np.array([threat]))
+    unit = int(sc.r_fire_unit[radar])
+    shot = options(sc, st, np.array([unit]), np.array([threat]))
+    return bool(pd[0, 0] > 0.0), bool(shot.missile[0, 0] >= 0)
+
+
+def test_a_cruise_missile_at_50_m_over_a_350_m_plateau_is_seen_and_engaged() -> None:
+    # Its catalogue altitude is above the ground: 50 + 350 = 400 m over the datum. Over
+    # the flat plateau m = max over s < r of (350 - (s/4.12)² - 375)/s = -25/s - s/16.97,
+    # which rises until s = 4.12 √25 = 20.6 km: at r = 12.5 km its steepest sample is the
+    # farthest, and the line through it lies at most 350 m (the plateau) at r: 400 > 350.
+    # The smooth horizon: 4.12 (√375 + √400) = 162 km.
+    game, radar, threat = _cruise_missile_west(_plateau(), 50.0)
+    assert game.scenario.t_cruise_alt[threat] == 50.0  # the catalogue's, as it flies
+    assert _seen_and_engageable(game, radar, threat) == (True, True)
+
+
+def test_a_ridge_between_hides_the_cruise_missile_over_the_plateau() -> None:
+    # A 450 m ridge from 5 to 10 km west of the radar. Wherever the rays sample it, its
+    # slope is at least that of its far edge, (450 - (10/4.12)² - 375)/10 = 6.91 m/km, so
+    # the ground hides at 12.5 km everything below 375 + 6.91·12.5 + (12.5/4.12)² = 470.6 m
+    # over the datum: the missile's 400 m is hidden, from the looks and from fire control.
+    floor = 375.0 + (450.0 - (10 / 4.12) ** 2 - 375.0) / 10.0 * 12.5 + (12.5 / 4.12) ** 2
+    assert floor == pytest.approx(470.6, abs=0.1)
+    game, radar, threat = _cruise_missile_west(_plateau(450.0), 50.0)
+    assert _seen_and_engageable(game, radar, threat) == (False, False)
+    # Over the ridge's crest line from its near edge, 5 km: 375 + 14.7·12.5 + 9.2 = 568.0 m,
+    # so 230 m above the plateau is in sight of both.
+    game, radar, threat = _cruise_missile_west(_plateau(450.0), 230.0)
+    assert _seen_and_engageable(game, radar, threat) == (True, True)
 
 
 def test_a_jammer_behind_the_ridge_is_not_heard(ridge: LoadedCampaign) -> None:

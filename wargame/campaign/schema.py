@@ -187,9 +187,9 @@ class MissileType(_Model):
     max_range_km: PositiveKm
     """Farthest intercept point."""
     min_altitude_m: Annotated[float, Field(ge=0.0, le=200_000.0)] = 10.0
-    """Lowest target altitude it can intercept."""
+    """Lowest target altitude it can intercept, m above the ground beneath the target."""
     max_altitude_m: Annotated[float, Field(gt=0.0, le=200_000.0)] = 27_000.0
-    """Highest target altitude it can intercept."""
+    """Highest target altitude it can intercept, m above the ground beneath the target."""
     speed_mps: Annotated[float, Field(gt=0.0, le=10_000.0)]
     """Average speed over its flight; time of flight is range / speed."""
     cost: Cost = 1.0
@@ -232,7 +232,8 @@ class ThreatType(_Model):
     """Cruise speed. Not used for ballistic missiles: their flight time follows from the
     apogee (√(8 h / g), 221 s for 60 km) and their ground speed from the range."""
     altitude_m: Annotated[float, Field(ge=0.0, le=1_000_000.0)]
-    """Cruise altitude (for ballistic missiles, the apogee, which sets the flight time)."""
+    """Cruise altitude, m above the ground beneath it: over terrain a low flyer follows the
+    ground (for ballistic missiles, the apogee, which sets the flight time)."""
     rcs_m2: Annotated[float, Field(gt=0.0, le=10_000.0)]
     """Radar cross-section, m²."""
     warhead_kg: Annotated[float, Field(ge=0.0, le=100_000.0)] = 0.0
@@ -350,7 +351,8 @@ class Waypoint(_Model):
     at: Position
     """The point: [x_km, y_km] or a place name."""
     altitude_m: Altitude | None = None
-    """Altitude at this point, m (low ingress: tens of metres; a pop-up: thousands)."""
+    """Altitude at this point, m above the ground beneath it (low ingress: tens of
+    metres, following the terrain; a pop-up: thousands)."""
     speed_mps: Speed | None = None
     """Speed held on the leg that ends here, m/s."""
 
@@ -385,8 +387,9 @@ class Raid(_Model):
     """Aircraft: the route home after release; it leaves at the last point. Default: back
     along its waypoints to its origin."""
     attack_altitude_m: Altitude | None = None
-    """Altitude at the end of the path (the target, or where an aircraft releases its
-    weapons), reached evenly along the last leg: a terminal dive. Default: cruise."""
+    """Altitude above the ground at the end of the path (the target, or where an aircraft
+    releases its weapons), reached evenly along the last leg: a terminal dive. Default:
+    cruise."""
     attack_speed_mps: Speed | None = None
     """Speed on the last leg, from the last waypoint (or the entry) on. Default: cruise."""
     provoke: bool = False
@@ -526,4 +529,5 @@ class Campaign(_Model):
     hints: list[Hint] = []
     """Advice shown in play on a condition (from the start in a tutorial; a key shows them)."""
     terrain: Terrain | None = None
-    """The ground's heights (`wargame.campaign.terrain`); none: the smooth Earth."""
+    """The ground's heights (`wargame.campaign.terrain`), over which threats' altitudes
+    are heights above the ground beneath them; none: the smooth Earth."""

@@ -5,7 +5,9 @@ in a file beside it (`file`, comma-separated values that the loader reads and wr
 into the campaign's text, so that a save or a worker keeps them:
 `campaign.terrain_file`). The first row is the northern edge, as the map is drawn;
 the last row starts at y = 0 and the first column at x = 0, each value the height of a
-square of `cell_km`. The engine draws the line of sight over it
+square of `cell_km`, m above sea level. Threats' altitudes (a threat type's and a
+waypoint's `altitude_m`) are heights above the ground beneath them, so a low flyer
+follows the terrain. The engine draws the line of sight over it
 (`wargame.engine.terrain`); a radar's own `mask_deg` is in the schema beside it.
 """
 
@@ -27,9 +29,11 @@ Row = Annotated[list[Height], Field(min_length=1, max_length=MAX_SIDE)]
 
 
 class Terrain(_Model):
-    """The ground's heights, m above sea level (threats' altitudes are above sea level
-    too), on square cells from the map's south-west corner; the ground off the grid is at
-    sea level. Exactly one of `heights_m` and `file`."""
+    """The ground's heights, m above sea level, on square cells from the map's south-west
+    corner; the ground off the grid is at sea level. Threats' altitudes are above the
+    ground beneath them: a cruise missile at 50 m over a 350 m valley floor flies at
+    400 m above sea level, and ridges hide it from the radars behind them. Exactly one
+    of `heights_m` and `file`."""
 
     cell_km: Annotated[float, Field(gt=0.0, le=100.0)]
     """Side of a cell, km."""

@@ -5,7 +5,8 @@ each point of its coverage once every scan period, so a turn holds as many looks
 scans end in it, and one roll per turn decides whether any of them detected):
   - the target must be above the radar horizon, d <= 4.12 (sqrt(h_radar) + sqrt(h_target)),
     and above what the ground hides where the campaign has terrain (`terrain`: the
-    antenna's height is then over the datum, its site's ground included);
+    antenna's height is then over the datum, its site's ground included, and the
+    target's is its altitude above the ground beneath it plus that ground);
   - signal-to-noise is the radar's reference SNR (1 m² at its reference range)
     scaled by σ/R⁴;
   - noise jamming adds to the noise: SNR_eff = SNR / (1 + Σ J/N), each jammer's
@@ -98,16 +99,15 @@ def detection_probability(
 
 def _above_horizon(sc: Scenario, st: State, r_idx: np.ndarray, t_idx: np.ndarray) -> np.ndarray:
     """Whether each radar `r_idx[i]` has threat `t_idx[i]` in its line of sight: within
-    the smooth-Earth horizon and, with terrain, above what the ground hides."""
+    the smooth-Earth horizon and, with terrain, above what the ground hides (the
+    threat's altitude taken above the ground beneath it: `Sight.sees`)."""
     dx = st.x[t_idx] - st.r_x[r_idx]
     dy = st.y[t_idx] - st.r_y[r_idx]
     sight = sight_now(sc.terrain, st.r_x, st.r_y)
     if sight is None:
         horizon = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[t_idx]))
         return np.asarray(dx * dx + dy * dy <= horizon * horizon)
-    horizon = HORIZON_KM_PER_SQRT_M * (sight.sqrt_top[r_idx] + np.sqrt(st.alt[t_idx]))
-    within = dx * dx + dy * dy <= horizon * horizon
-    return np.asarray(within & sight.clear(r_idx, dx, dy, st.alt[t_idx]))
+    return sight.sees(r_idx, dx, dy, st.alt[t_idx])
 
 
 def _visible_pairs(
@@ -122,8 +122,9 @@ def _visible_pairs(
     """(radar, threat-column) pairs above each other's horizon for a block of radars, in
     radar-major order, found without square roots of the whole grid: the expensive model
     then runs on these alone. `sqrt_top` is the root of every radar's antenna height,
-    `r_x`, `r_y` the block's positions, `x`, `y`, `sqrt_alt` the threats', in single
-    precision: plenty for a horizon test (0.1 m at 1,000 km), and half the memory."""
+    `r_x`, `r_y` the block's positions, `x`, `y`, `sqrt_alt` the threats' (the root of
+    their height, with terrain over the datum), in single precision: plenty for a
+    horizon test (0.1 m at 1,000 km), and half the memory."""
     d2 = x - r_x[:, None]
     d2 *= d2
     dy = y - r_y[:, None]
@@ -143,16 +144,17 @@ def _over_the_ground(
     st: State,
     r_idx: np.ndarray,
     col: np.ndarray,
-    active: np.ndarray,
+    height: np.ndarray,
     x: np.ndarray,
     y: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of `_visible_pairs` that the ground leaves in sight (`terrain`), in the
-    same order: one gather a pair, in single precision as the horizon test."""
+    same order: one gather a pair, in single precision as the horizon test. `height` is
+    each column's threat over the datum: its altitude plus the ground beneath it."""
     f32 = np.float32
     dx = x[col] - st.r_x[r_idx].astype(f32)
     dy = y[col] - st.r_y[r_idx].astype(f32)
-    seen = sight.clear(r_idx, dx, dy, st.alt[active[col]].astype(f32))
+    seen = sight.clear(r_idx, dx, dy, height[col])
     return r_idx[seen], col[seen]
 
 
@@ -207,13 +209,18 @@ def _detections(
     (`detecting_looks`)."""
     f32 = np.float32
     x, y = st.x[active].astype(f32), st.y[active].astype(f32)
-    sqrt_alt = np.sqrt(st.alt[active]).astype(f32)
     r_x, r_y = st.r_x[radars].astype(f32), st.r_y[radars].astype(f32)
     # A few radars at a time against every threat: the block's temporaries stay in the
     # processor's cache however large the raid, and the pairs keep their radar-major order.
     per_block = max(MIN_BLOCK_RADARS, BLOCK_PAIRS // active.size)
     sight = sight_now(sc.terrain, st.r_x, st.r_y)
-    sqrt_top = sc.r_sqrt_height if sight is None else sight.sqrt_top
+    if sight is None:
+        sqrt_top, height = sc.r_sqrt_height, st.alt[active]
+    else:  # a threat's altitude is above the ground beneath it: one gather a threat
+        sqrt_top = sight.sqrt_top
+        height = st.alt[active] + sight.ground_at(st.x[active], st.y[active])
+    sqrt_alt = np.sqrt(height).astype(f32)
+    height = height.astype(f32)
     roll = None
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, radars.size, per_block):
@@ -222,7 +229,7 @@ def _detections(
             sqrt_top, radars[start:end], r_x[start:end], r_y[start:end], x, y, sqrt_alt
         )
         if sight is not None and r_idx.size:
-            r_idx, col = _over_the_ground(sight, st, r_idx, col, active, x, y)
+            r_idx, col = _over_the_ground(sight, st, r_idx, col, height, x, y)
         if r_idx.size == 0:
             continue
         t_idx = active[col]
@@ -316,11 +323,11 @@ def _jammer_seen(
     jh = (st.alt[jammer] - sc.r_height[r_idx]) / 1000.0
     ground2 = jx * jx + jy * jy
     sight = sight_now(sc.terrain, st.r_x, st.r_y)
-    root = np.sqrt(sc.r_height[r_idx]) if sight is None else sight.sqrt_top[r_idx]
-    reach = HORIZON_KM_PER_SQRT_M * (root + np.sqrt(st.alt[jammer]))
-    heard = ground2 <= reach**2
-    if sight is not None:  # the ground stops its noise as it hides its echo
-        heard &= sight.clear(r_idx, jx, jy, st.alt[jammer])
+    if sight is None:
+        reach = HORIZON_KM_PER_SQRT_M * (np.sqrt(sc.r_height[r_idx]) + np.sqrt(st.alt[jammer]))
+        heard = ground2 <= reach**2
+    else:  # the ground stops its noise as it hides its echo
+        heard = sight.sees(r_idx, jx, jy, st.alt[jammer])
     j_slant2 = np.maximum(ground2 + jh * jh, 1e-6)
     power = np.where(heard, sc.t_jnr[jammer] * JAMMER_REFERENCE_KM**2 / j_slant2, 0.0)
     return np.arctan2(jy, jx), power

@@ -1,30 +1,36 @@
 """Terrain: the ground's heights and the masks of radar sites, and the line of sight they
 leave each radar over the 4/3-radius Earth.
 
-Heights are in m above the datum (sea level), as threats' altitudes are; a radar's
-antenna stands its type's height above the ground of its site. Seen from the antenna,
-the ground at distance s (km) and height z lies (s / 4.12)² m lower than it is, by the
-Earth's curve (the drop that gives the horizon d = 4.12 √h); a point at that distance
-blocks the view beyond it below the straight line from the antenna over its top. So a
-threat at ground range r (km) and altitude h (m) is in sight of a radar whose antenna
+Ground heights are in m above the datum (sea level); a radar's antenna stands its
+type's height above the ground of its site; a threat's altitude (the catalogue's and a
+waypoint's `altitude_m`) is its height above the ground beneath it, so a low flyer
+follows the terrain, and the line of sight lifts it by the ground at its position,
+z(x, y) (one gather a threat). Seen from the antenna, the ground at distance s (km) and
+height z lies (s / 4.12)² m lower than it is, by the Earth's curve (the drop that gives
+the horizon d = 4.12 √h); a point at that distance blocks the view beyond it below the
+straight line from the antenna over its top. So a threat at ground range r (km) and
+altitude a (m) above the ground at its position is in sight of a radar whose antenna
 top is T m above the datum when
 
-    h > T + m·r + (r / 4.12)²,
+    a + z(x, y) > T + m·r + (r / 4.12)²,
 
 m being the steepest slope (m per km) from the antenna to a point of the ground nearer
 than r, less its curve, in the threat's bearing: max over s < r of (z(s) − (s/4.12)² − T)/s.
 A site's mask of elevation angle e in a sector gives m = 1000·tan e there at every range.
+The smooth-Earth horizon takes the same heights over the datum: 4.12 (√T + √(a + z)).
 
 `Terrain.sight` works out, for each radar on its site, a table of m by bearing sector
 (`SECTORS` of them, clockwise from north) and range bin, by marching rays over the
 grid (`cell_km / 2` apart or closer): one gather a pair then tests a turn's pairs
-(`Sight.clear`). Tables are kept by site, so a radar that relocates costs one new
-table. The smooth-Earth horizon test stays with the callers (with the antenna's
-height over the datum, `Sight.sqrt_top`): this test adds what the ground hides.
+(`Sight.clear`, heights over the datum). Tables are kept by site, so a radar that
+relocates costs one new table. `Sight.sees` is the whole test for a point given by
+its altitude above the ground (horizon, ground beneath it, ground between); callers
+that test many pairs lift each threat once (`Sight.ground_at`) and test the horizon
+themselves with `Sight.sqrt_top`.
 
 Built by `scenario.build_scenario` from the campaign's `terrain` and the radars'
 `mask_deg`; read by detection (the looks, the jammers' noise), fire control (the
-intercept point above the horizon), red (an ARM's seeker) and the map view (relief,
+intercept point above the horizon), SEAD (an ARM's seeker) and the map view (relief,
 and the coverage terrain masks).
 """
 
@@ -103,9 +109,30 @@ class Sight:
     (m per km) from its antenna to the ground nearer than the bin, less the Earth's
     curve; `NO_BLOCK` where none."""
     bin_km: float
+    ground: Ground | None = None
+    """The height grid: what lifts a threat's altitude above the ground to the datum."""
+
+    def ground_at(self, x: F64 | float, y: F64 | float) -> F64:
+        """The ground's height at points (x, y) km, m (0 with no grid)."""
+        if self.ground is None:
+            return np.zeros(np.shape(x))
+        return self.ground.at(x, y)
+
+    def sees(self, radars: I64 | int, dx: F64, dy: F64, alt: F64 | float) -> B:
+        """Whether radar `radars` has in its line of sight a point at offsets (dx east, dy
+        north, km) from it, flying `alt` m above the ground beneath it: within the
+        smooth-Earth horizon 4.12 (√T + √(alt + z)) and above what the ground between
+        hides (`clear`), z being the ground's height at the point. Every argument
+        broadcasts against the others."""
+        height = np.asarray(alt, dtype=np.float64)
+        if self.ground is not None:
+            at = self.sites[radars]
+            height = height + self.ground.at(at[..., 0] + dx, at[..., 1] + dy)
+        reach = HORIZON_KM_PER_SQRT_M * (self.sqrt_top[radars] + np.sqrt(np.maximum(height, 0.0)))
+        return np.asarray((dx * dx + dy * dy <= reach * reach) & self.clear(radars, dx, dy, height))
 
     def floor_m(self, radars: I64 | int, dx: F64 | F32, dy: F64 | F32) -> F64 | F32:
-        """The lowest altitude (m above the datum) the ground leaves in sight of radar
+        """The lowest height (m above the datum) the ground leaves in sight of radar
         `radars` at the offsets (dx east, dy north, km) from it; every argument
         broadcasts against the others."""
         r = np.sqrt(dx * dx + dy * dy)
@@ -122,8 +149,9 @@ class Sight:
 
     def clear(self, radars: I64 | int, dx: F64 | F32, dy: F64 | F32, alt: F64 | F32 | float) -> B:
         """Whether the ground leaves a point at offsets (dx, dy) km from radar `radars`,
-        at altitude `alt` m above the datum, in its sight (the smooth-Earth horizon
-        aside): one gather a point. Every argument broadcasts against the others."""
+        `alt` m above the datum (a threat's altitude plus the ground beneath it), in its
+        sight (the smooth-Earth horizon aside): one gather a point. Every argument
+        broadcasts against the others."""
         return np.asarray(alt > self.floor_m(radars, dx, dy))
 
 
@@ -199,7 +227,7 @@ class Terrain:
                 self._tables[key] = self._table(r, x, y)
             top_m[r], slope[r] = self._tables[key]
         sites = np.stack([r_x, r_y], axis=1).astype(np.float64)
-        sight = Sight(sites, top_m, np.sqrt(top_m), slope, self.bin_km)
+        sight = Sight(sites, top_m, np.sqrt(top_m), slope, self.bin_km, self.ground)
         self._last[:] = [sight]
         return sight
 

@@ -108,7 +108,8 @@ def cheaper_later(
     control: `path_velocity`), p + v t from the unit's radar, at its altitude. The later
     shot judged is the first at full kill probability: an intercept where the track
     comes within 70 % of the cheaper missile's maximum (slant) range (and the radar
-    horizon, and with terrain, `sight`, in the radar's sight over the ground; a turn's
+    horizon, and with terrain, `sight`, in the radar's sight over the ground, the
+    track's altitude taken above the ground beneath it; a turn's
     flight further on, still outside its minimum range, as the launch waits for a
     turn's end), whose launch is a turn or more away, and which falls more
     than a turn before the track does its harm (reaches its target, or its weapons'
@@ -131,8 +132,16 @@ def cheaper_later(
     # (Small plans: every row is a candidate, and gathering them would cost more.)
     at: slice | np.ndarray = slice(None) if rows.size == best.size else rows
     px, py, vx, vy, alt = px[at], py[at], vx[at], vy[at], alt[at]
-    root = sc.r_sqrt_height if sight is None else sight.sqrt_top
-    horizon = HORIZON_KM_PER_SQRT_M * (root[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0)))
+    if sight is None:
+        horizon = HORIZON_KM_PER_SQRT_M * (
+            sc.r_sqrt_height[radars[at]][:, None] + np.sqrt(np.maximum(alt, 0.0))
+        )
+    else:  # its altitude is above the ground beneath it: where it is now, for the reach
+        now = sight.sites[radars[at]]
+        height = alt + sight.ground_at(now[:, :1] + px, now[:, 1:] + py)
+        horizon = HORIZON_KM_PER_SQRT_M * (
+            sight.sqrt_top[radars[at]][:, None] + np.sqrt(np.maximum(height, 0.0))
+        )
     # 70 % of the range is a slant range: over the ground, less at the track's height.
     height2 = alt * 1e-3
     height2 *= height2
@@ -144,8 +153,8 @@ def cheaper_later(
     disc = b * b - a * (px * px + py * py - full * full)
     meets = (a > 1e-12) & (disc >= 0.0) & (full > 0.0)
     enter = (-b - np.sqrt(np.where(meets, disc, 0.0))) / np.where(meets, a, 1.0)
-    if sight is not None:  # the ground must leave the later intercept point in sight
-        meets &= sight.clear(radars[at][:, None], px + vx * enter, py + vy * enter, alt)
+    if sight is not None:  # the later intercept point, lifted by the ground there, in sight
+        meets &= sight.sees(radars[at][:, None], px + vx * enter, py + vy * enter, alt)
     # The missile meets it there if launched at enter - flight: a turn or more away.
     meets &= enter - np.sqrt(full * full + height2) / sc.m_speed >= sc.dt
     # And more than a turn before the track does its harm (a threat that releases its

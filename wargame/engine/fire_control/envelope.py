@@ -3,10 +3,12 @@ point lies inside its envelope in time, and what it would achieve there; or why 
 
 The intercept point is where a missile flying the slant range meets the track's
 estimate (a ballistic missile: on its profile, `timing`). It must lie within the
-type's ranges and altitudes and in the fire unit's radar's line of sight (its horizon,
-and the ground where the campaign has terrain: `terrain`), before the track does its
-harm and before the game's last turn ends, with rounds ready. Among the types that can,
-the best is the largest expected gain net of the round's price (`economy`).
+type's ranges and altitudes (a track's altitude, as a missile's limits, above the
+ground beneath it) and in the fire unit's radar's line of sight (its horizon, and the
+ground where the campaign has terrain, the point lifted by the ground beneath it:
+`terrain`), before the track does its harm and before the game's last turn ends, with
+rounds ready. Among the types that can, the best is the largest expected gain net of
+the round's price (`economy`).
 Called by planning (every pair of a turn at once), by manual shots, and by the blue
 view (the track table's best Pk).
 """
@@ -223,14 +225,17 @@ def pair_options(
         else st.ready.take(unit, axis=0)
     )
     # The intercept point must be in the unit's radar's line of sight: within its horizon
-    # and, with terrain, above what the ground hides (`terrain`).
+    # and, with terrain, above what the ground hides, the track's altitude taken above
+    # the ground beneath the point (`Sight.sees`).
     sight = sight_now(sc.terrain, st.r_x, st.r_y)
-    root = sc.r_sqrt_height if sight is None else sight.sqrt_top
-    horizon = HORIZON_KM_PER_SQRT_M * (root[radars][:, None] + np.sqrt(np.maximum(alt, 0.0)))
-    in_sight = ground_r <= horizon
-    if sight is not None:
+    if sight is None:
+        horizon = HORIZON_KM_PER_SQRT_M * (
+            sc.r_sqrt_height[radars][:, None] + np.sqrt(np.maximum(alt, 0.0))
+        )
+        in_sight = ground_r <= horizon
+    else:
         aim_x, aim_y = px[rows] + pvx[rows] * tof_r, py[rows] + pvy[rows] * tof_r
-        in_sight &= sight.clear(radars[:, None], aim_x, aim_y, alt)
+        in_sight = sight.sees(radars[:, None], aim_x, aim_y, alt)
     tests = (
         usable > 0,
         finite,
