@@ -27,6 +27,7 @@ SHIPPED_NAMES = [
     "northern-screen",
     "short-warning",
     "thin-line",
+    "twin-ridges",
     "weasel-hunt",
 ]
 """The shipped campaigns by name: the tutorial, Northern Screen and the exercises."""
