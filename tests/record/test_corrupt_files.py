@@ -80,6 +80,11 @@ def _edited(tmp_path: Path, game, edit) -> Path:
     return path
 
 
+APPENDED = 11
+"""Where an event appended to turn 2 of seed 7 lands: that turn already holds 11 events
+(the 4 false tracks of turn 1 dropped, 3 new ones, each a `false_track` and its
+`track_initiated`, and `turn_ended`), so the new one is `events[11]`."""
+
 SHAPES = [
     (lambda d: d.pop("seed"), "seed: missing required key"),
     (lambda d: d.update(seed="7"), 'seed: expected an integer, got "7"'),
@@ -93,11 +98,11 @@ SHAPES = [
     (lambda d: d["turns"][3].update(turn=4), "turns[3].turn: expected turn 3, found turn 4"),
     (
         lambda d: d["turns"][2]["events"].append({"turn": 2, "kind": "alien_landing"}),
-        "turns[2].events[1].kind: unknown event kind 'alien_landing'",
+        f"turns[2].events[{APPENDED}].kind: unknown event kind 'alien_landing'",
     ),
     (
         lambda d: d["turns"][2]["events"].append({"turn": 2}),
-        "turns[2].events[1].kind: missing required key",
+        f"turns[2].events[{APPENDED}].kind: missing required key",
     ),
     (
         lambda d: d["turns"][2]["orders"].append({"turn": 2, "unit": "FU Alpha"}),
@@ -127,6 +132,12 @@ SHAPES = [
         "turns[0]: turn 0 must hold the game_started event alone, and no orders",
     ),
 ]
+
+
+def test_turn_2_of_the_game_holds_the_events_an_appended_one_is_counted_after(game) -> None:
+    kinds = [e.kind for e in game.turns[2].events]
+    assert kinds == ["track_dropped"] * 4 + ["false_track", "track_initiated"] * 3 + ["turn_ended"]
+    assert len(kinds) == APPENDED
 
 
 @pytest.mark.parametrize(("edit", "message"), SHAPES, ids=[m for _, m in SHAPES])

@@ -22,7 +22,7 @@ from wargame.engine.events import (
     TrackInitiated,
     TurnEnded,
 )
-from wargame.engine.scenario import Scenario, build_scenario
+from wargame.engine.scenario import CLASS_NAMES, Scenario, build_scenario
 from wargame.engine.state import ACTIVE, State, initial_state
 from wargame.view.alerts import (
     CONDITIONS,
@@ -95,14 +95,32 @@ def _turn(sc: Scenario, turn: int = 5) -> tuple[State, State]:
     return before, after
 
 
-def _track(track: int, cls: str, threat: int = 0) -> TrackInitiated:
+def _track(track: int, cls: str, threat: int | None = None) -> TrackInitiated:
+    """A new track, in the slot of its own number unless `threat` gives one."""
     return TrackInitiated(
-        5, track=track, threat=threat, threat_class=cls, radar="Big Bird", range_km=250.0
+        5,
+        track=track,
+        threat=track if threat is None else threat,
+        threat_class=cls,
+        radar="Big Bird",
+        range_km=250.0,
     )
 
 
+def _hold(after: State, new: TrackInitiated, *, confirmed: bool = True) -> None:
+    """`after` holds the track `new` began, in flight, confirmed (or still tentative)."""
+    slot = new.threat
+    after.track_id[slot], after.track_last[slot] = new.track, after.turn
+    after.status[slot], after.track_confirmed[slot] = ACTIVE, confirmed
+
+
 def _alerts(sc: Scenario, events: list[Event], **rules: object) -> list[Alert]:
+    """The alerts of a turn whose new tracks (`TrackInitiated` in `events`) were all
+    confirmed in it: a tentative track is no news (the pause comes on confirmation)."""
     before, after = _turn(sc)
+    for e in events:
+        if isinstance(e, TrackInitiated):
+            _hold(after, e)
     return pause_alerts(sc, before, after, events, PauseRules(**rules))  # type: ignore[arg-type]
 
 
@@ -114,6 +132,20 @@ def test_a_new_track_pauses_with_its_number_and_class(scenario: Scenario) -> Non
     alerts = _alerts(scenario, [_track(3, "fighter"), _track(4, "fighter"), _track(5, "bomber")])
     assert alerts == [Alert("new_track", 5, "new track 3, fighter, and 2 more")]
     assert pause_text(alerts) == "paused: new track 3, fighter, and 2 more"
+
+
+def test_a_tentative_track_pauses_only_on_the_turn_it_is_confirmed(scenario: Scenario) -> None:
+    """First Contact's slot 3 is a fighter: its track begun tentative is no news; a turn
+    later its confirmation (no new event of its own) pauses, named as the state shows it."""
+    new = _track(3, "fighter")
+    before, after = _turn(scenario)
+    _hold(after, new, confirmed=False)
+    assert pause_alerts(scenario, before, after, [new]) == []
+    later = after.copy()
+    later.turn, later.track_last[3], later.track_confirmed[3] = 6, 6, True
+    assert pause_alerts(scenario, after, later, []) == [
+        Alert("new_track", 6, "new track 3, fighter")
+    ]
 
 
 def test_a_ballistic_missile_track_is_named_as_such_and_not_again_as_a_new_track(
@@ -256,8 +288,10 @@ def test_red_s_side_of_a_turn_never_pauses(scenario: Scenario) -> None:
 
 
 def test_a_decoy_pauses_as_what_it_mimics(scenario: Scenario) -> None:
-    # The track's class is what the radars made of it; the threat behind it is not read.
-    alerts = _alerts(scenario, [_track(6, "ballistic_missile", threat=40)])
+    # The track's class is what the radars made of it; the threat behind it (First
+    # Contact's slot 13, a decoy) is not read.
+    assert scenario.t_class[13] == CLASS_NAMES.index("decoy")
+    alerts = _alerts(scenario, [_track(6, "ballistic_missile", threat=13)])
     assert alerts[0].text == "ballistic missile track 6"
 
 
@@ -315,11 +349,14 @@ def test_a_new_track_near_one_held_is_more_of_a_raid_and_does_not_pause(
     before, after = _turn(scenario)
     before.track_id[0], before.track_x[0], before.track_y[0] = 1, 100.0, 100.0
     before.track_last[0], before.status[0] = before.turn, ACTIVE
+    before.track_confirmed[0] = True
     after.track_x[1], after.track_y[1] = 100.0, 139.0
     after.track_x[2], after.track_y[2] = 130.0, 140.0
     near, far = _track(2, "cruise_missile", threat=1), _track(3, "cruise_missile", threat=2)
     rules = PauseRules(conditions=frozenset({"new_track"}))
+    _hold(after, near)
     assert pause_alerts(scenario, before, after, [near], rules) == []
+    _hold(after, far)
     assert pause_alerts(scenario, before, after, [near, far], rules) == [
         Alert("new_track", 5, "new track 3, cruise missile")
     ]
