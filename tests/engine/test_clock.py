@@ -52,12 +52,18 @@ def test_coasting_and_identification_keep_their_seconds_at_any_turn(
 def test_a_track_held_a_minute_is_identified_and_a_newer_one_is_not(
     first_contact: LoadedCampaign,
 ) -> None:
+    """Identification asks for a confirmed track (2 of 3 looks) held 60 s: both tracks
+    here are confirmed, so only how long each was held tells them apart."""
     game = Game.new(retimed(first_contact, 10.0), 1)
     st = game.state
     st.track_id[:2] = [1, 2]
+    st.track_confirmed[:2] = True
     st.track_born[:2] = [1, 1]
     st.track_last[:2] = [7, 5]  # held 60 s and 40 s
     assert identified(game.scenario, st, np.array([0, 1])).tolist() == [True, False]
+    # Held a minute but still tentative: not yet.
+    st.track_confirmed[0] = False
+    assert identified(game.scenario, st, np.array([0, 1])).tolist() == [False, False]
 
 
 def test_a_unit_stows_marches_and_sets_up_in_the_catalogues_times(
