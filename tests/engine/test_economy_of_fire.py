@@ -23,6 +23,7 @@ import pytest
 
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
+from wargame.engine.codes import ROLE_FALSE
 from wargame.engine.events import Event, MissileLaunched
 from wargame.engine.fire_control.economy import cheaper_later
 from wargame.engine.geometry import edge_factor
@@ -158,14 +159,17 @@ def test_north_1_keeps_its_48n6_for_the_ballistic_raid(northern_screen: LoadedCa
 
 
 def _drone_in_sight(loaded: LoadedCampaign) -> tuple[Game, int]:
-    """Northern Screen, seed 4, at the first turn's end a drone is tracked."""
+    """Northern Screen, seed 4, at the first turn's end a drone is tracked. (A real one:
+    false alarms form tracks that look like the campaign's threats, drones among them,
+    in phantom slots of role `ROLE_FALSE`.)"""
     game = Game.new(loaded, 4)
     sc = game.scenario
     drone = CLASS_NAMES.index("drone")
     while True:
         game.step([])
         st = game.state
-        seen = np.flatnonzero((st.track_id >= 0) & (sc.t_apparent_class == drone))
+        real = sc.t_role != ROLE_FALSE
+        seen = np.flatnonzero((st.track_id >= 0) & (sc.t_apparent_class == drone) & real)
         if seen.size:
             return game, int(st.track_id[seen[0]])
 
