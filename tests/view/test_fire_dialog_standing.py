@@ -10,12 +10,16 @@ from wargame.engine.events import MissileLaunched, OrderRefused
 from wargame.view.blue import track_slot
 from wargame.view.fire_options import shot_options
 
+ARM_TRACK = 13
+"""The anti-radiation missile's track in the duel, seed 1, at 30 s turns."""
+
 
 def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engine_refuses_it(
     arm_duel: LoadedCampaign,
 ) -> None:
-    # The duel at 30 s turns, as the shipped campaigns are played: the ARM (track 2) is
-    # first reported within 50 km of Target FU on turn 10 (46.8 km, 69 s from it), so its
+    # The duel at 30 s turns, as the shipped campaigns are played: the ARM (track 13: the
+    # radar's false alarms took ids 1 to 11 before it, the fighter 12) is first reported
+    # within 50 km of Target FU on turn 10 (46.8 km, 69 s from it), so its
     # EMCON order silences the radar from turn 11. Without the order a 9M96E fired then
     # (19 s of flight) would be in time. (At the duel's own 60 s turns, a shot a turn
     # later is too late whatever the order: the dialog refuses it on its deadline.)
@@ -24,7 +28,7 @@ def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engin
     game.step([Order.standing(rule, turn=1)])
     while game.turn < 10:
         game.step([])
-    slot = track_slot(game.state, 2)
+    slot = track_slot(game.state, ARM_TRACK)
     assert slot >= 0
 
     blind = [s for s in shot_options(game.scenario, game.state, slot) if not s.alternative]
@@ -37,7 +41,7 @@ def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engin
     (shot,) = foreseen
     assert not shot.possible
 
-    events = game.step([Order(turn=11, unit="Target FU", action="engage", track=2)])
+    events = game.step([Order(turn=11, unit="Target FU", action="engage", track=ARM_TRACK)])
     refused = [e for e in events if isinstance(e, OrderRefused)]
     assert not [e for e in events if isinstance(e, MissileLaunched)]
     assert [e.reason for e in refused] == [shot.reason]

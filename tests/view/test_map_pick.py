@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game
+from wargame.engine.state import State
 from wargame.view.map_canvas import Geometry, Ink, View
 from wargame.view.map_frame import PICK_GLYPH, Layers, draw_frame
 
@@ -54,14 +57,19 @@ def test_a_track_over_a_named_place_is_drawn_on_the_place_s_mark(
     first_contact: LoadedCampaign,
 ) -> None:
     """A place's mark is ground: a track flying over it keeps its letter (a drone stack
-    over 'Drone Lane' read '+×4')."""
+    over 'Drone Lane' read '+×4'). The track is a confirmed one: a tentative track is
+    drawn faint (`Ink.TRAIL`)."""
     from wargame.view.blue import shown_tracks
 
+    def confirmed(st: State) -> np.ndarray:
+        shown = shown_tracks(st)
+        return shown[st.track_confirmed[shown]]
+
     game = Game.new(first_contact, 1)
-    while not shown_tracks(game.state).size:
+    while not confirmed(game.state).size:
         game.step([])
     st = game.state.copy()
-    slot = int(shown_tracks(st)[0])
+    slot = int(confirmed(st)[0])
     geo = Geometry.of(W, H, View.fit(400, 300), 400, 300)
     col, row = geo.cell(20.0, 180.0)  # Western Gap's mark
     st.track_x[slot], st.track_y[slot] = geo.km(col, row)

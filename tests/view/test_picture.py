@@ -13,7 +13,7 @@ from wargame.engine import Game
 from wargame.engine.detection import jam_strobes
 from wargame.engine.events import Event
 from wargame.engine.fire_control import TOO_LATE
-from wargame.engine.scenario import CLASS_CODE
+from wargame.engine.scenario import CLASS_CODE, Scenario
 from wargame.engine.state import ACTIVE, KILLED, Shot, State
 from wargame.tui.widgets.charts import bar_rows
 from wargame.view.blue import shown_tracks
@@ -38,6 +38,13 @@ def _play(loaded: LoadedCampaign, turns: int, seed: int = 1) -> tuple[Game, list
     while game.turn < turns and not game.over:
         events += game.step([])
     return game, events
+
+
+def _without_false_tracks(sc: Scenario, st: State) -> State:
+    """The same state with the tracks the radars made of noise (phantom slots) ended."""
+    other = st.copy()
+    other.track_id[sc.false_slots] = -1
+    return other
 
 
 def _scramble_truth(st: State, slots: np.ndarray) -> State:
@@ -68,9 +75,17 @@ class TestNothingButTracks:
         assert (a.chars == b.chars).all() and (a.ink == b.ink).all()
 
     def test_an_untracked_threat_leaves_no_mark(self, first_contact: LoadedCampaign) -> None:
+        """After turn 1 three threats fly untracked; the only tracks are the radars' false
+        alarms, in phantom slots: taken off, nothing is left to draw."""
         game, _ = _play(first_contact, 1)
         st = game.state
+        sc = game.scenario
         assert ((st.status == ACTIVE) & (st.track_id < 0)).sum() == 3
+        tracked = np.flatnonzero(st.track_id >= 0)
+        assert tracked.size and np.isin(tracked, sc.false_slots).all()
+        _, _, marks = draw_frame(sc, st, 120, 38, View.fit(400, 300), Layers())
+        assert sorted(marks.track_ids.tolist()) == sorted(st.track_id[tracked].tolist())
+        st = _without_false_tracks(sc, st)
         canvas, _, marks = draw_frame(game.scenario, st, 120, 38, View.fit(400, 300), Layers())
         assert not np.isin(
             canvas.ink, [Ink.TRACK, Ink.TRACK_ARM, Ink.HEADING, Ink.TRACK_LABEL]
@@ -137,14 +152,17 @@ class TestSalvosInFlight:
         self, loaded: LoadedCampaign, launched_turns_ago: int, rounds: int = 2
     ) -> tuple[Game, int, float, float]:
         game, _ = _play(loaded, 3)  # three threats in the air, none tracked yet
-        sc, st = game.scenario, game.state
+        sc = game.scenario
+        # The radars' false alarms off the picture: the only track is the one set here.
+        game.state = st = _without_false_tracks(sc, game.state)
         alpha = sc.f_name.index("FU Alpha")
         radar = int(sc.f_radar[alpha])
         x0, y0 = float(st.r_x[radar]), float(st.r_y[radar])
         slot = int(np.flatnonzero(st.status == ACTIVE)[0])
         # The track: reported this turn 100 km west of Alpha, heading west at 250 m/s,
-        # an exact estimate held since the first turn.
+        # an exact estimate held (and confirmed) since the first turn.
         st.track_id[slot], st.track_last[slot], st.track_born[slot] = 1, st.turn, 1
+        st.track_confirmed[slot] = True
         st.track_x[slot], st.track_y[slot] = x0 - 100.0, y0
         st.track_vx[slot], st.track_vy[slot] = -0.25, 0.0
         st.track_pos_var[slot] = st.track_pos_vel_cov[slot] = st.track_vel_var[slot] = 0.0
@@ -432,20 +450,22 @@ def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> 
 def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
     first_contact: LoadedCampaign,
 ) -> None:
-    """First Contact, seed 0, after turn 34: track 11, an anti-radiation missile, is
-    5.7 s from the radar it was fired at. An order now fires at the end of the next
-    turn, 30 s on: no shot can meet it first. (Dead-reckoned a turn on, it has flown past
-    the radar and seems to head for nothing: judged there, it drew offers.)"""
-    game = Game.new(first_contact, 0)
+    """First Contact, seed 3, after turn 34: track 214, an anti-radiation missile, is
+    35.7 s from FU Alpha, the radar it was fired at (24.3 km at 0.68 km/s). An order now
+    fires at the end of the next turn, 30 s on, leaving 5.7 s: no shot can meet it
+    first. (Track ids count the radars' false tracks too: hence 214. Dead-reckoned a turn
+    on, it has flown past the radar and seems to head for nothing: judged there, it
+    drew offers.)"""
+    game = Game.new(first_contact, 3)
     while game.turn < 34:
         game.step([])
     sc, st = game.scenario, game.state
-    slot = int(np.flatnonzero(st.track_id == 11)[0])
+    slot = int(np.flatnonzero(st.track_id == 214)[0])
     assert sc.t_apparent_class[slot] == CLASS_CODE["arm"]
     shots = shot_options(sc, st, slot)
     assert not any(shot.possible for shot in shots)
     in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
-    assert in_picture and all(s.reason == f"track 11: {TOO_LATE}" for s in in_picture)
+    assert in_picture and all(s.reason == f"track 214: {TOO_LATE}" for s in in_picture)
 
 
 def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(
