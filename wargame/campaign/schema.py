@@ -248,6 +248,13 @@ class ThreatType(_Model):
     """Decoys only: the threat type the radars take it for."""
     arm_range_km: Annotated[float, Field(gt=0.0, le=MAX_KM)] | None = None
     """Anti-radiation missiles only: the launch range against an emitting radar."""
+    arm_pk: Probability = 1.0
+    """Anti-radiation missiles only: game kill probability against its radar still
+    emitting, where it was aimed, when it arrives."""
+    arm_memory_pk: Probability = 0.0
+    """Anti-radiation missiles only: game kill probability against its radar fallen silent
+    before it arrives (it flies on to the last position it heard); at most arm_pk. A
+    radar that has moved from that position escapes."""
     discrimination_per_look: Annotated[float, Field(gt=0.0, le=10.0)] = 0.05
     """Evidence (a log-likelihood ratio) one radar look gives of what it is: a decoy's
     features (speed decay, RCS fluctuation, altitude behaviour) give it away at this
@@ -260,6 +267,14 @@ class ThreatType(_Model):
     weapons: Annotated[int, Field(ge=0, le=64)] = 0
     """How many of `weapon` one aircraft carries (a raid may load otherwise)."""
     note: str = ""
+
+    @field_validator("arm_memory_pk")
+    @classmethod
+    def _memory_is_no_better(cls, value: float, info: ValidationInfo) -> float:
+        pk = info.data.get("arm_pk")  # absent when arm_pk itself was refused
+        if pk is not None and value > pk:
+            raise ValueError(f"arm_memory_pk {value:g} is above arm_pk {pk:g}")
+        return value
 
 
 class Catalogue(_Model):

@@ -300,6 +300,10 @@ class ArmMissed(Event):
     threat: int
     radar: str
     reason: str
+    pk: float = added(-1.0, "1.8")
+    """The kill probability it rolled against (-1: no roll, the radar escaped outright)."""
+    roll: float = added(-1.0, "1.8")
+    """Its roll, a miss at or above pk (-1: no roll)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ damages with probability 1 - hardness and destroys min(1, warhead / 2000 kg) of
 the asset's value; a command post or a radar is destroyed with probability 1 - its
 hardness (a radar's is 0 unless the campaign gives one). An aircraft carrying stand-off
 weapons does no harm by reaching its release point: its weapons, once they arrive, do.
-An anti-radiation missile destroys its radar if that radar is still emitting where the
-missile was aimed, and misses otherwise.
+An anti-radiation missile that finds its radar where it was aimed destroys it with the
+type's arm_pk if it still emits, or its lower arm_memory_pk if it fell silent
+(`arm_arrives`); a radar that moved escapes.
 """
 
 from __future__ import annotations
@@ -157,7 +158,7 @@ def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> 
     sites = standing_on_sites(sc, st)
     for j in order.tolist():
         if sc.t_role[j] == ROLE_ARM:
-            _arm_arrives(sc, st, j, events)
+            arm_arrives(sc, st, j, float(rolls[j]), events)
         else:
             strike_arrives(sc, st, j, float(rolls[j]), events, sites)
 
@@ -176,7 +177,12 @@ def standing_on_sites(sc: Scenario, st: State) -> dict[int, tuple[list[int], lis
     }
 
 
-def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
+def arm_arrives(sc: Scenario, st: State, j: int, roll: float, events: list[Event]) -> None:
+    """ARM `j` reaches where it was aimed. Its radar escapes if destroyed already or moved
+    from that point (beyond `SAME_SITE_KM`); else it is destroyed if the ARM's die `roll`
+    (its slot's in the leakers phase) is below the type's `arm_pk`, the radar still
+    emitting, or `arm_memory_pk`, the radar fallen silent (the ARM flew on to the last
+    position it heard). A zero memory pk is no roll: the silent radar escapes."""
     from wargame.engine.events import ArmMissed
 
     radar = int(st.target_index[j])
@@ -185,17 +191,33 @@ def _arm_arrives(sc: Scenario, st: State, j: int, events: list[Event]) -> None:
         np.hypot(st.r_x[radar] - st.path_end[j, 0], st.r_y[radar] - st.path_end[j, 1])
         > SAME_SITE_KM
     )
+    ttype = sc.threat_type[j]
+    emitting = bool(st.emitting[radar])
+    pk = ttype.arm_pk if emitting else ttype.arm_memory_pk
+    rolled = True
     if not st.radar_alive[radar]:
-        reason = "radar already destroyed"
+        reason, rolled = "radar already destroyed", False
     elif moved:
-        reason = "radar has moved"
-    elif not st.emitting[radar]:
-        reason = "radar silent"
+        reason, rolled = "radar has moved", False
+    elif not emitting and pk <= 0.0:
+        reason, rolled = "radar silent", False  # no memory: the ARM is lost at once
+    elif roll >= pk:
+        reason = "missed its roll" if emitting else "radar silent"
     else:
         reason = ""
     if reason:
         st.status[j] = SPENT
-        events.append(ArmMissed(turn=st.turn, threat=j, radar=name, reason=reason))
+        no_roll = -1.0  # the fields' defaults: left out of the event's record
+        events.append(
+            ArmMissed(
+                turn=st.turn,
+                threat=j,
+                radar=name,
+                reason=reason,
+                pk=r3(pk) if rolled else no_roll,
+                roll=r3(roll) if rolled else no_roll,
+            )
+        )
         return
     st.status[j] = DELIVERED
     _destroy_radar(sc, st, radar, "arm", j, events)
