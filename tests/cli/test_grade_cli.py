@@ -26,7 +26,7 @@ SILENT_ALPHA = {1: [Order(turn=1, unit="FU Alpha", action="emission", setting="o
 @pytest.fixture(scope="module")
 def games() -> tuple[Record, Record]:
     """First Contact, seed 11: with no orders (Ada) a ballistic missile hits Brenna and the
-    radar hunters destroy a fire unit, two objectives missed (a C)."""
+    defence overspends its interceptor budget, two objectives missed (a C)."""
     loaded = load_campaign(FIRST_CONTACT)
     return play(loaded, 11, player="Ada"), play(loaded, 11, SILENT_ALPHA, player="Bo")
 

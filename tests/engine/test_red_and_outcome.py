@@ -62,6 +62,7 @@ def test_an_arm_is_fired_only_in_line_of_sight(
     st = game.state.copy()
     aircraft, radar = int(sc.sead_slots[0]), sc.r_name.index("Target FU")
     assert st.alt[aircraft] == 300.0 and st.emitting[radar]
+    st.flown[aircraft] = sc.t_total[aircraft]  # on its station, where it may fire
     st.x[aircraft], st.y[aircraft] = st.r_x[radar] - distance_km, st.r_y[radar]
     events: list[Event] = []
     fire_arms(sc, st, events)

@@ -14,7 +14,7 @@ HOSTILE = Path(__file__).parent / "hostile.toml"
 @pytest.fixture(scope="session")
 def real_game() -> Record:
     """First Contact, seed 11, no orders: a game that misses two objectives (a ballistic
-    missile hits Brenna; the radar hunters destroy a fire unit), graded C."""
+    missile hits Brenna; 45.3 M$ of interceptors fired, of 45), graded C."""
     return play(load_campaign(FIRST_CONTACT), 11, player="Ada")
 
 

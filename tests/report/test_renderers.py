@@ -210,12 +210,12 @@ def test_every_format_gives_the_grade_and_each_objective_with_its_reason(
     aar: Aar, fmt: str
 ) -> None:
     """First Contact's seed 11 misses two of its seven objectives, 3 of their weight of
-    10: Brenna is hit by a ballistic missile (weight 2) and a fire unit is lost to the
-    radar hunters (weight 1): 70 % of the weight met, a C."""
+    10: Brenna is hit by a ballistic missile (weight 2) and 45.3 M$ of interceptors are
+    fired, of 45 allowed (weight 1): 70 % of the weight met, a C."""
     text = render(aar, fmt)
     assert aar.score.grade == "C"
     assert "Grade C: 70% of the objectives" in " ".join(text.split())
     assert "not met" in text
     if fmt != "text":  # (the terminal's table wraps a long reason inside its cell)
         assert "Brenna Air Base kept 75.0% of its value, needs 80.0%" in text
-        assert "fire units lost 1, at most 0 allowed" in text
+        assert "of interceptors fired, at most 45" in text  # (Markdown escapes the $)

@@ -413,6 +413,10 @@ class Raid(_Model):
     them, then turn home; the waypoints are not flown."""
 
 
+SeadPriority = Literal["engagement", "acquisition", "all_altitude", "fired_at_us", "nearest"]
+"""What a SEAD flight may rank the emitters it hears by (`SeadFlight.priority`)."""
+
+
 class SeadFlight(_Model):
     name: Name
     turn: Annotated[int, Field(ge=1, le=10_000)]
@@ -426,6 +430,24 @@ class SeadFlight(_Model):
     arm: Name
     """Anti-radiation missile type (catalogue, class arm)."""
     arms_per_aircraft: Annotated[int, Field(ge=1, le=16)] = 2
+    fire_within_km: Annotated[float, Field(ge=0.0, le=MAX_KM)] = 0.0
+    """An aircraft fires only on its station, or once it is this close to it along its
+    path; 0: on station only."""
+    priority: list[SeadPriority] = ["engagement", "fired_at_us", "nearest"]
+    """How it chooses among the emitters its ARMs hear, first criterion first: engagement,
+    acquisition or all_altitude (the radar's role), fired_at_us (guiding a missile at an
+    aircraft of the flight), nearest. Emitters meeting none come last, nearest first."""
+    arms_per_emitter: Annotated[int, Field(ge=1, le=256)] = 1
+    """ARMs in the air at each emitter it hears, in priority order, before any gets more:
+    1 spreads them one to an emitter; more concentrates them on the first in priority."""
+
+    @field_validator("priority")
+    @classmethod
+    def _each_criterion_once(cls, value: list[SeadPriority]) -> list[SeadPriority]:
+        twice = sorted({c for c in value if value.count(c) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} given more than once")
+        return value
 
 
 class Jammer(_Model):

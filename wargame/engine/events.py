@@ -183,6 +183,9 @@ class ArmLaunched(Event):
     threat: int
     """Id of the anti-radiation missile (a threat)."""
     radar: str
+    aim: str = added("", "1.8")
+    """Why that radar: the flight's priorities it meets, in order, as 'engagement,
+    fired_at_us' ('nearest' if none: the nearest of the emitters left)."""
 
 
 @dataclass(frozen=True, slots=True)

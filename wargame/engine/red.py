@@ -1,29 +1,24 @@
 """Red behaviour: raids entering on schedule, SEAD flights firing anti-radiation
-missiles at emitters, support aircraft going home.
+missiles at emitters, support aircraft going home. `game` calls it each turn.
 
 Red plays by fixed rules so that a trainee can learn them: a SEAD aircraft fires
-one ARM a minute (`ARM_INTERVAL_S`) at the nearest radar that emits within its
-missile's reach and in its line of sight (the radar horizon between them), and
-leaves when its ARMs are spent; jammers hold station until their time is up or the raids are over.
+from its station, one ARM a minute, sharing its flight's ARMs over the emitters it
+hears (`sead.fire_arms`), and leaves when its ARMs are spent; jammers hold station
+until their time is up or the raids are over.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from wargame.engine.events import ArmLaunched, Event, RaidEntered, ThreatLeft
-from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
+from wargame.engine.events import Event, RaidEntered, ThreatLeft
 from wargame.engine.provocation import provoke
 from wargame.engine.release import release_weapons
-from wargame.engine.scenario import (
-    CLASSES,
-    TARGET_RADAR,
-    Scenario,
-)
+from wargame.engine.scenario import CLASSES, Scenario
+from wargame.engine.sead import fire_arms
 from wargame.engine.state import ACTIVE, LEFT, PENDING, SPENT, State
 
-ARM_INTERVAL_S = 60.0
-"""A SEAD aircraft fires at most one ARM in this time (a game value)."""
+__all__ = ["fire_arms", "red_decisions", "spawn_raids", "strike_over"]
 
 
 def spawn_raids(sc: Scenario, st: State, events: list[Event]) -> None:
@@ -67,49 +62,6 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
         if carried.size:
             parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
             st.status[carried[parent_gone]] = SPENT
-
-
-def fire_arms(sc: Scenario, st: State, events: list[Event]) -> None:
-    sead = sc.sead_slots
-    if sead.size == 0:
-        return
-    rested = (st.turn - st.arm_fired_turn[sead]) * sc.dt >= ARM_INTERVAL_S - 1e-9
-    hunters = sead[(st.status[sead] == ACTIVE) & (st.arms_left[sead] > 0) & rested]
-    if hunters.size == 0:
-        return
-    emitters = (st.emitting & st.radar_alive & (st.ready_turn <= st.turn)).nonzero()[0]
-    if emitters.size == 0:
-        return
-    for aircraft in hunters.tolist():
-        carried = sc.arms_of[aircraft]
-        arms = carried[st.status[carried] == PENDING]
-        if arms.size == 0:
-            continue
-        arm = int(arms[0])
-        reach = sc.t_arm_range[arm]
-        d = np.hypot(st.r_x[emitters] - st.x[aircraft], st.r_y[emitters] - st.y[aircraft])
-        # Its seeker hears a radar only in line of sight: the radar horizon works both ways,
-        # so a SEAD aircraft that hides low must come within it to shoot.
-        horizon = HORIZON_KM_PER_SQRT_M * (
-            sc.r_sqrt_height[emitters] + np.sqrt(max(float(st.alt[aircraft]), 0.0))
-        )
-        in_reach = (d <= reach) & (d <= horizon)
-        if not np.count_nonzero(in_reach):
-            continue
-        radar = int(emitters[in_reach][np.argmin(d[in_reach])])
-        st.status[arm] = ACTIVE
-        st.x[arm], st.y[arm] = st.x[aircraft], st.y[aircraft]
-        st.alt[arm] = sc.t_cruise_alt[arm]
-        st.path_end[arm] = (st.r_x[radar], st.r_y[radar])
-        st.target_kind[arm] = TARGET_RADAR
-        st.target_index[arm] = radar
-        st.arms_left[aircraft] -= 1
-        st.arm_fired_turn[aircraft] = st.turn
-        events.append(
-            ArmLaunched(
-                turn=st.turn, flight=sc.group_name(aircraft), threat=arm, radar=sc.r_name[radar]
-            )
-        )
 
 
 def strike_over(sc: Scenario, st: State) -> bool:
