@@ -38,12 +38,17 @@ def _all(svg: str, tag: str, cls: str) -> list[ET.Element]:
 
 
 def test_the_truth_draws_one_path_per_threat_and_a_mark_per_intercept(aar: Aar) -> None:
+    """A salvo at a false track (a phantom slot: nothing flew there) has no path and no
+    mark; every other salvo's threat has its path."""
     assert aar.theatre is not None and aar.theatre.diverged_at is None
     svg = truth_svg(aar, aar.theatre)
-    entered = {e.threat for e in aar.engagements} | set()
+    entered = {e.threat for e in aar.engagements if not e.at_false_track}
+    phantoms = {e.threat for e in aar.engagements if e.at_false_track}
     paths = _all(svg, "polyline", "path")
+    drawn = {int(p.get("data-threat", "-1")) for p in paths}
     assert len(paths) == len(aar.theatre.paths) == sum(r.spawned for r in aar.threats)
-    assert entered <= {int(p.get("data-threat", "-1")) for p in paths}
+    assert entered <= drawn
+    assert phantoms and not phantoms & drawn
     kills = _all(svg, "circle", "kill")
     misses = _all(svg, "circle", "miss")
     assert len(kills) == sum(e.killed for e in aar.engagements)

@@ -38,6 +38,7 @@ from wargame.engine.events import (
     RadarFailed,
     RaidEntered,
     RaidPoppedUp,
+    RaidRetargeted,
     RelocationComplete,
     RelocationStarted,
     Resupplied,
@@ -46,10 +47,11 @@ from wargame.engine.events import (
     ThreatLeft,
     TrackInitiated,
     TurnEnded,
+    WeaponsReleased,
 )
 from wargame.report.decisions import DecidingTurns, Decision, deciding_turns, decisions
 from wargame.report.describe import describe
-from wargame.report.engagements import Engagement, engagements
+from wargame.report.engagements import NOTHING_THERE, Engagement, engagements
 from wargame.report.luck import Luck
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
@@ -77,6 +79,8 @@ NOTABLE = (
     Resupplied,
     AssetPriorityChanged,
     FalseTrack,
+    WeaponsReleased,
+    RaidRetargeted,
 )
 """Events that get a line of their own in the timeline (kills and launches are counted)."""
 
@@ -336,6 +340,9 @@ class _Tally:
             case ArmLaunched():
                 self.enter(event.threat, "arm", turn)
                 self.arm_aim[event.threat] = event.radar
+            case WeaponsReleased():  # an aircraft's stand-off weapons: threats of their own
+                for threat in event.threats:
+                    self.enter(threat, event.threat_class, turn)
             case FalseTrack():
                 self.false_tracks[event.track] = turn
             case TrackInitiated() if event.track in self.false_tracks:
@@ -565,7 +572,7 @@ class _Tally:
         return tuple(sorted(moments, key=lambda m: m.turn))
 
 
-FALSE_TRACK = "a false track: nothing there"
+FALSE_TRACK = NOTHING_THERE
 """Why a round at a track made of noise met nothing."""
 FALSE_TRACKS_LISTED = 12
 """False tracks the key moment names by id (the report's `false_tracks` holds them all)."""

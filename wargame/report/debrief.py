@@ -74,11 +74,18 @@ def walk_debrief(aar: Aar, renderer: Renderer[T]) -> None:
         renderer.paragraph("No interceptor was fired.")
     else:
         kills = sum(1 for e in aar.engagements if e.result == "kill")
+        wasted = sum(1 for e in aar.engagements if e.at_false_track)
+        at_noise = (
+            f" {wasted} of them at false tracks (truly: false track), which a radar made of "
+            "noise: their rounds met nothing."
+            if wasted
+            else ""
+        )
         renderer.paragraph(
             f"{len(aar.engagements)} salvos, {kills} of them kills. A salvo is the rounds one "
             "fire unit fired of one type at one target on one turn. Tracked as: what the "
             "radars took the target for; truly: what it was. Pk is one round's planned kill "
-            "probability; a salvo of n rounds kills with 1 − (1 − Pk)ⁿ."
+            f"probability; a salvo of n rounds kills with 1 − (1 − Pk)ⁿ.{at_noise}"
         )
         renderer.begin_table("engagements", "Engagements, one row per salvo", ENGAGEMENT_COLUMNS)
         for cells in engagement_cells(aar):

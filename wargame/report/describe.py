@@ -22,9 +22,11 @@ from wargame.engine.events import (
     Leaker,
     RaidEntered,
     RaidPoppedUp,
+    RaidRetargeted,
     ThreatDestroyed,
     ThreatLeft,
     TurnEnded,
+    WeaponsReleased,
 )
 from wargame.view.blue import SIGHT, blue_text
 from wargame.view.words import clock, counted
@@ -40,6 +42,16 @@ def misread(event: InterceptResolved) -> str:
     if event.assessed == "not assessed":
         return " - not assessed"
     return ""
+
+
+def threat_ids(threats: tuple[int, ...]) -> str:
+    """'threat 7', 'threats 27-32' (a run of ids), 'threats 3, 5, 9'."""
+    if len(threats) == 1:
+        return f"threat {threats[0]}"
+    ids = sorted(threats)
+    if ids and ids[-1] - ids[0] == len(ids) - 1:
+        return f"threats {ids[0]}-{ids[-1]}"
+    return "threats " + ", ".join(str(t) for t in ids)
 
 
 def describe(event: Event) -> str:
@@ -103,4 +115,16 @@ def describe(event: Event) -> str:
         case RaidPoppedUp():
             said = f": {event.message}" if event.message else ""
             return f"inject {event.inject}: raid {event.raid} pops up, {event.count} threats{said}"
+        case WeaponsReleased():
+            n = len(event.threats)
+            return (
+                f"raid {event.raid}: aircraft {event.aircraft} released {n} × {event.weapon} "
+                f"({class_words(event.threat_class)}) at [{event.x_km:.0f}, {event.y_km:.0f}] "
+                f"for {event.target}, {threat_ids(event.threats)}"
+            )
+        case RaidRetargeted():
+            return (
+                f"raid {event.raid}: {event.was} destroyed, {threat_ids(event.threats)} "
+                f"turn on {event.target}"
+            )
     return f"{event.kind}: {event.to_dict()}"

@@ -6,7 +6,10 @@ unit fired of one missile type at one threat on one turn (the engine writes one
 matched to their `InterceptResolved` by unit, missile and threat, first fired
 first resolved. The target is named twice: as the radars tracked it (the class
 the track appeared to be) and as it truly was (from `RaidEntered`, or `arm` for
-an `ArmLaunched`), so a salvo spent on a decoy shows as such.
+an `ArmLaunched`, or a `WeaponsReleased` for an aircraft's stand-off weapons), so a
+salvo spent on a decoy shows as such. A salvo at a track a radar made of noise (its
+`FalseTrack`) is marked as fired at a false track: its rounds met nothing, whatever the
+engine's roll against a nil kill probability said.
 
 `build_aar` (`aar.py`) calls it; the renderers lay the rows out as a table (HTML,
 Markdown), a list (JSON) and a filterable table (the TUI's report screen).
@@ -21,10 +24,17 @@ from dataclasses import dataclass, replace
 from wargame.engine.events import (
     ArmLaunched,
     Event,
+    FalseTrack,
     InterceptResolved,
     MissileLaunched,
     RaidEntered,
+    WeaponsReleased,
 )
+
+FALSE_TRACK = "false_track"
+"""The true class of a salvo's target where the track was a false alarm: nothing."""
+NOTHING_THERE = "a false track: nothing there"
+"""Why the rounds of a salvo at a false track met nothing."""
 
 RESULTS = ("kill", "miss", "met nothing", "in flight")
 """What a salvo came to: a kill (some round killed), a miss (rounds rolled and none
@@ -66,6 +76,11 @@ class Engagement:
     assessed: str = ""
     """What the engagement radar read of it: 'kill' if it read any round as a kill, else
     'miss' if it read any, '' if it read none (or under rules before 1.7)."""
+
+    @property
+    def at_false_track(self) -> bool:
+        """Fired at a track a radar made of noise: no threat was there."""
+        return self.true_class == FALSE_TRACK
 
     @property
     def flight_turns(self) -> int:
@@ -114,6 +129,7 @@ class _Open:
 def engagements(events: Iterable[Event]) -> tuple[Engagement, ...]:
     """Every salvo of the game in the order fired, each with its result."""
     true_class: dict[int, str] = {}
+    false_tracks: set[int] = set()
     salvos: list[_Open] = []
     by_key: dict[tuple[int, str, str, int], _Open] = {}
     # Rounds in flight per (unit, missile, threat), oldest first.
@@ -124,11 +140,18 @@ def engagements(events: Iterable[Event]) -> tuple[Engagement, ...]:
                 true_class.update(dict.fromkeys(event.threats, event.threat_class))
             case ArmLaunched():
                 true_class[event.threat] = "arm"
+            case WeaponsReleased():
+                true_class.update(dict.fromkeys(event.threats, event.threat_class))
+            case FalseTrack():
+                false_tracks.add(event.track)
             case MissileLaunched():
                 key = (event.turn, event.fire_unit, event.missile, event.threat)
                 salvo = by_key.get(key)
                 if salvo is None:
-                    salvo = by_key[key] = _Open(_new_row(event, true_class))
+                    row = _new_row(event, true_class)
+                    if event.track in false_tracks:
+                        row = replace(row, true_class=FALSE_TRACK)
+                    salvo = by_key[key] = _Open(row)
                     salvos.append(salvo)
                 else:
                     row = salvo.row
@@ -140,7 +163,9 @@ def engagements(events: Iterable[Event]) -> tuple[Engagement, ...]:
                     continue  # a round fired before these events began
                 salvo = queue.popleft()
                 salvo.resolved += 1
-                if event.reason:
+                if salvo.row.at_false_track:
+                    salvo.unmet = salvo.unmet or event.reason or NOTHING_THERE
+                elif event.reason:
                     salvo.unmet = salvo.unmet or event.reason
                 else:
                     salvo.rolled += 1
