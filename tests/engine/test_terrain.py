@@ -33,6 +33,7 @@ from wargame.campaign import LoadedCampaign, load_campaign, parse_campaign
 from wargame.engine import Game, build_scenario
 from wargame.engine.detection import detection_probability, jam_strobes
 from wargame.engine.fire_control.envelope import options
+from wargame.engine.sead import in_line_of_sight
 from wargame.engine.state import ACTIVE
 from wargame.engine.terrain import Terrain, curve_drop_m
 from wargame.errors import CampaignError
@@ -237,6 +238,16 @@ def test_a_ridge_between_hides_the_cruise_missile_over_the_plateau() -> None:
     # so 230 m above the plateau is in sight of both.
     game, radar, threat = _cruise_missile_west(_plateau(450.0), 230.0)
     assert _seen_and_engageable(game, radar, threat) == (True, True)
+
+
+def test_a_sead_seeker_hears_a_radar_over_the_plateau_but_not_behind_a_ridge() -> None:
+    # The line of sight works both ways: an aircraft 50 m above the plateau 12.5 km west
+    # of the radar (400 m over the datum) is seen as the cruise missile is, and hears it;
+    # behind the ridge of the test above (hiding all below 470.6 m there), it does not.
+    for ridge_m, heard in ((None, True), (450.0, False)):
+        game, radar, aircraft = _cruise_missile_west(_plateau(ridge_m), 50.0)
+        sc, st = game.scenario, game.state
+        assert bool(in_line_of_sight(sc, st, aircraft, np.array([radar]))[0]) is heard
 
 
 def test_a_jammer_behind_the_ridge_is_not_heard(ridge: LoadedCampaign) -> None:

@@ -24,6 +24,7 @@ from wargame.engine.events import ArmLaunched, Event
 from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import ROLE_SEAD, TARGET_RADAR, Scenario
 from wargame.engine.state import ACTIVE, PENDING, State
+from wargame.engine.terrain import sight_now
 
 I64 = NDArray[np.int64]
 B = NDArray[np.bool_]
@@ -38,7 +39,13 @@ ROLES = ("engagement", "acquisition", "all_altitude")
 def in_line_of_sight(sc: Scenario, st: State, aircraft: int, radars: I64) -> B:
     """Which of `radars` see the aircraft, and so are heard by its ARMs' seekers: within
     the radar horizon between the antenna and the aircraft's altitude, 4.12 (√h_r + √h_a)
-    km, which works both ways. The one place the seeker's line of sight is judged."""
+    km, which works both ways, and with terrain above what the ground hides, the
+    aircraft's altitude taken above the ground beneath it (`Sight.sees`). The one place
+    the seeker's line of sight is judged."""
+    sight = sight_now(sc.terrain, st.r_x, st.r_y)
+    if sight is not None:
+        dx, dy = st.x[aircraft] - st.r_x[radars], st.y[aircraft] - st.r_y[radars]
+        return sight.sees(radars, dx, dy, float(st.alt[aircraft]))
     d = np.hypot(st.r_x[radars] - st.x[aircraft], st.r_y[radars] - st.y[aircraft])
     horizon = HORIZON_KM_PER_SQRT_M * (
         sc.r_sqrt_height[radars] + math.sqrt(max(float(st.alt[aircraft]), 0.0))
