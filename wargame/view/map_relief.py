@@ -88,15 +88,17 @@ def draw_masked_coverage(
     seen_any = np.zeros((geo.height, geo.width), dtype=bool)
     hidden_any = np.zeros_like(seen_any)
     lines = []
+    # The altitude asked is above the ground beneath each cell, as threats fly.
+    height = max(alt_m, 0.0) + sight.ground_at(xs[None, :], ys[:, None])
     for r in radars.tolist():
         dx = xs[None, :] - float(st.r_x[r])
         dy = ys[:, None] - float(st.r_y[r])
         looks = np.linspace(-math.pi, math.pi, 720, endpoint=False)
         reach = reach_of(r, looks)
-        horizon = HORIZON_KM_PER_SQRT_M * (sight.sqrt_top[r] + math.sqrt(max(alt_m, 0.0)))
+        horizon = HORIZON_KM_PER_SQRT_M * (sight.sqrt_top[r] + np.sqrt(height))
         look = np.floor((np.arctan2(dy, dx) + math.pi) / (2 * math.pi) * looks.size)
         within = np.hypot(dx, dy) <= np.minimum(reach[look.astype(np.int64) % looks.size], horizon)
-        seen = within & sight.clear(r, dx, dy, alt_m)
+        seen = within & sight.clear(r, dx, dy, height)
         seen_any |= seen
         hidden_any |= within & ~seen
         lines.append(seen)
