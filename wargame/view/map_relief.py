@@ -89,7 +89,9 @@ def draw_masked_coverage(
     hidden_any = np.zeros_like(seen_any)
     lines = []
     # The altitude asked is above the ground beneath each cell, as threats fly.
-    height = max(alt_m, 0.0) + sight.ground_at(xs[None, :], ys[:, None])
+    cells_x = np.asarray(xs[None, :], dtype=np.float64)
+    cells_y = np.asarray(ys[:, None], dtype=np.float64)
+    height = max(alt_m, 0.0) + sight.ground_at(cells_x, cells_y)
     for r in radars.tolist():
         dx = xs[None, :] - float(st.r_x[r])
         dy = ys[:, None] - float(st.r_y[r])
