@@ -251,14 +251,18 @@ def _rounds(sc: Scenario, st: State, unit: int, threat: int, salvo: int | None) 
 
 def _deadline_now(sc: Scenario, now: State, threat: int) -> float:
     """Seconds after the next turn's launches by which a missile (a threat that strikes
-    its site itself) must be met, as its track stands `now`: dead-reckoned a turn on, one
-    about to arrive is carried past its target, where it seems to head for nothing. An
-    aircraft has none here: it flies on past its release point, or past a site it only
-    flew near, and the next turn's picture judges it."""
+    its site itself) must be met, as its track stands `now`, where it strikes before
+    those launches (at most 0: too late for any shot): dead-reckoned a turn on, it is
+    carried past its target, where it seems to head for nothing. One that strikes later
+    has no deadline here: the next turn's picture judges it, as the engine does (flying
+    near a site rather than at it, it leaves the cone `aimed_site` reads the heading by,
+    and a turn on may seem to head for another site or none). An aircraft has none
+    either: it flies on past its release point, or past a site it only flew near."""
     if sc.t_apparent_release_km[threat] > 0.0:
         return math.inf
     this = np.array([threat])
-    return float(time_to_harm(sc, now, this, time_to_go(sc, now, this))[0]) - sc.dt
+    harm = float(time_to_harm(sc, now, this, time_to_go(sc, now, this))[0])
+    return harm - sc.dt if harm <= sc.dt else math.inf
 
 
 def manual_engagements(
@@ -305,9 +309,9 @@ def manual_shots(
     the salvos it was ordered before have gone (`rounds_to_fire`, as launch fires them).
 
     The order is judged on the tracks as they stand now, dead-reckoned the turn; but a
-    missile's deadline is that of its track now, less the turn: one about to strike is
-    too late now, although a turn on it seems to have flown past its target. A type that
-    would be in time is still offered when the first choice is too late."""
+    missile that strikes within the turn, as its track stands now, is too late now,
+    although a turn on it seems to have flown past its target (`_deadline_now`). A type
+    that would be in time is still offered when the first choice is too late."""
     st, now = ahead.state, ahead.now
     track = int(now.track_id[threat])
     able = able_fire_units(sc, st)
