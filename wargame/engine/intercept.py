@@ -1,7 +1,8 @@
 """Intercepts, leakers and damage.
 
 Missiles due this turn are resolved in the order they arrive. A missile rolls
-for a kill only if its target is still flying and its fire unit still guides it
+for a kill only if its target is still flying (an aircraft that reached its release
+point earlier in the turn is: it flies on home) and its fire unit still guides it
 (radar alive, emitting, in place); a target killed by an earlier missile of the
 salvo makes the later ones miss. The roll for the k-th missile resolved against
 threat j this turn is U[j, k] from the turn's intercept generator. The radar that
@@ -82,14 +83,18 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
     false_rate = sc.r_assess_false[radars].tolist()
     status = st.status[threats].tolist()
     arrives = st.arrival_time[threats].tolist()
+    # An aircraft at its release point flies on home (`release`): arriving there ends
+    # nothing, so a missile due later in the turn still finds it in the air.
+    ends_there = (sc.t_release_km[threats] <= 0.0).tolist()
     apparent = st.track_class[threats].tolist()  # the class its track shows
     killed_now: set[int] = set()
     slot_used: dict[int, int] = {}
-    for shot, j, code, arrival, is_guided, cls, m, f in zip(
+    for shot, j, code, arrival, ends, is_guided, cls, m, f in zip(
         due,
         threats.tolist(),
         status,
         arrives,
+        ends_there,
         guided,
         apparent,
         missed_rate,
@@ -99,7 +104,7 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
         reason = ""
         if code == KILLED or j in killed_now:
             reason = "target already destroyed"
-        elif code != ACTIVE or arrival < shot.intercept_time:
+        elif code != ACTIVE or (ends and arrival < shot.intercept_time):
             reason = "target no longer in the air"
         elif not is_guided:
             reason = "guidance lost: the fire unit's radar stopped"
@@ -135,6 +140,8 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
         if killed:
             killed_now.add(j)
             st.status[j] = KILLED
+            if not arrival < shot.intercept_time:
+                st.arrival_time[j] = np.inf  # it never got there
             cost = float(sc.t_cost[j])
             st.threat_cost_destroyed += cost
             events.append(
@@ -150,7 +157,10 @@ def resolve_intercepts(sc: Scenario, st: State, seed: int, events: list[Event]) 
 
 
 def resolve_leakers(sc: Scenario, st: State, seed: int, events: list[Event]) -> None:
-    arrived = ((st.status == ACTIVE) & np.isfinite(st.arrival_time)).nonzero()[0]
+    # An aircraft shot down after it reached its release point in the turn (its arrival
+    # time kept: `resolve_intercepts`) struck, or released, first.
+    flying = (st.status == ACTIVE) | ((st.status == KILLED) & (sc.t_release_km > 0.0))
+    arrived = (flying & np.isfinite(st.arrival_time)).nonzero()[0]
     if arrived.size == 0:
         return
     order = arrived[np.argsort(st.arrival_time[arrived], kind="stable")]
@@ -260,7 +270,8 @@ def strike_arrives(
     (`release`); one without strikes with its own warhead, and both turn home."""
     if not sc.t_delivers[j]:
         return
-    st.status[j] = ACTIVE if sc.t_release_km[j] > 0.0 else DELIVERED
+    if st.status[j] == ACTIVE:  # (one shot down after it struck stays down)
+        st.status[j] = ACTIVE if sc.t_release_km[j] > 0.0 else DELIVERED
     kind, index = int(st.target_kind[j]), int(st.target_index[j])
     warhead = float(sc.t_warhead[j])
     cls = str(CLASSES[sc.t_class[j]])

@@ -49,19 +49,22 @@ def release_weapons(sc: Scenario, st: State, events: list[Event]) -> None:
     if not sc.t_n_home.any():
         retarget(sc, st, events)
         return
+    # (One shot down in the turn after it got there released first: `resolve_intercepts`
+    # keeps the arrival time of those only.)
     arrived = np.flatnonzero(
         (sc.t_release_km > 0.0)
-        & (st.status == ACTIVE)
+        & ((st.status == ACTIVE) | (st.status == KILLED))
         & np.isfinite(st.arrival_time)
         & (st.target_kind != TARGET_NONE)
     )
-    struck = arrived[sc.t_delivers[arrived]]
+    flying = arrived[st.status[arrived] == ACTIVE]
+    struck = flying[sc.t_delivers[flying]]
     _turn_home(sc, st, struck)
     re_aimed = retarget(sc, st, events)
     carriers = arrived[~sc.t_delivers[arrived] & ~re_aimed[arrived]]
     for aircraft in carriers.tolist():
         _release(sc, st, aircraft, events)
-    _turn_home(sc, st, carriers)
+    _turn_home(sc, st, carriers[st.status[carriers] == ACTIVE])
     _leave(sc, st, events)
 
 
@@ -74,7 +77,9 @@ def _drop_orphans(sc: Scenario, st: State) -> None:
     carried = weapons[st.status[weapons] == PENDING]
     parent = sc.t_parent[carried]
     code = st.status[parent]
-    gone = (code == KILLED) | (code == DELIVERED) | (code == LEFT)
+    # (One shot down this turn after it reached its release point releases them.)
+    gone = ((code == KILLED) & ~np.isfinite(st.arrival_time[parent])) | (code == DELIVERED)
+    gone |= code == LEFT
     gone |= (code == SPENT) & (st.flown[parent] > 0.0)
     st.status[carried[gone]] = SPENT
 
