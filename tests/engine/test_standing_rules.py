@@ -19,6 +19,7 @@ from wargame.engine.events import (
     MissileLaunched,
     RelocationStarted,
     StandingAction,
+    TrackInitiated,
     TurnEnded,
 )
 from wargame.view.blue import blue_text
@@ -52,17 +53,24 @@ def test_an_arm_track_within_range_silences_the_radar_for_exactly_its_turns_and_
     arm_duel: LoadedCampaign,
 ) -> None:
     # The ARM is first reported on turn 5, 47.9 km from the radar: inside 50 km, so the
-    # radar is silent from turn 6 through turn 8 and emits again on turn 9.
+    # radar is silent from turn 6 through turn 8 and emits again on turn 9. (Its track's
+    # number is read off its initiation: false tracks take numbers before it.)
     events = play(arm_duel, StandingOrder("emcon", range_km=50.0, turns=3))
     on_air = {e.turn: "Target FU" in e.emitting for e in events if isinstance(e, TurnEnded)}
     assert [t for t in range(1, 12) if not on_air[t]] == [6, 7, 8]
-    acted = [e for e in events if isinstance(e, StandingAction)]
-    assert [(e.turn, blue_text(e)) for e in acted] == [
-        (6, "Target FU silent for 3 turns: ARM track 2 at 47 km"),
-        (9, "Target FU emits again: silence over"),
-    ]
     missed = [e for e in events if isinstance(e, ArmMissed)]
     assert [(e.turn, e.reason) for e in missed] == [(7, "radar silent")]
+    (arm_track,) = [
+        (e.turn, e.track)
+        for e in events
+        if isinstance(e, TrackInitiated) and e.threat == missed[0].threat
+    ]
+    assert arm_track[0] == 5
+    acted = [e for e in events if isinstance(e, StandingAction)]
+    assert [(e.turn, blue_text(e)) for e in acted] == [
+        (6, f"Target FU silent for 3 turns: ARM track {arm_track[1]} at 47 km"),
+        (9, "Target FU emits again: silence over"),
+    ]
 
 
 def test_an_arm_track_reported_beyond_the_range_leaves_the_radar_on(
@@ -85,9 +93,11 @@ def test_fire_is_held_at_a_class_until_its_track_comes_within_range_of_an_asset(
     # Without the rule the first fighter draws a 48N6 as soon as it is tracked (turn 1).
     # With it, both wait for turn 6: at x = 90 and 80 they are 22.4 and 28.3 km from the
     # Ridge, inside 30 km; on turn 5 (x = 75 and 65) they were 32.0 and 40.3 km away.
+    # (A false track that looks like a fighter, 22 km from the Depot on turn 16, draws
+    # a round by the same rule: only the real fighters, slots 0 and 1, are counted.)
     assert launches(play(drill))[0].turn == 1
     held = launches(play(drill, StandingOrder("hold_fire", threat_class="fighter", range_km=30.0)))
-    at_fighters = [(e.turn, e.track) for e in held if e.threat_class == "fighter"]
+    at_fighters = [(e.turn, e.track) for e in held if e.threat_class == "fighter" and e.threat < 2]
     assert at_fighters == [(6, 1), (6, 2)]
     assert math.hypot(90 - 100, 100 - 120) <= 30 < math.hypot(75 - 100, 100 - 120)
 
@@ -110,8 +120,10 @@ def test_a_weapon_order_sets_the_only_missile_and_the_salvo_at_its_class(
     assert {e.missile for e in at_missiles} == {"48N6-class"}
     salvos = [(e.turn, e.track) for e in at_missiles]
     assert len(salvos) == len(set(salvos))  # one round a salvo
-    # The fighters, of another class, are fired at as before.
-    assert [e.missile for e in fired if e.threat_class == "fighter"] == ["48N6-class"] * 2
+    # The fighters (slots 0 and 1; a false track looks like a third), of another class,
+    # are fired at as before.
+    fighters = [e.missile for e in fired if e.threat_class == "fighter" and e.threat < 2]
+    assert fighters == ["48N6-class"] * 2
 
 
 def test_rounds_kept_for_a_class_are_not_fired_at_another(drill: LoadedCampaign) -> None:
@@ -162,12 +174,13 @@ def test_the_analysis_plays_the_standing_orders_of_an_orders_file(
     # By default the two cruise missiles draw two salvos of two 9M96; by the plan, 48N6
     # rounds one at a time: 2 at the fighters (both killed) and 3 at the cruise missiles:
     # the first at one misses, the engagement radar reads it as a kill, and the track
-    # draws its second round once a later look shows it still flying. The same rounds
-    # as the game played with the rule given on turn 1.
-    assert default.rounds == {"48N6-class": 2, "9M96-class": 4}
-    assert ordered.rounds == {"48N6-class": 5}
+    # draws its second round once a later look shows it still flying. Under both, a
+    # false track that looks like a fighter draws one 48N6 more (turn 16). The same
+    # rounds as the game played with the rule given on turn 1.
+    assert default.rounds == {"48N6-class": 3, "9M96-class": 4}
+    assert ordered.rounds == {"48N6-class": 6}
     rule = StandingOrder("weapon", threat_class="cruise_missile", missile="48N6-class", salvo=1)
-    assert len(launches(play(drill, rule))) == 5
+    assert len(launches(play(drill, rule))) == 6
 
 
 def test_emcon_silences_only_the_radar_an_arm_track_heads_for(
@@ -175,13 +188,17 @@ def test_emcon_silences_only_the_radar_an_arm_track_heads_for(
 ) -> None:
     """First Contact, seed 2: the radar hunters' ARMs fly at FU Alpha; Big Bird, FU Bravo and
     FU Charlie are within 80 km of them too, but not in their path, and stay on the air.
-    The first two ARMs are fired on turn 28; FU Alpha's own radar starts a track on one of
-    them on turn 29, 69.8 km out, and the rule acts at the opening of turn 30."""
+    The first two ARMs are fired on turn 29, from the flight's station; FU Alpha's own
+    radar starts a track on one of them on turn 30, 65.9 km out (65.1 km at the turn's
+    end), and the rule acts at the opening of turn 31. (The track's number is read off
+    its initiation: false tracks take numbers before it.)"""
     events = play(first_contact, StandingOrder("emcon", range_km=80.0, turns=2), seed=2)
     acted = [e for e in events if isinstance(e, StandingAction)]
     assert {e.unit for e in acted} == {"FU Alpha"}
+    first_arm = next(e for e in events if isinstance(e, TrackInitiated) and e.threat_class == "arm")
+    assert (first_arm.turn, first_arm.radar, round(first_arm.range_km, 1)) == (30, "FU Alpha", 65.9)
     first = acted[0]
     assert (first.turn, blue_text(first)) == (
-        30,
-        "FU Alpha silent for 2 turns: ARM track 7 at 69 km",
+        31,
+        f"FU Alpha silent for 2 turns: ARM track {first_arm.track} at 65 km",
     )
