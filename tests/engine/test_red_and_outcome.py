@@ -96,13 +96,22 @@ def test_a_fire_unit_cut_off_from_its_command_post_fights_on_its_own_radar_only(
     from wargame.engine.fire_control import picture
 
     game = Game.new(first_contact, 7)
-    while not (game.state.track_id >= 0).any():
-        game.step([])
-    sc, st = game.scenario, game.state
+    sc = game.scenario
     alpha = sc.f_name.index("FU Alpha")
     own_radar = sc.f_radar[alpha]
+    others = np.setdiff1d(sc.cp_radars[sc.r_cp[own_radar]], [own_radar])
+
+    def held_by_others() -> np.ndarray:
+        # A false track is held by the radar that raised it alone, which may be FU
+        # Alpha's own: the track taken is one another radar of its post holds.
+        st = game.state
+        return np.flatnonzero((st.track_id >= 0) & (st.seen_by[others] >= st.turn).any(axis=0))
+
+    while not held_by_others().size:
+        game.step([])
+    st = game.state
     # One track that only the battalion's other radars hold.
-    others_only = int(np.flatnonzero(st.track_id >= 0)[0])
+    others_only = int(held_by_others()[0])
     st.seen_by[own_radar, others_only] = NEVER
     linked = set(picture(sc, st, alpha).tolist())
     st.cp_alive[:] = False
