@@ -14,6 +14,7 @@ import pytest
 from wargame.campaign import LoadedCampaign
 from wargame.engine import Game, Order
 from wargame.engine import tracking as trk
+from wargame.engine.codes import ROLE_FALSE
 from wargame.engine.detection import detect_and_track
 from wargame.engine.events import Event, MissileLaunched
 from wargame.engine.fire_control import Engagement, launch, options_of_missile
@@ -225,7 +226,9 @@ def test_a_new_track_s_prediction_improves_look_by_look_in_play(
         game.step([])
         st = game.state
         if followed < 0:
-            new = np.flatnonzero((st.track_id >= 0) & (st.track_hits == 1))
+            # A real threat's: a false track's estimate has nothing to converge on.
+            real = sc.t_role != ROLE_FALSE
+            new = np.flatnonzero((st.track_id >= 0) & (st.track_hits == 1) & real)
             followed = int(new[0]) if new.size else -1
         if followed >= 0 and st.track_last[followed] == st.turn:
             seen.append(float(trk.position_variance(sc, st, np.array([followed]), 60.0)[0]))
