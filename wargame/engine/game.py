@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wargame.campaign import LoadedCampaign
+from wargame.engine.codes import ROLE_FALSE
 from wargame.engine.command import apply_orders
 from wargame.engine.detection import detect_and_track
 from wargame.engine.dice import check_seed
@@ -40,7 +41,7 @@ from wargame.engine.movement import move_threats
 from wargame.engine.objectives import ObjectiveResult, grade, judge, tally_truth
 from wargame.engine.orders import Order
 from wargame.engine.red import red_decisions, spawn_raids, strike_over
-from wargame.engine.scenario import ROLE_ARM, Scenario, build_scenario
+from wargame.engine.scenario import ROLE_ARM, ROLE_WEAPON, Scenario, build_scenario
 from wargame.engine.standing import Standing, count_salvos, open_standing, split_orders
 from wargame.engine.state import State, initial_state
 
@@ -398,7 +399,9 @@ class Game:
             assets=tuple(
                 (n, float(v)) for n, v in zip(sc.a_name, sc.a_value.tolist(), strict=True)
             ),
-            threats=int((sc.t_role != ROLE_ARM).sum()) - int(sc.false_slots.size),
+            # The threats it sends, as saves of earlier rules count them: not the weapons
+            # its aircraft carry (ARMs among them), nor the phantom slots of false tracks.
+            threats=int(np.isin(sc.t_role, (ROLE_ARM, ROLE_WEAPON, ROLE_FALSE), invert=True).sum()),
             score_weights=(
                 scoring.threat_cost_destroyed,
                 scoring.interceptor_cost,
