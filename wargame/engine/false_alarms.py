@@ -196,7 +196,7 @@ def _look_again(
     if np.count_nonzero(confirmed):
         c = open_[confirmed]
         _second_detection(sc, st, c, radar[confirmed], u[confirmed, 1], u[confirmed, 2])
-        st.track_confirmed[c] = True
+        st.confirm(c)
         st.track_hits[c] += found[confirmed]
     closed = open_[~confirmed & (st.track_window[open_] >= CONFIRM_LOOKS)]
     for slot in closed.tolist():
@@ -255,7 +255,7 @@ def _new_alarms(
     if np.count_nonzero(confirmed):
         c = slots[confirmed]
         _second_detection(sc, st, c, radar[confirmed], u[confirmed, 4], u[confirmed, 5])
-        st.track_confirmed[c] = True
+        st.confirm(c)
     slant = np.hypot(rho, (alt - sc.r_height[radar]) / 1000.0)
     for slot, r, track, fx, fy, fz, rng in zip(
         slots.tolist(),

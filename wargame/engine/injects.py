@@ -4,7 +4,8 @@ Called by `game.advance` once a turn, after red's decisions and before the end
 checks. Each inject's condition is judged on the truth, on the state and the turn's
 events: it fires at the end of the turn it is first met (`When.turn`: that turn), so
 its effect holds from the next turn. Every condition is an edge the turn's events
-show (a track of a class made where none was before, a unit destroyed, an asset
+or the state show (confirmed tracks reaching a count, counted by the state as they
+are confirmed; a track of a class made where none was before, a unit destroyed, an asset
 first damaged, a magazine falling below a count), so the phase keeps no memory of
 its own and a branch or a replay does exactly what the game did.
 
@@ -60,8 +61,9 @@ def condition_met(sc: Scenario, st: State, when: When, events: list[Event]) -> b
         case "turn":
             return st.turn == when.turn
         case "tracks":
-            total = st.next_track - 1
-            now = sum(1 for e in events if isinstance(e, TrackInitiated))
+            # Confirmed tracks: a tentative one is most likely a false alarm.
+            total = st.tracks_confirmed
+            now = int(np.count_nonzero(st.track_confirmed_turn == st.turn))
             return total >= int(when.tracks or 1) > total - now
         case "first_track":
             code = CLASS_CODE[ThreatClass(str(when.first_track))]

@@ -164,11 +164,23 @@ class State:
     track_confirmed: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     """(N,) whether its track is confirmed (M of N looks, or a second radar); else it is
     tentative."""
+    track_confirmed_turn: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """(N,) the turn its latest track was confirmed (NEVER: none yet), kept past its end."""
+    tracks_confirmed: int = 0
+    """Tracks confirmed so far in the game (the `tracks` inject counts them)."""
 
     threat_cost_destroyed: float = 0.0
     interceptor_cost: float = 0.0
     radar_value_lost: float = 0.0
     over: bool = False
+
+    def confirm(self, slots: np.ndarray) -> None:
+        """Confirm the tracks in `slots` on this turn; each one not yet confirmed counts
+        once in `tracks_confirmed`."""
+        fresh = slots[~self.track_confirmed[slots]]
+        self.track_confirmed[fresh] = True
+        self.track_confirmed_turn[fresh] = self.turn
+        self.tracks_confirmed += int(fresh.size)
 
     def copy(self) -> State:
         new = copy.copy(self)
@@ -263,4 +275,5 @@ def initial_state(sc: Scenario) -> State:
         track_window=np.zeros(n, dtype=np.int64),
         track_window_hits=np.zeros(n, dtype=np.int64),
         track_confirmed=np.zeros(n, dtype=bool),
+        track_confirmed_turn=np.full(n, NEVER, dtype=np.int64),
     )

@@ -128,7 +128,7 @@ def confirm(
     tentative[real:] = False  # false tracks look again in `false_alarms`
     work = (tentative | new).nonzero()[0]
     at_once = work[by_other[work]]
-    st.track_confirmed[at_once] = True
+    st.confirm(at_once)
     st.track_radar[at_once] = own[at_once]
     rest = work[~by_other[work]]
     if rest.size == 0:
@@ -154,6 +154,7 @@ def confirm(
     state, used, hits = run_window(used, hits, order, looks)
     st.track_radar[rest] = own[rest]
     st.track_window[rest], st.track_window_hits[rest] = used, hits
+    st.confirm(rest[state == CONFIRMED])
     st.track_confirmed[rest] = state == CONFIRMED
     gone = rest[state == DROPPED]
     closed = gone[~was_new[state == DROPPED]]
