@@ -32,7 +32,8 @@ def advisories(sc: Scenario) -> list[tuple[FieldPath, str]]:
 def _late_raids(sc: Scenario) -> list[tuple[FieldPath, str]]:
     """Raids whose first threat reaches the end of its path after the last turn."""
     out: list[tuple[FieldPath, str]] = []
-    strikes = np.flatnonzero(sc.t_role == ROLE_STRIKE)
+    # A raid's own aircraft and missiles: not what they carry and launch (`t_parent`).
+    strikes = np.flatnonzero((sc.t_role == ROLE_STRIKE) & (sc.t_parent < 0))
     for raid, name in enumerate(sc.raid_names):
         # (A provoking drone flies at the defence, not its target.)
         slots = strikes[(sc.t_group[strikes] == raid) & ~sc.t_provoke[strikes]]

@@ -65,14 +65,16 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
 
 
 def strike_over(sc: Scenario, st: State) -> bool:
-    """Every raid member, and every ARM in flight, has been spent one way or another.
-    ARMs still on their aircraft do not hold the game open: the aircraft go home."""
-    # PENDING and ACTIVE are the two lowest codes: not yet spent.
+    """Every raid member, and every ARM or stand-off weapon in flight, has been spent one
+    way or another. Weapons still on their aircraft do not hold the game open: the
+    aircraft does while it flies, and one held for a pop-up inject that never fires
+    never will."""
+    # PENDING and ACTIVE are the two lowest codes: not yet spent. (The weapon slots are
+    # among the strike slots; those still aboard are PENDING.)
     # (count_nonzero: a fraction of the cost of .any() on arrays this small)
-    return not (
-        np.count_nonzero(st.status[sc.strike_slots] <= ACTIVE)
-        or np.count_nonzero(st.status[sc.arm_slots] == ACTIVE)
-    )
+    unspent = np.count_nonzero(st.status[sc.strike_slots] <= ACTIVE)
+    aboard = np.count_nonzero(st.status[sc.weapon_slots] == PENDING)
+    return not (unspent - aboard or np.count_nonzero(st.status[sc.arm_slots] == ACTIVE))
 
 
 def _support_goes_home(sc: Scenario, st: State, events: list[Event]) -> None:
