@@ -50,7 +50,7 @@ def test_a_raid_that_cannot_arrive_before_the_last_turn_is_noted(tmp_path: Path)
     assert ok == f"{path}: OK, {len(notes)} note{'s' if len(notes) > 1 else ''}"
     # Placed as an error is: the line of the raid's table, and its field path.
     assert (
-        f"{path}:256: red.raids[4]: note: 'Ballistic strike' arrives on turn 50 at the "
+        f"{path}:322: red.raids[4]: note: 'Ballistic strike' arrives on turn 50 at the "
         "earliest (at its target), after the game's last turn (49)"
     ) in notes
     assert all(n.startswith(f"{path}:") and ": red.raids[" in n for n in notes)
@@ -70,7 +70,7 @@ def test_an_aircraft_raid_is_noted_by_where_it_releases_its_weapons(tmp_path: Pa
     )
     notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
     assert (
-        f"{path}:211: red.raids[1]: note: 'Strike package' arrives on turn 80 at the "
+        f"{path}:270: red.raids[1]: note: 'Strike package' arrives on turn 80 at the "
         "earliest (where it releases its weapons), after the game's last turn (49)"
     ) in notes
 
@@ -82,7 +82,7 @@ def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> 
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}:224: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
+        f"{path}:290: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
         "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
         f"{path}: OK, 1 note\n"
     )
@@ -139,7 +139,7 @@ def test_a_ballistic_flight_no_missile_flies_is_noted(
         assert result.stdout == f"{path}: OK\n"
     else:
         assert result.stdout == (
-            f"{path}:268: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
+            f"{path}:334: red.raids[4].threat: note: 'Ballistic strike' flies 251 km {noted} "
             "(a ballistic missile's apogee is most often near a quarter of its range)\n"
             f"{path}: OK, 1 note\n"
         )
@@ -162,4 +162,4 @@ def test_a_note_on_a_file_that_starts_with_a_byte_order_mark_keeps_its_line(
     path = _variant(tmp_path, ("turn_limit = 80", "turn_limit = 49"))
     path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
     notes = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
-    assert any(n.startswith(f"{path}:256: red.raids[4]: note:") for n in notes)
+    assert any(n.startswith(f"{path}:322: red.raids[4]: note:") for n in notes)
