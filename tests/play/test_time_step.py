@@ -87,9 +87,18 @@ def test_next_contact_stops_at_the_first_news_or_its_cap(
     capped = Session.new(first_contact, 7, tmp_path / "capped")
     result = capped.advance_to_contact([], cap=1, hints=False)
     assert (result.turns, capped.turn) == (1, 1)
+    # Seed 7: the radars' false alarms make tentative tracks from turn 1, each dropped
+    # unconfirmed a turn later: no news. The first track begun confirmed (a fighter on
+    # turn 11) is.
     skip = Session.new(first_contact, 7, tmp_path / "skip")
     result = skip.advance_to_contact([], hints=False)
-    first = min(e.turn for e in result.events if isinstance(e, TrackInitiated))
+    held = {(t.turn, track) for t in result.tentative for track in t.held}
+    first = min(
+        e.turn
+        for e in result.events
+        if isinstance(e, TrackInitiated) and (e.turn, e.track) not in held
+    )
+    assert [t.turn for t in result.tentative if t.held] == list(range(1, first + 1))
     assert (
         result.turns
         == skip.turn

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from tests.tui.conftest import FIRST_CONTACT, begin, settle
 from wargame.engine.events import TrackInitiated
+from wargame.engine.state import NEVER
 from wargame.tui.screens.help import HelpScreen
 from wargame.tui.widgets.hint_panel import HintPanel
 
@@ -69,10 +70,12 @@ class TestNextContact:
             await pilot.press("N")
             await settle(pilot)
             events = screen.session.events()
-            first = min(e.turn for e in events if isinstance(e, TrackInitiated))
-            # It stops on the turn of the first track: nothing before it was worth a stop.
-            assert screen.state.turn == first
-            assert first > 1
+            st = screen.state
+            # It stops on the turn of the first confirmed track: the tentative tracks of
+            # the radars' false alarms before it were no news.
+            confirmed_on = st.track_confirmed_turn[st.track_confirmed_turn != NEVER]
+            assert st.tracks_confirmed > 0 and (confirmed_on == st.turn).all()
+            assert min(e.turn for e in events if isinstance(e, TrackInitiated)) < st.turn
             # ... where the tutorial's prompt for a first track is waiting.
             assert "select it with t" in str(panel(pilot).render())
 

@@ -89,10 +89,10 @@ def until_first_track(game: Game) -> tuple[list[Event], int]:
 
 
 def test_a_decoy_tracked_as_a_cruise_missile_never_meets_a_decoy_hint() -> None:
-    """The hint goes by the picture: from the first track shown as a cruise missile (a
-    false alarm's track, perhaps: they look like the threats of the campaign, here the
-    decoys' cruise missiles). The inject, the exercise's script, goes by the truth: it
-    fires on the turn a real decoy is first tracked, never on a false track."""
+    """The hint goes by the picture: from the first track shown as a cruise missile (on
+    turn 1, a false alarm's: they look like the campaign's threats, here the decoys'
+    cruise missiles). The inject, the exercise's script, goes by the truth: it fires on
+    the turn a real decoy is first tracked, turn 6, never on a false track."""
     game = Game.new(loaded(), 2)
     events, first = until_first_track(game)
     real = range(game.scenario.false_slots[0])  # the slots before the phantoms
@@ -102,10 +102,11 @@ def test_a_decoy_tracked_as_a_cruise_missile_never_meets_a_decoy_hint() -> None:
 
     while not decoy_tracked(events):
         events += game.step([])
+    seen = decoy_tracked(events)[0]
     due = {h.text: h.since for h in hints_due(game.scenario, game.state, events)}
     assert "That is a decoy." not in due
-    assert due["A cruise missile: press f."] == first
-    assert [e.turn for e in events if isinstance(e, RadarFailed)] == [decoy_tracked(events)[0]]
+    assert due["A cruise missile: press f."] == first == 1 and seen == 6
+    assert [e.turn for e in events if isinstance(e, RadarFailed)] == [seen]
 
 
 def test_a_hint_on_a_turn_shows_as_that_turn_is_played() -> None:

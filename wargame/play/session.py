@@ -29,6 +29,7 @@ from wargame.record.atomic import ABSENT, FileStamp, SaveConflict, atomic_write_
 from wargame.record.format import dumps_record
 from wargame.view.alerts import Alert, PauseRules, pause_alerts
 from wargame.view.hints import contact, hints_due, new_hints
+from wargame.view.log_lines import TentativeTracks, tentative_tracks
 
 CONTACT_CAP_S = 600.0
 """Game time "advance to the next contact" plays at most before it gives the player the
@@ -58,6 +59,8 @@ class TurnResult:
     turns: int = 1
     """How many turns the result holds."""
     stopped: Stop = "step"
+    tentative: tuple[TentativeTracks, ...] = ()
+    """Each turn's tentative tracks, for the log to fold (`view.log_lines`)."""
     alerts: tuple[Alert, ...] = ()
     """What in the last turn's news met the pause conditions, most urgent first."""
 
@@ -236,8 +239,10 @@ class Session:
 
     def step(self, orders: list[Order]) -> TurnResult:
         """Resolve the next turn and autosave (worker thread)."""
+        before = self.snapshot()
         events = self.recorder.step(orders)
         state = self.snapshot()
+        tentative = (tentative_tracks(self.scenario, before, state, events),)
         autosaved, error = None, ""
         record = self.recorder.record
         try:
@@ -261,7 +266,7 @@ class Session:
             self.autosaved_turn = self.turn
         except WargameError as exc:
             error = str(exc)
-        return TurnResult(events, state, autosaved, error)
+        return TurnResult(events, state, autosaved, error, tentative=tentative)
 
     def play(
         self,
@@ -283,11 +288,13 @@ class Session:
         before = self.snapshot()
         due = hints_due(self.scenario, before, self.events()) if hints else []
         events: list[Event] = []
+        tentative: list[TentativeTracks] = []
         played = 0
         while True:
             result = self.step(orders if not played else [])
             played += 1
             events.extend(result.events)
+            tentative.extend(result.tentative)
             alerts: list[Alert] = []
             if rules is not None:
                 alerts = pause_alerts(self.scenario, before, result.state, result.events, rules)
@@ -305,7 +312,12 @@ class Session:
                 stopped = "paused"
             if stopped != "step" or played == turns:
                 return replace(
-                    result, events=events, turns=played, stopped=stopped, alerts=tuple(alerts)
+                    result,
+                    events=events,
+                    turns=played,
+                    stopped=stopped,
+                    alerts=tuple(alerts),
+                    tentative=tuple(tentative),
                 )
             before = result.state
 
@@ -321,17 +333,20 @@ class Session:
             cap = contact_cap(self.scenario.dt)
         before = hints_due(self.scenario, self.recorder.game.state, self.events())
         events: list[Event] = []
+        tentative: list[TentativeTracks] = []
         result = self.step(orders)
         for ended in range(1, cap + 1):
             events.extend(result.events)
-            stop = self.over or result.save_error or contact(result.events) is not None
+            tentative.extend(result.tentative)
+            news = contact(result.events, result.tentative[0] if result.tentative else None)
+            stop = self.over or result.save_error or news is not None
             if not stop and hints:
                 after = hints_due(self.scenario, result.state, self.events())
                 stop = bool(new_hints(before, after))
             if stop or ended == cap:
                 break
             result = self.step([])
-        return replace(result, events=events, turns=ended)
+        return replace(result, events=events, turns=ended, tentative=tuple(tentative))
 
     def save_as(self, path: Path) -> None:
         """Write the game so far, with the orders given for the next turn; `WargameError`

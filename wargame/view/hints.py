@@ -1,20 +1,25 @@
 """Hints as blue may know them, and which turns are worth the player's look.
 
 A campaign's hints (`campaign.hints`) wait on conditions; here they are judged on the
-events as blue sees them (`blue.blue_events`) and on blue's own magazines, never on
+events as blue sees them (`blue.blue_events`), on the count of its confirmed tracks (a
+tentative track, most likely a false alarm, is not counted) and on blue's own
+magazines, never on
 the truth: a hint waiting for the first decoy waits for a track the radars call a
 decoy, which they never do. `hints_due` says which hints have been met and since when;
 `hints_shown` which of them a player sees now. `contact` says whether a turn's events
 hold something the player should see before the next turn ends: what the tactical
 screen's "advance to the next contact" and the session's `advance_to_contact` stop on.
 
-Read by the session and the TUI's hint panel; imports the engine and the campaign only.
+Read by the session and the TUI's hint panel; imports the engine, the campaign and the
+blue view (`contact` reads the log's `TentativeTracks`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from wargame.campaign.injects import When
 from wargame.campaign.schema import Difficulty
@@ -33,8 +38,9 @@ from wargame.engine.events import (
     TrackInitiated,
 )
 from wargame.engine.scenario import Scenario
-from wargame.engine.state import State
+from wargame.engine.state import NEVER, State
 from wargame.view.blue import blue_events
+from wargame.view.log_lines import TentativeTracks
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,10 @@ def met_since(sc: Scenario, st: State, when: When, seen: Sequence[Event]) -> int
             at = int(when.turn or 1) - 1
             return at if st.turn >= at else None
         case "tracks":
-            made = [e.turn for e in seen if isinstance(e, TrackInitiated)]
-            k = int(when.tracks or 1)
-            return made[k - 1] if len(made) >= k else None
+            return _confirmed_since(st, int(when.tracks or 1))
         case "first_track":
+            # The class the radars gave it when it began (a class judged later, a decoy
+            # found out, moves no hint).
             return next(
                 (
                     e.turn
@@ -115,6 +121,17 @@ def met_since(sc: Scenario, st: State, when: When, seen: Sequence[Event]) -> int
             )
         case _:
             return _rounds_below_since(sc, st, when, seen)
+
+
+def _confirmed_since(st: State, k: int) -> int | None:
+    """The turn the `k`-th track was confirmed, or None: a tentative track is no news
+    (most are false alarms). The state's count says whether `k` were; a slot keeps only
+    its latest confirmation's turn, so where slots were confirmed again the turn may
+    read late (at worst this one), never early."""
+    if st.tracks_confirmed < k:
+        return None
+    turns = np.sort(st.track_confirmed_turn[st.track_confirmed_turn != NEVER])
+    return int(turns[k - 1]) if turns.size >= k else st.turn
 
 
 def _rounds_below_since(sc: Scenario, st: State, when: When, seen: Sequence[Event]) -> int | None:
@@ -161,9 +178,19 @@ CONTACT = (
 a loss, a hit, a refused order, an inject, an empty magazine, the end."""
 
 
-def contact(events: Sequence[Event]) -> Event | None:
-    """The first event of a turn worth stopping for, as blue sees it, or None: a quiet turn."""
-    return next((e for e in blue_events(events) if isinstance(e, CONTACT)), None)
+def contact(events: Sequence[Event], tentative: TentativeTracks | None = None) -> Event | None:
+    """The first event of a turn worth stopping for, as blue sees it, or None: a quiet turn.
+    With the turn's `tentative` tracks, a track still tentative at its end is no news yet
+    (most are false alarms), and one confirmed in it is."""
+    held = tentative.held if tentative is not None else frozenset()
+    for e in blue_events(events):
+        if isinstance(e, TrackInitiated) and e.track in held:
+            continue
+        if isinstance(e, CONTACT):
+            return e
+    if tentative is not None and tentative.confirmed:
+        return tentative.confirmed[0]
+    return None
 
 
 def new_hints(before: Sequence[DueHint], after: Sequence[DueHint]) -> list[DueHint]:

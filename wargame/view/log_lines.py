@@ -6,14 +6,23 @@ reads them (`blue.blue_text`), so red's side (raids entering, anti-radiation mis
 launched, aircraft going home, the true type of what was shot down) has no line. A
 replay, a debrief, passes the report's wording (`truth`, `wargame.report.describe`)
 for the events blue does not see whole. Imports no Textual.
+
+A track is tentative until confirmed (M of N looks), and most tentative tracks are
+false alarms that drop unconfirmed: where the play session gives the states either
+side of each turn (`tentative_tracks`), a tentative track's start and its drop have no
+line of their own; the track is announced when it is confirmed, and the turn's drops
+make one line ('3 tentative tracks dropped unconfirmed').
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Final, Literal, NamedTuple, assert_never
 
+from wargame.campaign.schema import class_words
+from wargame.engine import Scenario, State
 from wargame.engine.events import (
     ArmLaunched,
     ArmMissed,
@@ -47,8 +56,16 @@ from wargame.engine.events import (
     TurnEnded,
     WeaponsReleased,
 )
-from wargame.view.blue import blue_events, blue_text, end_of_turn, known, launch_text, sight
-from wargame.view.words import score_text, short_missile
+from wargame.view.blue import (
+    blue_events,
+    blue_text,
+    confirmed_news,
+    end_of_turn,
+    known,
+    launch_text,
+    sight,
+)
+from wargame.view.words import counted, score_text, short_missile
 
 Tone = Literal["good", "bad", "warn", "info", "own", "muted", "turn"]
 """How a line reads at a glance; the log maps each to the theme's text-success,
@@ -87,29 +104,109 @@ class LogLine(NamedTuple):
     topic: Topic = OTHER
 
 
+@dataclass(frozen=True)
+class TentativeTracks:
+    """One turn's tentative tracks as blue knows them (`tentative_tracks`): what the log
+    folds."""
+
+    turn: int
+    held: frozenset[int] = frozenset()
+    """Tracks begun in the turn and still tentative at its end: no line yet."""
+    confirmed: tuple[TrackInitiated, ...] = ()
+    """Tracks begun in an earlier turn and confirmed in this one (as they stand now):
+    announced now."""
+    dropped: frozenset[int] = frozenset()
+    """Tracks dropped in the turn without ever being confirmed: one line for them all."""
+
+
+def tentative_tracks(
+    sc: Scenario, before: State, after: State, events: Iterable[Event]
+) -> TentativeTracks:
+    """The tentative tracks of the turn from `before` to `after` (its `events`): the
+    blue view's own knowledge (its tracks' confirmation), never the truth."""
+    seen = blue_events(events)
+    begun = {e.track: e.threat for e in seen if isinstance(e, TrackInitiated)}
+    held = frozenset(
+        track
+        for track, slot in begun.items()
+        if after.track_id[slot] == track and not after.track_confirmed[slot]
+    )
+    confirmed = tuple(e for e in confirmed_news(sc, before, after, seen) if e.track not in begun)
+    dropped = frozenset(
+        e.track
+        for e in seen
+        if isinstance(e, TrackDropped)
+        and before.track_id[e.threat] == e.track
+        and not before.track_confirmed[e.threat]
+    )
+    return TentativeTracks(after.turn, held, confirmed, dropped)
+
+
+def _folded(tracks: TentativeTracks) -> list[LogLine]:
+    """The lines a turn's tentative tracks make: each confirmation, then the drops."""
+    out = [
+        LogLine(
+            tracks.turn,
+            INFO,
+            f"track {e.track} confirmed: {class_words(e.threat_class)}"
+            + (f", held by {e.radar}" if e.radar else ""),
+            RED,
+        )
+        for e in tracks.confirmed
+    ]
+    if tracks.dropped:
+        words = f"{counted(len(tracks.dropped), 'tentative track')} dropped unconfirmed"
+        out.append(LogLine(tracks.turn, MUTED, words, RED))
+    return out
+
+
 NOT_NEEDED = "target already destroyed"
 """The engine's reason for a round that found its target gone (an earlier round's kill)."""
 
 
-def log_lines(events: Iterable[Event], truth: Truth | None = None) -> list[tuple[int, Tone, str]]:
+def log_lines(
+    events: Iterable[Event],
+    truth: Truth | None = None,
+    tentative: Iterable[TentativeTracks] = (),
+) -> list[tuple[int, Tone, str]]:
     """(turn, tone, text) of each line `log_entries` gives."""
-    return [(line.turn, line.tone, line.text) for line in log_entries(events, truth)]
+    return [(line.turn, line.tone, line.text) for line in log_entries(events, truth, tentative)]
 
 
-def log_entries(events: Iterable[Event], truth: Truth | None = None) -> list[LogLine]:
+def log_entries(
+    events: Iterable[Event],
+    truth: Truth | None = None,
+    tentative: Iterable[TentativeTracks] = (),
+) -> list[LogLine]:
     """The lines of the events that have one, in order. The rounds of a salvo make one
     line when fired (the same launch, once per round, in a row) and one when they arrive
     (the intercepts of one unit's missiles on one track in a turn, folded where the
     first arrives). Every event blue sees reads in blue's words (`blue.blue_text`), in
     play and in a replay alike; a replay (`truth`, the report's words) adds red's side
-    and the truth of what was shot down."""
+    and the truth of what was shot down. `tentative`, one a turn, folds the turns'
+    tentative tracks (`TentativeTracks`): their lines come before the turn's end."""
     shown = list(events) if truth is not None else blue_events(events)
+    folds = {t.turn: t for t in tentative}
+    quiet = {(t.turn, track) for t in folds.values() for track in t.held | t.dropped}
+    shown = [
+        e
+        for e in shown
+        if not (isinstance(e, TrackInitiated | TrackDropped) and (e.turn, e.track) in quiet)
+    ]
     salvos: dict[tuple[int, str, str, int], list[InterceptResolved]] = {}
     for event in shown:
         if isinstance(event, InterceptResolved):
             salvos.setdefault(_salvo_key(event), []).append(event)
     out: list[LogLine] = []
+    waiting = sorted(folds)  # turns whose folded lines are still to be written
+
+    def flush(upto: int) -> None:
+        while waiting and waiting[0] <= upto:
+            out.extend(_folded(folds[waiting.pop(0)]))
+
     for event, same in groupby(shown):
+        # A turn's folded lines go before its end, or before a later turn's first line.
+        flush(event.turn if isinstance(event, TurnEnded) else event.turn - 1)
         rounds = sum(1 for _ in same)
         if isinstance(event, MissileLaunched) and rounds > 1:
             out.append(
@@ -129,6 +226,7 @@ def log_entries(events: Iterable[Event], truth: Truth | None = None) -> list[Log
         line = _line(event, truth)
         if line is not None:
             out.extend([LogLine(event.turn, *line, topic_of(event))] * rounds)
+    flush(1 << 30)
     return out
 
 

@@ -19,7 +19,7 @@ from textual.widgets import RichLog
 
 from wargame.engine.events import Event
 from wargame.report.describe import describe
-from wargame.view.log_lines import TONES, LogLine, Tone, Topic, log_entries
+from wargame.view.log_lines import TONES, LogLine, TentativeTracks, Tone, Topic, log_entries
 
 # Each tone is a component class `log--<tone>`, coloured in wargame.tcss by the theme's
 # contrast-checked text colours, so lines read on light and dark themes.
@@ -76,11 +76,14 @@ class EventLog(RichLog):
             self.call_later(self._rewrite)
         self._width = width
 
-    def add_events(self, events: Iterable[Event]) -> list[tuple[Tone, str]]:
-        """Write a line for each event that has one (one for a salvo's rounds); returns
-        the (tone, text) written, filtered or not."""
+    def add_events(
+        self, events: Iterable[Event], tentative: Iterable[TentativeTracks] = ()
+    ) -> list[tuple[Tone, str]]:
+        """Write a line for each event that has one (one for a salvo's rounds), the
+        turns' tentative tracks folded (`tentative`, as the play session gives them);
+        returns the (tone, text) written, filtered or not."""
         written = []
-        for line in log_entries(events, describe if self.reveal else None):
+        for line in log_entries(events, describe if self.reveal else None, tentative):
             self._entries.append(line)
             if self._kept(line):
                 self._write(line)
