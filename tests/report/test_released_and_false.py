@@ -98,3 +98,22 @@ def test_the_release_and_the_new_target_read_as_what_happened() -> None:
     assert describe(RETARGET) == "raid Strike: Port destroyed, threat 6 turn on Base"
     notes = {turn.turn: turn.notes for turn in build_aar(_game()).timeline}
     assert describe(RELEASE) in notes[3] and describe(RETARGET) in notes[5]
+
+
+def test_a_turn_s_false_tracks_share_one_timeline_note_and_one_key_moment() -> None:
+    """Tracks 1 and 2 made of noise on turn 1, track 5 on turn 2, no round at them."""
+    events: list[Event] = [
+        FalseTrack(turn, track=track, threat=20 + track, radar="Eye", x_km=0, y_km=0, alt_m=0)
+        for turn, track in ((1, 1), (1, 2), (2, 5))
+    ]
+    aar = build_aar(events)
+    notes = {turn.turn: turn.notes for turn in aar.timeline}
+    assert notes == {
+        1: ("false alarms: 2 made of noise (tracks 1, 2)",),
+        2: ("false alarms: 1 made of noise (tracks 5)",),
+    }
+    (moment,) = [m for m in aar.key_moments if m.kind == "false_tracks"]
+    assert (moment.turn, moment.text) == (
+        1,
+        "false alarms: 3 tracks made of noise (1, 2, 5), 0 rounds fired at them",
+    )

@@ -51,7 +51,8 @@ from wargame.engine.events import (
 )
 from wargame.report.decisions import DecidingTurns, Decision, deciding_turns, decisions
 from wargame.report.describe import describe
-from wargame.report.engagements import NOTHING_THERE, Engagement, engagements
+from wargame.report.engagements import Engagement, engagements
+from wargame.report.false_tracks import FALSE_TRACK, false_track_moment, false_track_notes
 from wargame.report.luck import Luck
 from wargame.report.score_card import ObjectiveLine, ScoreCard, score_card
 
@@ -78,11 +79,11 @@ NOTABLE = (
     RaidPoppedUp,
     Resupplied,
     AssetPriorityChanged,
-    FalseTrack,
     WeaponsReleased,
     RaidRetargeted,
 )
-"""Events that get a line of their own in the timeline (kills and launches are counted)."""
+"""Events that get a line of their own in the timeline (kills and launches are counted;
+a turn's false tracks, several a turn, share one line)."""
 
 
 @dataclass(frozen=True)
@@ -334,32 +335,15 @@ class _Tally:
                 self.started = event
                 self.radar_value.update({name: value for name, value, _ in event.radars})
                 self.assets.update(dict(event.assets))
-            case RaidEntered():
+            case RaidEntered() | WeaponsReleased():  # a raid; an aircraft's stand-off weapons
                 for threat in event.threats:
                     self.enter(threat, event.threat_class, turn)
             case ArmLaunched():
                 self.enter(event.threat, "arm", turn)
                 self.arm_aim[event.threat] = event.radar
-            case WeaponsReleased():  # an aircraft's stand-off weapons: threats of their own
-                for threat in event.threats:
-                    self.enter(threat, event.threat_class, turn)
             case FalseTrack():
                 self.false_tracks[event.track] = turn
-            case TrackInitiated() if event.track in self.false_tracks:
-                pass  # noise: no threat detected
-            case MissileLaunched() if event.track in self.false_tracks:
-                w = self.weapons[event.missile]
-                w.fired += 1
-                w.ordered += int(event.ordered)
-                w.cost += event.cost
-                self.round_cost[event.missile] = event.cost
-                self.turns[turn].launches += 1
-                self.false_rounds += 1
-            case InterceptResolved() if event.track in self.false_tracks:
-                reason = event.reason or FALSE_TRACK
-                rounds, cost = self.unmet.get(reason, (0, 0.0))
-                self.unmet[reason] = (rounds + 1, cost + self.round_cost.get(event.missile, 0.0))
-            case TrackInitiated():
+            case TrackInitiated() if event.track not in self.false_tracks:  # (noise: nothing)
                 known = self.threat(event.threat, event.threat_class)
                 if not known.detected:
                     known.detected = True
@@ -378,14 +362,17 @@ class _Tally:
                 w.cost += event.cost
                 self.round_cost[event.missile] = event.cost
                 self.turns[turn].launches += 1
+                if event.track in self.false_tracks:
+                    self.false_rounds += 1
+                    return  # wasted on noise: no threat engaged
                 known = self.threat(event.threat, event.threat_class)
                 if not known.engaged:
                     known.engaged = True
                     self.count(known.cls, "engaged")
-            case InterceptResolved() if event.reason:
-                rounds, cost = self.unmet.get(event.reason, (0, 0.0))
-                price = self.round_cost.get(event.missile, 0.0)
-                self.unmet[event.reason] = (rounds + 1, cost + price)
+            case InterceptResolved() if event.reason or event.track in self.false_tracks:
+                reason = event.reason or FALSE_TRACK  # a round at noise met nothing
+                rounds, cost = self.unmet.get(reason, (0, 0.0))
+                self.unmet[reason] = (rounds + 1, cost + self.round_cost.get(event.missile, 0.0))
             case InterceptResolved():
                 # Only rounds that met their target rolled; one whose target was
                 # already destroyed neither hit nor missed.
@@ -475,9 +462,11 @@ class _Tally:
     # -------------------------------------------------------------- result
 
     def timeline(self) -> tuple[TurnLine, ...]:
+        noise = false_track_notes(self.false_tracks)
         lines = []
         for t in range(1, self.last_turn + 1):
             turn = self.turns[t]
+            notes = [*turn.notes, *([noise[t]] if t in noise else [])]
             in_air = turn.in_air if turn.in_air is not None else len(self.in_air)
             lines.append(
                 TurnLine(
@@ -487,7 +476,7 @@ class _Tally:
                     turn.launches,
                     turn.kills,
                     turn.leakers,
-                    tuple(turn.notes),
+                    tuple(notes),
                 )
             )
         return tuple(lines)
@@ -548,34 +537,14 @@ class _Tally:
 
     def key_moments(self) -> tuple[KeyMoment, ...]:
         moments = list(self.moments)
-        if self.false_tracks:
-            first = min(self.false_tracks.values())
-            count = len(self.false_tracks)
-            ids = sorted(self.false_tracks)
-            listed = ", ".join(str(t) for t in ids[:FALSE_TRACKS_LISTED])
-            if count > FALSE_TRACKS_LISTED:
-                listed += ", …"
-            tracks = "track" if count == 1 else "tracks"
-            rounds = "round" if self.false_rounds == 1 else "rounds"
-            moments.append(
-                KeyMoment(
-                    first,
-                    "false_tracks",
-                    f"false alarms: {count} {tracks} made of noise ({listed}), "
-                    f"{self.false_rounds} {rounds} fired at them",
-                )
-            )
+        noise = false_track_moment(self.false_tracks, self.false_rounds)
+        if noise is not None:
+            moments.append(KeyMoment(noise[0], "false_tracks", noise[1]))
         if self.largest is not None:
             _, turn, text = self.largest
             moments.append(KeyMoment(turn, "largest_loss", f"largest loss: {text}"))
         # stable: within a turn, in the order they happened (the largest loss last)
         return tuple(sorted(moments, key=lambda m: m.turn))
-
-
-FALSE_TRACK = NOTHING_THERE
-"""Why a round at a track made of noise met nothing."""
-FALSE_TRACKS_LISTED = 12
-"""False tracks the key moment names by id (the report's `false_tracks` holds them all)."""
 
 
 def _ratio(part: float, whole: float) -> float | None:
