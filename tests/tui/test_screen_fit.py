@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from textual.widgets import Static
 
@@ -125,12 +126,16 @@ class TestTrackTable:
         self, make_app, tmp_path: Path, size: tuple[int, int]
     ) -> None:
         # Turn 60: the ten tracks of the saturation salvo, most of them with a class
-        # confidence beside "CM", FU Alpha's salvos on their way to several.
+        # confidence beside "CM", FU Alpha's salvos on their way to several; and the
+        # radars' tentative false tracks of the turn, listed as tentative.
         app = make_app(load=saved_game(tmp_path, 60))
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             table = app.screen.query_one(TrackTable)
-            assert table.row_count == 10
+            st = app.screen.state
+            held = st.track_id >= 0
+            assert np.count_nonzero(held & st.track_confirmed) == 10
+            assert table.row_count == np.count_nonzero(held) > 10
             columns = list(table.columns.values())
             labels = [str(column.label).strip() for column in columns]
             used = sum(column.get_render_width(table) for column in columns)

@@ -11,6 +11,7 @@ from wargame.engine import Game
 from wargame.engine.events import Event, TrackDropped, TrackInitiated, TurnEnded
 from wargame.engine.scenario import Scenario, build_scenario
 from wargame.engine.state import ACTIVE, State, initial_state
+from wargame.view.alerts import step_log
 from wargame.view.hints import contact, hints_due
 from wargame.view.log_lines import TentativeTracks, log_lines, tentative_tracks
 
@@ -133,3 +134,36 @@ def test_the_first_track_hint_waits_for_a_confirmed_track(first_contact: LoadedC
         ]
     assert any(isinstance(e, TrackInitiated) and e.turn == 1 for e in events)
     assert due == {turn: [] if turn < 11 else [11] for turn in range(1, 13)}
+
+
+def test_a_step_s_log_takes_a_turn_of_tentative_tracks_only_for_a_quiet_one() -> None:
+    """Turn 1: track 1 begins tentative; turn 2: it drops unconfirmed; turn 3: track 2
+    (begun tentative on turn 2) is confirmed; turn 4 ends the step."""
+    events: list[Event] = [
+        _begun(1, 1, 35),
+        _ended(1),
+        TrackDropped(2, 1, 35),
+        _begun(2, 2, 36),
+        _ended(2),
+        _ended(3),
+        _ended(4),
+    ]
+    folds = [
+        TentativeTracks(1, held=frozenset({1})),
+        TentativeTracks(2, held=frozenset({2}), dropped=frozenset({1})),
+        TentativeTracks(3, confirmed=(_begun(2, 2, 36),)),
+    ]
+    kept = step_log(events, folds)
+    assert [(e.kind, e.turn) for e in kept] == [
+        ("track_initiated", 1),
+        ("track_dropped", 2),
+        ("track_initiated", 2),
+        ("turn_ended", 3),
+        ("turn_ended", 4),
+    ]
+    assert [text for _, _, text in log_lines(kept, tentative=folds)] == [
+        "1 tentative track dropped unconfirmed",
+        "track 2 confirmed: fighter, held by Big Bird",
+        "── end of turn 3 · 0:01:30 ──",
+        "── end of turn 4 · 0:02:00 ──",
+    ]

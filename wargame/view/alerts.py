@@ -33,6 +33,7 @@ from wargame.engine.events import (
     RadarDestroyed,
     RadarFailed,
     Resupplied,
+    TrackDropped,
     TrackInitiated,
     TurnEnded,
 )
@@ -40,6 +41,7 @@ from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import Scenario
 from wargame.engine.state import State
 from wargame.view.blue import blue_events, blue_text, confirmed_news
+from wargame.view.log_lines import TentativeTracks
 from wargame.view.words import short_missile
 
 # ---------------------------------------------------------------- time step
@@ -70,13 +72,22 @@ def step_words(turns: int, seconds_per_turn: float, *, short: bool = False) -> s
     return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
 
 
-def step_log(events: Sequence[Event]) -> list[Event]:
+def step_log(events: Sequence[Event], tentative: Iterable[TentativeTracks] = ()) -> list[Event]:
     """A time step's events for the play log: the end of each turn in which blue saw
     nothing else is left out, but for the step's last turn (its line tells the clock), so
-    that a quiet stretch of ten turns is one line, not ten."""
+    that a quiet stretch of ten turns is one line, not ten. A tentative track begun or
+    dropped unconfirmed (`tentative`, as the log folds them) is nothing new; one
+    confirmed is."""
     if not events:
         return []
-    news = {e.turn for e in blue_events(events) if not isinstance(e, TurnEnded)}
+    folds = list(tentative)
+    quiet = {(t.turn, track) for t in folds for track in t.held | t.dropped}
+    news = {
+        e.turn
+        for e in blue_events(events)
+        if not isinstance(e, TurnEnded)
+        and not (isinstance(e, TrackInitiated | TrackDropped) and (e.turn, e.track) in quiet)
+    } | {t.turn for t in folds if t.confirmed}
     last = max(e.turn for e in events)
     return [e for e in events if not isinstance(e, TurnEnded) or e.turn in news or e.turn == last]
 

@@ -179,7 +179,8 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
             self.notify(_sentence(self.paused), severity="warning", timeout=6)
         self.planned_pk = {}
         self.log_view.add_events(
-            step_log(result.events) if result.turns > 1 else result.events, result.tentative
+            step_log(result.events, result.tentative) if result.turns > 1 else result.events,
+            result.tentative,
         )
         self.query_one(HintPanel).show_hints(result.state, self.session.events())
         for event in result.events:

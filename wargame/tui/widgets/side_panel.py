@@ -250,7 +250,9 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
     """The row's cells; DataTable reads strings as Rich markup. `narrow`: Pk written
     ".62" and "By" cut to `NARROW_BY` characters (a narrow table leaves it out:
     TrackTable.NARROW_COLUMNS). A track whose velocity is not yet known (one look) has
-    no heading and no speed: "—", not a speed of 0."""
+    no heading and no speed: "—", not a speed of 0. A tentative track (not yet
+    confirmed) is written faint, its number followed by "~" (not by a wider class
+    cell, which the narrow table has no room for)."""
     by = row.engaged
     if narrow and len(by) > NARROW_BY:
         by = by[: NARROW_BY - 1] + "…"
@@ -268,8 +270,8 @@ def track_cells(row: TrackRow, narrow: bool = False) -> tuple[str, ...]:
     cls = CLASS_CODE.get(row.cls, row.cls)
     if row.confidence < CONFIDENT:
         cls += f" [dim]{row.confidence:.0%}[/dim]"
-    if row.tentative:  # not yet confirmed: perhaps a false alarm
-        track, cls = f"[dim]{track}[/dim]", f"[dim]{cls} tent.[/dim]"
+    if row.tentative:  # not yet confirmed, perhaps a false alarm: faint, and "~"
+        track, cls = f"[dim]{track}~[/dim]", f"[dim]{cls}[/dim]"
     return (
         track,
         cls,
