@@ -100,7 +100,8 @@ def poisson_counts(rate: np.ndarray, u: np.ndarray, looks: np.ndarray) -> np.nda
     """(R, L) false alarms per look: the Poisson(rate[r]) count whose distribution first
     reaches u[r, j] (inversion, so that each count is its own uniform's), for the first
     `looks[r]` looks; 0 for the others."""
-    lam = np.broadcast_to(np.asarray(rate, dtype=np.float64)[:, None], u.shape)
+    # (R, 1): each radar's terms once, broadcast against its looks' uniforms.
+    lam = np.asarray(rate, dtype=np.float64)[:, None]
     pmf = np.exp(-lam)
     cdf = pmf.copy()
     count = np.zeros(u.shape, dtype=np.int64)
@@ -120,28 +121,33 @@ def poisson_counts(rate: np.ndarray, u: np.ndarray, looks: np.ndarray) -> np.nda
 def binomial_counts(n: np.ndarray, p: np.ndarray, u: np.ndarray) -> np.ndarray:
     """Bin(n, p) by inversion of the uniforms `u`, per entry."""
     n = np.asarray(n, dtype=np.int64)
-    p = np.clip(np.asarray(p, dtype=np.float64), 0.0, 1.0)
+    # (np.clip's own checks cost more than the two ufuncs it stands for, on a few alarms.)
+    p = np.minimum(np.maximum(np.asarray(p, dtype=np.float64), 0.0), 1.0)
     q = 1.0 - p
     pmf = q ** n.astype(np.float64)
     cdf = pmf.copy()
     count = np.zeros(n.shape, dtype=np.int64)
-    for k in range(1, int(n.max(initial=0)) + 1):
-        short = (u > cdf) & (k <= n)
-        count[short] = k
-        with np.errstate(divide="ignore", invalid="ignore"):
-            pmf = np.where(q > 0.0, pmf * (n - k + 1) / k * p / np.maximum(q, 1e-300), 0.0)
-        cdf = np.where(k == n, 1.0, cdf + pmf)
+    positive = q > 0.0
+    q_floor = np.maximum(q, 1e-300)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in range(1, int(n.max(initial=0)) + 1):
+            short = (u > cdf) & (k <= n)
+            count[short] = k
+            pmf = np.where(positive, pmf * (n - k + 1) / k * p / q_floor, 0.0)
+            cdf = np.where(k == n, 1.0, cdf + pmf)
     return count
 
 
 def gate_probability(sc: Scenario, radars: np.ndarray, range_km: np.ndarray) -> np.ndarray:
     """q: the chance that one look of each radar raises a false alarm in the gate of a
     tentative track at `range_km`: Pfa × π (v T)² / (ΔR ρ θ_B), at most 1."""
-    pfa = np.exp(-sc.r_log_pfa[radars])
-    reach = GATE_SPEED_KMS * sc.r_scan_s[radars]
-    cell = sc.r_range_cell_km[radars] * np.maximum(range_km, MIN_GATE_RANGE_KM)
-    cell *= 2.0 * sc.r_half_beam[radars]
-    return np.asarray(np.minimum(1.0, pfa * math.pi * reach * reach / cell))
+    pfa = np.exp(-sc.r_log_pfa)
+    reach = GATE_SPEED_KMS * sc.r_scan_s
+    # Per radar, then per alarm: (the same products, in the same order, as per alarm).
+    gate = (pfa * math.pi * reach * reach).take(radars)
+    cell = sc.r_range_cell_km.take(radars) * np.maximum(range_km, MIN_GATE_RANGE_KM)
+    cell *= (2.0 * sc.r_half_beam).take(radars)
+    return np.asarray(np.minimum(1.0, gate / cell))
 
 
 def p_false_confirmed(
@@ -199,8 +205,9 @@ def _look_again(
         st.confirm(c)
         st.track_hits[c] += found[confirmed]
     closed = open_[~confirmed & (st.track_window[open_] >= CONFIRM_LOOKS)]
-    for slot in closed.tolist():
-        events.append(TrackDropped(turn=st.turn, track=int(st.track_id[slot]), threat=slot))
+    turn = st.turn
+    for slot, track in zip(closed.tolist(), st.track_id[closed].tolist(), strict=True):
+        events.append(TrackDropped(turn=turn, track=track, threat=slot))
     free_phantoms(st, closed)
 
 
@@ -215,10 +222,9 @@ def _new_alarms(
     """The false alarms of this turn's looks (`counts` per radar and look): those whose
     window is still open at the turn's end, or that were confirmed, form tracks."""
     n_r, n_l = counts.shape
-    per_radar = counts.sum(axis=1)
-    radar = np.repeat(np.repeat(np.arange(n_r), n_l), counts.ravel())
-    look = np.repeat(np.tile(np.arange(n_l), n_r), counts.ravel())
-    first = np.concatenate([[0], np.cumsum(per_radar)[:-1]])
+    # Each alarm's (radar, look) cell, radar by radar, look by look.
+    radar, look = np.divmod(np.repeat(np.arange(n_r * n_l), counts.ravel()), n_l)
+    first = np.cumsum(counts.sum(axis=1)) - counts.sum(axis=1)
     index = np.arange(radar.size) - first[radar]  # the alarm's number in its radar's turn
     keep = index < dice.alarms.shape[1]
     radar, look, index = radar[keep], look[keep], index[keep]
@@ -257,9 +263,11 @@ def _new_alarms(
         _second_detection(sc, st, c, radar[confirmed], u[confirmed, 4], u[confirmed, 5])
         st.confirm(c)
     slant = np.hypot(rho, (alt - sc.r_height[radar]) / 1000.0)
-    for slot, r, track, fx, fy, fz, rng in zip(
+    turn, names = st.turn, sc.r_name
+    for slot, r, shown, track, fx, fy, fz, rng in zip(
         slots.tolist(),
         radar.tolist(),
+        sc.t_apparent_class[slots].tolist(),
         st.track_id[slots].tolist(),
         x.tolist(),
         y.tolist(),
@@ -270,10 +278,10 @@ def _new_alarms(
         # The truth first (secret), then the track as blue sees it.
         events.append(
             FalseTrack(
-                turn=st.turn,
+                turn=turn,
                 track=track,
                 threat=slot,
-                radar=sc.r_name[r],
+                radar=names[r],
                 x_km=round(fx, 3),
                 y_km=round(fy, 3),
                 alt_m=round(fz, 1),
@@ -281,11 +289,11 @@ def _new_alarms(
         )
         events.append(
             TrackInitiated(
-                turn=st.turn,
+                turn=turn,
                 track=track,
                 threat=slot,
-                threat_class=CLASS_NAMES[int(sc.t_apparent_class[slot])],
-                radar=sc.r_name[r],
+                threat_class=CLASS_NAMES[shown],
+                radar=names[r],
                 range_km=round(rng, 3),
             )
         )
@@ -331,9 +339,7 @@ def _form(
     st.track_decoy_evidence[slots] = 0.0
     # As doubted as a real track of the class it shows (nothing on the screen tells them
     # apart), though a phantom slot itself is no decoy.
-    real = sc.false_slots[0]
-    doubted = np.unique(sc.t_apparent_class[:real][sc.t_may_be_decoy[:real]])
-    may_be_decoy = np.isin(sc.t_apparent_class[slots], doubted)
+    may_be_decoy = sc.false_doubted[slots - sc.false_slots[0]]
     st.track_confidence[slots] = np.where(may_be_decoy, 1.0 - PRIOR_DECOY, 1.0)
     st.track_radar[slots] = radar
     st.track_confirmed[slots] = False

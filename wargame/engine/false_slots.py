@@ -98,7 +98,11 @@ def with_false_slots(threats: dict[str, Any], pool: int) -> dict[str, Any]:
     lists (`*_slots`) and the maps by slot are left as they are: no phantom is in them."""
     n = len(threats["threat_type"])
     if n == 0 or pool <= 0:
-        return {**threats, "false_slots": np.zeros(0, dtype=np.int64)}
+        return {
+            **threats,
+            "false_slots": np.zeros(0, dtype=np.int64),
+            "false_doubted": np.zeros(0, dtype=bool),
+        }
     strike = np.asarray(threats["strike_slots"])
     models = strike if strike.size else np.arange(n)
     like = models[np.arange(pool) % models.size]
@@ -120,4 +124,8 @@ def with_false_slots(threats: dict[str, Any], pool: int) -> dict[str, Any]:
                 extra[...] = _FILL[key]
         out[key] = np.concatenate([value, extra])
     out["false_slots"] = np.arange(n, n + pool, dtype=np.int64)
+    # Computed once here rather than at each false alarm (`false_alarms`).
+    real_class = np.asarray(threats["t_apparent_class"])
+    doubted = np.unique(real_class[np.asarray(threats["t_may_be_decoy"], dtype=bool)])
+    out["false_doubted"] = np.isin(out["t_apparent_class"][n:], doubted)
     return out

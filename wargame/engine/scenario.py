@@ -300,6 +300,9 @@ class Scenario:
     false_slots: I64 = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Phantom slots at the end of the threat arrays, where false tracks live (role
     ROLE_FALSE); the real threats are the slots before `false_slots[0]`."""
+    false_doubted: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """(P,) per phantom slot, whether the class its track shows is one a real track may be
+    doubted as a decoy of (`t_may_be_decoy`): a false track of it starts as doubted."""
 
     @property
     def n_threats(self) -> int:
