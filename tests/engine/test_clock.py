@@ -52,7 +52,7 @@ def test_coasting_and_identification_keep_their_seconds_at_any_turn(
 def test_a_track_held_a_minute_is_identified_and_a_newer_one_is_not(
     first_contact: LoadedCampaign,
 ) -> None:
-    """Identification asks for a confirmed track (2 of 3 looks) held 60 s: both tracks
+    """Identification asks for a confirmed track (3 of 4 looks) held 60 s: both tracks
     here are confirmed, so only how long each was held tells them apart."""
     game = Game.new(retimed(first_contact, 10.0), 1)
     st = game.state

@@ -41,9 +41,10 @@ RADARS = ("91N6E", "92N6E")
 def test_a_radar_raises_pfa_times_its_cells_false_alarms_a_look(
     first_contact: LoadedCampaign,
 ) -> None:
-    """By hand: the 91N6E-class radar, 240 km over 150 m cells and 2° beams, has
-    1,600 × 180 = 288,000 cells: 0.288 false alarms a look at Pfa 1e-6; the 92N6E-class,
-    170 km over 30 m cells, 5,667 × 180: 1.02."""
+    """By hand: the 91N6E-class radar, 240 km over 150 m cells and 2° beams, beyond the
+    nearest tenth held down by sensitivity time control, has 0.9 × 1,600 × 180 = 259,200
+    cells: 0.2592 false alarms a look at Pfa 1e-6; the 92N6E-class, 170 km over 30 m
+    cells, 0.9 × 5,667 × 180: 0.918."""
     sc = Game.new(first_contact, 1).scenario
     by_type = {
         name: float(sc.r_false_alarms[i])
@@ -51,7 +52,7 @@ def test_a_radar_raises_pfa_times_its_cells_false_alarms_a_look(
         if sc.r_fire_unit[i] >= 0 or i == 0
     }
     rates = sorted(set(round(v, 6) for v in by_type.values()))
-    assert rates == [0.288, round(1e-6 * 170 / 0.03 * 180, 6)]
+    assert rates == [0.2592, round(1e-6 * 0.9 * 170 / 0.03 * 180, 6)]
 
 
 def test_false_alarm_counts_match_pfa_times_cells_times_looks_over_many_radar_turns(
@@ -72,11 +73,11 @@ def test_false_alarm_counts_match_pfa_times_cells_times_looks_over_many_radar_tu
 
 
 def test_a_real_track_is_confirmed_at_the_binomial_rate_of_its_single_look_pd() -> None:
-    """A track opened by a detection is confirmed with P(Bin(N − 1, p) ≥ M − 1): for 2 of 3,
-    1 − (1 − p)², 0.75 at p = 0.5 (by hand); over 40,000 windows of looks drawn at p the
+    """A track opened by a detection is confirmed with P(Bin(N − 1, p) ≥ M − 1): for 3 of 4,
+    3p² − 2p³, 0.5 at p = 0.5 (by hand); over 40,000 windows of looks drawn at p the
     share confirmed is within 4 standard errors of it."""
-    assert (CONFIRM_HITS, CONFIRM_LOOKS) == (2, 3)
-    assert float(p_confirmed(0.5)) == 0.75
+    assert (CONFIRM_HITS, CONFIRM_LOOKS) == (3, 4)
+    assert float(p_confirmed(0.5)) == 0.5
     rng = np.random.default_rng(3)
     for p in (0.2, 0.5, 0.8):
         n = 40_000
@@ -90,18 +91,19 @@ def test_a_real_track_is_confirmed_at_the_binomial_rate_of_its_single_look_pd() 
         )
         share = float(np.mean(state == CONFIRMED))
         expected = float(p_confirmed(p))
-        assert expected == pytest.approx(1 - (1 - p) ** 2, abs=1e-12)
+        assert expected == pytest.approx(3 * p**2 - 2 * p**3, abs=1e-12)
         assert abs(share - expected) <= 4 * math.sqrt(expected * (1 - expected) / n)
 
 
 def test_a_window_spread_over_turns_counts_each_look_once() -> None:
     """A track opened in one turn's last look, missed by the next turn's first, confirmed
-    by its second: one turn, then the next, give the same as the three looks in one."""
+    by its second and third: one turn, then the next, give the same as the four looks
+    in one."""
     once, _, _ = run_window(
         np.zeros(1, dtype=np.int64),
         np.zeros(1, dtype=np.int64),
-        np.array([[True, False, True]]),
-        np.array([3]),
+        np.array([[True, False, True, True]]),
+        np.array([4]),
     )
     _, used, hits = run_window(
         np.zeros(1, dtype=np.int64),
@@ -109,32 +111,33 @@ def test_a_window_spread_over_turns_counts_each_look_once() -> None:
         np.array([[False, True]]),
         np.array([2]),
     )
-    later, _, _ = run_window(used, hits, np.array([[False, True]]), np.array([2]))
+    later, _, _ = run_window(used, hits, np.array([[False, True, True]]), np.array([3]))
     assert once.tolist() == later.tolist() == [CONFIRMED]
 
 
 def test_a_false_track_is_confirmed_at_the_gate_s_closed_form() -> None:
     """Per look a false alarm falls in the gate with q; the track is confirmed with
-    1 − (1 − q)² for 2 of 3 (by hand at q = 0.1: 0.19), and the binomial draws give it."""
-    assert float(p_false_confirmed(0.1)) == pytest.approx(1 - 0.9**2, abs=1e-12)
+    3q² − 2q³ for 3 of 4 (by hand at q = 0.1: 0.028), and the binomial draws give it."""
+    assert float(p_false_confirmed(0.1)) == pytest.approx(0.028, abs=1e-12)
     n = 200_000
     u = np.random.default_rng(5).random(n)
     found = binomial_counts(np.full(n, CONFIRM_LOOKS - 1), np.full(n, 0.1), u)
     share = float(np.mean(found >= CONFIRM_HITS - 1))
-    assert abs(share - 0.19) <= 4 * math.sqrt(0.19 * 0.81 / n)
+    assert abs(share - 0.028) <= 4 * math.sqrt(0.028 * 0.972 / n)
 
 
-def test_a_false_track_s_gate_is_a_few_thousandths_of_a_chance(
+def test_a_false_track_s_gate_leaves_about_one_chance_in_a_million(
     first_contact: LoadedCampaign,
 ) -> None:
     """By hand, the 92N6E-class at 100 km: π (1 km/s × 4 s)² / (0.03 km × 100 km × 2°) =
-    480 cells, q = 4.8e-4 a look; a false track is confirmed about once in a thousand."""
+    480 cells, q = 4.8e-4 a look; a false track is confirmed with 3q² − 2q³ = 6.9e-7."""
     sc = Game.new(first_contact, 1).scenario
     fu = int(sc.f_radar[0])
     q = float(gate_probability(sc, np.array([fu]), np.array([100.0]))[0])
     by_hand = 1e-6 * math.pi * 16.0 / (0.03 * 100.0 * math.radians(2.0))
     assert q == pytest.approx(by_hand, rel=1e-9)
-    assert 0.0009 < float(p_false_confirmed(q)) < 0.001
+    assert float(p_false_confirmed(q)) == pytest.approx(3 * q**2 - 2 * q**3, rel=1e-9)
+    assert 6.8e-7 < float(p_false_confirmed(q)) < 7.0e-7
 
 
 def _play(loaded: LoadedCampaign, seed: int, orders: list[Order] | None = None) -> list[Event]:

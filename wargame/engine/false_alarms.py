@@ -1,9 +1,10 @@
 """False alarms: the tracks the radars make of noise, and how they end.
 
 Each look of a radar on the air raises a Poisson number of false alarms of mean
-λ = Pfa × cells, cells = (R / ΔR) × (360° / θ_B) (`false_slots.alarms_per_look`), so a
+λ = Pfa × cells, cells = ((1 − s) R / ΔR) × (360° / θ_B) (`false_slots.alarms_per_look`;
+none within s R = a tenth of its range, held down by sensitivity time control), so a
 turn of n looks raises on average Pfa × cells × n. Each false alarm is a detection at
-a random resolution cell: its range uniform over (0, R], its bearing uniform, its
+a random resolution cell: its range uniform over (s R, R], its bearing uniform, its
 height uniform between `ALT_M`. It forms a tentative track, confirmed as any track is
 (`track_life`): M of N looks. Its later looks detect it only if another false alarm
 falls in its gate, the disc a target at `GATE_SPEED_KMS` could reach in one scan T:
@@ -12,8 +13,8 @@ per look, with probability
     q = min(1, Pfa × π (v T)² / (ΔR ρ θ_B))
 
 at range ρ (the gate's area over a cell's), so a false track is confirmed with
-probability P(Bin(N − 1, q) ≥ M − 1) (`p_false_confirmed`; about 2q for 2 of 3, a few
-in a thousand) and otherwise dropped when its window closes. Most false alarms of a
+probability P(Bin(N − 1, q) ≥ M − 1) (`p_false_confirmed`; about 3q² for 3 of 4, a few
+in a million) and otherwise dropped when its window closes. Most false alarms of a
 turn of several looks are raised and dropped within it; those still open at the turn's
 end (the last N − 1 looks') or confirmed take a phantom slot (`false_slots`) and are
 tracks like any other: blue sees them, tentative, and may order a shot at one; a round
@@ -36,7 +37,7 @@ import numpy as np
 from wargame.engine.dice import Phase, generator
 from wargame.engine.discrimination import PRIOR_DECOY
 from wargame.engine.events import Event, FalseTrack, TrackDropped, TrackInitiated
-from wargame.engine.false_slots import CONFIRM_HITS, CONFIRM_LOOKS
+from wargame.engine.false_slots import CONFIRM_HITS, CONFIRM_LOOKS, STC_FRACTION
 from wargame.engine.scenario import CLASS_NAMES, Scenario
 from wargame.engine.state import ACTIVE, NEVER, PENDING, State
 from wargame.engine.tracking import (
@@ -230,7 +231,7 @@ def _new_alarms(
     radar, look, index = radar[keep], look[keep], index[keep]
     u = dice.alarms[radar, index]
     after = taken[radar] - 1 - look  # the radar's looks after it in the turn
-    rho = np.maximum(u[:, 0], 1e-9) * sc.r_range_ref[radar]
+    rho = (STC_FRACTION + (1.0 - STC_FRACTION) * u[:, 0]) * sc.r_range_ref[radar]
     window = np.minimum(CONFIRM_LOOKS - 1, after)
     found = binomial_counts(window, gate_probability(sc, radar, rho), u[:, 3])
     confirmed = 1 + found >= CONFIRM_HITS

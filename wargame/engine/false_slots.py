@@ -29,9 +29,9 @@ from wargame.engine.codes import ROLE_FALSE, TARGET_NONE
 
 F64 = NDArray[np.float64]
 
-CONFIRM_HITS = 2
+CONFIRM_HITS = 3
 """M: detections a tentative track needs within its first `CONFIRM_LOOKS` looks."""
-CONFIRM_LOOKS = 3
+CONFIRM_LOOKS = 4
 """N: the looks of the radar that formed a tentative track (the forming one first) within
 which it must be detected `CONFIRM_HITS` times, or be dropped."""
 
@@ -41,9 +41,17 @@ standard deviations of it): room for confirmed false tracks coasting, and for sl
 by rounds on their way."""
 
 
+STC_FRACTION = 0.1
+"""Sensitivity time control: a radar's gain is held down over the nearest tenth of its
+range (a game value), where the echoes of the ground and of close targets are strong,
+so no false alarm is raised there."""
+
+
 def resolution_cells(range_km: F64, range_cell_km: F64, beamwidth_rad: F64) -> F64:
-    """Resolution cells a radar looks at in one look: (R / ΔR) × (2π / θ_B)."""
-    return np.asarray(range_km / range_cell_km * (2.0 * math.pi / beamwidth_rad))
+    """Resolution cells a radar looks at in one look, beyond its sensitivity time
+    control: ((1 − s) R / ΔR) × (2π / θ_B)."""
+    beyond = (1.0 - STC_FRACTION) * range_km
+    return np.asarray(beyond / range_cell_km * (2.0 * math.pi / beamwidth_rad))
 
 
 def alarms_per_look(pfa: F64, range_km: F64, range_cell_km: F64, beamwidth_rad: F64) -> F64:

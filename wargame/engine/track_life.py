@@ -4,11 +4,11 @@ not hang on the turn length.
 
 A new track is tentative. It is confirmed when the radar that formed it detects it on
 M of its first N looks, the forming look the first of them (`CONFIRM_HITS` of
-`CONFIRM_LOOKS`, 2 of 3), or as soon as a second radar detects it; a window that
+`CONFIRM_LOOKS`, 3 of 4), or as soon as a second radar detects it; a window that
 closes short of M detections drops the track (`run_window`), and the radar's next
 detection starts a new window. A real target of single-look detection probability p
 is confirmed with probability P(Bin(N − 1, p) ≥ M − 1) once formed (`p_confirmed`):
-1 − (1 − p)² for 2 of 3.
+3p² − 2p³ for 3 of 4.
 
 The detection phase drops a track once it has gone `coast_turns` turns without a
 detection; fire control reads the same figure for the tracks a command post still
