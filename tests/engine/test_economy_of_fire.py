@@ -142,20 +142,32 @@ def test_a_hovering_track_is_engaged_now() -> None:
 def test_north_1_keeps_its_48n6_for_the_ballistic_raid(northern_screen: LoadedCampaign) -> None:
     """Northern Screen, seed 4: the drone swarm comes first. Fire control used to spend FU
     North-1's long-range rounds on the drones in the opening turns, and it had none left
-    when the ballistic missiles came; now the drones are left to shorter-range rounds, and
-    its 48N6 meet the ballistic raid."""
+    when the ballistic missiles came; now the drones are left to shorter-range rounds (its
+    9M96), and it meets the ballistic raid (turn 32) with long-range rounds still ready:
+    6 of its 12 48N6 (the others went at fighters and bombers) and all 8 40N6. On this
+    seed it fires 40N6 at the raid: the two tracks' estimates put them at what they head
+    for 129 s and 125 s away, after their dive through the 40N6's 30 km ceiling and
+    before their dive through the 48N6's 27 km one."""
     game = Game.new(northern_screen, 4)
+    sc = game.scenario
+    f = sc.f_name.index("FU North-1")
+    long_range = [sc.m_name.index(m) for m in ("40N6-class", "48N6-class")]
     at_drones: list[str] = []
     at_ballistic: list[str] = []
+    ready_for_the_raid: list[int] = []
     while not game.over:
+        ready = [int(game.state.ready[f, m]) for m in long_range]
         for e in game.step([]):
             if isinstance(e, MissileLaunched) and e.fire_unit == "FU North-1":
                 if e.threat_class == "drone":
                     at_drones.append(e.missile)
                 elif e.threat_class == "ballistic_missile":
                     at_ballistic.append(e.missile)
+                    ready_for_the_raid = ready_for_the_raid or ready
     assert "48N6-class" not in at_drones
-    assert "48N6-class" in at_ballistic
+    assert "40N6-class" not in at_drones
+    assert ready_for_the_raid == [8, 6]
+    assert "40N6-class" in at_ballistic
 
 
 def _drone_in_sight(loaded: LoadedCampaign) -> tuple[Game, int]:
