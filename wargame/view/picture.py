@@ -342,6 +342,8 @@ class UnitStatus:
     linked: bool
     """False if its command post is destroyed: it fights alone."""
     position: tuple[float, float]
+    protects: str = ""
+    """Point defence: the site it guards ('' for none)."""
 
 
 def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
@@ -405,6 +407,7 @@ def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
         command_post=sc.c_name[cp],
         linked=bool(st.cp_alive[cp]),
         position=(float(st.r_x[radar]), float(st.r_y[radar])),
+        protects=(sc.loaded.campaign.blue.fire_units[f].protects or "") if f >= 0 else "",
     )
 
 

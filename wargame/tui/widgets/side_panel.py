@@ -62,7 +62,8 @@ class UnitPanel(Static):
             if compact:
                 weapons = f"[b]{status.weapons.upper()}[/b]"
                 guidance = f"[$text-warning]{blind} unguided[/]" if blind else f"ch {channels}"
-                lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · {guidance}")
+                guards = f" · guards {escape(status.protects)}" if status.protects else ""
+                lines.append(f"{weapons} · {status.doctrine} · salvo {salvo} · {guidance}{guards}")
                 lines.append(
                     " · ".join(_missile(m, last_turn, compact=True) for m in status.missiles)
                 )
@@ -70,6 +71,8 @@ class UnitPanel(Static):
                 lines.append(
                     f"weapons [b]{status.weapons.upper()}[/b] · doctrine [b]{status.doctrine}[/b]"
                 )
+                if status.protects:
+                    lines.append(f"point defence: guards [b]{escape(status.protects)}[/b]")
                 guidance = (
                     f"[$text-warning]{blind} round{'s' if blind > 1 else ''} in flight unguided: "
                     "a miss unless it guides again on arrival[/]"
