@@ -37,9 +37,22 @@ def _all(svg: str, tag: str, cls: str) -> list[ET.Element]:
     return [e for e in root.iter(SVG + tag) if e.get("class") == cls]
 
 
-def test_the_truth_draws_one_path_per_threat_and_a_mark_per_intercept(aar: Aar) -> None:
+@pytest.fixture(scope="module")
+def shot_at_nothing() -> Aar:
+    """First Contact, seed 9, no orders: one salvo goes at a false track (seed 11 fires at
+    none since a false track needs 3 of 4 looks to be confirmed)."""
+    from tests.record.helpers import FIRST_CONTACT, play
+    from wargame.campaign import load_campaign
+
+    return _debrief(play(load_campaign(FIRST_CONTACT), 9))
+
+
+def test_the_truth_draws_one_path_per_threat_and_a_mark_per_intercept(
+    shot_at_nothing: Aar,
+) -> None:
     """A salvo at a false track (a phantom slot: nothing flew there) has no path and no
     mark; every other salvo's threat has its path."""
+    aar = shot_at_nothing
     assert aar.theatre is not None and aar.theatre.diverged_at is None
     svg = truth_svg(aar, aar.theatre)
     entered = {e.threat for e in aar.engagements if not e.at_false_track}
@@ -66,9 +79,18 @@ def test_the_leaker_is_marked_at_the_site_it_struck(aar: Aar) -> None:
 
 
 def test_the_radars_view_draws_the_tracks_alone(aar: Aar) -> None:
+    """Seed 11 holds 676 tracks: 26 of real threats, each held 3 turns or more, and 650
+    false alarms' tracks of one turn each. Above `PATH_LIMIT` they are thinned: every
+    track held over more than one turn is drawn, the one-turn tracks sampled."""
     assert aar.theatre is not None
+    tracks = aar.theatre.tracks
+    held = {t.ident for t in tracks if len(t.points) > 1}
+    assert (len(tracks), len(held)) == (676, 26)
     svg = radar_svg(aar.theatre)
-    assert len(_all(svg, "polyline", "track")) == len(aar.theatre.tracks) > 0
+    drawn = _all(svg, "polyline", "track")
+    assert len(drawn) == PATH_LIMIT
+    assert held <= {int(p.get("data-threat", "-1")) for p in drawn}
+    assert f"{PATH_LIMIT} of 676 tracks drawn" in svg
     assert _all(svg, "polyline", "path") == [] and _all(svg, "circle", "kill") == []
 
 

@@ -10,8 +10,10 @@ legend and a scale bar. Noise jammers: their true tracks, dashed, in the truth; 
 radars' view, each radar's jam strobe towards each jammer it heard, a bearing line as it
 stood on the last turn that radar heard that jammer (a strobe gives no range: the line
 runs to the map's edge). Above `PATH_LIMIT` threats the paths are thinned (the
-leakers and ARMs always kept, the rest evenly sampled) and the legend says how
-many are drawn; a path keeps at most `POINT_LIMIT` points.
+leakers and ARMs always kept, the rest evenly sampled), and so are the tracks above
+as many (those held over more than one turn always kept: the one-turn tracks sampled
+are mostly false alarms); the legend says how many are drawn; a path keeps at most
+`POINT_LIMIT` points.
 
 No script, no fetch: plain markup, every text and attribute escaped (campaign
 names are untrusted). `render_html.py` places it before the engagements table.
@@ -306,7 +308,9 @@ def _strobe(strobe: Strobe, frame: _Frame, theatre: Theatre) -> str:
 def radar_svg(theatre: Theatre) -> str:
     """As the radars saw it: the tracks alone, by the class each appeared to be."""
     frame = _Frame(theatre)
-    drawn = thinned(theatre.tracks, set())
+    # A false alarm's track mostly lives one turn: held tracks are kept, blips sampled.
+    held = {t.ident for t in theatre.tracks if len(t.points) > 1}
+    drawn = thinned(theatre.tracks, held)
     out = [_open(frame, "The engagement as the radars saw it"), *_ground(theatre, frame, False)]
     out.append('<g class="tracks">')
     for track in drawn:
