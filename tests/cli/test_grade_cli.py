@@ -25,8 +25,8 @@ SILENT_ALPHA = {1: [Order(turn=1, unit="FU Alpha", action="emission", setting="o
 
 @pytest.fixture(scope="module")
 def games() -> tuple[Record, Record]:
-    """First Contact, seed 11: with no orders (Ada) a ballistic missile hits Brenna and the
-    defence overspends its interceptor budget, two objectives missed (a C)."""
+    """First Contact, seed 11: with no orders (Ada) a ballistic missile hits Brenna, one
+    objective missed, 8 of the 10 weight met (a B)."""
     loaded = load_campaign(FIRST_CONTACT)
     return play(loaded, 11, player="Ada"), play(loaded, 11, SILENT_ALPHA, player="Bo")
 
@@ -57,7 +57,7 @@ def test_every_save_verified_is_graded_beside_the_default_doctrine(
     assert isinstance(ada_over, GameOver) and isinstance(bo_over, GameOver)
     # Ada gave no orders: her game is the default doctrine's, score for score.
     assert rows[0]["score"] == rows[0]["default doctrine"] == f"{ada_over.score:g}"
-    assert rows[0]["grade"] == "C" and rows[0]["objectives met"] == "5/7"
+    assert rows[0]["grade"] == "B" and rows[0]["objectives met"] == "6/7"
     assert rows[1]["score"] == f"{bo_over.score:g}"
     assert rows[1]["default doctrine"] == rows[0]["default doctrine"]  # the same seed
     assert {r["seed"] for r in rows} == {"11"} and rows[1]["status"] == "graded"

@@ -80,10 +80,10 @@ def _edited(tmp_path: Path, game, edit) -> Path:
     return path
 
 
-APPENDED = 11
-"""Where an event appended to turn 2 of seed 7 lands: that turn already holds 11 events
-(the 4 false tracks of turn 1 dropped, 3 new ones, each a `false_track` and its
-`track_initiated`, and `turn_ended`), so the new one is `events[11]`."""
+APPENDED = 17
+"""Where an event appended to turn 2 of seed 7 lands: that turn already holds 17 events
+(the 4 false tracks of turn 1 dropped, 6 new ones, each a `false_track` and its
+`track_initiated`, and `turn_ended`), so the new one is `events[17]`."""
 
 SHAPES = [
     (lambda d: d.pop("seed"), "seed: missing required key"),
@@ -136,7 +136,7 @@ SHAPES = [
 
 def test_turn_2_of_the_game_holds_the_events_an_appended_one_is_counted_after(game) -> None:
     kinds = [e.kind for e in game.turns[2].events]
-    assert kinds == ["track_dropped"] * 4 + ["false_track", "track_initiated"] * 3 + ["turn_ended"]
+    assert kinds == ["track_dropped"] * 4 + ["false_track", "track_initiated"] * 6 + ["turn_ended"]
     assert len(kinds) == APPENDED
 
 

@@ -117,10 +117,10 @@ def test_an_event_kind_with_a_line_break_in_a_save_stays_on_one_line(save_file: 
     write_doc(save_file, doc)
     with pytest.raises(SaveError) as caught:
         load_save(save_file)
-    # Turn 2 of seed 7 holds 11 events (4 false tracks dropped, 3 new ones as a
-    # false_track and a track_initiated each, turn_ended): the appended one is events[11].
+    # Turn 2 of seed 7 holds 17 events (4 false tracks dropped, 6 new ones as a
+    # false_track and a track_initiated each, turn_ended): the appended one is events[17].
     assert str(caught.value) == (
-        f"{save_file}: turns[2].events[11].kind: unknown event kind 'alien\\nlanding'"
+        f"{save_file}: turns[2].events[17].kind: unknown event kind 'alien\\nlanding'"
     )
 
 

@@ -10,15 +10,15 @@ from wargame.engine.events import MissileLaunched, OrderRefused
 from wargame.view.blue import track_slot
 from wargame.view.fire_options import shot_options
 
-ARM_TRACK = 13
+ARM_TRACK = 24
 """The anti-radiation missile's track in the duel, seed 1, at 30 s turns."""
 
 
 def test_a_unit_silenced_next_turn_by_its_standing_order_is_refused_as_the_engine_refuses_it(
     arm_duel: LoadedCampaign,
 ) -> None:
-    # The duel at 30 s turns, as the shipped campaigns are played: the ARM (track 13: the
-    # radar's false alarms took ids 1 to 11 before it, the fighter 12) is first reported
+    # The duel at 30 s turns, as the shipped campaigns are played: the ARM (track 24: the
+    # radar's false alarms took ids 1 to 22 before it, the fighter 23) is first reported
     # within 50 km of Target FU on turn 10 (46.8 km, 69 s from it), so its
     # EMCON order silences the radar from turn 11. Without the order a 9M96E fired then
     # (19 s of flight) would be in time. (At the duel's own 60 s turns, a shot a turn

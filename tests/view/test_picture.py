@@ -450,22 +450,22 @@ def test_a_narrow_track_table_cuts_a_long_by_to_keep_the_altitude_in_sight() -> 
 def test_no_shot_is_offered_at_a_threat_that_arrives_before_it_could_meet_it(
     first_contact: LoadedCampaign,
 ) -> None:
-    """First Contact, seed 3, after turn 34: track 214, an anti-radiation missile, is
+    """First Contact, seed 3, after turn 34: track 296, an anti-radiation missile, is
     35.7 s from FU Alpha, the radar it was fired at (24.3 km at 0.68 km/s). An order now
     fires at the end of the next turn, 30 s on, leaving 5.7 s: no shot can meet it
-    first. (Track ids count the radars' false tracks too: hence 214. Dead-reckoned a turn
+    first. (Track ids count the radars' false tracks too: hence 296. Dead-reckoned a turn
     on, it has flown past the radar and seems to head for nothing: judged there, it
     drew offers.)"""
     game = Game.new(first_contact, 3)
     while game.turn < 34:
         game.step([])
     sc, st = game.scenario, game.state
-    slot = int(np.flatnonzero(st.track_id == 214)[0])
+    slot = int(np.flatnonzero(st.track_id == 296)[0])
     assert sc.t_apparent_class[slot] == CLASS_CODE["arm"]
     shots = shot_options(sc, st, slot)
     assert not any(shot.possible for shot in shots)
     in_picture = [s for s in shots if "not in the fire unit's picture" not in s.reason]
-    assert in_picture and all(s.reason == f"track 214: {TOO_LATE}" for s in in_picture)
+    assert in_picture and all(s.reason == f"track 296: {TOO_LATE}" for s in in_picture)
 
 
 def test_an_aircraft_flying_past_a_site_is_offered_the_shots_of_the_next_turn(
