@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from wargame.campaign import LoadedCampaign, parse_campaign
-from wargame.engine import Order, Scenario, Standing, StandingOrder, State
+from wargame.engine import Game, Order, Scenario, Standing, StandingOrder, State
 from wargame.engine.events import Event
 from wargame.errors import Problem, SaveError, WargameError
 from wargame.record import Record, Recorder, free_autosave_path, read_save
@@ -140,6 +140,22 @@ class Session:
     def events(self) -> list[Event]:
         """Every event so far, GameStarted first."""
         return self.record.events()
+
+    def history_tentative(self) -> tuple[TentativeTracks, ...]:
+        """Each turn played so far, its tentative tracks, for the log to fold the history of
+        a game resumed from a save as it folds a turn played now. The save was played again
+        when it was loaded (it verified), so playing its orders once more from the start
+        gives the states either side of each turn."""
+        turns = self.record.turns[1:]
+        if not turns:
+            return ()
+        game = Game.new(self.loaded, self.seed)
+        folded: list[TentativeTracks] = []
+        for turn in turns:
+            before = game.state.copy()
+            events = game.step(list(turn.orders))
+            folded.append(tentative_tracks(game.scenario, before, game.state, events))
+        return tuple(folded)
 
     def snapshot(self) -> State:
         return self.recorder.game.state.copy()

@@ -112,7 +112,7 @@ class TacticalScreen(RelocationPicking, TimeKeys, OrderKeys):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.log_view.add_events(self.session.events())
+        self.log_view.add_events(self.session.events(), self.session.history_tentative())
         self.query_one(HintPanel).show_hints(self.state, self.session.events())
         self.pane.map.focus()
         self._refresh_status()
