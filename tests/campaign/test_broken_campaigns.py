@@ -98,6 +98,10 @@ EXPECTED: dict[str, list[str]] = {
     "unknown_target.toml": [
         ":39: red.raids[0].target: unknown target 'Depot 9' (did you mean 'Depot 2'?)",
     ],
+    "protects_itself.toml": [
+        ":27: blue.fire_units[0].protects: a unit guards itself without saying so: name "
+        "another site, or leave it out",
+    ],
     "unknown_protected_site.toml": [
         ":27: blue.fire_units[0].protects: unknown site 'Depot 9' (did you mean 'Depot 2'?)",
     ],

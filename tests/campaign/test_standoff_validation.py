@@ -58,6 +58,15 @@ def test_a_raid_of_bombers_with_weapons_and_later_targets_loads() -> None:
             "not a weapon to release",
         ),
         (
+            BOMBERS + 'weapon = "Anti-radiation missile"\n',
+            "standoff.toml:47: red.raids[1].weapon: threat type 'Anti-radiation missile' is "
+            "an ARM: give it to a SEAD flight (red.sead)",
+        ),
+        (
+            BOMBERS + 'home = ["Nowhere"]\n',
+            "standoff.toml:47: red.raids[1].home[0]: unknown place 'Nowhere'",
+        ),
+        (
             BOMBERS.replace("Heavy bomber", "Subsonic cruise missile") + "weapons_each = 2\n",
             "standoff.toml:47: red.raids[1].weapons_each: 'Subsonic cruise missile' has no "
             "release range",

@@ -122,11 +122,16 @@ def check_references(
         + [u.name for u in blue.fire_units]
     )
     for i, unit in enumerate(blue.fire_units):
-        # Point defence guards a blue site: any name a raid could aim at.
+        # Point defence guards a blue site: any name a raid could aim at, but itself.
         if unit.protects is not None and unit.protects not in targets:
             yield (
                 ("blue", "fire_units", i, "protects"),
                 _unknown("site", unit.protects, targets),
+            )
+        elif unit.protects == unit.name:
+            yield (
+                ("blue", "fire_units", i, "protects"),
+                "a unit guards itself without saying so: name another site, or leave it out",
             )
     red = campaign.red
     if not red.raids:
@@ -158,6 +163,8 @@ def check_references(
         if raid.target not in targets:
             yield (*base, "target"), _unknown("target", raid.target, targets)
         yield from _raid_release(base, raid, threat, catalogue, targets)
+        for k, point in enumerate(raid.home):
+            yield from _position_known((*base, "home", k), point, places)
     for i, flight in enumerate(red.sead):
         base = ("red", "sead", i)
         yield from in_time(base, flight.turn)
@@ -323,8 +330,10 @@ UNRELEASABLE = (
     ThreatClass.BOMBER,
     ThreatClass.AWACS,
     ThreatClass.BALLISTIC_MISSILE,
+    ThreatClass.ARM,
 )
-"""Classes no aircraft releases as a stand-off weapon."""
+"""Classes no aircraft releases as a stand-off weapon. (An anti-radiation missile flies
+with a SEAD flight, which aims each at an emitter it hears.)"""
 
 
 def _weapon_problems(catalogue: MergedCatalogue) -> Iterator[tuple[PathKey, str]]:
@@ -348,6 +357,8 @@ def _weapon_known(
     weapon = catalogue.threats.get(name)
     if weapon is None:
         yield path, _unknown("threat type", name, catalogue.threats)
+    elif weapon.threat_class == ThreatClass.ARM:
+        yield path, f"threat type {shown(name)} is an ARM: give it to a SEAD flight (red.sead)"
     elif weapon.threat_class in UNRELEASABLE:
         yield path, f"threat type {shown(name)} is {weapon.threat_class}: not a weapon to release"
 
