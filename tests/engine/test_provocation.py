@@ -115,6 +115,20 @@ def test_it_flies_at_a_radar_or_fire_unit_its_raid_targets() -> None:
     assert _heading(game) == pytest.approx((SPEED_KMS, 0.0))
 
 
+def test_a_raid_at_an_asset_numbered_past_the_radars_flies_at_the_nearest_radar() -> None:
+    """Its target's index is an asset's (3), more than the two radars: it is not a radar."""
+    barns = "".join(
+        f'[[blue.assets]]\nname = "Barn {k}"\nposition = [450, {120 + 10 * k}]\nvalue = 10\n'
+        for k in range(3)
+    )
+    text = campaign().replace("[[red.raids]]", barns + "[[red.raids]]")
+    text = text.replace('target = "Depot"', 'target = "Barn 2"')
+    game, _ = _play(parse_campaign(text, "p.toml"), HOLD, 20)
+    assert game.scenario.t_target_index[0] == 3
+    assert game.state.x[0] == pytest.approx(100.0 + 6.0 * 20)  # at the near unit
+    assert _heading(game) == pytest.approx((SPEED_KMS, 0.0))
+
+
 def test_it_leaves_a_silent_radar_for_an_emitting_one() -> None:
     silent = [*HOLD, Order(1, "FU near", "emission", setting="off")]
     game, _ = _play(parse_campaign(campaign(), "p.toml"), silent, 40)

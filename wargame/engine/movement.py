@@ -25,6 +25,9 @@ def move_threats(sc: Scenario, st: State) -> None:
     """Advance every active threat by one turn; sets `arrival_time` for those that arrive."""
     st.arrival_time.fill(np.inf)
     active = (st.status == ACTIVE).nonzero()[0]
+    if sc.false_slots.size:
+        # False tracks are noise: nothing flies there (their slots come last).
+        active = active[: np.searchsorted(active, sc.false_slots[0])]
     if active.size == 0:
         return
     t0 = (st.turn - 1) * sc.dt

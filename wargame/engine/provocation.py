@@ -45,7 +45,11 @@ def provoked_radar(sc: Scenario, st: State, slots: np.ndarray) -> np.ndarray:
                 st.r_y[f_radars][None, :] - st.y[slots[silent]][:, None],
             )
         radar = f_radars[np.argmin(dist, axis=1)]
-    named = (sc.t_target_kind[slots] == TARGET_RADAR) & st.radar_alive[sc.t_target_index[slots]]
+    # A raid at a radar or fire unit flies at it while it stands; at anything else, at
+    # the nearest radar (the index of an asset or command post is not a radar's).
+    at_radar = sc.t_target_kind[slots] == TARGET_RADAR
+    index = np.where(at_radar, sc.t_target_index[slots], 0)
+    named = at_radar & st.radar_alive[index]
     return np.where(named, sc.t_target_index[slots], radar)
 
 
