@@ -18,3 +18,11 @@ def test_a_point_defence_unit_shows_the_site_it_guards_and_a_battery_none() -> N
     battery = unit_status(sc, st, sc.r_name.index("FU North"))
     crest = unit_status(sc, st, sc.r_name.index("Crest"))
     assert (guard.protects, battery.protects, crest.protects) == ("Valley Air Base", "", "")
+
+
+def test_a_point_defence_unit_whose_site_is_lost_says_it_guards_itself() -> None:
+    game = Game.new(load_campaign(TWIN_RIDGES), 1)
+    sc, st = game.scenario, game.state.copy()
+    st.radar_alive[sc.r_name.index("FU North")] = False
+    guard = unit_status(sc, st, sc.r_name.index("Guard North"))
+    assert guard.protects == "itself (FU North lost)"

@@ -23,6 +23,7 @@ from wargame.engine.fire_control import (
     options,
     picture,
     salvo_size,
+    site_guarded,
 )
 from wargame.engine.kill_assessment import held_tracks
 from wargame.engine.scenario import CLASSES, Scenario
@@ -346,6 +347,16 @@ class UnitStatus:
     """Point defence: the site it guards ('' for none)."""
 
 
+def _guarding(sc: Scenario, st: State, fire_unit: int) -> str:
+    """What a point-defence unit guards now, in words ('' for a unit that guards none)."""
+    if fire_unit < 0:
+        return ""
+    site, standing = site_guarded(sc, st, fire_unit)
+    if not site or standing:
+        return site
+    return f"itself ({site} lost)"
+
+
 def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
     f = int(sc.r_fire_unit[radar])
     state: UnitState
@@ -407,7 +418,7 @@ def unit_status(sc: Scenario, st: State, radar: int) -> UnitStatus:
         command_post=sc.c_name[cp],
         linked=bool(st.cp_alive[cp]),
         position=(float(st.r_x[radar]), float(st.r_y[radar])),
-        protects=(sc.loaded.campaign.blue.fire_units[f].protects or "") if f >= 0 else "",
+        protects=_guarding(sc, st, f),
     )
 
 

@@ -27,6 +27,7 @@ from wargame.engine.fire_control.manual import (
     manual_shots,
 )
 from wargame.engine.fire_control.planning import plan_engagements
+from wargame.engine.fire_control.point_defence import site_guarded
 from wargame.engine.fire_control.readiness import (
     able_fire_units,
     channels_in_use,
@@ -56,6 +57,7 @@ __all__ = [
     "picture",
     "plan_engagements",
     "salvo_size",
+    "site_guarded",
     "time_to_go",
     "time_to_harm",
 ]

@@ -36,6 +36,16 @@ def protected_sites(sc: Scenario) -> np.ndarray:
     return np.array([-1 if n is None else index.get(n, -2) for n in named], dtype=np.int64)
 
 
+def site_guarded(sc: Scenario, st: State, fire_unit: int) -> tuple[str, bool]:
+    """The site a fire unit protects ('' for none) and whether it still stands: once it
+    is destroyed the unit guards only itself (`guards`), as the unit panel says."""
+    site = int(protected_sites(sc)[fire_unit])
+    if site < 0:
+        return "", False
+    standing = np.concatenate((sc.asset_standing, st.cp_alive, st.radar_alive))
+    return site_names(sc)[site], bool(standing[site])
+
+
 def guards(sc: Scenario, st: State, pair_unit: np.ndarray, pair_slot: np.ndarray) -> np.ndarray:
     """(P,) whether each unit's automatic fire may take its pair's track: always for a
     unit that protects no site; for one that does, only where the track seems to head
