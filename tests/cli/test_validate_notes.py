@@ -77,13 +77,14 @@ def test_an_aircraft_raid_is_noted_by_where_it_releases_its_weapons(tmp_path: Pa
 
 def test_a_sead_flight_holding_beyond_line_of_sight_is_noted(tmp_path: Path) -> None:
     """Its station 110 km from FU Alpha, beyond the 92 km horizon of a 25 m mast and a
-    300 m flier, and farther still from the other radars."""
+    300 m flier, and farther still from the other radars: a flight fires only on its
+    station, and there its seekers hear none."""
     path = _variant(tmp_path, ("station = [172, 210]", "station = [150, 220]"))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}:290: red.sead[0]: note: 'Weasel flight' never comes within both its ARMs' "
-        "120 km and line of sight of a radar (84 to 92 km at its 300 m): it will fire none\n"
+        f"{path}:290: red.sead[0]: note: 'Weasel flight' hears no radar on its station "
+        "within its ARMs' 120 km and in line of sight at its 300 m: it will fire none\n"
         f"{path}: OK, 1 note\n"
     )
 

@@ -13,8 +13,9 @@ import math
 
 import numpy as np
 
-from wargame.engine.geometry import HORIZON_KM_PER_SQRT_M
 from wargame.engine.scenario import ROLE_STRIKE, Scenario, ballistic_flight_s
+from wargame.engine.sead import in_line_of_sight
+from wargame.engine.state import initial_state
 
 FieldPath = tuple[str | int, ...]
 """A field of the campaign file, as the loader names it: ("red", "raids", 4)."""
@@ -58,8 +59,12 @@ def _late_raids(sc: Scenario) -> list[tuple[FieldPath, str]]:
 
 
 def _silent_sead(sc: Scenario) -> list[tuple[FieldPath, str]]:
-    """SEAD flights whose path never comes within ARM reach and line of sight of a radar."""
+    """SEAD flights that hear no radar within ARM reach where they fire: on their station,
+    or along the last `fire_within_km` of their path to it, judged as the seeker judges
+    (`sead.in_line_of_sight`: the radar horizon both ways, and the ground)."""
     out: list[tuple[FieldPath, str]] = []
+    st = initial_state(sc)
+    radars = np.arange(len(sc.r_name), dtype=np.int64)
     for flight, name in enumerate(sc.sead_names):
         slots = sc.sead_slots[sc.t_group[sc.sead_slots] == flight]
         if slots.size == 0:
@@ -69,18 +74,27 @@ def _silent_sead(sc: Scenario) -> list[tuple[FieldPath, str]]:
         if arms.size == 0:
             continue
         reach = float(sc.t_arm_range[int(arms[0])])
-        horizon = HORIZON_KM_PER_SQRT_M * (
-            sc.r_sqrt_height + math.sqrt(max(float(sc.t_cruise_alt[aircraft]), 0.0))
-        )
-        start, end = sc.t_start[aircraft], sc.t_path[aircraft, 0]
-        nearest = _segment_distance(start, end, sc.r_position0)
-        if not np.any(nearest <= np.minimum(reach, horizon)):
+        start, station = sc.t_start[aircraft], sc.t_path[aircraft, 0]
+        leg = float(np.hypot(*(station - start)))
+        within = min(sc.loaded.campaign.red.sead[flight].fire_within_km, leg)
+        heard = False
+        # The station, and points a kilometre or so apart back along the stretch it may
+        # fire from.
+        for back in np.linspace(0.0, within, max(2, int(within) + 1)):
+            at = station + (start - station) * (back / leg if leg > 0 else 0.0)
+            st.x[aircraft], st.y[aircraft] = at
+            st.alt[aircraft] = sc.t_cruise_alt[aircraft]
+            near = np.hypot(sc.r_position0[:, 0] - at[0], sc.r_position0[:, 1] - at[1]) <= reach
+            if np.count_nonzero(near & in_line_of_sight(sc, st, aircraft, radars)):
+                heard = True
+                break
+        if not heard:
+            where = "on its station" if within <= 0 else f"within {within:g} km of its station"
             out.append(
                 (
                     ("red", "sead", flight),
-                    f"'{name}' never comes within both its ARMs' {reach:g} km and line of "
-                    f"sight of a radar ({horizon.min():.0f} to {horizon.max():.0f} km at its "
-                    f"{sc.t_cruise_alt[aircraft]:g} m): it will fire none",
+                    f"'{name}' hears no radar {where} within its ARMs' {reach:g} km and in "
+                    f"line of sight at its {sc.t_cruise_alt[aircraft]:g} m: it will fire none",
                 )
             )
     return out
@@ -111,15 +125,3 @@ def _odd_ballistic_flights(sc: Scenario) -> list[tuple[FieldPath, str]]:
             )
         )
     return out
-
-
-def _segment_distance(a: np.ndarray, b: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Distance from each of `points` (K, 2) to the segment a-b, km."""
-    ab = b - a
-    length2 = float(ab @ ab)
-    if length2 <= 0.0:
-        gap = points - a
-    else:
-        t = np.clip(((points - a) @ ab) / length2, 0.0, 1.0)
-        gap = points - (a + t[:, None] * ab)
-    return np.asarray(np.hypot(gap[:, 0], gap[:, 1]))
