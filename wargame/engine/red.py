@@ -13,10 +13,10 @@ import numpy as np
 
 from wargame.engine.events import Event, RaidEntered, ThreatLeft
 from wargame.engine.provocation import provoke
-from wargame.engine.release import release_weapons
+from wargame.engine.release import drop_orphans, release_weapons
 from wargame.engine.scenario import CLASSES, Scenario
 from wargame.engine.sead import fire_arms
-from wargame.engine.state import ACTIVE, LEFT, PENDING, SPENT, State
+from wargame.engine.state import ACTIVE, LEFT, PENDING, State
 
 __all__ = ["fire_arms", "red_decisions", "spawn_raids", "strike_over"]
 
@@ -55,13 +55,7 @@ def red_decisions(sc: Scenario, st: State, events: list[Event]) -> None:
     fire_arms(sc, st, events)
     provoke(sc, st, events)  # provoking drones engaged turn home
     _support_goes_home(sc, st, events)
-    # ARMs still on a rail of an aircraft that is gone will never fly.
-    arms = sc.arm_slots
-    if arms.size:
-        carried = arms[st.status[arms] == PENDING]
-        if carried.size:
-            parent_gone = st.status[sc.t_parent[carried]] > ACTIVE
-            st.status[carried[parent_gone]] = SPENT
+    drop_orphans(sc, st, sc.arm_slots)
 
 
 def strike_over(sc: Scenario, st: State) -> bool:

@@ -45,7 +45,7 @@ def release_weapons(sc: Scenario, st: State, events: list[Event]) -> None:
     weapons on an aircraft that is gone never fly; an aircraft that struck with its own
     warhead turns home; members of a raid whose target is destroyed move on; aircraft at
     their release point release and turn home; those at the end of their route leave."""
-    _drop_orphans(sc, st)
+    drop_orphans(sc, st, sc.weapon_slots)
     if not sc.t_n_home.any():
         retarget(sc, st, events)
         return
@@ -68,13 +68,13 @@ def release_weapons(sc: Scenario, st: State, events: list[Event]) -> None:
     _leave(sc, st, events)
 
 
-def _drop_orphans(sc: Scenario, st: State) -> None:
-    """Weapons still on an aircraft shot down or gone home will never fly. (An aircraft
-    held back for a pop-up inject, spent before it ever flew, keeps them.)"""
-    weapons = sc.weapon_slots
-    if weapons.size == 0:
+def drop_orphans(sc: Scenario, st: State, slots: np.ndarray) -> None:
+    """Weapons or ARMs (`slots`) still on an aircraft shot down or gone home will never
+    fly. (An aircraft held back for a pop-up inject, spent before it ever flew, keeps
+    them.)"""
+    if slots.size == 0:
         return
-    carried = weapons[st.status[weapons] == PENDING]
+    carried = slots[st.status[slots] == PENDING]
     parent = sc.t_parent[carried]
     code = st.status[parent]
     # (One shot down this turn after it reached its release point releases them.)
